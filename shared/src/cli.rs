@@ -1,0 +1,67 @@
+//! The `simplicity` command: `serve` (local mode), `migrate`, and
+//! `deploy-manifests` (regenerates vercel.json, template.yaml and the bins).
+
+use std::process::ExitCode;
+
+use crate::config::Config;
+use crate::runner::{self, BoxError};
+
+const USAGE: &str = "usage: simplicity <command>
+
+commands:
+  serve [--host HOST] [--port PORT]   run the whole product locally (default 127.0.0.1:3000)
+  migrate                             apply pending database migrations
+  deploy-manifests [--check]          write (or check) vercel.json, template.yaml and api/ from the endpoint list
+
+environment: DATABASE_URL (default sqlite://./data/simplicity.db), PORT, HOST, PUBLIC_URL, RUST_LOG";
+
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("serve") => runner::block_on(serve(args[1..].to_vec())),
+        Some("migrate") => runner::block_on(migrate()),
+        Some("deploy-manifests") => {
+            let check = args.iter().any(|a| a == "--check");
+            match crate::manifests::write_or_check(std::path::Path::new("."), check) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(error) => {
+                    eprintln!("{error}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+async fn serve(args: Vec<String>) -> Result<(), BoxError> {
+    let mut host = None;
+    let mut port = None;
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || rest.next().cloned().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--host" => host = Some(value()?),
+            "--port" => port = Some(value()?.parse()?),
+            other => return Err(format!("unknown option {other}\n{USAGE}").into()),
+        }
+    }
+    let addr = runner::local_addr(host, port)?;
+    let state = runner::build_state(Config::from_env(true)?).await?;
+    runner::serve(crate::server::router(state), addr).await
+}
+
+async fn migrate() -> Result<(), BoxError> {
+    let config = Config::from_env(false)?;
+    let store = crate::store::Store::connect(&config.database_url).await?;
+    store.migrate().await?;
+    tracing::info!("migrations applied");
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! Configuration from the environment alone: serverless functions have no
+//! config files. Read and validated once per process.
+
+use std::env;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// `sqlite://…` or `postgres://…`.
+    pub database_url: String,
+    /// Where browsers reach the product; CSRF checks compare `Origin` with it.
+    pub public_url: String,
+    /// Run pending migrations when the process starts.
+    pub auto_migrate: bool,
+    /// The exported frontend served by the local server, when present.
+    pub web_dir: PathBuf,
+    /// Largest accepted request body.
+    pub body_limit_bytes: usize,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("configuration variable {name}: {problem}")]
+pub struct ConfigError {
+    pub name: &'static str,
+    pub problem: String,
+}
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/simplicity.db?mode=rwc";
+pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+
+impl Config {
+    /// Defaults, overridden by the environment. `auto_migrate_default` is the
+    /// runner's choice: the local server migrates, functions do not unless asked.
+    pub fn from_env(auto_migrate_default: bool) -> Result<Self, ConfigError> {
+        let database_url = var("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            return Err(ConfigError {
+                name: "DATABASE_URL",
+                problem: "must start with sqlite: or postgres://".to_owned(),
+            });
+        }
+        Ok(Self {
+            database_url,
+            public_url: var("PUBLIC_URL").unwrap_or_else(|| "http://localhost:3000".to_owned()),
+            auto_migrate: parse_bool("AUTO_MIGRATE")?.unwrap_or(auto_migrate_default),
+            web_dir: var("WEB_DIR").map_or_else(|| PathBuf::from("web/out"), PathBuf::from),
+            body_limit_bytes: match var("BODY_LIMIT_BYTES") {
+                None => DEFAULT_BODY_LIMIT,
+                Some(text) => text.parse().map_err(|_| ConfigError {
+                    name: "BODY_LIMIT_BYTES",
+                    problem: format!("{text:?} is not a byte count"),
+                })?,
+            },
+        })
+    }
+
+    /// A configuration for tests and tools that pass the database explicitly.
+    pub fn for_database(database_url: impl Into<String>) -> Self {
+        Self {
+            database_url: database_url.into(),
+            public_url: "http://localhost:3000".to_owned(),
+            auto_migrate: true,
+            web_dir: PathBuf::from("web/out"),
+            body_limit_bytes: DEFAULT_BODY_LIMIT,
+        }
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    env::var(name).ok().filter(|value| !value.is_empty())
+}
+
+fn parse_bool(name: &'static str) -> Result<Option<bool>, ConfigError> {
+    match var(name).as_deref() {
+        None => Ok(None),
+        Some("1" | "true" | "yes") => Ok(Some(true)),
+        Some("0" | "false" | "no") => Ok(Some(false)),
+        Some(other) => Err(ConfigError { name, problem: format!("{other:?} is not a boolean") }),
+    }
+}

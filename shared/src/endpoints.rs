@@ -1,0 +1,89 @@
+//! Every HTTP endpoint function, in one list. Each entry is one serverless
+//! function (a `[[bin]]` built from `api/…rs`); the local server mounts them
+//! all. `vercel.json`, `template.yaml` and the `[[bin]]`s are generated from
+//! this list (`simplicity deploy-manifests`) and a test keeps them in step.
+
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::http::{self, AppState};
+
+#[derive(Clone, Copy)]
+pub struct Endpoint {
+    /// The constant's name in this module.
+    pub name: &'static str,
+    /// URL served by the function; `{name}` segments are dynamic.
+    pub path: &'static str,
+    /// Whether the function also serves paths below `path`.
+    pub nested: bool,
+    pub routes: fn() -> OpenApiRouter<AppState>,
+}
+
+impl Endpoint {
+    /// The function's source file: the URL with `{x}` written `[x]`, as
+    /// Vercel's file-system routing expects.
+    pub fn file(&self) -> String {
+        format!("{}.rs", self.path.trim_start_matches('/').replace('{', "[").replace('}', "]"))
+    }
+
+    /// The cargo bin name: Vercel builds with `cargo build --bin NAME`, which
+    /// cannot select names with brackets.
+    pub fn bin_name(&self) -> String {
+        self.path
+            .trim_start_matches('/')
+            .chars()
+            .filter_map(|c| match c {
+                '/' | '.' => Some('-'),
+                '{' | '}' => None,
+                c => Some(c.to_ascii_lowercase()),
+            })
+            .collect()
+    }
+}
+
+/// Declares each endpoint as a constant (named so generated `api/` files can
+/// refer to it) and lists them all in [`ALL`].
+macro_rules! endpoints {
+    ($($name:ident: $path:literal, nested: $nested:literal, $routes:path;)+) => {
+        $(pub const $name: Endpoint =
+            Endpoint { name: stringify!($name), path: $path, nested: $nested, routes: $routes };)+
+        pub const ALL: &[Endpoint] = &[$($name),+];
+    };
+}
+
+endpoints! {
+    HEALTH: "/api/health", nested: false, http::health::health_routes;
+    READY: "/api/ready", nested: false, http::health::ready_routes;
+    OPENAPI: "/api/openapi.json", nested: false, http::docs::openapi_routes;
+    AUTH: "/api/auth", nested: true, http::auth::routes;
+    ME: "/api/me", nested: true, http::me::routes;
+    ORGS: "/api/orgs", nested: false, http::orgs::collection_routes;
+    ORG_BY_SLUG: "/api/orgs/by-slug/{slug}", nested: false, http::orgs::by_slug_routes;
+    ORG: "/api/orgs/{orgId}", nested: true, http::orgs::org_routes;
+    ORG_MEMBERS: "/api/orgs/{orgId}/members", nested: true, http::orgs::member_routes;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_and_bin_names_follow_the_url() {
+        assert_eq!(ORG_MEMBERS.file(), "api/orgs/[orgId]/members.rs");
+        assert_eq!(ORG_MEMBERS.bin_name(), "api-orgs-orgid-members");
+        assert_eq!(OPENAPI.file(), "api/openapi.json.rs");
+        assert_eq!(OPENAPI.bin_name(), "api-openapi-json");
+    }
+
+    #[test]
+    fn every_route_lies_under_its_endpoint_path() {
+        for endpoint in ALL {
+            let api = (endpoint.routes)().into_openapi();
+            assert!(!api.paths.paths.is_empty(), "{} has no documented route", endpoint.path);
+            for route in api.paths.paths.keys() {
+                let under = route == endpoint.path
+                    || (endpoint.nested && route.starts_with(&format!("{}/", endpoint.path)));
+                assert!(under, "{route} is served by {} but not under its path", endpoint.path);
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The OpenAPI 3.1 document, generated from every endpoint's annotations,
+//! and (local mode) a browsable docs page.
+
+use std::sync::OnceLock;
+
+use axum::Json;
+use axum::response::Html;
+use utoipa::OpenApi;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::AppState;
+use crate::endpoints;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Simplicity API", description = "IT service management for engineering teams."),
+    tags(
+        (name = "platform", description = "Health, readiness and this document"),
+        (name = "auth", description = "Sign-up, sign-in and sessions"),
+        (name = "orgs", description = "Organisations, members and modules"),
+    )
+)]
+struct ApiDoc;
+
+/// The whole API's document, built once per process.
+pub fn spec() -> &'static utoipa::openapi::OpenApi {
+    static SPEC: OnceLock<utoipa::openapi::OpenApi> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let mut doc = ApiDoc::openapi();
+        for endpoint in endpoints::ALL {
+            doc.merge((endpoint.routes)().into_openapi());
+        }
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::http::auth::SESSION_COOKIE))),
+        );
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+        doc
+    })
+}
+
+/// This API's OpenAPI 3.1 document.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "platform", responses((status = 200, description = "OpenAPI 3.1 document")))]
+async fn openapi_json() -> Json<&'static utoipa::openapi::OpenApi> {
+    Json(spec())
+}
+
+pub fn openapi_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(openapi_json))
+}
+
+/// Browsable API reference (local mode); renders `/api/openapi.json`.
+pub async fn docs_page() -> Html<&'static str> {
+    Html(concat!(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Simplicity API</title>",
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>",
+        "<script id=\"api-reference\" data-url=\"/api/openapi.json\"></script>",
+        "<script src=\"https://cdn.jsdelivr.net/npm/@scalar/api-reference\"></script>",
+        "</body></html>"
+    ))
+}

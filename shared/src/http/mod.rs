@@ -1,0 +1,78 @@
+//! HTTP: per-resource routers, extractors, and the layers every endpoint
+//! shares. [`service`] turns a resource router into the service a runner
+//! serves, so a function and the local server answer identically.
+
+pub mod auth;
+pub mod docs;
+pub mod extract;
+pub mod health;
+pub mod me;
+pub mod orgs;
+pub mod tenant;
+pub mod telemetry;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, Request};
+use axum::http::StatusCode;
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::config::Config;
+use crate::error::Error;
+use crate::store::Store;
+
+/// What every handler can reach; built once per process (per cold start).
+#[derive(Clone)]
+pub struct AppState {
+    pub store: Store,
+    pub config: Arc<Config>,
+}
+
+/// Finishes a router: problem+json for unknown routes and wrong methods, the
+/// body limit, and the per-request span and log line.
+pub fn service(routes: OpenApiRouter<AppState>, state: AppState) -> Router {
+    let (router, _) = routes.split_for_parts();
+    finish(router.fallback(not_found), state)
+}
+
+/// Answers any path no route matched.
+pub async fn not_found() -> Error {
+    Error::NotFound("resource")
+}
+
+/// The layers of [`service`], for a router that brings its own fallback.
+pub fn finish(router: Router<AppState>, state: AppState) -> Router {
+    let limit = state.config.body_limit_bytes;
+    router
+        .layer(middleware::from_fn(problem_for_bare_errors))
+        .layer(DefaultBodyLimit::max(limit))
+        .layer(middleware::from_fn(telemetry::request_span))
+        .with_state(state)
+}
+
+/// axum answers a wrong method with an empty 405 (and its `Allow` header);
+/// give it a problem body, keeping the headers.
+async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    if response.status() != StatusCode::METHOD_NOT_ALLOWED || response.headers().contains_key("content-type") {
+        return response;
+    }
+    let (mut parts, _) = response.into_parts();
+    let allow = parts.headers.get("allow").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
+    let problem = crate::error::Problem {
+        problem_type: crate::error::problem_type("method-not-allowed"),
+        title: "Method Not Allowed".to_owned(),
+        status: 405,
+        detail: format!("{path} accepts only: {allow}"),
+        errors: Vec::new(),
+        required_plan: None,
+    };
+    let (problem_parts, body) = problem.into_response().into_parts();
+    parts.headers.extend(problem_parts.headers);
+    Response::from_parts(parts, Body::new(body))
+}

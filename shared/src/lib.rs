@@ -1,0 +1,15 @@
+//! Simplicity's shared crate: everything the endpoint functions, the workers
+//! and the local server have in common.
+
+pub mod cli;
+pub mod config;
+pub mod domain;
+pub mod endpoints;
+pub mod error;
+pub mod http;
+pub mod ids;
+pub mod logging;
+pub mod manifests;
+pub mod runner;
+pub mod server;
+pub mod store;

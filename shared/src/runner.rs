@@ -1,0 +1,203 @@
+//! The only code that knows where it runs. An endpoint binary calls
+//! [`start`]; it picks Vercel, AWS Lambda or a plain local HTTP server from
+//! the environment and serves the same router in each.
+
+use std::net::SocketAddr;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::Request;
+use tower::ServiceBuilder;
+
+use crate::config::Config;
+use crate::endpoints::Endpoint;
+use crate::http::{self, AppState};
+use crate::store::Store;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Vercel,
+    Lambda,
+    Local,
+}
+
+impl Mode {
+    pub fn detect() -> Self {
+        let set = |name: &str| std::env::var_os(name).is_some();
+        if set("VERCEL_IPC_PATH") || set("VERCEL_DEV_PORT") || set("VERCEL_DEV") {
+            Mode::Vercel
+        } else if set("AWS_LAMBDA_RUNTIME_API") {
+            Mode::Lambda
+        } else {
+            Mode::Local
+        }
+    }
+}
+
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Runs one endpoint function until its platform stops it. Synchronous, so
+/// that endpoint binaries stay a few lines and share all compiled code.
+pub fn start(endpoint: Endpoint) -> ExitCode {
+    block_on(async move {
+        let mode = Mode::detect();
+        // Functions leave migrations to deploys (`simplicity migrate`) unless asked.
+        let state = build_state(Config::from_env(false)?).await?;
+        let router = http::service((endpoint.routes)(), state);
+        tracing::info!(endpoint = endpoint.path, ?mode, "starting");
+        match mode {
+            Mode::Vercel => {
+                let service = ServiceBuilder::new()
+                    .layer(vercel_runtime::axum::VercelLayer::new())
+                    .map_request(move |request| restore_vercel_path(endpoint.path, request))
+                    .service(router);
+                vercel_runtime::run(service).await
+            }
+            Mode::Lambda => lambda_http::run(router).await,
+            Mode::Local => serve(router, local_addr(None, None)?).await,
+        }
+    })
+}
+
+/// Builds a multi-threaded runtime, runs `main` on it and maps its outcome to
+/// an exit code, logging the whole cause chain on failure.
+pub fn block_on<F>(main: F) -> ExitCode
+where
+    F: std::future::Future<Output = Result<(), BoxError>>,
+{
+    crate::logging::init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("cannot start the async runtime: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(main) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(error = %crate::error::chain(error.as_ref()), "stopped with an error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Connects the store (migrating if configured) and assembles the state.
+pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
+    let store = Store::connect(&config.database_url).await?;
+    if config.auto_migrate {
+        store.migrate().await?;
+    }
+    Ok(AppState { store, config: Arc::new(config) })
+}
+
+/// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.
+pub fn local_addr(host: Option<String>, port: Option<u16>) -> Result<SocketAddr, BoxError> {
+    let host = host.or_else(|| std::env::var("HOST").ok()).unwrap_or_else(|| "127.0.0.1".to_owned());
+    let port = match port {
+        Some(port) => port,
+        None => std::env::var("PORT").ok().map(|p| p.parse()).transpose()?.unwrap_or(3000),
+    };
+    Ok(format!("{host}:{port}").parse()?)
+}
+
+/// Serves `router` over plain HTTP until Ctrl-C or SIGTERM.
+pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), BoxError> {
+    let listener = tokio::net::TcpListener::bind(addr).await?;
+    tracing::info!(addr = %listener.local_addr()?, "listening");
+    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! { () = ctrl_c => {}, () = terminate => {} }
+}
+
+/// Vercel may hand a function the path of its file rather than the URL that
+/// was asked for: `/api/orgs/[orgId]/members?orgId=org_…`, or, through a
+/// rewrite of a nested path, `…?__path=/api/orgs/org_…/members/usr_…`.
+/// Rebuild the original path, and drop the parameters Vercel added, so the
+/// router sees what the client sent. `template` is the endpoint's path.
+pub fn restore_vercel_path(template: &str, mut request: Request) -> Request {
+    let uri = request.uri();
+    let query: Vec<(String, String)> =
+        form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).into_owned().collect();
+    let lookup = |name: &str| query.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
+    let injected: Vec<&str> = template
+        .split('/')
+        .filter_map(|segment| segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .chain(["__path"])
+        .collect();
+    if !query.iter().any(|(key, _)| injected.contains(&key.as_str())) {
+        return request;
+    }
+    let path = match lookup("__path") {
+        Some(original) => original.to_owned(),
+        None => uri
+            .path()
+            .split('/')
+            .map(|segment| {
+                let name = segment.strip_prefix('[').and_then(|s| s.strip_suffix(']'));
+                name.and_then(lookup).unwrap_or(segment)
+            })
+            .collect::<Vec<_>>()
+            .join("/"),
+    };
+    let mut kept = form_urlencoded::Serializer::new(String::new());
+    let mut any_kept = false;
+    for (key, value) in query.iter().filter(|(key, _)| !injected.contains(&key.as_str())) {
+        kept.append_pair(key, value);
+        any_kept = true;
+    }
+    let path_and_query = if any_kept { format!("{path}?{}", kept.finish()) } else { path };
+    if let Ok(rebuilt) = path_and_query.parse() {
+        *request.uri_mut() = rebuilt;
+    }
+    request
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn restored(uri: &str) -> String {
+        let request = Request::builder().uri(uri).body(axum::body::Body::empty()).expect("request");
+        restore_vercel_path("/api/orgs/{orgId}/members", request).uri().to_string()
+    }
+
+    #[test]
+    fn dynamic_segments_come_back_from_the_query() {
+        assert_eq!(restored("/api/orgs/[orgId]/members?orgId=org_1&limit=5"), "/api/orgs/org_1/members?limit=5");
+        assert_eq!(restored("/api/orgs/[orgId]/members?orgId=org_1"), "/api/orgs/org_1/members");
+    }
+
+    #[test]
+    fn rewritten_nested_paths_come_back_whole() {
+        assert_eq!(
+            restored("/api/orgs/org_1?orgId=org_1&__path=%2Fapi%2Forgs%2Forg_1%2Ffeatures&x=1"),
+            "/api/orgs/org_1/features?x=1"
+        );
+    }
+
+    #[test]
+    fn plain_paths_are_untouched() {
+        assert_eq!(restored("/api/orgs/org_1/members?orgId=org_1"), "/api/orgs/org_1/members");
+        assert_eq!(restored("/api/orgs/org_1/members?limit=5"), "/api/orgs/org_1/members?limit=5");
+        assert_eq!(restored("/api/health"), "/api/health");
+    }
+}

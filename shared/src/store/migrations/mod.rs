@@ -1,0 +1,54 @@
+//! Schema migrations, portable across SQLite and PostgreSQL. Released
+//! migrations are never edited; changes come as new ones.
+
+use sea_orm_migration::prelude::*;
+
+mod m0001_accounts;
+
+pub(super) struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m0001_accounts::Migration)]
+    }
+}
+
+/// Creates `table` with the given columns and extra (unique) indexes.
+async fn create_table(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: Vec<ColumnDef>,
+    primary_key: &[&'static str],
+) -> Result<(), DbErr> {
+    let mut statement = Table::create();
+    statement.table(table);
+    for mut column in columns {
+        statement.col(&mut column);
+    }
+    if primary_key.len() > 1 {
+        let mut key = Index::create();
+        for column in primary_key {
+            key.col(*column);
+        }
+        statement.primary_key(&mut key);
+    }
+    manager.create_table(statement).await
+}
+
+async fn create_index(
+    manager: &SchemaManager<'_>,
+    table: &'static str,
+    columns: &[&'static str],
+    unique: bool,
+) -> Result<(), DbErr> {
+    let mut index = Index::create();
+    index.name(format!("ix_{table}_{}", columns.join("_"))).table(table);
+    for column in columns {
+        index.col(*column);
+    }
+    if unique {
+        index.unique();
+    }
+    manager.create_index(index).await
+}

@@ -1,0 +1,111 @@
+//! Persistence through SeaORM, on SQLite (embedded default) or PostgreSQL.
+//!
+//! Entities are private to this module. Tables that belong to an organisation
+//! are reachable only through an [`OrgStore`], which is built from an
+//! [`OrgAccess`] — and an `OrgAccess` can only be obtained from a membership
+//! check ([`Store::member_access`]) or, for background jobs, by naming the
+//! organisation explicitly ([`Store::system_access`]).
+
+mod accounts;
+mod entities;
+mod migrations;
+mod orgs;
+
+use std::time::Duration;
+
+use sea_orm::sqlx::sqlite::SqliteJournalMode;
+use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr, SqlErr};
+use sea_orm_migration::MigratorTrait;
+
+pub use accounts::{NewUser, SessionRecord, UserRecord};
+pub use orgs::{MemberRecord, NewOrg, OrgAccess, OrgRecord, OrgStore};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error")]
+    Database(#[from] DbErr),
+    /// A unique constraint rejected the write; names the constraint's column.
+    #[error("duplicate value for {0}")]
+    Duplicate(String),
+    #[error("stored data is invalid: {0}")]
+    Corrupt(String),
+    #[error("cannot prepare the database file")]
+    Io(#[from] std::io::Error),
+}
+
+impl StoreError {
+    fn from_write(error: DbErr) -> Self {
+        match error.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(message)) => Self::Duplicate(message),
+            _ => Self::Database(error),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Which SQL engine backs the store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The handle to the database; cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: DatabaseConnection,
+}
+
+impl Store {
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let mut options = ConnectOptions::new(url);
+        options
+            .sqlx_logging(false)
+            .connect_timeout(Duration::from_secs(10))
+            .acquire_timeout(Duration::from_secs(10));
+        if url.starts_with("sqlite:") {
+            prepare_sqlite_dir(url)?;
+            options.max_connections(8).map_sqlx_sqlite_opts(|opts| {
+                opts.journal_mode(SqliteJournalMode::Wal)
+                    .busy_timeout(Duration::from_secs(10))
+                    .foreign_keys(true)
+                    .create_if_missing(true)
+            });
+        } else {
+            options.max_connections(16);
+        }
+        Ok(Self { db: Database::connect(options).await? })
+    }
+
+    pub async fn migrate(&self) -> StoreResult<()> {
+        migrations::Migrator::up(&self.db, None).await?;
+        Ok(())
+    }
+
+    /// Succeeds when the database answers a query.
+    pub async fn ping(&self) -> StoreResult<()> {
+        self.db.execute_unprepared("SELECT 1").await?;
+        Ok(())
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.db.get_database_backend() {
+            DatabaseBackend::Postgres => Backend::Postgres,
+            _ => Backend::Sqlite,
+        }
+    }
+}
+
+/// Creates the directory of a file-backed SQLite URL (`sqlite://./data/x.db?…`).
+fn prepare_sqlite_dir(url: &str) -> std::io::Result<()> {
+    let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
+    let path = path.split('?').next().unwrap_or_default();
+    if path.is_empty() || path == ":memory:" {
+        return Ok(());
+    }
+    match std::path::Path::new(path).parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => std::fs::create_dir_all(dir),
+        _ => Ok(()),
+    }
+}
