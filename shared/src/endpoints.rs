@@ -80,8 +80,8 @@ mod tests {
             let api = (endpoint.routes)().into_openapi();
             assert!(!api.paths.paths.is_empty(), "{} has no documented route", endpoint.path);
             for route in api.paths.paths.keys() {
-                let under = route == endpoint.path
-                    || (endpoint.nested && route.starts_with(&format!("{}/", endpoint.path)));
+                let under =
+                    route == endpoint.path || (endpoint.nested && route.starts_with(&format!("{}/", endpoint.path)));
                 assert!(under, "{route} is served by {} but not under its path", endpoint.path);
             }
         }

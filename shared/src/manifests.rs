@@ -61,7 +61,12 @@ fn endpoint_source(endpoint: &Endpoint) -> String {
 fn with_bins(cargo_toml: &str) -> Result<String, String> {
     let mut bins = String::from(BINS_BEGIN);
     for endpoint in endpoints::ALL {
-        let _ = write!(bins, "[[bin]]\nname = \"{}\"\npath = \"{}\"\ntest = false\n\n", endpoint.bin_name(), endpoint.file());
+        let _ = write!(
+            bins,
+            "[[bin]]\nname = \"{}\"\npath = \"{}\"\ntest = false\n\n",
+            endpoint.bin_name(),
+            endpoint.file()
+        );
     }
     bins.push_str(BINS_END);
     match (cargo_toml.find(BINS_BEGIN), cargo_toml.find(BINS_END)) {
@@ -165,7 +170,9 @@ fn sam_template() -> String {
             );
         }
     }
-    out.push_str("\nOutputs:\n  ApiUrl:\n    Value: !Sub \"https://${HttpApi}.execute-api.${AWS::Region}.amazonaws.com\"\n");
+    out.push_str(
+        "\nOutputs:\n  ApiUrl:\n    Value: !Sub \"https://${HttpApi}.execute-api.${AWS::Region}.amazonaws.com\"\n",
+    );
     out
 }
 

@@ -15,8 +15,28 @@ use crate::error::Error;
 pub struct OrgSlug(String);
 
 const RESERVED_SLUGS: &[&str] = &[
-    "admin", "api", "app", "auth", "billing", "dashboard", "docs", "help", "invite", "invites", "login",
-    "logout", "me", "new", "orgs", "settings", "signin", "signup", "static", "status", "support", "www",
+    "admin",
+    "api",
+    "app",
+    "auth",
+    "billing",
+    "dashboard",
+    "docs",
+    "help",
+    "invite",
+    "invites",
+    "login",
+    "logout",
+    "me",
+    "new",
+    "orgs",
+    "settings",
+    "signin",
+    "signup",
+    "static",
+    "status",
+    "support",
+    "www",
     "_next",
 ];
 
@@ -126,10 +146,9 @@ impl Plan {
         use Module::*;
         let (seats, modules): (Option<u32>, &[Module]) = match self {
             Plan::Free => (Some(5), &[IncidentManagement, KnowledgeBase]),
-            Plan::Pro => (
-                Some(50),
-                &[IncidentManagement, KnowledgeBase, ProblemManagement, ChangeManagement, SlaManagement],
-            ),
+            Plan::Pro => {
+                (Some(50), &[IncidentManagement, KnowledgeBase, ProblemManagement, ChangeManagement, SlaManagement])
+            }
             Plan::Enterprise => (None, Module::ALL),
         };
         PlanLimits { seats, modules: modules.to_vec() }

@@ -45,11 +45,8 @@ impl FromRequestParts<AppState> for CurrentUser {
         if !is_safe(&parts.method) {
             check_origin(&parts.headers, &state.config.public_url)?;
         }
-        let session = state
-            .store
-            .session_by_token_hash(&accounts::secret_hash(&token))
-            .await?
-            .ok_or(Error::Unauthenticated)?;
+        let session =
+            state.store.session_by_token_hash(&accounts::secret_hash(&token)).await?.ok_or(Error::Unauthenticated)?;
         let now = Utc::now();
         if session.expires_at <= now || session.last_seen_at + SESSION_IDLE <= now {
             state.store.delete_session(session.id).await?;
@@ -102,10 +99,8 @@ fn origin_of(url: &str) -> String {
 }
 
 fn session_cookie_header(token: &str, max_age: Duration) -> HeaderValue {
-    let cookie = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={}",
-        max_age.num_seconds()
-    );
+    let cookie =
+        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={}", max_age.num_seconds());
     HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -136,7 +131,11 @@ pub struct SignupRequest {
         (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
     )
 )]
-async fn signup(State(state): State<AppState>, headers: HeaderMap, ApiJson(body): ApiJson<SignupRequest>) -> Result<Response> {
+async fn signup(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<SignupRequest>,
+) -> Result<Response> {
     check_origin_if_present(&headers, &state)?;
     let email = Email::parse(&body.email);
     let name = accounts::check_name(&body.name, "name");
@@ -170,7 +169,11 @@ pub struct LoginRequest {
     post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = MeView), (status = 401, body = crate::error::Problem))
 )]
-async fn login(State(state): State<AppState>, headers: HeaderMap, ApiJson(body): ApiJson<LoginRequest>) -> Result<Response> {
+async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<LoginRequest>,
+) -> Result<Response> {
     check_origin_if_present(&headers, &state)?;
     let user = match Email::parse(&body.email) {
         Ok(email) => state.store.user_by_email(email.as_str()).await?,

@@ -8,8 +8,8 @@ pub mod extract;
 pub mod health;
 pub mod me;
 pub mod orgs;
-pub mod tenant;
 pub mod telemetry;
+pub mod tenant;
 
 use std::sync::Arc;
 
@@ -54,21 +54,20 @@ pub fn finish(router: Router<AppState>, state: AppState) -> Router {
         .with_state(state)
 }
 
-/// axum answers a wrong method with an empty 405 (and its `Allow` header);
-/// give it a problem body, keeping the headers.
+/// axum answers a wrong method with an empty 405 (adding `Allow` further
+/// out); give it a problem body, keeping the headers.
 async fn problem_for_bare_errors(request: Request, next: Next) -> Response {
-    let path = request.uri().path().to_owned();
+    let what = format!("{} {}", request.method(), request.uri().path());
     let response = next.run(request).await;
     if response.status() != StatusCode::METHOD_NOT_ALLOWED || response.headers().contains_key("content-type") {
         return response;
     }
     let (mut parts, _) = response.into_parts();
-    let allow = parts.headers.get("allow").and_then(|v| v.to_str().ok()).unwrap_or_default().to_owned();
     let problem = crate::error::Problem {
         problem_type: crate::error::problem_type("method-not-allowed"),
         title: "Method Not Allowed".to_owned(),
         status: 405,
-        detail: format!("{path} accepts only: {allow}"),
+        detail: format!("{what} is not allowed; the Allow header lists the methods this path accepts"),
         errors: Vec::new(),
         required_plan: None,
     };

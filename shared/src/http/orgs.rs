@@ -142,7 +142,13 @@ async fn list_members(State(state): State<AppState>, org: OrgContext) -> Result<
     let members = org.scope(&state).members().await?;
     let data = members
         .into_iter()
-        .map(|m| MemberView { user_id: m.user_id, name: m.name, email: m.email, roles: m.roles.to_vec(), joined_at: m.joined_at })
+        .map(|m| MemberView {
+            user_id: m.user_id,
+            name: m.name,
+            email: m.email,
+            roles: m.roles.to_vec(),
+            joined_at: m.joined_at,
+        })
         .collect();
     Ok(Json(MemberList { data }))
 }

@@ -30,7 +30,8 @@ impl FromRequestParts<AppState> for OrgContext {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let params = RawPathParams::from_request_parts(parts, state).await.map_err(|_| Error::NotFound("organisation"))?;
+        let params =
+            RawPathParams::from_request_parts(parts, state).await.map_err(|_| Error::NotFound("organisation"))?;
         let org_id: OrgId = params
             .iter()
             .find(|(name, _)| *name == "orgId")

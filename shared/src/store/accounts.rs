@@ -99,8 +99,7 @@ impl Store {
     }
 
     pub async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
-        let found =
-            session::Entity::find().filter(session::Column::TokenHash.eq(token_hash)).one(&self.db).await?;
+        let found = session::Entity::find().filter(session::Column::TokenHash.eq(token_hash)).one(&self.db).await?;
         Ok(found.map(Into::into))
     }
 

@@ -5,6 +5,20 @@
 //! [`OrgAccess`] — and an `OrgAccess` can only be obtained from a membership
 //! check ([`Store::member_access`]) or, for background jobs, by naming the
 //! organisation explicitly ([`Store::system_access`]).
+//!
+//! Outside this module the entities cannot even be named:
+//!
+//! ```compile_fail,E0603
+//! use simplicity_shared::store::entities::membership::Entity;
+//! ```
+//!
+//! and an `OrgAccess` cannot be forged:
+//!
+//! ```compile_fail,E0451
+//! # fn forge(org: simplicity_shared::store::OrgRecord) {
+//! let access = simplicity_shared::store::OrgAccess { org, member: None };
+//! # }
+//! ```
 
 mod accounts;
 mod entities;
@@ -60,10 +74,7 @@ pub struct Store {
 impl Store {
     pub async fn connect(url: &str) -> StoreResult<Self> {
         let mut options = ConnectOptions::new(url);
-        options
-            .sqlx_logging(false)
-            .connect_timeout(Duration::from_secs(10))
-            .acquire_timeout(Duration::from_secs(10));
+        options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
         if url.starts_with("sqlite:") {
             prepare_sqlite_dir(url)?;
             options.max_connections(8).map_sqlx_sqlite_opts(|opts| {

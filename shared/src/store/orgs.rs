@@ -2,8 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
 use super::entities::{membership, org, user};
@@ -114,10 +113,8 @@ impl Store {
             .order_by_asc(membership::Column::CreatedAt)
             .all(&self.db)
             .await?;
-        let orgs = org::Entity::find()
-            .filter(org::Column::Id.is_in(rows.iter().map(|m| m.org_id)))
-            .all(&self.db)
-            .await?;
+        let orgs =
+            org::Entity::find().filter(org::Column::Id.is_in(rows.iter().map(|m| m.org_id))).all(&self.db).await?;
         rows.into_iter()
             .filter_map(|m| orgs.iter().find(|o| o.id == m.org_id).map(|o| (o.clone(), m.roles)))
             .map(|(o, roles)| Ok((o.try_into()?, decode_roles(&roles)?)))
@@ -127,18 +124,13 @@ impl Store {
     /// The door to an organisation's data for a signed-in user: `None` unless
     /// `user` is a member of `org_id`.
     pub async fn member_access(&self, user: UserId, org_id: OrgId) -> StoreResult<Option<OrgAccess>> {
-        let Some(membership) =
-            membership::Entity::find_by_id((org_id.uuid(), user.uuid())).one(&self.db).await?
-        else {
+        let Some(membership) = membership::Entity::find_by_id((org_id.uuid(), user.uuid())).one(&self.db).await? else {
             return Ok(None);
         };
         let Some(org) = org::Entity::find_by_id(org_id.uuid()).one(&self.db).await? else {
             return Ok(None);
         };
-        Ok(Some(OrgAccess {
-            org: org.try_into()?,
-            member: Some((user, decode_roles(&membership.roles)?)),
-        }))
+        Ok(Some(OrgAccess { org: org.try_into()?, member: Some((user, decode_roles(&membership.roles)?)) }))
     }
 
     /// The door for background jobs acting for an organisation, not a person.
@@ -170,10 +162,8 @@ impl OrgStore<'_> {
             .order_by_asc(membership::Column::CreatedAt)
             .all(self.db)
             .await?;
-        let users = user::Entity::find()
-            .filter(user::Column::Id.is_in(rows.iter().map(|m| m.user_id)))
-            .all(self.db)
-            .await?;
+        let users =
+            user::Entity::find().filter(user::Column::Id.is_in(rows.iter().map(|m| m.user_id))).all(self.db).await?;
         rows.into_iter()
             .filter_map(|m| users.iter().find(|u| u.id == m.user_id).map(|u| (m, u)))
             .map(|(m, u)| {

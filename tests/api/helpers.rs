@@ -1,0 +1,210 @@
+//! `spawn_app`: the real product on port 0 over a fresh database of its own
+//! (a new SQLite file, or a new PostgreSQL database dropped afterwards).
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use reqwest::header::{CONTENT_TYPE, ORIGIN};
+use serde_json::{Value, json};
+use simplicity_shared::config::Config;
+
+pub const PUBLIC_URL: &str = "http://localhost:3000";
+pub const PASSWORD: &str = "correct horse battery staple";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// A database that exists for one test.
+pub struct TestDb {
+    pub url: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    File(PathBuf),
+    PostgresDatabase(String),
+}
+
+fn postgres_server() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432".to_owned())
+}
+
+impl TestDb {
+    pub async fn create(backend: Backend) -> Self {
+        let name = format!("simplicity_test_{}", uuid::Uuid::new_v4().simple());
+        match backend {
+            Backend::Sqlite => {
+                let path = std::env::temp_dir().join(format!("{name}.db"));
+                Self { url: format!("sqlite://{}?mode=rwc", path.display()), cleanup: Cleanup::File(path) }
+            }
+            Backend::Postgres => {
+                admin_execute(&format!("CREATE DATABASE {name}")).await;
+                Self { url: format!("{}/{name}", postgres_server()), cleanup: Cleanup::PostgresDatabase(name) }
+            }
+        }
+    }
+}
+
+async fn admin_execute(sql: &str) {
+    use sea_orm::ConnectionTrait;
+    let admin = sea_orm::Database::connect(format!("{}/postgres", postgres_server()))
+        .await
+        .expect("PostgreSQL must run on 127.0.0.1:5432 (scripts/test starts it)");
+    admin.execute_unprepared(sql).await.expect(sql);
+    admin.close().await.expect("close admin connection");
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        match &self.cleanup {
+            Cleanup::File(path) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+                }
+            }
+            Cleanup::PostgresDatabase(name) => {
+                let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
+                // Drop runs inside the test's runtime; use a thread with its own.
+                let _ = std::thread::spawn(move || {
+                    tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()
+                        .expect("runtime")
+                        .block_on(admin_execute(&sql));
+                })
+                .join();
+            }
+        }
+    }
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: TestDb,
+    pub backend: Backend,
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let db = TestDb::create(backend).await;
+    let mut config = Config::for_database(&db.url);
+    config.public_url = PUBLIC_URL.to_owned();
+    config.web_dir = PathBuf::from("/nonexistent");
+    let state = simplicity_shared::runner::build_state(config).await.expect("app state");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let router = simplicity_shared::server::router(state);
+    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
+    TestApp { addr, db, backend }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// A browser-like client: keeps cookies and sends our Origin.
+    pub fn browser(&self) -> Client {
+        Client::new(self.url(""))
+    }
+}
+
+/// An HTTP client for one person, as a browser would act.
+pub struct Client {
+    base: String,
+    http: reqwest::Client,
+}
+
+impl Client {
+    pub fn new(base: String) -> Self {
+        let http = reqwest::Client::builder().cookie_store(true).build().expect("client");
+        Self { base, http }
+    }
+
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.http.get(self.url(path)).send().await.expect("GET")
+    }
+
+    pub async fn send(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> reqwest::Response {
+        let mut request = self.http.request(method, self.url(path)).header(ORIGIN, PUBLIC_URL);
+        if let Some(body) = body {
+            request = request.header(CONTENT_TYPE, "application/json").body(body.to_string());
+        }
+        request.send().await.expect("request")
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> reqwest::Response {
+        self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// Signs up a new person with a unique email; returns their `/api/me` body.
+    pub async fn sign_up(&self, name: &str) -> Value {
+        let email = format!("{}-{}@example.com", name.to_lowercase(), uuid::Uuid::new_v4().simple());
+        let response = self.post("/api/auth/signup", json!({"email": email, "password": PASSWORD, "name": name})).await;
+        assert_eq!(response.status(), 201, "sign-up failed");
+        response.json().await.expect("me body")
+    }
+
+    /// Creates an organisation with a unique slug; returns it.
+    pub async fn create_org(&self, name: &str) -> Value {
+        let slug = format!("{}-{}", name.to_lowercase(), &uuid::Uuid::new_v4().simple().to_string()[..8]);
+        let response = self.post("/api/orgs", json!({"name": name, "slug": slug})).await;
+        assert_eq!(response.status(), 201, "org creation failed");
+        response.json().await.expect("org body")
+    }
+}
+
+/// Asserts a problem+json response with `status`, and returns its body.
+pub async fn expect_problem(response: reqwest::Response, status: u16) -> Value {
+    assert_eq!(response.status(), status, "unexpected status for {}", response.url());
+    let content_type = response.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = response.json().await.expect("problem body");
+    assert_eq!(body["status"], status);
+    assert!(body["type"].as_str().is_some_and(|t| t.starts_with("https://simplicity.dev/problems/")), "{body}");
+    assert!(body["title"].is_string() && body["detail"].is_string(), "{body}");
+    body
+}
+
+/// Runs each test body once against SQLite and once against PostgreSQL.
+macro_rules! on_both_stores {
+    ($(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
+        $(
+            mod $name {
+                #[allow(unused_imports)]
+                use super::*;
+
+                async fn run($app: $crate::helpers::TestApp) $body
+
+                #[tokio::test]
+                async fn sqlite() {
+                    run($crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await).await
+                }
+
+                #[tokio::test]
+                async fn postgres() {
+                    run($crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await).await
+                }
+            }
+        )+
+    };
+}
+pub(crate) use on_both_stores;
+
+/// The Python of the project's test venv (made by scripts/test).
+pub fn venv_python() -> PathBuf {
+    std::env::var_os("SIMPLICITY_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv"))
+        .join("bin/python")
+}

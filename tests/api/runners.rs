@@ -1,0 +1,210 @@
+//! One endpoint binary, run as a real process under each runner, answers as
+//! the local server does for the same request.
+
+use std::collections::HashMap;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+use tokio::sync::{Mutex, mpsc, oneshot};
+
+use crate::helpers::{PASSWORD, TestApp, on_both_stores};
+
+/// Kills the child process when the test ends, however it ends.
+struct ChildGuard(Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn endpoint_binary(endpoint: &simplicity_shared::endpoints::Endpoint) -> String {
+    let dir = std::path::Path::new(env!("CARGO_BIN_EXE_simplicity")).parent().expect("bin dir").to_owned();
+    dir.join(endpoint.bin_name()).display().to_string()
+}
+
+fn spawn_function(binary: &str, database_url: &str, env: &[(&str, String)]) -> ChildGuard {
+    let mut command = Command::new(binary);
+    command
+        .env_clear()
+        .env("DATABASE_URL", database_url)
+        .env("PUBLIC_URL", crate::helpers::PUBLIC_URL)
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit());
+    for (key, value) in env {
+        command.env(key, value);
+    }
+    ChildGuard(command.spawn().unwrap_or_else(|e| panic!("cannot start {binary}: {e}")))
+}
+
+/// Signs up and creates an org through the local server; returns the session
+/// cookie (`name=value`) and the org id.
+async fn seed(app: &TestApp) -> (String, String) {
+    let client = reqwest::Client::new();
+    let email = format!("runner-{}@example.com", uuid::Uuid::new_v4().simple());
+    let signup = client
+        .post(app.url("/api/auth/signup"))
+        .json(&json!({"email": email, "password": PASSWORD, "name": "Runner"}))
+        .send()
+        .await
+        .expect("signup");
+    assert_eq!(signup.status(), 201);
+    let set_cookie = signup.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    let cookie = set_cookie.split(';').next().expect("cookie pair").to_owned();
+    let org: Value = client
+        .post(app.url("/api/orgs"))
+        .header("cookie", &cookie)
+        .header("origin", crate::helpers::PUBLIC_URL)
+        .json(&json!({"name": "Runners", "slug": format!("run-{}", &uuid::Uuid::new_v4().simple().to_string()[..8])}))
+        .send()
+        .await
+        .expect("create org")
+        .json()
+        .await
+        .expect("org");
+    (cookie, org["id"].as_str().expect("org id").to_owned())
+}
+
+/// What the local server answers: (status, JSON body).
+async fn local_answer(app: &TestApp, path: &str, cookie: &str) -> (u16, Value) {
+    let response = reqwest::Client::new().get(app.url(path)).header("cookie", cookie).send().await.expect("local");
+    (response.status().as_u16(), response.json().await.expect("json"))
+}
+
+/// A stand-in for the Lambda Runtime API: hands out queued events on
+/// `/next` and collects what the function posts back.
+#[derive(Clone)]
+struct RuntimeApi {
+    events: Arc<Mutex<mpsc::Receiver<(String, Value)>>>,
+    waiting: Arc<Mutex<HashMap<String, oneshot::Sender<Value>>>>,
+}
+
+async fn next_invocation(State(api): State<RuntimeApi>) -> impl IntoResponse {
+    let (request_id, event) = api.events.lock().await.recv().await.expect("event queue open");
+    let deadline = (chrono::Utc::now() + chrono::Duration::seconds(30)).timestamp_millis();
+    let mut headers = HeaderMap::new();
+    headers.insert("lambda-runtime-aws-request-id", request_id.parse().expect("header"));
+    headers.insert("lambda-runtime-deadline-ms", deadline.to_string().parse().expect("header"));
+    headers.insert(
+        "lambda-runtime-invoked-function-arn",
+        "arn:aws:lambda:us-east-1:123456789012:function:test".parse().expect("header"),
+    );
+    (headers, axum::Json(event))
+}
+
+async fn invocation_result(State(api): State<RuntimeApi>, Path((id, kind)): Path<(String, String)>, body: String) {
+    let value =
+        if kind == "response" { serde_json::from_str(&body).expect("response json") } else { json!({"error": body}) };
+    if let Some(waiter) = api.waiting.lock().await.remove(&id) {
+        let _ = waiter.send(value);
+    }
+}
+
+struct LambdaHarness {
+    api: RuntimeApi,
+    events: mpsc::Sender<(String, Value)>,
+    addr: std::net::SocketAddr,
+}
+
+impl LambdaHarness {
+    async fn start() -> Self {
+        let (events, receiver) = mpsc::channel(8);
+        let api = RuntimeApi { events: Arc::new(Mutex::new(receiver)), waiting: Arc::default() };
+        let router = Router::new()
+            .route("/2018-06-01/runtime/invocation/next", get(next_invocation))
+            .route("/2018-06-01/runtime/invocation/{id}/{kind}", post(invocation_result))
+            .with_state(api.clone());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        tokio::spawn(async move { axum::serve(listener, router).await.expect("serve runtime api") });
+        Self { api, events, addr }
+    }
+
+    /// Invokes the function with an API Gateway HTTP API (v2) event.
+    async fn invoke(&self, path: &str, cookie: &str) -> (u16, Value) {
+        let request_id = uuid::Uuid::new_v4().to_string();
+        let event = json!({
+            "version": "2.0",
+            "routeKey": "$default",
+            "rawPath": path,
+            "rawQueryString": "",
+            "cookies": [cookie],
+            "headers": {"accept": "application/json", "host": "api.example.com"},
+            "requestContext": {
+                "accountId": "123456789012", "apiId": "api", "domainName": "api.example.com",
+                "domainPrefix": "api", "requestId": request_id, "routeKey": "$default", "stage": "$default",
+                "time": "25/Nov/2026:19:03:58 +0000", "timeEpoch": 1_795_633_438_000u64,
+                "http": {"method": "GET", "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1", "userAgent": "test"}
+            },
+            "isBase64Encoded": false
+        });
+        let (sender, receiver) = oneshot::channel();
+        self.api.waiting.lock().await.insert(request_id.clone(), sender);
+        self.events.send((request_id, event)).await.expect("queue event");
+        let reply =
+            tokio::time::timeout(Duration::from_secs(30), receiver).await.expect("function answered").expect("reply");
+        assert!(reply.get("error").is_none(), "function reported an error: {reply}");
+        let body = reply["body"].as_str().expect("string body");
+        (reply["statusCode"].as_u64().expect("status") as u16, serde_json::from_str(body).expect("json body"))
+    }
+}
+
+on_both_stores! {
+    async fn lambda_runner_answers_like_the_local_server(app: TestApp) {
+        let (cookie, org_id) = seed(&app).await;
+        let harness = LambdaHarness::start().await;
+        let binary = endpoint_binary(&simplicity_shared::endpoints::ORG);
+        let _function = spawn_function(&binary, &app.db.url, &[
+            ("AWS_LAMBDA_RUNTIME_API", harness.addr.to_string()),
+            ("AWS_LAMBDA_FUNCTION_NAME", "api-orgs-orgid".to_owned()),
+            ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".to_owned()),
+            ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".to_owned()),
+        ]);
+
+        let path = format!("/api/orgs/{org_id}");
+        let lambda = harness.invoke(&path, &cookie).await;
+        assert_eq!(lambda.0, 200, "{}", lambda.1);
+        assert_eq!(lambda, local_answer(&app, &path, &cookie).await);
+
+        let other_org = format!("/api/orgs/{}", simplicity_shared::ids::OrgId::new());
+        let lambda = harness.invoke(&other_org, &cookie).await;
+        assert_eq!(lambda.0, 404);
+        assert_eq!(lambda, local_answer(&app, &other_org, &cookie).await);
+    }
+
+    async fn vercel_runner_answers_like_the_local_server(app: TestApp) {
+        let (cookie, org_id) = seed(&app).await;
+        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+        let binary = endpoint_binary(&simplicity_shared::endpoints::ORG);
+        let _function = spawn_function(&binary, &app.db.url, &[("VERCEL_DEV_PORT", port.to_string())]);
+        let client = reqwest::Client::new();
+        let base = format!("http://127.0.0.1:{port}");
+        let mut ready = false;
+        for _ in 0..100 {
+            if client.get(format!("{base}/api/orgs/{org_id}")).send().await.is_ok() {
+                ready = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert!(ready, "the Vercel runner never listened on {port}");
+
+        let expected = local_answer(&app, &format!("/api/orgs/{org_id}"), &cookie).await;
+        assert_eq!(expected.0, 200);
+        // As routed by path, and as Vercel hands over a dynamic-segment file route.
+        for path in [format!("/api/orgs/{org_id}"), format!("/api/orgs/[orgId]?orgId={org_id}")] {
+            let response = client.get(format!("{base}{path}")).header("cookie", &cookie).send().await.expect("vercel");
+            let answer = (response.status().as_u16(), response.json::<Value>().await.expect("json"));
+            assert_eq!(answer, expected, "for {path}");
+        }
+    }
+}

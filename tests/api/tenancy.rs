@@ -1,0 +1,61 @@
+//! One organisation never sees another's data; and tenant tables cannot be
+//! queried without an organisation scope.
+
+use serde_json::Value;
+
+use crate::helpers::{expect_problem, on_both_stores};
+
+on_both_stores! {
+    async fn other_orgs_answer_404_everywhere(app: TestApp) {
+        let alice = app.browser();
+        alice.sign_up("Alice").await;
+        let org_a = alice.create_org("Alpha").await;
+        let bob = app.browser();
+        bob.sign_up("Bob").await;
+        let org_b = bob.create_org("Bravo").await;
+
+        let b_id = org_b["id"].as_str().expect("id");
+        let b_slug = org_b["slug"].as_str().expect("slug");
+        for path in [format!("/api/orgs/{b_id}"), format!("/api/orgs/{b_id}/members"), format!("/api/orgs/by-slug/{b_slug}")] {
+            expect_problem(alice.get(&path).await, 404).await;
+        }
+        // Unknown and malformed ids look the same as other tenants' ids.
+        expect_problem(alice.get("/api/orgs/org_nonsense").await, 404).await;
+        expect_problem(alice.get(&format!("/api/orgs/{}", simplicity_shared::ids::OrgId::new())).await, 404).await;
+
+        let members: Value = alice.get(&format!("/api/orgs/{}/members", org_a["id"].as_str().expect("id"))).await.json().await.expect("json");
+        let names: Vec<&str> = members["data"].as_array().expect("data").iter().filter_map(|m| m["name"].as_str()).collect();
+        assert_eq!(names, ["Alice"]);
+    }
+}
+
+/// Tenancy by construction: outside `shared/src/store/`, no code names an
+/// entity or builds an unscoped query; the store keeps its entities private.
+#[test]
+fn tenant_tables_are_reachable_only_through_the_org_scoped_store() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("shared/src");
+    let store_mod = std::fs::read_to_string(src.join("store/mod.rs")).expect("store/mod.rs");
+    assert!(store_mod.contains("\nmod entities;"), "store::entities must stay private");
+    assert!(!store_mod.contains("pub use entities") && !store_mod.contains("pub mod entities"));
+
+    let mut offenders = Vec::new();
+    let mut stack = vec![src.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("read dir").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path != src.join("store") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("read");
+                for needle in ["entities::", "Entity::find", "EntityTrait", "sea_orm::Database", "DatabaseConnection"] {
+                    if text.contains(needle) {
+                        offenders.push(format!("{} uses {needle}", path.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "unscoped database access outside the store:\n{}", offenders.join("\n"));
+}
