@@ -16,6 +16,9 @@ pub struct Config {
     pub web_dir: PathBuf,
     /// Largest accepted request body.
     pub body_limit_bytes: usize,
+    /// Take the client address from `X-Forwarded-For` (behind Vercel, API
+    /// Gateway or another proxy) rather than from the connection.
+    pub trust_proxy: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -43,6 +46,8 @@ impl Config {
             database_url,
             public_url: var("PUBLIC_URL").unwrap_or_else(|| "http://localhost:3000".to_owned()),
             auto_migrate: parse_bool("AUTO_MIGRATE")?.unwrap_or(auto_migrate_default),
+            // Functions always sit behind the platform's proxy; the local server need not.
+            trust_proxy: parse_bool("TRUST_PROXY")?.unwrap_or(!auto_migrate_default),
             web_dir: var("WEB_DIR").map_or_else(|| PathBuf::from("web/out"), PathBuf::from),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
@@ -62,6 +67,7 @@ impl Config {
             auto_migrate: true,
             web_dir: PathBuf::from("web/out"),
             body_limit_bytes: DEFAULT_BODY_LIMIT,
+            trust_proxy: false,
         }
     }
 }

@@ -59,7 +59,11 @@ endpoints! {
     ORGS: "/api/orgs", nested: false, http::orgs::collection_routes;
     ORG_BY_SLUG: "/api/orgs/by-slug/{slug}", nested: false, http::orgs::by_slug_routes;
     ORG: "/api/orgs/{orgId}", nested: true, http::orgs::org_routes;
-    ORG_MEMBERS: "/api/orgs/{orgId}/members", nested: true, http::orgs::member_routes;
+    ORG_MEMBERS: "/api/orgs/{orgId}/members", nested: true, http::members::routes;
+    ORG_INVITES: "/api/orgs/{orgId}/invites", nested: true, http::invites::org_routes;
+    ORG_AUDIT: "/api/orgs/{orgId}/audit", nested: true, http::audit::routes;
+    ORG_KNOWLEDGE: "/api/orgs/{orgId}/kb", nested: true, http::knowledge::routes;
+    INVITES: "/api/invites", nested: true, http::invites::token_routes;
 }
 
 #[cfg(test)]

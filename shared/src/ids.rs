@@ -108,6 +108,9 @@ id_type!(
 id_type!(
     /// One entry of an organisation's audit log.
     AuditEventId, "aud");
+id_type!(
+    /// A knowledge-base article.
+    ArticleId, "kba");
 
 #[cfg(test)]
 mod tests {

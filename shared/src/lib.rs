@@ -9,6 +9,7 @@ pub mod error;
 pub mod http;
 pub mod ids;
 pub mod logging;
+pub mod mail;
 pub mod manifests;
 pub mod runner;
 pub mod server;

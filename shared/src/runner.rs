@@ -13,6 +13,7 @@ use tower::ServiceBuilder;
 use crate::config::Config;
 use crate::endpoints::Endpoint;
 use crate::http::{self, AppState};
+use crate::mail::{LogMailer, Mailer};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,11 +86,15 @@ where
 
 /// Connects the store (migrating if configured) and assembles the state.
 pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
+    build_state_with(config, Arc::new(LogMailer)).await
+}
+
+pub async fn build_state_with(config: Config, mailer: Arc<dyn Mailer>) -> Result<AppState, BoxError> {
     let store = Store::connect(&config.database_url).await?;
     if config.auto_migrate {
         store.migrate().await?;
     }
-    Ok(AppState { store, config: Arc::new(config) })
+    Ok(AppState { store, config: Arc::new(config), mailer })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.
@@ -106,7 +111,9 @@ pub fn local_addr(host: Option<String>, port: Option<u16>) -> Result<SocketAddr,
 pub async fn serve(router: Router, addr: SocketAddr) -> Result<(), BoxError> {
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(addr = %listener.local_addr()?, "listening");
-    axum::serve(listener, router).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, router.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
 }
 

@@ -6,7 +6,18 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 
+use crate::domain::keyed_enum;
 use crate::error::{Error, FieldError};
+
+keyed_enum!(
+    /// What an API token may do: read-only tokens may only make safe (GET) requests.
+    TokenScope { ReadOnly => "read-only", ReadWrite => "read-write" }
+);
+
+keyed_enum!(
+    /// What an emailed single-use token is for.
+    EmailPurpose { VerifyEmail => "verify-email", ResetPassword => "reset-password" }
+);
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 pub const MAX_PASSWORD_CHARS: usize = 256;

@@ -1,4 +1,9 @@
-//! Domain types and services: no HTTP, no SQL.
+//! Domain types and rules: no HTTP, no SQL.
 
 pub mod accounts;
+pub mod audit;
+mod keyed;
 pub mod org;
+pub mod permissions;
+
+pub(crate) use keyed::keyed_enum;

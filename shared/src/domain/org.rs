@@ -1,13 +1,12 @@
 //! Organisations: slugs, roles, plans and the ITSM modules a plan allows.
 
 use std::collections::BTreeSet;
-use std::fmt;
-use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::error::Error;
+use crate::domain::keyed_enum;
+use crate::error::{Error, FieldError};
 
 /// An organisation's URL name: lowercase letters, digits and inner hyphens,
 /// 3–40 characters, not a word the product's own routes use.
@@ -41,8 +40,8 @@ const RESERVED_SLUGS: &[&str] = &[
 ];
 
 impl OrgSlug {
-    pub fn parse(text: &str) -> Result<Self, Error> {
-        let invalid = |detail: &str| Error::field("slug", detail);
+    pub fn parse(text: &str) -> Result<Self, FieldError> {
+        let invalid = |detail: &str| FieldError::new("slug", detail);
         if !(3..=40).contains(&text.len()) {
             return Err(invalid("must be 3 to 40 characters long"));
         }
@@ -61,44 +60,6 @@ impl OrgSlug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
-}
-
-macro_rules! keyed_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-        pub enum $name {
-            $(#[serde(rename = $key)] $variant),+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn key(self) -> &'static str {
-                match self { $($name::$variant => $key),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.key())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-
-            fn from_str(text: &str) -> Result<Self, Self::Err> {
-                match text {
-                    $($key => Ok($name::$variant),)+
-                    other => Err(format!(
-                        "{other:?} is not one of: {}",
-                        [$($key),+].join(", ")
-                    )),
-                }
-            }
-        }
-    };
 }
 
 keyed_enum!(

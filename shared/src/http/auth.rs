@@ -1,12 +1,11 @@
-//! Sign-up, sign-in and sessions, and the [`CurrentUser`] extractor every
-//! authenticated route starts from.
+//! Sign-up, sign-in, sign-out, email verification and password reset.
 
-use axum::extract::{FromRequestParts, State};
-use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::{Duration, Utc};
 use serde::Deserialize;
+use serde_json::json;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -14,105 +13,55 @@ use utoipa_axum::routes;
 use super::AppState;
 use super::extract::ApiJson;
 use super::me::{MeView, me_view};
-use crate::domain::accounts::{self, Email};
+use super::meta::RequestMeta;
+use super::rate_limit::{self, RESET_PER_ACCOUNT, RESET_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP};
+use super::session::{Credential, CurrentUser, SESSION_ABSOLUTE, check_origin_if_present, session_cookie_header};
+use crate::domain::accounts::{self, Email, EmailPurpose};
+use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::error::{Error, Result};
-use crate::ids::SessionId;
+use crate::mail::MailMessage;
 use crate::store::{NewUser, StoreError, UserRecord};
 
-pub const SESSION_COOKIE: &str = "simplicity_session";
-/// A session ends after this long without use…
-const SESSION_IDLE: Duration = Duration::days(7);
-/// …and after this long in any case.
-const SESSION_ABSOLUTE: Duration = Duration::days(30);
-/// `last_seen_at` is written at most this often, not on every request.
-const SESSION_TOUCH_EVERY: Duration = Duration::minutes(5);
+const VERIFY_EMAIL_TTL: Duration = Duration::days(2);
+const RESET_PASSWORD_TTL: Duration = Duration::hours(1);
 
-/// The signed-in user of a request.
-#[derive(Debug, Clone)]
-pub struct CurrentUser {
-    pub user: UserRecord,
-    pub session: Option<SessionId>,
-}
-
-impl FromRequestParts<AppState> for CurrentUser {
-    type Rejection = Error;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        if let Some(existing) = parts.extensions.get::<CurrentUser>() {
-            return Ok(existing.clone());
-        }
-        let token = session_cookie(&parts.headers).ok_or(Error::Unauthenticated)?;
-        if !is_safe(&parts.method) {
-            check_origin(&parts.headers, &state.config.public_url)?;
-        }
-        let session =
-            state.store.session_by_token_hash(&accounts::secret_hash(&token)).await?.ok_or(Error::Unauthenticated)?;
-        let now = Utc::now();
-        if session.expires_at <= now || session.last_seen_at + SESSION_IDLE <= now {
-            state.store.delete_session(session.id).await?;
-            return Err(Error::Unauthenticated);
-        }
-        if session.last_seen_at + SESSION_TOUCH_EVERY <= now {
-            state.store.touch_session(session.id, now).await?;
-        }
-        let user = state.store.user(session.user_id).await?.ok_or(Error::Unauthenticated)?;
-        let current = CurrentUser { user, session: Some(session.id) };
-        parts.extensions.insert(current.clone());
-        Ok(current)
-    }
-}
-
-fn is_safe(method: &Method) -> bool {
-    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
-}
-
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|value| value.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_owned())
-}
-
-/// CSRF defence for cookie-authenticated writes: the browser's `Origin` (or,
-/// failing that, `Referer`) must be our own public URL.
-fn check_origin(headers: &HeaderMap, public_url: &str) -> Result<()> {
-    let expected = origin_of(public_url);
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).map(origin_of);
-    let referer = headers.get(header::REFERER).and_then(|v| v.to_str().ok()).map(origin_of);
-    match origin.or(referer) {
-        Some(seen) if seen == expected => Ok(()),
-        Some(seen) => Err(Error::Forbidden(format!("cross-site request from {seen} refused"))),
-        None => Err(Error::Forbidden("a cookie-authenticated write must carry an Origin header".into())),
-    }
-}
-
-/// `scheme://host[:port]` of a URL, lowercased.
-fn origin_of(url: &str) -> String {
-    let url = url.trim().to_ascii_lowercase();
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", &url));
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    format!("{scheme}://{host}")
-}
-
-fn session_cookie_header(token: &str, max_age: Duration) -> HeaderValue {
-    let cookie =
-        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={}", max_age.num_seconds());
-    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
-}
-
-/// Starts a session for `user` and answers with its cookie.
-async fn start_session(state: &AppState, user: &UserRecord, status: StatusCode) -> Result<Response> {
+/// Starts a session for `user` (recording the sign-in) and answers with its cookie.
+pub async fn start_session(
+    state: &AppState,
+    user: &UserRecord,
+    meta: AuditMeta,
+    status: StatusCode,
+) -> Result<Response> {
     let token = accounts::new_secret("")?;
-    let expires_at = Utc::now() + SESSION_ABSOLUTE;
-    state.store.insert_session(user.id, accounts::secret_hash(&token), expires_at).await?;
+    let meta = meta.with_actor(user.id, &user.email);
+    state.store.insert_session(user.id, accounts::secret_hash(&token), Utc::now() + SESSION_ABSOLUTE, &meta).await?;
     let body = me_view(state, user).await?;
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(header::SET_COOKIE, session_cookie_header(&token, SESSION_ABSOLUTE));
     Ok(response)
+}
+
+/// Validates sign-up fields together, naming each bad one.
+pub fn check_new_account(email: &str, name: &str, password: &str) -> Result<(Email, String)> {
+    let email = Email::parse(email);
+    let name = accounts::check_name(name, "name");
+    let password = accounts::check_new_password(password, "password");
+    match (email, name, password) {
+        (Ok(email), Ok(name), Ok(())) => Ok((email, name)),
+        (email, name, password) => {
+            Err(Error::Validation([email.err(), name.err(), password.err()].into_iter().flatten().collect()))
+        }
+    }
+}
+
+/// Creates a user, mapping a taken email to 409.
+pub async fn create_user(state: &AppState, new: NewUser, meta: &AuditMeta) -> Result<UserRecord> {
+    match state.store.insert_user(new, meta).await {
+        Err(StoreError::Duplicate(_)) => {
+            Err(Error::conflict("email-taken", "an account with this email already exists"))
+        }
+        other => Ok(other?),
+    }
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -123,7 +72,7 @@ pub struct SignupRequest {
     name: String,
 }
 
-/// Creates an account and signs it in.
+/// Creates an account, signs it in and emails a verification link.
 #[utoipa::path(
     post, path = "/api/auth/signup", tag = "auth", request_body = SignupRequest,
     responses(
@@ -134,27 +83,35 @@ pub struct SignupRequest {
 async fn signup(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RequestMeta(meta): RequestMeta,
     ApiJson(body): ApiJson<SignupRequest>,
 ) -> Result<Response> {
-    check_origin_if_present(&headers, &state)?;
-    let email = Email::parse(&body.email);
-    let name = accounts::check_name(&body.name, "name");
-    accounts::validate([
-        email.as_ref().map(|_| ()).map_err(Clone::clone),
-        name.as_ref().map(|_| ()).map_err(Clone::clone),
-        accounts::check_new_password(&body.password, "password"),
-    ])?;
-    let (Ok(email), Ok(name)) = (email, name) else {
-        return Err(Error::internal("validation passed with invalid fields"));
-    };
+    check_origin_if_present(&headers, &state.config.public_url)?;
+    let (email, name) = check_new_account(&body.email, &body.name, &body.password)?;
     let password_hash = accounts::hash_password(&body.password)?;
-    let user = match state.store.insert_user(NewUser { email: email.into_string(), name, password_hash }).await {
-        Err(StoreError::Duplicate(_)) => {
-            return Err(Error::conflict("email-taken", "an account with this email already exists"));
-        }
-        other => other?,
-    };
-    start_session(&state, &user, StatusCode::CREATED).await
+    let new = NewUser { email: email.into_string(), name, password_hash, email_verified_at: None };
+    let user = create_user(&state, new, &meta).await?;
+    send_verification(&state, &user).await?;
+    start_session(&state, &user, meta, StatusCode::CREATED).await
+}
+
+async fn send_verification(state: &AppState, user: &UserRecord) -> Result<()> {
+    let token = accounts::new_secret("")?;
+    let expires_at = Utc::now() + VERIFY_EMAIL_TTL;
+    state
+        .store
+        .insert_email_token(user.id, EmailPurpose::VerifyEmail, accounts::secret_hash(&token), expires_at)
+        .await?;
+    let link = format!("{}/verify-email?token={token}", state.config.public_url.trim_end_matches('/'));
+    let text = format!(
+        "Hello {},\n\nconfirm your email address for Simplicity:\n{link}\n\nThe link works once, for 48 hours.\n",
+        user.name
+    );
+    state
+        .mailer
+        .send(MailMessage { to: user.email.clone(), subject: "Confirm your email address".into(), text })
+        .await
+        .map_err(Error::internal)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -165,23 +122,24 @@ pub struct LoginRequest {
 }
 
 /// Signs in with email and password; sets a fresh session cookie.
+/// Attempts are limited per account and per client address (429 with `Retry-After`).
 #[utoipa::path(
     post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = MeView), (status = 401, body = crate::error::Problem))
+    responses((status = 200, body = MeView), (status = 401, body = crate::error::Problem), (status = 429, body = crate::error::Problem))
 )]
 async fn login(
     State(state): State<AppState>,
     headers: HeaderMap,
+    RequestMeta(meta): RequestMeta,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response> {
-    check_origin_if_present(&headers, &state)?;
-    let user = match Email::parse(&body.email) {
-        Ok(email) => state.store.user_by_email(email.as_str()).await?,
-        Err(_) => None,
-    };
-    match user {
+    check_origin_if_present(&headers, &state.config.public_url)?;
+    let email = body.email.trim().to_ascii_lowercase();
+    rate_limit::check(&state, &SIGN_IN_PER_IP, &meta.ip).await?;
+    rate_limit::check(&state, &SIGN_IN_PER_ACCOUNT, &email).await?;
+    match state.store.user_by_email(&email).await? {
         Some(user) if accounts::verify_password(&body.password, &user.password_hash) => {
-            start_session(&state, &user, StatusCode::OK).await
+            start_session(&state, &user, meta, StatusCode::OK).await
         }
         Some(_) => Err(Error::Unauthenticated),
         None => {
@@ -191,25 +149,33 @@ async fn login(
     }
 }
 
-/// Browsers always send `Origin` on cross-site POSTs; refuse foreign ones
-/// even before a session exists (login CSRF).
-fn check_origin_if_present(headers: &HeaderMap, state: &AppState) -> Result<()> {
-    if headers.contains_key(header::ORIGIN) { check_origin(headers, &state.config.public_url) } else { Ok(()) }
-}
-
 /// Ends this session.
 #[utoipa::path(post, path = "/api/auth/logout", tag = "auth", responses((status = 204)), security(("session" = [])))]
-async fn logout(State(state): State<AppState>, current: CurrentUser) -> Result<Response> {
-    if let Some(session) = current.session {
+async fn logout(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    current: CurrentUser,
+) -> Result<Response> {
+    if let Credential::Session(session) = current.credential {
         state.store.delete_session(session).await?;
     }
+    state
+        .store
+        .record_account_event(&current.audit(meta), AuditEntry::new("user.signed_out", current.user.id, json!({})))
+        .await?;
     Ok(cleared_cookie())
 }
 
 /// Ends every session of the signed-in user, on every device.
 #[utoipa::path(post, path = "/api/auth/logout-all", tag = "auth", responses((status = 204)), security(("session" = [])))]
-async fn logout_all(State(state): State<AppState>, current: CurrentUser) -> Result<Response> {
-    state.store.delete_sessions_of(current.user.id).await?;
+async fn logout_all(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    current: CurrentUser,
+) -> Result<Response> {
+    let ended = state.store.delete_sessions_of(current.user.id).await?;
+    let entry = AuditEntry::new("user.signed_out_everywhere", current.user.id, json!({"sessions": ended}));
+    state.store.record_account_event(&current.audit(meta), entry).await?;
     Ok(cleared_cookie())
 }
 
@@ -219,27 +185,108 @@ fn cleared_cookie() -> Response {
     response
 }
 
+/// Emails the signed-in user a new verification link.
+#[utoipa::path(post, path = "/api/auth/verify-email/request", tag = "auth", responses((status = 202)), security(("session" = [])))]
+async fn request_verification(State(state): State<AppState>, current: CurrentUser) -> Result<StatusCode> {
+    if current.user.email_verified_at.is_none() {
+        send_verification(&state, &current.user).await?;
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VerifyEmailRequest {
+    token: String,
+}
+
+/// Confirms an email address with the emailed single-use token.
+#[utoipa::path(
+    post, path = "/api/auth/verify-email", tag = "auth", request_body = VerifyEmailRequest,
+    responses((status = 204), (status = 422, body = crate::error::Problem))
+)]
+async fn verify_email(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    ApiJson(body): ApiJson<VerifyEmailRequest>,
+) -> Result<StatusCode> {
+    let redeemed = state
+        .store
+        .redeem_email_token(&accounts::secret_hash(&body.token), EmailPurpose::VerifyEmail, None, &meta)
+        .await?;
+    redeemed.map(|_| StatusCode::NO_CONTENT).ok_or_else(|| Error::field("token", "is invalid, used or expired"))
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResetRequest {
+    email: String,
+}
+
+/// Emails a password-reset link if the account exists. Always 202, so the
+/// answer does not reveal which emails have accounts.
+#[utoipa::path(
+    post, path = "/api/auth/password-reset/request", tag = "auth", request_body = ResetRequest,
+    responses((status = 202), (status = 429, body = crate::error::Problem))
+)]
+async fn request_reset(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    ApiJson(body): ApiJson<ResetRequest>,
+) -> Result<StatusCode> {
+    let email = body.email.trim().to_ascii_lowercase();
+    rate_limit::check(&state, &RESET_PER_IP, &meta.ip).await?;
+    rate_limit::check(&state, &RESET_PER_ACCOUNT, &email).await?;
+    if let Some(user) = state.store.user_by_email(&email).await? {
+        let token = accounts::new_secret("")?;
+        let expires_at = Utc::now() + RESET_PASSWORD_TTL;
+        state
+            .store
+            .insert_email_token(user.id, EmailPurpose::ResetPassword, accounts::secret_hash(&token), expires_at)
+            .await?;
+        let link = format!("{}/reset-password?token={token}", state.config.public_url.trim_end_matches('/'));
+        let text = format!(
+            "Hello {},\n\nsomeone asked to reset your Simplicity password. If it was you:\n{link}\n\nThe link works once, for one hour. If it was not you, ignore this email.\n",
+            user.name
+        );
+        let message = MailMessage { to: user.email, subject: "Reset your password".into(), text };
+        state.mailer.send(message).await.map_err(Error::internal)?;
+    }
+    Ok(StatusCode::ACCEPTED)
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResetPasswordRequest {
+    token: String,
+    password: String,
+}
+
+/// Sets a new password with the emailed single-use token; ends every session.
+#[utoipa::path(
+    post, path = "/api/auth/password-reset", tag = "auth", request_body = ResetPasswordRequest,
+    responses((status = 204), (status = 422, body = crate::error::Problem))
+)]
+async fn reset_password(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    ApiJson(body): ApiJson<ResetPasswordRequest>,
+) -> Result<StatusCode> {
+    accounts::check_new_password(&body.password, "password").map_err(|e| Error::Validation(vec![e]))?;
+    let hash = accounts::hash_password(&body.password)?;
+    let token_hash = accounts::secret_hash(&body.token);
+    let redeemed = state.store.redeem_email_token(&token_hash, EmailPurpose::ResetPassword, Some(hash), &meta).await?;
+    redeemed.map(|_| StatusCode::NO_CONTENT).ok_or_else(|| Error::field("token", "is invalid, used or expired"))
+}
+
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(signup))
         .routes(routes!(login))
         .routes(routes!(logout))
         .routes(routes!(logout_all))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn origins_compare_scheme_host_and_port() {
-        assert_eq!(origin_of("https://app.example.com/path?x"), "https://app.example.com");
-        assert_eq!(origin_of("http://localhost:3000"), "http://localhost:3000");
-        let mut headers = HeaderMap::new();
-        headers.insert(header::ORIGIN, HeaderValue::from_static("http://localhost:3000"));
-        assert!(check_origin(&headers, "http://localhost:3000/").is_ok());
-        headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
-        assert!(check_origin(&headers, "http://localhost:3000").is_err());
-        assert!(check_origin(&HeaderMap::new(), "http://localhost:3000").is_err());
-    }
+        .routes(routes!(request_verification))
+        .routes(routes!(verify_email))
+        .routes(routes!(request_reset))
+        .routes(routes!(reset_password))
 }

@@ -19,7 +19,8 @@ use crate::endpoints;
     tags(
         (name = "platform", description = "Health, readiness and this document"),
         (name = "auth", description = "Sign-up, sign-in and sessions"),
-        (name = "orgs", description = "Organisations, members and modules"),
+        (name = "orgs", description = "Organisations, members, invites, modules and the audit log"),
+        (name = "knowledge", description = "Knowledge base (module knowledgeBase)"),
     )
 )]
 struct ApiDoc;
@@ -35,7 +36,7 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
         let components = doc.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "session",
-            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::http::auth::SESSION_COOKIE))),
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new(crate::http::session::SESSION_COOKIE))),
         );
         components.add_security_scheme(
             "token",

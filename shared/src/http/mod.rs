@@ -2,12 +2,19 @@
 //! shares. [`service`] turns a resource router into the service a runner
 //! serves, so a function and the local server answer identically.
 
+pub mod audit;
 pub mod auth;
 pub mod docs;
 pub mod extract;
 pub mod health;
+pub mod invites;
+pub mod knowledge;
 pub mod me;
+pub mod members;
+mod meta;
 pub mod orgs;
+mod rate_limit;
+pub mod session;
 pub mod telemetry;
 pub mod tenant;
 
@@ -23,6 +30,7 @@ use utoipa_axum::router::OpenApiRouter;
 
 use crate::config::Config;
 use crate::error::Error;
+use crate::mail::Mailer;
 use crate::store::Store;
 
 /// What every handler can reach; built once per process (per cold start).
@@ -30,6 +38,7 @@ use crate::store::Store;
 pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
+    pub mailer: Arc<dyn Mailer>,
 }
 
 /// Finishes a router: problem+json for unknown routes and wrong methods, the

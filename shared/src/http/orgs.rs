@@ -10,13 +10,15 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::AppState;
-use super::auth::CurrentUser;
 use super::extract::{ApiJson, ApiPath};
+use super::meta::RequestMeta;
+use super::session::CurrentUser;
 use super::tenant::OrgContext;
 use crate::domain::accounts;
-use crate::domain::org::{OrgSlug, Plan, PlanLimits, Role};
-use crate::error::{Error, Result};
-use crate::ids::{OrgId, UserId};
+use crate::domain::org::{Module, OrgSlug, Plan, PlanLimits};
+use crate::domain::permissions::Action;
+use crate::error::{Error, FieldError, Result};
+use crate::ids::OrgId;
 use crate::store::{NewOrg, OrgRecord, StoreError};
 
 #[derive(Serialize, ToSchema)]
@@ -62,26 +64,18 @@ pub struct CreateOrgRequest {
 )]
 async fn create_org(
     State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
     current: CurrentUser,
     ApiJson(body): ApiJson<CreateOrgRequest>,
 ) -> Result<(StatusCode, Json<OrgView>)> {
-    let slug = OrgSlug::parse(&body.slug);
-    let name = accounts::check_name(&body.name, "name");
-    accounts::validate([slug.as_ref().map(|_| ()).map_err(field_of), name.as_ref().map(|_| ()).map_err(Clone::clone)])?;
-    let (Ok(slug), Ok(name)) = (slug, name) else {
-        return Err(Error::internal("validation passed with invalid fields"));
+    let (slug, name) = match (OrgSlug::parse(&body.slug), accounts::check_name(&body.name, "name")) {
+        (Ok(slug), Ok(name)) => (slug, name),
+        (slug, name) => return Err(Error::Validation([slug.err(), name.err()].into_iter().flatten().collect())),
     };
-    match state.store.create_org(NewOrg { name, slug }, current.user.id).await {
+    match state.store.create_org(NewOrg { name, slug }, current.user.id, &current.audit(meta)).await {
         Ok(org) => Ok((StatusCode::CREATED, Json(OrgView::from(&org)))),
         Err(StoreError::Duplicate(_)) => Err(Error::conflict("slug-taken", "this slug is already taken")),
         Err(other) => Err(other.into()),
-    }
-}
-
-fn field_of(error: &Error) -> crate::error::FieldError {
-    match error {
-        Error::Validation(fields) if !fields.is_empty() => fields[0].clone(),
-        other => crate::error::FieldError::new("", other.to_string()),
     }
 }
 
@@ -92,8 +86,52 @@ fn field_of(error: &Error) -> crate::error::FieldError {
     responses((status = 200, body = OrgView), (status = 404, body = crate::error::Problem)),
     security(("session" = []), ("token" = []))
 )]
-async fn get_org(org: OrgContext) -> Json<OrgView> {
-    Json(OrgView::from(org.access.org()))
+async fn get_org(org: OrgContext) -> Result<Json<OrgView>> {
+    org.require(Action::ViewOrg)?;
+    Ok(Json(OrgView::from(org.access.org())))
+}
+
+/// Switches modules on or off: `{"problemManagement": true, …}`. Admins only;
+/// a module the plan does not include is a 402 naming the plan that does.
+#[utoipa::path(
+    patch, path = "/api/orgs/{orgId}/features", tag = "orgs",
+    params(("orgId" = OrgId, Path)),
+    request_body(content = BTreeMap<String, bool>, description = "module key → on/off"),
+    responses(
+        (status = 200, body = OrgView), (status = 402, body = crate::error::Problem),
+        (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
+    ),
+    security(("session" = []), ("token" = []))
+)]
+async fn set_features(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiJson(body): ApiJson<BTreeMap<String, bool>>,
+) -> Result<Json<OrgView>> {
+    org.require(Action::ManageModules)?;
+    let plan = org.access.org().plan;
+    let mut changes = Vec::new();
+    let mut errors = Vec::new();
+    for (key, on) in body {
+        match key.parse::<Module>() {
+            Err(problem) => errors.push(FieldError::new(key, problem)),
+            Ok(module) if module.always_on() && !on => errors.push(FieldError::new(key, "cannot be switched off")),
+            Ok(module) if on && !plan.allows(module) => {
+                let required = Plan::cheapest_allowing(module);
+                return Err(Error::PlanRequired {
+                    detail: format!("{module} is not included in the {plan} plan; the {required} plan includes it"),
+                    required_plan: required.key(),
+                });
+            }
+            Ok(module) => changes.push((module, on)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let features = org.scope(&state).set_features(&changes, &org.meta).await?;
+    let updated = OrgRecord { features, ..org.access.org().clone() };
+    Ok(Json(OrgView::from(&updated)))
 }
 
 /// Resolves a slug to its organisation, for members only.
@@ -116,43 +154,6 @@ async fn org_by_slug(
         .ok_or(Error::NotFound("organisation"))
 }
 
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct MemberView {
-    user_id: UserId,
-    name: String,
-    email: String,
-    roles: Vec<Role>,
-    joined_at: chrono::DateTime<chrono::Utc>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct MemberList {
-    data: Vec<MemberView>,
-}
-
-/// The organisation's members and their roles.
-#[utoipa::path(
-    get, path = "/api/orgs/{orgId}/members", tag = "orgs",
-    params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = MemberList), (status = 404, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
-)]
-async fn list_members(State(state): State<AppState>, org: OrgContext) -> Result<Json<MemberList>> {
-    let members = org.scope(&state).members().await?;
-    let data = members
-        .into_iter()
-        .map(|m| MemberView {
-            user_id: m.user_id,
-            name: m.name,
-            email: m.email,
-            roles: m.roles.to_vec(),
-            joined_at: m.joined_at,
-        })
-        .collect();
-    Ok(Json(MemberList { data }))
-}
-
 pub fn collection_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(create_org))
 }
@@ -162,9 +163,5 @@ pub fn by_slug_routes() -> OpenApiRouter<AppState> {
 }
 
 pub fn org_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_org))
-}
-
-pub fn member_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_members))
+    OpenApiRouter::new().routes(routes!(get_org)).routes(routes!(set_features))
 }

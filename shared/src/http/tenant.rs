@@ -1,12 +1,19 @@
 //! [`OrgContext`]: the organisation a request acts in, established from the
 //! `{orgId}` path parameter and a membership check. Non-members get 404, as
-//! if the organisation did not exist.
+//! if the organisation did not exist; so do routes of a module the
+//! organisation has switched off (see [`module_routes`]).
 
+use axum::Extension;
 use axum::extract::{FromRequestParts, RawPathParams};
 use axum::http::request::Parts;
+use utoipa_axum::router::OpenApiRouter;
 
 use super::AppState;
-use super::auth::CurrentUser;
+use super::meta::RequestMeta;
+use super::session::CurrentUser;
+use crate::domain::audit::AuditMeta;
+use crate::domain::org::Module;
+use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
 use crate::ids::OrgId;
 use crate::store::{OrgAccess, OrgStore};
@@ -14,6 +21,17 @@ use crate::store::{OrgAccess, OrgStore};
 pub struct OrgContext {
     pub current: CurrentUser,
     pub access: OrgAccess,
+    /// Audit metadata for this member's actions here.
+    pub meta: AuditMeta,
+}
+
+/// Marks every route of a module's router: requests reach it only while the
+/// organisation has the module switched on.
+#[derive(Clone, Copy)]
+struct RequiredModule(Module);
+
+pub fn module_routes(module: Module, routes: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    routes.layer(Extension(RequiredModule(module)))
 }
 
 impl OrgContext {
@@ -23,6 +41,14 @@ impl OrgContext {
 
     pub fn scope<'a>(&self, state: &'a AppState) -> OrgStore<'a> {
         state.store.org_store(&self.access)
+    }
+
+    /// Succeeds when the member's roles allow `action` (else 403).
+    pub fn require(&self, action: Action) -> Result<()> {
+        match self.access.member() {
+            Some((_, roles)) if action.permitted_for(roles) => Ok(()),
+            _ => Err(Error::Forbidden(format!("your role does not allow {action}"))),
+        }
     }
 }
 
@@ -41,6 +67,13 @@ impl FromRequestParts<AppState> for OrgContext {
         let access =
             state.store.member_access(current.user.id, org_id).await?.ok_or(Error::NotFound("organisation"))?;
         tracing::Span::current().record("org_id", tracing::field::display(org_id));
-        Ok(Self { current, access })
+        if let Some(RequiredModule(module)) = parts.extensions.get::<RequiredModule>() {
+            if !access.org().features.is_on(*module) {
+                return Err(Error::NotFound("resource"));
+            }
+        }
+        let Ok(RequestMeta(meta)) = RequestMeta::from_request_parts(parts, state).await;
+        let meta = current.audit(meta);
+        Ok(Self { current, access, meta })
     }
 }

@@ -1,10 +1,12 @@
 //! Users and sessions: global tables, not owned by any organisation.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use serde_json::json;
 
 use super::entities::{session, user};
-use super::{Store, StoreError, StoreResult};
+use super::{Store, StoreError, StoreResult, audit};
+use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::ids::{SessionId, UserId};
 
 #[derive(Debug, Clone)]
@@ -34,6 +36,8 @@ pub struct NewUser {
     pub email: String,
     pub name: String,
     pub password_hash: String,
+    /// Set when the address was proven on the way in (an accepted invite).
+    pub email_verified_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone)]
@@ -59,16 +63,22 @@ impl From<session::Model> for SessionRecord {
 
 impl Store {
     /// Inserts a user; a taken email is [`StoreError::Duplicate`].
-    pub async fn insert_user(&self, new: NewUser) -> StoreResult<UserRecord> {
+    pub async fn insert_user(&self, new: NewUser, meta: &AuditMeta) -> StoreResult<UserRecord> {
+        let tx = self.db.begin().await?;
         let model = user::ActiveModel {
             id: Set(UserId::new().uuid()),
             email: Set(new.email),
             name: Set(new.name),
             password_hash: Set(new.password_hash),
-            email_verified_at: Set(None),
+            email_verified_at: Set(new.email_verified_at),
             created_at: Set(Utc::now()),
         };
-        Ok(model.insert(&self.db).await.map_err(StoreError::from_write)?.into())
+        let created: UserRecord = model.insert(&tx).await.map_err(StoreError::from_write)?.into();
+        let entry = AuditEntry::new("user.signed_up", created.id, json!({"email": created.email}));
+        let meta = meta.clone().with_actor(created.id, &created.email);
+        audit::append(&tx, audit::ACCOUNT_CHAIN, &meta, entry).await?;
+        tx.commit().await?;
+        Ok(created)
     }
 
     pub async fn user(&self, id: UserId) -> StoreResult<Option<UserRecord>> {
@@ -80,12 +90,15 @@ impl Store {
         Ok(found.map(Into::into))
     }
 
+    /// Starts a session and records the sign-in.
     pub async fn insert_session(
         &self,
         user_id: UserId,
         token_hash: String,
         expires_at: DateTime<Utc>,
+        meta: &AuditMeta,
     ) -> StoreResult<SessionRecord> {
+        let tx = self.db.begin().await?;
         let now = Utc::now();
         let model = session::ActiveModel {
             id: Set(SessionId::new().uuid()),
@@ -95,7 +108,10 @@ impl Store {
             last_seen_at: Set(now),
             expires_at: Set(expires_at),
         };
-        Ok(model.insert(&self.db).await.map_err(StoreError::from_write)?.into())
+        let created: SessionRecord = model.insert(&tx).await.map_err(StoreError::from_write)?.into();
+        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new("user.signed_in", user_id, json!({}))).await?;
+        tx.commit().await?;
+        Ok(created)
     }
 
     pub async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {

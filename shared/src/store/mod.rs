@@ -21,9 +21,14 @@
 //! ```
 
 mod accounts;
+mod audit;
 mod entities;
+mod invites;
+mod knowledge;
 mod migrations;
 mod orgs;
+mod rate_limits;
+mod tokens;
 
 use std::time::Duration;
 
@@ -32,7 +37,11 @@ use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, Databa
 use sea_orm_migration::MigratorTrait;
 
 pub use accounts::{NewUser, SessionRecord, UserRecord};
-pub use orgs::{MemberRecord, NewOrg, OrgAccess, OrgRecord, OrgStore};
+pub use audit::{AuditFilter, AuditRecord, ChainReport};
+pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, NewInvite};
+pub use knowledge::ArticleRecord;
+pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
+pub use tokens::{ApiTokenRecord, NewApiToken};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -77,7 +86,10 @@ impl Store {
         options.sqlx_logging(false).connect_timeout(Duration::from_secs(10)).acquire_timeout(Duration::from_secs(10));
         if url.starts_with("sqlite:") {
             prepare_sqlite_dir(url)?;
-            options.max_connections(8).map_sqlx_sqlite_opts(|opts| {
+            // One connection: SQLite has one writer anyway, and a single
+            // connection serialises transactions instead of failing them with
+            // SQLITE_BUSY when a reader's snapshot goes stale.
+            options.max_connections(1).map_sqlx_sqlite_opts(|opts| {
                 opts.journal_mode(SqliteJournalMode::Wal)
                     .busy_timeout(Duration::from_secs(10))
                     .foreign_keys(true)

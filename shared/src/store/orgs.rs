@@ -5,9 +5,13 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
 
+use sea_orm::sea_query::Expr;
+use serde_json::json;
+
 use super::entities::{membership, org, user};
-use super::{Store, StoreError, StoreResult};
-use crate::domain::org::{Features, OrgSlug, Plan, Roles};
+use super::{Store, StoreError, StoreResult, audit};
+use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::org::{Features, Module, OrgSlug, Plan, Role, Roles};
 use crate::ids::{OrgId, UserId};
 
 #[derive(Debug, Clone)]
@@ -73,13 +77,13 @@ impl OrgAccess {
     }
 }
 
-fn decode_roles(text: &str) -> StoreResult<Roles> {
+pub(super) fn decode_roles(text: &str) -> StoreResult<Roles> {
     Roles::decode(text).map_err(StoreError::Corrupt)
 }
 
 impl Store {
     /// Creates an organisation with `admin` as its first member, atomically.
-    pub async fn create_org(&self, new: NewOrg, admin: UserId) -> StoreResult<OrgRecord> {
+    pub async fn create_org(&self, new: NewOrg, admin: UserId, meta: &AuditMeta) -> StoreResult<OrgRecord> {
         let now = Utc::now();
         let id = OrgId::new();
         let tx = self.db.begin().await?;
@@ -102,8 +106,46 @@ impl Store {
         }
         .insert(&tx)
         .await?;
+        let summary = json!({"name": created.name, "slug": created.slug});
+        audit::append(&tx, id.uuid(), meta, AuditEntry::new("org.created", id, summary)).await?;
         tx.commit().await?;
         created.try_into()
+    }
+
+    /// Finds an organisation by id (`org_…`) or slug, for operator commands.
+    pub async fn find_org(&self, id_or_slug: &str) -> StoreResult<Option<OrgRecord>> {
+        let query = match id_or_slug.parse::<OrgId>() {
+            Ok(id) => org::Entity::find_by_id(id.uuid()),
+            Err(_) => org::Entity::find().filter(org::Column::Slug.eq(id_or_slug)),
+        };
+        query.one(&self.db).await?.map(TryInto::try_into).transpose()
+    }
+
+    /// Moves an organisation to `plan`, switching off modules the plan does
+    /// not allow (data stays); returns the organisation and what was switched off.
+    pub async fn set_plan(&self, org_id: OrgId, plan: Plan, meta: &AuditMeta) -> StoreResult<(OrgRecord, Vec<Module>)> {
+        let tx = self.db.begin().await?;
+        let current: OrgRecord = org::Entity::find_by_id(org_id.uuid())
+            .one(&tx)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
+            .try_into()?;
+        let mut features = current.features.clone();
+        let switched_off = features.restrict_to(plan);
+        org::Entity::update_many()
+            .col_expr(org::Column::Plan, Expr::value(plan.key()))
+            .col_expr(org::Column::Features, Expr::value(features.encode()))
+            .filter(org::Column::Id.eq(org_id.uuid()))
+            .exec(&tx)
+            .await?;
+        let summary = json!({
+            "before": {"plan": current.plan},
+            "after": {"plan": plan},
+            "modulesSwitchedOff": switched_off,
+        });
+        audit::append(&tx, org_id.uuid(), meta, AuditEntry::new("org.plan_changed", org_id, summary)).await?;
+        tx.commit().await?;
+        Ok((OrgRecord { plan, features, ..current }, switched_off))
     }
 
     /// The organisations `user` belongs to, with their roles in each.
@@ -144,11 +186,19 @@ impl Store {
     }
 }
 
+/// Why a membership change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MembershipRefusal {
+    NotMember,
+    /// The change would leave the organisation without an admin.
+    LastAdmin,
+}
+
 /// Queries on one organisation's tables; every statement is filtered by the
 /// organisation it was built for.
 pub struct OrgStore<'a> {
-    db: &'a DatabaseConnection,
-    org_id: OrgId,
+    pub(super) db: &'a DatabaseConnection,
+    pub(super) org_id: OrgId,
 }
 
 impl OrgStore<'_> {
@@ -162,6 +212,15 @@ impl OrgStore<'_> {
             .order_by_asc(membership::Column::CreatedAt)
             .all(self.db)
             .await?;
+        self.with_users(rows).await
+    }
+
+    pub async fn member(&self, user: UserId) -> StoreResult<Option<MemberRecord>> {
+        let row = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(self.db).await?;
+        Ok(self.with_users(row.into_iter().collect()).await?.pop())
+    }
+
+    async fn with_users(&self, rows: Vec<membership::Model>) -> StoreResult<Vec<MemberRecord>> {
         let users =
             user::Entity::find().filter(user::Column::Id.is_in(rows.iter().map(|m| m.user_id))).all(self.db).await?;
         rows.into_iter()
@@ -177,4 +236,94 @@ impl OrgStore<'_> {
             })
             .collect()
     }
+}
+
+impl OrgStore<'_> {
+    /// Replaces a member's roles, refusing to demote the last admin.
+    pub async fn set_member_roles(
+        &self,
+        user: UserId,
+        roles: &Roles,
+        meta: &AuditMeta,
+    ) -> StoreResult<Result<MemberRecord, MembershipRefusal>> {
+        let tx = self.db.begin().await?;
+        let Some(current) = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(&tx).await? else {
+            return Ok(Err(MembershipRefusal::NotMember));
+        };
+        let before = decode_roles(&current.roles)?;
+        if before.contains(Role::Admin)
+            && !roles.contains(Role::Admin)
+            && admins_besides(&tx, self.org_id, user).await? == 0
+        {
+            return Ok(Err(MembershipRefusal::LastAdmin));
+        }
+        membership::Entity::update_many()
+            .col_expr(membership::Column::Roles, Expr::value(roles.encode()))
+            .filter(membership::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(membership::Column::UserId.eq(user.uuid()))
+            .exec(&tx)
+            .await?;
+        let summary = json!({"before": {"roles": before.to_vec()}, "after": {"roles": roles.to_vec()}});
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("member.roles_changed", user, summary)).await?;
+        tx.commit().await?;
+        Ok(self.member(user).await?.ok_or(MembershipRefusal::NotMember))
+    }
+
+    /// Removes a member (or lets one leave), refusing to remove the last admin.
+    /// Their past work stays, attributed to them.
+    pub async fn remove_member(&self, user: UserId, meta: &AuditMeta) -> StoreResult<Result<(), MembershipRefusal>> {
+        let tx = self.db.begin().await?;
+        let Some(current) = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(&tx).await? else {
+            return Ok(Err(MembershipRefusal::NotMember));
+        };
+        let roles = decode_roles(&current.roles)?;
+        if roles.contains(Role::Admin) && admins_besides(&tx, self.org_id, user).await? == 0 {
+            return Ok(Err(MembershipRefusal::LastAdmin));
+        }
+        membership::Entity::delete_by_id((self.org_id.uuid(), user.uuid())).exec(&tx).await?;
+        let summary = json!({"before": {"roles": roles.to_vec()}});
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("member.removed", user, summary)).await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
+    /// Switches modules on or off; the caller has checked the plan allows them.
+    pub async fn set_features(&self, changes: &[(Module, bool)], meta: &AuditMeta) -> StoreResult<Features> {
+        let tx = self.db.begin().await?;
+        let current: OrgRecord = org::Entity::find_by_id(self.org_id.uuid())
+            .one(&tx)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("{} vanished", self.org_id)))?
+            .try_into()?;
+        let mut features = current.features.clone();
+        for (module, on) in changes {
+            features.set(*module, *on);
+        }
+        org::Entity::update_many()
+            .col_expr(org::Column::Features, Expr::value(features.encode()))
+            .filter(org::Column::Id.eq(self.org_id.uuid()))
+            .exec(&tx)
+            .await?;
+        let summary = json!({"before": current.features.to_map(), "after": features.to_map()});
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("org.modules_changed", self.org_id, summary))
+            .await?;
+        tx.commit().await?;
+        Ok(features)
+    }
+}
+
+/// How many admins the organisation has other than `user`.
+async fn admins_besides<C: sea_orm::ConnectionTrait>(conn: &C, org_id: OrgId, user: UserId) -> StoreResult<usize> {
+    let others = membership::Entity::find()
+        .filter(membership::Column::OrgId.eq(org_id.uuid()))
+        .filter(membership::Column::UserId.ne(user.uuid()))
+        .all(conn)
+        .await?;
+    let mut admins = 0;
+    for other in others {
+        if decode_roles(&other.roles)?.contains(Role::Admin) {
+            admins += 1;
+        }
+    }
+    Ok(admins)
 }

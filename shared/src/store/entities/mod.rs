@@ -1,7 +1,13 @@
 //! SeaORM entities. Private to the store: outside it, tenant tables are
 //! reachable only through [`OrgStore`](super::OrgStore).
 
+pub(super) mod api_token;
+pub(super) mod audit_event;
+pub(super) mod email_token;
+pub(super) mod invite;
+pub(super) mod kb_article;
 pub(super) mod membership;
 pub(super) mod org;
+pub(super) mod rate_limit;
 pub(super) mod session;
 pub(super) mod user;

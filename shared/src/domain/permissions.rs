@@ -1,0 +1,52 @@
+//! Who may do what: the one permission table.
+
+use crate::domain::keyed_enum;
+use crate::domain::org::{Role, Roles};
+
+keyed_enum!(
+    /// Something a member may be allowed to do inside an organisation.
+    Action {
+        ViewOrg => "org.view",
+        ManageMembers => "members.manage",
+        ManageModules => "modules.manage",
+        ViewAudit => "audit.view",
+        ReadKnowledge => "knowledge.read",
+        WriteKnowledge => "knowledge.write",
+    }
+);
+
+impl Action {
+    /// The roles allowed to perform this action.
+    pub fn allowed_roles(self) -> &'static [Role] {
+        use Role::*;
+        match self {
+            Action::ViewOrg | Action::ReadKnowledge => &[Admin, Member, Oncall],
+            Action::WriteKnowledge => &[Admin, Member],
+            Action::ManageMembers | Action::ManageModules | Action::ViewAudit => &[Admin],
+        }
+    }
+
+    pub fn permitted_for(self, roles: &Roles) -> bool {
+        roles.iter().any(|role| self.allowed_roles().contains(&role))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn admins_may_do_everything() {
+        for action in Action::ALL {
+            assert!(action.permitted_for(&Roles::admin()), "{action}");
+        }
+    }
+
+    #[test]
+    fn roles_combine() {
+        let oncall = Roles::new([Role::Oncall]).expect("roles");
+        let both = Roles::new([Role::Oncall, Role::Member]).expect("roles");
+        assert!(!Action::WriteKnowledge.permitted_for(&oncall));
+        assert!(Action::WriteKnowledge.permitted_for(&both));
+    }
+}

@@ -1,0 +1,300 @@
+//! Invitations: admins invite by email with roles; the invitee accepts by
+//! the emailed link, creating an account if they have none.
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::AppState;
+use super::auth::{check_new_account, create_user, start_session};
+use super::extract::{ApiJson, ApiPath, parse_json};
+use super::meta::RequestMeta;
+use super::session::CurrentUser;
+use super::tenant::OrgContext;
+use crate::domain::accounts::{self, Email};
+use crate::domain::org::{Plan, Role, Roles};
+use crate::domain::permissions::Action;
+use crate::error::{Error, Result};
+use crate::ids::{InviteId, OrgId, UserId};
+use crate::mail::MailMessage;
+use crate::store::{AcceptRefusal, InviteRecord, InviteRefusal, NewInvite, NewUser};
+
+const INVITE_TTL: Duration = Duration::days(7);
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InviteView {
+    id: InviteId,
+    email: String,
+    roles: Vec<Role>,
+    invited_by: UserId,
+    expires_at: DateTime<Utc>,
+    created_at: DateTime<Utc>,
+}
+
+impl From<InviteRecord> for InviteView {
+    fn from(i: InviteRecord) -> Self {
+        Self {
+            id: i.id,
+            email: i.email,
+            roles: i.roles.to_vec(),
+            invited_by: i.invited_by,
+            expires_at: i.expires_at,
+            created_at: i.created_at,
+        }
+    }
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InviteList {
+    data: Vec<InviteView>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateInviteRequest {
+    email: String,
+    roles: Vec<Role>,
+}
+
+#[derive(Deserialize)]
+struct InvitePath {
+    #[serde(rename = "inviteId")]
+    invite_id: InviteId,
+}
+
+fn no_seats(seats: u32) -> Error {
+    Error::PlanRequired {
+        detail: format!("all {seats} seats of the plan are taken (members and pending invites)"),
+        required_plan: Plan::ALL
+            .iter()
+            .find(|p| p.limits().seats.is_none_or(|s| s > seats))
+            .map_or("enterprise", |p| p.key()),
+    }
+}
+
+async fn send_invite(state: &AppState, org: &OrgContext, email: &str, token: &str) -> Result<()> {
+    let link = format!("{}/invite/{token}", state.config.public_url.trim_end_matches('/'));
+    let org_name = &org.access.org().name;
+    let text = format!(
+        "{} invited you to join {org_name} on Simplicity.\n\nAccept the invitation:\n{link}\n\nThe link works once and expires in 7 days.\n",
+        org.current.user.name
+    );
+    let message = MailMessage { to: email.to_owned(), subject: format!("Join {org_name} on Simplicity"), text };
+    state.mailer.send(message).await.map_err(Error::internal)
+}
+
+/// Invites someone by email with roles (admins only). Inviting a member is a
+/// 409; when every seat is taken, a 402.
+#[utoipa::path(
+    post, path = "/api/orgs/{orgId}/invites", tag = "orgs", params(("orgId" = OrgId, Path)),
+    request_body = CreateInviteRequest,
+    responses((status = 201, body = InviteView), (status = 402, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
+    security(("session" = []), ("token" = []))
+)]
+async fn create_invite(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiJson(body): ApiJson<CreateInviteRequest>,
+) -> Result<(StatusCode, Json<InviteView>)> {
+    org.require(Action::ManageMembers)?;
+    let (email, roles) = match (Email::parse(&body.email), Roles::new(body.roles)) {
+        (Ok(email), Ok(roles)) => (email, roles),
+        (email, roles) => {
+            let mut errors: Vec<_> = email.err().into_iter().collect();
+            if let Err(Error::Validation(fields)) = roles {
+                errors.extend(fields);
+            }
+            return Err(Error::Validation(errors));
+        }
+    };
+    let token = accounts::new_secret("")?;
+    let new = NewInvite {
+        email: email.as_str().to_owned(),
+        roles,
+        token_hash: accounts::secret_hash(&token),
+        invited_by: org.current.user.id,
+        expires_at: Utc::now() + INVITE_TTL,
+    };
+    let invite = match org.scope(&state).create_invite(new, &org.meta).await? {
+        Ok(invite) => invite,
+        Err(InviteRefusal::AlreadyMember) => {
+            return Err(Error::conflict("already-member", format!("{} is already a member", email.as_str())));
+        }
+        Err(InviteRefusal::NoSeats { seats }) => return Err(no_seats(seats)),
+    };
+    send_invite(&state, &org, email.as_str(), &token).await?;
+    Ok((StatusCode::CREATED, Json(invite.into())))
+}
+
+/// Pending invites (admins only).
+#[utoipa::path(
+    get, path = "/api/orgs/{orgId}/invites", tag = "orgs", params(("orgId" = OrgId, Path)),
+    responses((status = 200, body = InviteList)),
+    security(("session" = []), ("token" = []))
+)]
+async fn list_invites(State(state): State<AppState>, org: OrgContext) -> Result<Json<InviteList>> {
+    org.require(Action::ManageMembers)?;
+    let invites = org.scope(&state).pending_invites().await?;
+    Ok(Json(InviteList { data: invites.into_iter().map(Into::into).collect() }))
+}
+
+/// Revokes a pending invite; its link stops working.
+#[utoipa::path(
+    delete, path = "/api/orgs/{orgId}/invites/{inviteId}", tag = "orgs",
+    params(("orgId" = OrgId, Path), ("inviteId" = InviteId, Path)),
+    responses((status = 204), (status = 404, body = crate::error::Problem)),
+    security(("session" = []), ("token" = []))
+)]
+async fn revoke_invite(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiPath(path): ApiPath<InvitePath>,
+) -> Result<StatusCode> {
+    org.require(Action::ManageMembers)?;
+    let revoked = org.scope(&state).revoke_invite(path.invite_id, &org.meta).await?;
+    if revoked { Ok(StatusCode::NO_CONTENT) } else { Err(Error::NotFound("invite")) }
+}
+
+/// Sends a pending invite again with a fresh link and a new 7-day expiry.
+#[utoipa::path(
+    post, path = "/api/orgs/{orgId}/invites/{inviteId}/resend", tag = "orgs",
+    params(("orgId" = OrgId, Path), ("inviteId" = InviteId, Path)),
+    responses((status = 200, body = InviteView), (status = 404, body = crate::error::Problem)),
+    security(("session" = []), ("token" = []))
+)]
+async fn resend_invite(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiPath(path): ApiPath<InvitePath>,
+) -> Result<Json<InviteView>> {
+    org.require(Action::ManageMembers)?;
+    let token = accounts::new_secret("")?;
+    let renewed = org
+        .scope(&state)
+        .renew_invite(path.invite_id, accounts::secret_hash(&token), Utc::now() + INVITE_TTL, &org.meta)
+        .await?
+        .ok_or(Error::NotFound("invite"))?;
+    send_invite(&state, &org, &renewed.email, &token).await?;
+    Ok(Json(renewed.into()))
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct InvitePreview {
+    org_name: String,
+    email: String,
+    roles: Vec<Role>,
+    /// Whether an account with the invited email exists (then sign in to accept).
+    account_exists: bool,
+    expires_at: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+struct TokenPath {
+    token: String,
+}
+
+/// What an invite link is for, so the accept page can say it.
+#[utoipa::path(
+    get, path = "/api/invites/{token}", tag = "orgs", params(("token" = String, Path)),
+    responses((status = 200, body = InvitePreview), (status = 404, body = crate::error::Problem))
+)]
+async fn preview_invite(
+    State(state): State<AppState>,
+    ApiPath(path): ApiPath<TokenPath>,
+) -> Result<Json<InvitePreview>> {
+    let (invite, org) = state
+        .store
+        .invite_by_token_hash(&accounts::secret_hash(&path.token))
+        .await?
+        .ok_or(Error::NotFound("invite"))?;
+    let account_exists = state.store.user_by_email(&invite.email).await?.is_some();
+    Ok(Json(InvitePreview {
+        org_name: org.name,
+        email: invite.email,
+        roles: invite.roles.to_vec(),
+        account_exists,
+        expires_at: invite.expires_at,
+    }))
+}
+
+#[derive(Deserialize, ToSchema, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AcceptInviteRequest {
+    /// For a new account: the name and password to create it with.
+    name: Option<String>,
+    password: Option<String>,
+}
+
+/// Accepts an invite. Signed in (as the invited email): joins the
+/// organisation. Not signed in and new: `{name, password}` creates the
+/// account, joins, and signs in.
+#[utoipa::path(
+    post, path = "/api/invites/{token}/accept", tag = "orgs", params(("token" = String, Path)),
+    request_body = AcceptInviteRequest,
+    responses(
+        (status = 200, description = "Joined; for new accounts the session cookie is set"),
+        (status = 401, body = crate::error::Problem), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem),
+    )
+)]
+async fn accept_invite(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    current: Option<CurrentUser>,
+    ApiPath(path): ApiPath<TokenPath>,
+    body: axum::body::Bytes,
+) -> Result<Response> {
+    let token_hash = accounts::secret_hash(&path.token);
+    let (invite, _) = state.store.invite_by_token_hash(&token_hash).await?.ok_or(Error::NotFound("invite"))?;
+    let (user, new_account) = match current {
+        Some(current) => (current.user, false),
+        None => {
+            if state.store.user_by_email(&invite.email).await?.is_some() {
+                return Err(Error::Unauthenticated);
+            }
+            let body: AcceptInviteRequest =
+                if body.is_empty() { AcceptInviteRequest::default() } else { parse_json(&body)? };
+            let (name, password) = (body.name.unwrap_or_default(), body.password.unwrap_or_default());
+            let (email, name) = check_new_account(&invite.email, &name, &password)?;
+            let new = NewUser {
+                email: email.into_string(),
+                name,
+                password_hash: accounts::hash_password(&password)?,
+                // The invitee proved the address by following the emailed link.
+                email_verified_at: Some(Utc::now()),
+            };
+            (create_user(&state, new, &meta).await?, true)
+        }
+    };
+    let joined =
+        state.store.accept_invite(&token_hash, user.id, &meta.clone().with_actor(user.id, &user.email)).await?;
+    match joined {
+        Ok(_) if new_account => start_session(&state, &user, meta, StatusCode::OK).await,
+        Ok(_) => Ok(Json(super::me::me_view(&state, &user).await?).into_response()),
+        Err(AcceptRefusal::Invalid) => Err(Error::NotFound("invite")),
+        Err(AcceptRefusal::WrongAccount) => {
+            Err(Error::Forbidden("this invite is for another email address; sign in with that account".into()))
+        }
+        Err(AcceptRefusal::AlreadyMember) => Err(Error::conflict("already-member", "you are already a member")),
+        Err(AcceptRefusal::NoSeats { seats }) => Err(no_seats(seats)),
+    }
+}
+
+pub fn org_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(create_invite, list_invites))
+        .routes(routes!(revoke_invite))
+        .routes(routes!(resend_invite))
+}
+
+pub fn token_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(preview_invite)).routes(routes!(accept_invite))
+}

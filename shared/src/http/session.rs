@@ -1,0 +1,190 @@
+//! [`CurrentUser`]: who is signed in, from the session cookie or an API
+//! token, with the CSRF and token-scope checks that go with each.
+
+use axum::extract::{FromRequestParts, OptionalFromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, header};
+use chrono::{Duration, Utc};
+
+use super::AppState;
+use crate::domain::accounts::{self, TokenScope};
+use crate::domain::audit::AuditMeta;
+use crate::error::{Error, Result};
+use crate::ids::SessionId;
+use crate::store::UserRecord;
+
+pub const SESSION_COOKIE: &str = "simplicity_session";
+/// API tokens carry this prefix, so leaked ones are easy to recognise.
+pub const TOKEN_PREFIX: &str = "sim_";
+/// A session ends after this long without use…
+pub const SESSION_IDLE: Duration = Duration::days(7);
+/// …and after this long in any case.
+pub const SESSION_ABSOLUTE: Duration = Duration::days(30);
+/// `last_seen_at`/`last_used_at` are written at most this often.
+const TOUCH_EVERY: Duration = Duration::minutes(1);
+
+/// How the request authenticated.
+#[derive(Debug, Clone, Copy)]
+pub enum Credential {
+    Session(SessionId),
+    Token(crate::ids::TokenId),
+}
+
+/// The signed-in user of a request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub user: UserRecord,
+    pub credential: Credential,
+}
+
+impl CurrentUser {
+    /// Audit metadata for this user's actions.
+    pub fn audit(&self, meta: AuditMeta) -> AuditMeta {
+        meta.with_actor(self.user.id, &self.user.email)
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        if let Some(existing) = parts.extensions.get::<CurrentUser>() {
+            return Ok(existing.clone());
+        }
+        let current = match bearer_token(&parts.headers) {
+            Some(token) => from_token(state, &token, &parts.method).await?,
+            None => {
+                let token = session_cookie(&parts.headers).ok_or(Error::Unauthenticated)?;
+                if !is_safe(&parts.method) {
+                    check_origin(&parts.headers, &state.config.public_url)?;
+                }
+                from_session(state, &token).await?
+            }
+        };
+        parts.extensions.insert(current.clone());
+        Ok(current)
+    }
+}
+
+/// Anonymous requests are `None`; bad credentials are still an error.
+impl OptionalFromRequestParts<AppState> for CurrentUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Option<Self>> {
+        if bearer_token(&parts.headers).is_none() && session_cookie(&parts.headers).is_none() {
+            return Ok(None);
+        }
+        <Self as FromRequestParts<AppState>>::from_request_parts(parts, state).await.map(Some)
+    }
+}
+
+async fn from_session(state: &AppState, token: &str) -> Result<CurrentUser> {
+    let session =
+        state.store.session_by_token_hash(&accounts::secret_hash(token)).await?.ok_or(Error::Unauthenticated)?;
+    let now = Utc::now();
+    if session.expires_at <= now || session.last_seen_at + SESSION_IDLE <= now {
+        state.store.delete_session(session.id).await?;
+        return Err(Error::Unauthenticated);
+    }
+    if session.last_seen_at + TOUCH_EVERY <= now {
+        state.store.touch_session(session.id, now).await?;
+    }
+    let user = state.store.user(session.user_id).await?.ok_or(Error::Unauthenticated)?;
+    Ok(CurrentUser { user, credential: Credential::Session(session.id) })
+}
+
+async fn from_token(state: &AppState, token: &str, method: &Method) -> Result<CurrentUser> {
+    let record = state.store.api_token_by_hash(&accounts::secret_hash(token)).await?.ok_or(Error::Unauthenticated)?;
+    let now = Utc::now();
+    if record.expires_at.is_some_and(|at| at <= now) {
+        return Err(Error::Unauthenticated);
+    }
+    if record.scope == TokenScope::ReadOnly && !is_safe(method) {
+        return Err(Error::Forbidden("this API token is read-only".into()));
+    }
+    if record.last_used_at.is_none_or(|at| at + TOUCH_EVERY <= now) {
+        state.store.touch_api_token(record.id, now).await?;
+    }
+    let user = state.store.user(record.user_id).await?.ok_or(Error::Unauthenticated)?;
+    Ok(CurrentUser { user, credential: Credential::Token(record.id) })
+}
+
+pub fn is_safe(method: &Method) -> bool {
+    matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS)
+}
+
+fn bearer_token(headers: &HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned())
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, value)| *name == SESSION_COOKIE && !value.is_empty())
+        .map(|(_, value)| value.to_owned())
+}
+
+/// CSRF defence for cookie-authenticated writes: the browser's `Origin` (or,
+/// failing that, `Referer`) must be our own public URL.
+pub fn check_origin(headers: &HeaderMap, public_url: &str) -> Result<()> {
+    let expected = origin_of(public_url);
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).map(origin_of);
+    let referer = headers.get(header::REFERER).and_then(|v| v.to_str().ok()).map(origin_of);
+    match origin.or(referer) {
+        Some(seen) if seen == expected => Ok(()),
+        Some(seen) => Err(Error::Forbidden(format!("cross-site request from {seen} refused"))),
+        None => Err(Error::Forbidden("a cookie-authenticated write must carry an Origin header".into())),
+    }
+}
+
+/// Browsers always send `Origin` on cross-site POSTs; refuse foreign ones
+/// even where no session exists yet (login CSRF).
+pub fn check_origin_if_present(headers: &HeaderMap, public_url: &str) -> Result<()> {
+    if headers.contains_key(header::ORIGIN) { check_origin(headers, public_url) } else { Ok(()) }
+}
+
+/// `scheme://host[:port]` of a URL, lowercased.
+fn origin_of(url: &str) -> String {
+    let url = url.trim().to_ascii_lowercase();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", &url));
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    format!("{scheme}://{host}")
+}
+
+pub fn session_cookie_header(token: &str, max_age: Duration) -> HeaderValue {
+    let cookie =
+        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={}", max_age.num_seconds());
+    HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_compare_scheme_host_and_port() {
+        assert_eq!(origin_of("https://app.example.com/path?x"), "https://app.example.com");
+        assert_eq!(origin_of("http://localhost:3000"), "http://localhost:3000");
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ORIGIN, HeaderValue::from_static("http://localhost:3000"));
+        assert!(check_origin(&headers, "http://localhost:3000/").is_ok());
+        headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
+        assert!(check_origin(&headers, "http://localhost:3000").is_err());
+        assert!(check_origin(&HeaderMap::new(), "http://localhost:3000").is_err());
+    }
+
+    #[test]
+    fn bearer_tokens_are_read_case_insensitively() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("bearer sim_abc"));
+        assert_eq!(bearer_token(&headers).as_deref(), Some("sim_abc"));
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Basic xyz"));
+        assert_eq!(bearer_token(&headers), None);
+    }
+}

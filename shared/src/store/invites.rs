@@ -1,0 +1,279 @@
+//! Invitations: created and managed inside an organisation, accepted by
+//! token from outside it.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+
+use super::entities::{invite, membership, org, user};
+use super::orgs::decode_roles;
+use super::{OrgRecord, OrgStore, Store, StoreError, StoreResult, audit};
+use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::org::Roles;
+use crate::ids::{InviteId, OrgId, UserId};
+
+#[derive(Debug, Clone)]
+pub struct InviteRecord {
+    pub id: InviteId,
+    pub org_id: OrgId,
+    pub email: String,
+    pub roles: Roles,
+    pub invited_by: UserId,
+    pub expires_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl TryFrom<invite::Model> for InviteRecord {
+    type Error = StoreError;
+
+    fn try_from(model: invite::Model) -> StoreResult<Self> {
+        Ok(Self {
+            id: InviteId::from_uuid(model.id),
+            org_id: OrgId::from_uuid(model.org_id),
+            roles: decode_roles(&model.roles)?,
+            email: model.email,
+            invited_by: UserId::from_uuid(model.invited_by),
+            expires_at: model.expires_at,
+            created_at: model.created_at,
+        })
+    }
+}
+
+pub struct NewInvite {
+    pub email: String,
+    pub roles: Roles,
+    pub token_hash: String,
+    pub invited_by: UserId,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InviteRefusal {
+    AlreadyMember,
+    /// Members plus pending invites would exceed the plan's seats.
+    NoSeats {
+        seats: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceptRefusal {
+    /// Unknown, used, revoked or expired: all look the same to the bearer.
+    Invalid,
+    /// The invite is for another email than the accepting account's.
+    WrongAccount,
+    AlreadyMember,
+    NoSeats {
+        seats: u32,
+    },
+}
+
+fn pending() -> sea_orm::Condition {
+    sea_orm::Condition::all()
+        .add(invite::Column::AcceptedAt.is_null())
+        .add(invite::Column::RevokedAt.is_null())
+        .add(invite::Column::ExpiresAt.gt(Utc::now()))
+}
+
+/// Seats in use: members plus pending invites, optionally not counting one invite.
+async fn seats_taken<C: ConnectionTrait>(conn: &C, org_id: OrgId, except: Option<uuid::Uuid>) -> StoreResult<u64> {
+    let members = membership::Entity::find().filter(membership::Column::OrgId.eq(org_id.uuid())).count(conn).await?;
+    let mut invites = invite::Entity::find().filter(invite::Column::OrgId.eq(org_id.uuid())).filter(pending());
+    if let Some(except) = except {
+        invites = invites.filter(invite::Column::Id.ne(except));
+    }
+    Ok(members + invites.count(conn).await?)
+}
+
+async fn seat_limit<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<Option<u32>> {
+    let org: OrgRecord = org::Entity::find_by_id(org_id.uuid())
+        .one(conn)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
+        .try_into()?;
+    Ok(org.plan.limits().seats)
+}
+
+impl OrgStore<'_> {
+    pub async fn create_invite(
+        &self,
+        new: NewInvite,
+        meta: &AuditMeta,
+    ) -> StoreResult<Result<InviteRecord, InviteRefusal>> {
+        let tx = self.db.begin().await?;
+        if let Some(existing) = user::Entity::find().filter(user::Column::Email.eq(new.email.as_str())).one(&tx).await?
+        {
+            let member = membership::Entity::find_by_id((self.org_id.uuid(), existing.id)).one(&tx).await?;
+            if member.is_some() {
+                return Ok(Err(InviteRefusal::AlreadyMember));
+            }
+        }
+        // A new invite for the same email replaces the pending one.
+        let replaced = invite::Entity::find()
+            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(invite::Column::Email.eq(new.email.as_str()))
+            .filter(pending())
+            .one(&tx)
+            .await?;
+        if let Some(seats) = seat_limit(&tx, self.org_id).await? {
+            if seats_taken(&tx, self.org_id, replaced.as_ref().map(|r| r.id)).await? >= u64::from(seats) {
+                return Ok(Err(InviteRefusal::NoSeats { seats }));
+            }
+        }
+        if let Some(old) = replaced {
+            invite::Entity::update_many()
+                .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
+                .filter(invite::Column::Id.eq(old.id))
+                .exec(&tx)
+                .await?;
+        }
+        let created = invite::ActiveModel {
+            id: Set(InviteId::new().uuid()),
+            org_id: Set(self.org_id.uuid()),
+            email: Set(new.email),
+            roles: Set(new.roles.encode()),
+            token_hash: Set(new.token_hash),
+            invited_by: Set(new.invited_by.uuid()),
+            expires_at: Set(new.expires_at),
+            accepted_at: Set(None),
+            revoked_at: Set(None),
+            created_at: Set(Utc::now()),
+        }
+        .insert(&tx)
+        .await
+        .map_err(StoreError::from_write)?;
+        let summary = json!({"email": created.email, "roles": new.roles.to_vec()});
+        let entry = AuditEntry::new("invite.created", InviteId::from_uuid(created.id), summary);
+        audit::append(&tx, self.org_id.uuid(), meta, entry).await?;
+        tx.commit().await?;
+        Ok(Ok(created.try_into()?))
+    }
+
+    pub async fn pending_invites(&self) -> StoreResult<Vec<InviteRecord>> {
+        invite::Entity::find()
+            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(pending())
+            .order_by_asc(invite::Column::CreatedAt)
+            .all(self.db)
+            .await?
+            .into_iter()
+            .map(TryInto::try_into)
+            .collect()
+    }
+
+    /// Revokes a pending invite; `false` when there is none with that id.
+    pub async fn revoke_invite(&self, id: InviteId, meta: &AuditMeta) -> StoreResult<bool> {
+        let tx = self.db.begin().await?;
+        let result = invite::Entity::update_many()
+            .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
+            .filter(invite::Column::Id.eq(id.uuid()))
+            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(pending())
+            .exec(&tx)
+            .await?;
+        if result.rows_affected == 0 {
+            return Ok(false);
+        }
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("invite.revoked", id, json!({}))).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Gives a pending invite a new token and expiry (the old link stops working).
+    pub async fn renew_invite(
+        &self,
+        id: InviteId,
+        token_hash: String,
+        expires_at: DateTime<Utc>,
+        meta: &AuditMeta,
+    ) -> StoreResult<Option<InviteRecord>> {
+        let tx = self.db.begin().await?;
+        let result = invite::Entity::update_many()
+            .col_expr(invite::Column::TokenHash, Expr::value(token_hash))
+            .col_expr(invite::Column::ExpiresAt, Expr::value(expires_at))
+            .filter(invite::Column::Id.eq(id.uuid()))
+            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(invite::Column::AcceptedAt.is_null())
+            .filter(invite::Column::RevokedAt.is_null())
+            .exec(&tx)
+            .await?;
+        if result.rows_affected == 0 {
+            return Ok(None);
+        }
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("invite.resent", id, json!({}))).await?;
+        let renewed = invite::Entity::find_by_id(id.uuid()).one(&tx).await?;
+        tx.commit().await?;
+        renewed.map(TryInto::try_into).transpose()
+    }
+}
+
+impl Store {
+    /// The pending invite a token stands for, if any.
+    pub async fn invite_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<(InviteRecord, OrgRecord)>> {
+        let Some(found) = invite::Entity::find()
+            .filter(invite::Column::TokenHash.eq(token_hash))
+            .filter(pending())
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let org = org::Entity::find_by_id(found.org_id).one(&self.db).await?;
+        match org {
+            Some(org) => Ok(Some((found.try_into()?, org.try_into()?))),
+            None => Ok(None),
+        }
+    }
+
+    /// Accepts an invite for `user` (whose email must match): the membership
+    /// and the invite's use happen together or not at all.
+    pub async fn accept_invite(
+        &self,
+        token_hash: &str,
+        user: UserId,
+        meta: &AuditMeta,
+    ) -> StoreResult<Result<OrgId, AcceptRefusal>> {
+        let tx = self.db.begin().await?;
+        let Some(found) =
+            invite::Entity::find().filter(invite::Column::TokenHash.eq(token_hash)).filter(pending()).one(&tx).await?
+        else {
+            return Ok(Err(AcceptRefusal::Invalid));
+        };
+        let org_id = OrgId::from_uuid(found.org_id);
+        let account = user::Entity::find_by_id(user.uuid()).one(&tx).await?;
+        if account.as_ref().map(|a| a.email.as_str()) != Some(found.email.as_str()) {
+            return Ok(Err(AcceptRefusal::WrongAccount));
+        }
+        if membership::Entity::find_by_id((found.org_id, user.uuid())).one(&tx).await?.is_some() {
+            return Ok(Err(AcceptRefusal::AlreadyMember));
+        }
+        if let Some(seats) = seat_limit(&tx, org_id).await? {
+            if seats_taken(&tx, org_id, Some(found.id)).await? >= u64::from(seats) {
+                return Ok(Err(AcceptRefusal::NoSeats { seats }));
+            }
+        }
+        let now = Utc::now();
+        membership::ActiveModel {
+            org_id: Set(found.org_id),
+            user_id: Set(user.uuid()),
+            roles: Set(found.roles.clone()),
+            created_at: Set(now),
+        }
+        .insert(&tx)
+        .await
+        .map_err(StoreError::from_write)?;
+        invite::Entity::update_many()
+            .col_expr(invite::Column::AcceptedAt, Expr::value(now))
+            .filter(invite::Column::Id.eq(found.id))
+            .exec(&tx)
+            .await?;
+        let summary = json!({"invite": InviteId::from_uuid(found.id), "roles": decode_roles(&found.roles)?.to_vec()});
+        audit::append(&tx, found.org_id, meta, AuditEntry::new("member.joined", user, summary)).await?;
+        tx.commit().await?;
+        Ok(Ok(org_id))
+    }
+}

@@ -1,0 +1,41 @@
+//! Fixed-window counters in the database, so every process and function
+//! instance shares one count.
+
+use sea_orm::FromQueryResult;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
+
+use super::entities::rate_limit;
+use super::{Store, StoreResult};
+
+#[derive(FromQueryResult)]
+struct Hits {
+    hits: i32,
+}
+
+impl Store {
+    /// Counts one hit on `bucket` in the window starting at `window_start`
+    /// (seconds since the epoch) and returns the window's count so far.
+    pub async fn hit_rate_limit(&self, bucket: &str, window_start: i64) -> StoreResult<u32> {
+        let mut insert = Query::insert();
+        insert
+            .into_table(rate_limit::Entity)
+            .columns([rate_limit::Column::Bucket, rate_limit::Column::WindowStart, rate_limit::Column::Hits])
+            .values_panic([bucket.into(), window_start.into(), 1.into()])
+            .on_conflict(
+                OnConflict::columns([rate_limit::Column::Bucket, rate_limit::Column::WindowStart])
+                    .value(rate_limit::Column::Hits, Expr::col((rate_limit::Entity, rate_limit::Column::Hits)).add(1))
+                    .to_owned(),
+            )
+            .returning_col(rate_limit::Column::Hits);
+        let statement = self.db.get_database_backend().build(&insert);
+        let row = Hits::find_by_statement(statement).one(&self.db).await?;
+        Ok(row.map_or(1, |r| u32::try_from(r.hits).unwrap_or(u32::MAX)))
+    }
+
+    /// Forgets windows that ended before `before` (seconds since the epoch).
+    pub async fn prune_rate_limits(&self, before: i64) -> StoreResult<()> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        rate_limit::Entity::delete_many().filter(rate_limit::Column::WindowStart.lt(before)).exec(&self.db).await?;
+        Ok(())
+    }
+}
