@@ -4,6 +4,8 @@
 use std::process::ExitCode;
 
 use crate::config::Config;
+use crate::domain::audit::AuditMeta;
+use crate::domain::org::Plan;
 use crate::runner::{self, BoxError};
 
 const USAGE: &str = "usage: simplicity <command>
@@ -11,6 +13,9 @@ const USAGE: &str = "usage: simplicity <command>
 commands:
   serve [--host HOST] [--port PORT]   run the whole product locally (default 127.0.0.1:3000)
   migrate                             apply pending database migrations
+  org set-plan <org slug or id> <free|pro|enterprise>
+                                      set an organisation's plan (without Stripe); modules the
+                                      plan does not include are switched off (data stays)
   deploy-manifests [--check]          write (or check) vercel.json, template.yaml and api/ from the endpoint list
 
 environment: DATABASE_URL (default sqlite://./data/simplicity.db), PORT, HOST, PUBLIC_URL, RUST_LOG";
@@ -20,6 +25,9 @@ pub fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("serve") => runner::block_on(serve(args[1..].to_vec())),
         Some("migrate") => runner::block_on(migrate()),
+        Some("org") if args.get(1).map(String::as_str) == Some("set-plan") && args.len() == 4 => {
+            runner::block_on(set_plan(args[2].clone(), args[3].clone()))
+        }
         Some("deploy-manifests") => {
             let check = args.iter().any(|a| a == "--check");
             match crate::manifests::write_or_check(std::path::Path::new("."), check) {
@@ -63,5 +71,20 @@ async fn migrate() -> Result<(), BoxError> {
     let store = crate::store::Store::connect(&config.database_url).await?;
     store.migrate().await?;
     tracing::info!("migrations applied");
+    Ok(())
+}
+
+/// Operators without Stripe set plans here; recorded in the audit log.
+async fn set_plan(org: String, plan: String) -> Result<(), BoxError> {
+    let plan: Plan = plan.parse()?;
+    let state = runner::build_state(Config::from_env(true)?).await?;
+    let found = state.store.find_org(&org).await?.ok_or_else(|| format!("no organisation {org:?}"))?;
+    let (updated, switched_off) =
+        state.store.set_plan(found.id, plan, &AuditMeta::system("simplicity org set-plan")).await?;
+    println!("{} ({}) is now on the {} plan", updated.name, updated.slug, updated.plan);
+    if !switched_off.is_empty() {
+        let names: Vec<&str> = switched_off.iter().map(|m| m.key()).collect();
+        println!("switched off (not in the plan; data kept): {}", names.join(", "));
+    }
     Ok(())
 }

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 use reqwest::header::{CONTENT_TYPE, ORIGIN};
 use serde_json::{Value, json};
 use simplicity_shared::config::Config;
+use simplicity_shared::mail::MemoryMailer;
+use std::sync::Arc;
 
 pub const PUBLIC_URL: &str = "http://localhost:3000";
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -83,6 +85,7 @@ impl Drop for TestDb {
 
 pub struct TestApp {
     pub addr: SocketAddr,
+    pub mail: MemoryMailer,
     pub db: TestDb,
     pub backend: Backend,
 }
@@ -92,12 +95,14 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let mut config = Config::for_database(&db.url);
     config.public_url = PUBLIC_URL.to_owned();
     config.web_dir = PathBuf::from("/nonexistent");
-    let state = simplicity_shared::runner::build_state(config).await.expect("app state");
+    let mail = MemoryMailer::default();
+    let state = simplicity_shared::runner::build_state_with(config, Arc::new(mail.clone())).await.expect("app state");
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let router = simplicity_shared::server::router(state);
-    tokio::spawn(async move { axum::serve(listener, router).await.expect("serve") });
-    TestApp { addr, db, backend }
+    let service = router.into_make_service_with_connect_info::<SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
+    TestApp { addr, mail, db, backend }
 }
 
 impl TestApp {
@@ -108,6 +113,38 @@ impl TestApp {
     /// A browser-like client: keeps cookies and sends our Origin.
     pub fn browser(&self) -> Client {
         Client::new(self.url(""))
+    }
+
+    /// The secret token in the newest email to `to` whose link contains `marker`.
+    pub fn token_mailed_to(&self, to: &str, marker: &str) -> String {
+        let message = self
+            .mail
+            .sent()
+            .into_iter()
+            .rev()
+            .find(|m| m.to == to && m.text.contains(marker))
+            .unwrap_or_else(|| panic!("no mail to {to} containing {marker}"));
+        let start = message.text.find(marker).expect("marker") + marker.len();
+        message.text[start..].split(|c: char| c.is_whitespace()).next().expect("token").to_owned()
+    }
+
+    /// Runs SQL on the test database directly, behind the API's back.
+    pub async fn execute_sql(&self, sql: &str) -> Result<(), sea_orm::DbErr> {
+        use sea_orm::ConnectionTrait;
+        let db = sea_orm::Database::connect(&self.db.url).await?;
+        let result = db.execute_unprepared(sql).await.map(|_| ());
+        db.close().await?;
+        result
+    }
+
+    /// Runs the `simplicity` command against this app's database.
+    pub fn simplicity(&self, args: &[&str]) -> std::process::Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_simplicity"))
+            .args(args)
+            .env("DATABASE_URL", &self.db.url)
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("run simplicity")
     }
 }
 
@@ -147,6 +184,14 @@ impl Client {
         self.send(reqwest::Method::POST, path, Some(body)).await
     }
 
+    pub async fn patch(&self, path: &str, body: Value) -> reqwest::Response {
+        self.send(reqwest::Method::PATCH, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> reqwest::Response {
+        self.send(reqwest::Method::DELETE, path, None).await
+    }
+
     /// Signs up a new person with a unique email; returns their `/api/me` body.
     pub async fn sign_up(&self, name: &str) -> Value {
         let email = format!("{}-{}@example.com", name.to_lowercase(), uuid::Uuid::new_v4().simple());
@@ -178,8 +223,9 @@ pub async fn expect_problem(response: reqwest::Response, status: u16) -> Value {
 
 /// Runs each test body once against SQLite and once against PostgreSQL.
 macro_rules! on_both_stores {
-    ($(async fn $name:ident($app:ident: TestApp) $body:block)+) => {
+    ($($(#[doc = $doc:literal])* async fn $name:ident($app:ident: TestApp) $body:block)+) => {
         $(
+            $(#[doc = $doc])*
             mod $name {
                 #[allow(unused_imports)]
                 use super::*;
@@ -207,4 +253,73 @@ pub fn venv_python() -> PathBuf {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".venv"))
         .join("bin/python")
+}
+
+/// An organisation with an admin, for tests that need one.
+pub struct OrgFixture {
+    pub admin: Client,
+    pub id: String,
+    pub slug: String,
+}
+
+impl OrgFixture {
+    pub async fn new(app: &TestApp, name: &str) -> Self {
+        let admin = app.browser();
+        admin.sign_up(&format!("{name}Admin")).await;
+        let org = admin.create_org(name).await;
+        Self {
+            admin,
+            id: org["id"].as_str().expect("id").to_owned(),
+            slug: org["slug"].as_str().expect("slug").to_owned(),
+        }
+    }
+
+    pub fn path(&self, rest: &str) -> String {
+        format!("/api/orgs/{}{rest}", self.id)
+    }
+
+    /// Invites a new person with `roles`, has them accept (creating their
+    /// account) and returns their signed-in client and email.
+    pub async fn add_member(&self, app: &TestApp, name: &str, roles: Value) -> (Client, String) {
+        let email = format!("{}-{}@example.com", name.to_lowercase(), uuid::Uuid::new_v4().simple());
+        let invite = self.admin.post(&self.path("/invites"), json!({"email": email, "roles": roles})).await;
+        assert_eq!(invite.status(), 201, "invite failed");
+        let token = app.token_mailed_to(&email, "/invite/");
+        let member = app.browser();
+        let accepted =
+            member.post(&format!("/api/invites/{token}/accept"), json!({"name": name, "password": PASSWORD})).await;
+        assert_eq!(accepted.status(), 200, "accept failed");
+        (member, email)
+    }
+
+    pub async fn enable(&self, module: &str) {
+        let response = self.admin.patch(&self.path("/features"), json!({ module: true })).await;
+        assert_eq!(response.status(), 200, "could not enable {module}");
+    }
+}
+
+/// A child process killed (and reaped) when the test ends, however it ends.
+pub struct ChildGuard(pub std::process::Child);
+
+impl Drop for ChildGuard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A port nothing listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port()
+}
+
+/// Waits until `url` answers at all (any status), for up to ten seconds.
+pub async fn wait_until_up(url: &str) {
+    for _ in 0..100 {
+        if reqwest::get(url).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{url} never answered");
 }

@@ -2,7 +2,14 @@
 
 mod helpers;
 
+mod account_flows;
 mod accounts;
+mod audit;
+mod invites;
+mod modules;
 mod platform;
+mod rate_limits;
+mod rbac;
 mod runners;
 mod tenancy;
+mod tokens;

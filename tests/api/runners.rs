@@ -2,7 +2,7 @@
 //! the local server does for the same request.
 
 use std::collections::HashMap;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -14,17 +14,7 @@ use axum::routing::{get, post};
 use serde_json::{Value, json};
 use tokio::sync::{Mutex, mpsc, oneshot};
 
-use crate::helpers::{PASSWORD, TestApp, on_both_stores};
-
-/// Kills the child process when the test ends, however it ends.
-struct ChildGuard(Child);
-
-impl Drop for ChildGuard {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
+use crate::helpers::{ChildGuard, PASSWORD, TestApp, free_port, on_both_stores, wait_until_up};
 
 fn endpoint_binary(endpoint: &simplicity_shared::endpoints::Endpoint) -> String {
     let dir = std::path::Path::new(env!("CARGO_BIN_EXE_simplicity")).parent().expect("bin dir").to_owned();
@@ -183,20 +173,12 @@ on_both_stores! {
 
     async fn vercel_runner_answers_like_the_local_server(app: TestApp) {
         let (cookie, org_id) = seed(&app).await;
-        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("free port").local_addr().expect("addr").port();
+        let port = free_port();
         let binary = endpoint_binary(&simplicity_shared::endpoints::ORG);
         let _function = spawn_function(&binary, &app.db.url, &[("VERCEL_DEV_PORT", port.to_string())]);
         let client = reqwest::Client::new();
         let base = format!("http://127.0.0.1:{port}");
-        let mut ready = false;
-        for _ in 0..100 {
-            if client.get(format!("{base}/api/orgs/{org_id}")).send().await.is_ok() {
-                ready = true;
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        assert!(ready, "the Vercel runner never listened on {port}");
+        wait_until_up(&format!("{base}/api/health")).await;
 
         let expected = local_answer(&app, &format!("/api/orgs/{org_id}"), &cookie).await;
         assert_eq!(expected.0, 200);

@@ -1,9 +1,9 @@
 //! One organisation never sees another's data; and tenant tables cannot be
 //! queried without an organisation scope.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
-use crate::helpers::{expect_problem, on_both_stores};
+use crate::helpers::{OrgFixture, expect_problem, on_both_stores};
 
 on_both_stores! {
     async fn other_orgs_answer_404_everywhere(app: TestApp) {
@@ -26,6 +26,44 @@ on_both_stores! {
         let members: Value = alice.get(&format!("/api/orgs/{}/members", org_a["id"].as_str().expect("id"))).await.json().await.expect("json");
         let names: Vec<&str> = members["data"].as_array().expect("data").iter().filter_map(|m| m["name"].as_str()).collect();
         assert_eq!(names, ["Alice"]);
+    }
+}
+
+on_both_stores! {
+    /// Every org-scoped route in the OpenAPI document, with every method,
+    /// tried by a member of another organisation: all 404.
+    async fn every_org_route_is_closed_to_other_orgs(app: TestApp) {
+        let victim = OrgFixture::new(&app, "Victim").await;
+        victim.enable("knowledgeBase").await;
+        let article: Value = victim.admin.post(&victim.path("/kb/articles"), json!({"title": "Secret", "body": "b"})).await.json().await.expect("json");
+        let invite: Value = victim.admin.post(&victim.path("/invites"), json!({"email": "x@example.com", "roles": ["member"]})).await.json().await.expect("json");
+        let victim_me: Value = victim.admin.get("/api/me").await.json().await.expect("json");
+        let attacker = OrgFixture::new(&app, "Attacker").await;
+        attacker.enable("knowledgeBase").await;
+
+        let doc: Value = attacker.admin.get("/api/openapi.json").await.json().await.expect("json");
+        let mut tried = 0;
+        for (template, operations) in doc["paths"].as_object().expect("paths") {
+            if !template.contains("{orgId}") {
+                continue;
+            }
+            let path = template
+                .replace("{orgId}", &victim.id)
+                .replace("{userId}", victim_me["user"]["id"].as_str().expect("id"))
+                .replace("{articleId}", article["id"].as_str().expect("id"))
+                .replace("{inviteId}", invite["id"].as_str().expect("id"));
+            assert!(!path.contains('{'), "no id to try for {template}");
+            for method in operations.as_object().expect("operations").keys() {
+                let method: reqwest::Method = method.to_uppercase().parse().expect("method");
+                let response = attacker.admin.send(method.clone(), &path, Some(json!({}))).await;
+                assert_eq!(response.status(), 404, "{method} {path} answered {}", response.status());
+                tried += 1;
+            }
+        }
+        assert!(tried >= 10, "only {tried} org routes tried");
+        // And nothing of the victim's changed: the article is still theirs alone.
+        let articles: Value = attacker.admin.get(&attacker.path("/kb/articles")).await.json().await.expect("json");
+        assert_eq!(articles["data"], json!([]));
     }
 }
 

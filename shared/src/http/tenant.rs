@@ -67,10 +67,10 @@ impl FromRequestParts<AppState> for OrgContext {
         let access =
             state.store.member_access(current.user.id, org_id).await?.ok_or(Error::NotFound("organisation"))?;
         tracing::Span::current().record("org_id", tracing::field::display(org_id));
-        if let Some(RequiredModule(module)) = parts.extensions.get::<RequiredModule>() {
-            if !access.org().features.is_on(*module) {
-                return Err(Error::NotFound("resource"));
-            }
+        if let Some(RequiredModule(module)) = parts.extensions.get::<RequiredModule>()
+            && !access.org().features.is_on(*module)
+        {
+            return Err(Error::NotFound("resource"));
         }
         let Ok(RequestMeta(meta)) = RequestMeta::from_request_parts(parts, state).await;
         let meta = current.audit(meta);

@@ -89,13 +89,21 @@ async fn seats_taken<C: ConnectionTrait>(conn: &C, org_id: OrgId, except: Option
     Ok(members + invites.count(conn).await?)
 }
 
-async fn seat_limit<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<Option<u32>> {
+/// The plan's seat count when every seat is taken (not counting `except`), else `None`.
+async fn seats_full<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    except: Option<uuid::Uuid>,
+) -> StoreResult<Option<u32>> {
     let org: OrgRecord = org::Entity::find_by_id(org_id.uuid())
         .one(conn)
         .await?
         .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
         .try_into()?;
-    Ok(org.plan.limits().seats)
+    match org.plan.limits().seats {
+        Some(seats) if seats_taken(conn, org_id, except).await? >= u64::from(seats) => Ok(Some(seats)),
+        _ => Ok(None),
+    }
 }
 
 impl OrgStore<'_> {
@@ -119,10 +127,8 @@ impl OrgStore<'_> {
             .filter(pending())
             .one(&tx)
             .await?;
-        if let Some(seats) = seat_limit(&tx, self.org_id).await? {
-            if seats_taken(&tx, self.org_id, replaced.as_ref().map(|r| r.id)).await? >= u64::from(seats) {
-                return Ok(Err(InviteRefusal::NoSeats { seats }));
-            }
+        if let Some(seats) = seats_full(&tx, self.org_id, replaced.as_ref().map(|r| r.id)).await? {
+            return Ok(Err(InviteRefusal::NoSeats { seats }));
         }
         if let Some(old) = replaced {
             invite::Entity::update_many()
@@ -251,10 +257,8 @@ impl Store {
         if membership::Entity::find_by_id((found.org_id, user.uuid())).one(&tx).await?.is_some() {
             return Ok(Err(AcceptRefusal::AlreadyMember));
         }
-        if let Some(seats) = seat_limit(&tx, org_id).await? {
-            if seats_taken(&tx, org_id, Some(found.id)).await? >= u64::from(seats) {
-                return Ok(Err(AcceptRefusal::NoSeats { seats }));
-            }
+        if let Some(seats) = seats_full(&tx, org_id, Some(found.id)).await? {
+            return Ok(Err(AcceptRefusal::NoSeats { seats }));
         }
         let now = Utc::now();
         membership::ActiveModel {

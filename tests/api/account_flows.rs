@@ -1,0 +1,44 @@
+//! Email verification and password reset through emailed single-use tokens.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{PASSWORD, expect_problem, on_both_stores};
+
+on_both_stores! {
+    async fn email_verification(app: TestApp) {
+        let client = app.browser();
+        let me = client.sign_up("Verify").await;
+        assert_eq!(me["user"]["emailVerified"], false);
+        let email = me["user"]["email"].as_str().expect("email");
+        let token = app.token_mailed_to(email, "/verify-email?token=");
+        let wrong = client.post("/api/auth/verify-email", json!({"token": "nope"})).await;
+        assert_eq!(expect_problem(wrong, 422).await["errors"][0]["field"], "token");
+        assert_eq!(client.post("/api/auth/verify-email", json!({"token": token})).await.status(), 204);
+        let me: Value = client.get("/api/me").await.json().await.expect("json");
+        assert_eq!(me["user"]["emailVerified"], true);
+        expect_problem(client.post("/api/auth/verify-email", json!({"token": token})).await, 422).await;
+    }
+
+    async fn password_reset(app: TestApp) {
+        let client = app.browser();
+        let me = client.sign_up("Forgetful").await;
+        let email = me["user"]["email"].as_str().expect("email").to_owned();
+        let stranger = app.browser();
+        // Unknown emails get the same answer, and no mail.
+        assert_eq!(stranger.post("/api/auth/password-reset/request", json!({"email": "nobody@example.com"})).await.status(), 202);
+        assert!(app.mail.sent().iter().all(|m| m.to != "nobody@example.com"));
+        assert_eq!(stranger.post("/api/auth/password-reset/request", json!({"email": email})).await.status(), 202);
+        let token = app.token_mailed_to(&email, "/reset-password?token=");
+
+        let weak = stranger.post("/api/auth/password-reset", json!({"token": token, "password": "password123"})).await;
+        assert_eq!(expect_problem(weak, 422).await["errors"][0]["field"], "password");
+        let new_password = "a much better passphrase";
+        assert_eq!(stranger.post("/api/auth/password-reset", json!({"token": token, "password": new_password})).await.status(), 204);
+        // Every session ended; the old password is gone; the token is spent.
+        expect_problem(client.get("/api/me").await, 401).await;
+        expect_problem(stranger.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await, 401).await;
+        assert_eq!(stranger.post("/api/auth/login", json!({"email": email, "password": new_password})).await.status(), 200);
+        let reused = stranger.post("/api/auth/password-reset", json!({"token": token, "password": "yet another passphrase"})).await;
+        expect_problem(reused, 422).await;
+    }
+}

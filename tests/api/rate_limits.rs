@@ -1,0 +1,53 @@
+//! Sign-in attempts are limited per account and per address, in the store:
+//! two server processes on one database share the count.
+
+use std::process::{Command, Stdio};
+
+use reqwest::header::RETRY_AFTER;
+use serde_json::json;
+
+use crate::helpers::{ChildGuard, expect_problem, free_port, on_both_stores, wait_until_up};
+
+/// A `simplicity serve` process of its own on `database_url`.
+struct Server(#[allow(dead_code)] ChildGuard, String);
+
+async fn start_server(database_url: &str) -> Server {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_simplicity"))
+        .args(["serve", "--port", &port.to_string()])
+        .env("DATABASE_URL", database_url)
+        .env("WEB_DIR", "/nonexistent")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("start simplicity serve");
+    let server = Server(ChildGuard(child), format!("http://127.0.0.1:{port}"));
+    wait_until_up(&format!("{}/api/health", server.1)).await;
+    server
+}
+
+on_both_stores! {
+    async fn two_processes_share_the_sign_in_limit(app: TestApp) {
+        let victim = app.browser();
+        let me = victim.sign_up("Victim").await;
+        let email = me["user"]["email"].as_str().expect("email").to_owned();
+        let servers = [start_server(&app.db.url).await, start_server(&app.db.url).await];
+        let client = reqwest::Client::new();
+        let attempt = |n: usize| {
+            let url = format!("{}/api/auth/login", servers[n % 2].1);
+            client.post(url).json(&json!({"email": email, "password": "wrong password!"})).send()
+        };
+        // Ten attempts per account per window, counted across both processes.
+        for n in 0..10 {
+            let response = attempt(n).await.expect("send");
+            assert_eq!(response.status(), 401, "attempt {n}");
+        }
+        let limited = attempt(10).await.expect("send");
+        let retry_after: u64 = limited.headers()[RETRY_AFTER].to_str().expect("ascii").parse().expect("seconds");
+        assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
+        expect_problem(limited, 429).await;
+        // The right password is refused too while the window lasts.
+        let right = client.post(format!("{}/api/auth/login", servers[1].1)).json(&json!({"email": email, "password": crate::helpers::PASSWORD})).send().await.expect("send");
+        assert_eq!(right.status(), 429);
+    }
+}

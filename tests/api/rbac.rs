@@ -1,0 +1,41 @@
+//! Every role against every guarded action, driven by the permission table
+//! itself: a new action without a probe here does not compile.
+
+use serde_json::json;
+use simplicity_shared::domain::org::Role;
+use simplicity_shared::domain::permissions::Action;
+
+use crate::helpers::{Client, OrgFixture, on_both_stores};
+
+/// One request that exercises `action`, checked for 403 or success.
+async fn probe(client: &Client, org: &OrgFixture, action: Action) -> reqwest::Response {
+    match action {
+        Action::ViewOrg => client.get(&org.path("")).await,
+        Action::ManageMembers => client.get(&org.path("/invites")).await,
+        Action::ManageModules => client.patch(&org.path("/features"), json!({"knowledgeBase": true})).await,
+        Action::ViewAudit => client.get(&org.path("/audit")).await,
+        Action::ReadKnowledge => client.get(&org.path("/kb/articles")).await,
+        Action::WriteKnowledge => {
+            client.post(&org.path("/kb/articles"), json!({"title": "Runbook", "body": "# Steps"})).await
+        }
+    }
+}
+
+on_both_stores! {
+    async fn every_role_against_every_action(app: TestApp) {
+        let org = OrgFixture::new(&app, "Matrix").await;
+        org.enable("knowledgeBase").await;
+        for role in Role::ALL {
+            let (client, _) = org.add_member(&app, &format!("Role{}", role.key()), json!([role])).await;
+            for action in Action::ALL {
+                let response = probe(&client, &org, *action).await;
+                let status = response.status().as_u16();
+                if action.allowed_roles().contains(role) {
+                    assert!((200..300).contains(&status), "{role} should be allowed {action}, got {status}");
+                } else {
+                    assert_eq!(status, 403, "{role} should be refused {action}");
+                }
+            }
+        }
+    }
+}
