@@ -63,6 +63,10 @@ endpoints! {
     ORG_INVITES: "/api/orgs/{orgId}/invites", nested: true, http::invites::org_routes;
     ORG_AUDIT: "/api/orgs/{orgId}/audit", nested: true, http::audit::routes;
     ORG_KNOWLEDGE: "/api/orgs/{orgId}/kb", nested: true, http::knowledge::routes;
+    ORG_INCIDENTS: "/api/orgs/{orgId}/incidents", nested: true, http::incidents::routes;
+    ORG_DASHBOARD: "/api/orgs/{orgId}/dashboard", nested: false, http::dashboard::dashboard_routes;
+    ORG_SLA_TARGETS: "/api/orgs/{orgId}/sla-targets", nested: false, http::dashboard::sla_routes;
+    ORG_EVENTS: "/api/orgs/{orgId}/events", nested: false, http::events::routes;
     INVITES: "/api/invites", nested: true, http::invites::token_routes;
 }
 

@@ -111,6 +111,15 @@ id_type!(
 id_type!(
     /// A knowledge-base article.
     ArticleId, "kba");
+id_type!(
+    /// An incident.
+    IncidentId, "inc");
+id_type!(
+    /// An entry in an incident's timeline.
+    TimelineEntryId, "tle");
+id_type!(
+    /// A domain event (in the outbox, on the queue, in the live stream).
+    EventId, "evt");
 
 #[cfg(test)]
 mod tests {

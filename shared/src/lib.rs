@@ -2,6 +2,7 @@
 //! and the local server have in common.
 
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod domain;
 pub mod endpoints;

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use reqwest::header::{CONTENT_TYPE, ORIGIN};
 use serde_json::{Value, json};
+use simplicity_shared::clock::Clock;
 use simplicity_shared::config::Config;
 use simplicity_shared::mail::MemoryMailer;
 use std::sync::Arc;
@@ -91,12 +92,19 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with_clock(backend, Clock::system()).await
+}
+
+/// Like [`spawn_app`], with incidents stamped by `clock`.
+pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> TestApp {
     let db = TestDb::create(backend).await;
     let mut config = Config::for_database(&db.url);
     config.public_url = PUBLIC_URL.to_owned();
     config.web_dir = PathBuf::from("/nonexistent");
     let mail = MemoryMailer::default();
-    let state = simplicity_shared::runner::build_state_with(config, Arc::new(mail.clone())).await.expect("app state");
+    let mut state =
+        simplicity_shared::runner::build_state_with(config, Arc::new(mail.clone())).await.expect("app state");
+    state.store = state.store.with_clock(clock);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let router = simplicity_shared::server::router(state);
@@ -182,6 +190,19 @@ impl Client {
 
     pub async fn post(&self, path: &str, body: Value) -> reqwest::Response {
         self.send(reqwest::Method::POST, path, Some(body)).await
+    }
+
+    /// PATCH with `If-Match`.
+    pub async fn patch_if_match(&self, path: &str, etag: &str, body: Value) -> reqwest::Response {
+        self.http
+            .patch(self.url(path))
+            .header(ORIGIN, PUBLIC_URL)
+            .header("if-match", etag)
+            .header(CONTENT_TYPE, "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .expect("PATCH")
     }
 
     pub async fn patch(&self, path: &str, body: Value) -> reqwest::Response {

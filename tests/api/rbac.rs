@@ -8,7 +8,8 @@ use simplicity_shared::domain::permissions::Action;
 use crate::helpers::{Client, OrgFixture, on_both_stores};
 
 /// One request that exercises `action`, checked for 403 or success.
-async fn probe(client: &Client, org: &OrgFixture, action: Action) -> reqwest::Response {
+async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action) -> reqwest::Response {
+    let incident_path = org.path(&format!("/incidents/{incident}"));
     match action {
         Action::ViewOrg => client.get(&org.path("")).await,
         Action::ManageMembers => client.get(&org.path("/invites")).await,
@@ -18,6 +19,19 @@ async fn probe(client: &Client, org: &OrgFixture, action: Action) -> reqwest::Re
         Action::WriteKnowledge => {
             client.post(&org.path("/kb/articles"), json!({"title": "Runbook", "body": "# Steps"})).await
         }
+        Action::ViewIncidents => client.get(&org.path("/incidents")).await,
+        Action::CreateIncident => {
+            client.post(&org.path("/incidents"), json!({"title": "Disk full", "severity": "P3"})).await
+        }
+        Action::UpdateIncident => client.patch_if_match(&incident_path, "*", json!({"title": "Renamed"})).await,
+        Action::ChangeIncidentStatus => {
+            client.patch_if_match(&incident_path, "*", json!({"status": "acknowledged"})).await
+        }
+        Action::AddIncidentNote => client.post(&format!("{incident_path}/timeline"), json!({"text": "Looking"})).await,
+        Action::ManageSlaTargets => {
+            let targets = json!({"P1": {"acknowledgeSeconds": 600, "resolveSeconds": 7200}});
+            client.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(targets)).await
+        }
     }
 }
 
@@ -25,10 +39,12 @@ on_both_stores! {
     async fn every_role_against_every_action(app: TestApp) {
         let org = OrgFixture::new(&app, "Matrix").await;
         org.enable("knowledgeBase").await;
+        let incident: serde_json::Value = org.admin.post(&org.path("/incidents"), json!({"title": "Probe", "severity": "P2"})).await.json().await.expect("json");
+        let incident = incident["id"].as_str().expect("id").to_owned();
         for role in Role::ALL {
             let (client, _) = org.add_member(&app, &format!("Role{}", role.key()), json!([role])).await;
             for action in Action::ALL {
-                let response = probe(&client, &org, *action).await;
+                let response = probe(&client, &org, &incident, *action).await;
                 let status = response.status().as_u16();
                 if action.allowed_roles().contains(role) {
                     assert!((200..300).contains(&status), "{role} should be allowed {action}, got {status}");

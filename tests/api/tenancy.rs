@@ -38,6 +38,7 @@ on_both_stores! {
         let article: Value = victim.admin.post(&victim.path("/kb/articles"), json!({"title": "Secret", "body": "b"})).await.json().await.expect("json");
         let invite: Value = victim.admin.post(&victim.path("/invites"), json!({"email": "x@example.com", "roles": ["member"]})).await.json().await.expect("json");
         let victim_me: Value = victim.admin.get("/api/me").await.json().await.expect("json");
+        let incident: Value = victim.admin.post(&victim.path("/incidents"), json!({"title": "Secret outage", "severity": "P1"})).await.json().await.expect("json");
         let attacker = OrgFixture::new(&app, "Attacker").await;
         attacker.enable("knowledgeBase").await;
 
@@ -51,7 +52,8 @@ on_both_stores! {
                 .replace("{orgId}", &victim.id)
                 .replace("{userId}", victim_me["user"]["id"].as_str().expect("id"))
                 .replace("{articleId}", article["id"].as_str().expect("id"))
-                .replace("{inviteId}", invite["id"].as_str().expect("id"));
+                .replace("{inviteId}", invite["id"].as_str().expect("id"))
+                .replace("{incidentId}", incident["id"].as_str().expect("id"));
             assert!(!path.contains('{'), "no id to try for {template}");
             for method in operations.as_object().expect("operations").keys() {
                 let method: reqwest::Method = method.to_uppercase().parse().expect("method");
@@ -64,6 +66,10 @@ on_both_stores! {
         // And nothing of the victim's changed: the article is still theirs alone.
         let articles: Value = attacker.admin.get(&attacker.path("/kb/articles")).await.json().await.expect("json");
         assert_eq!(articles["data"], json!([]));
+        let still: Value = victim.admin.get(&victim.path("/incidents/1")).await.json().await.expect("json");
+        assert_eq!((still["title"].as_str(), still["version"].as_i64()), (Some("Secret outage"), Some(1)));
+        // Incident numbers are per organisation: the attacker's own INC-1 is theirs.
+        expect_problem(attacker.admin.get(&attacker.path("/incidents/1")).await, 404).await;
     }
 }
 

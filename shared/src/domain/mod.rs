@@ -2,6 +2,8 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod histogram;
+pub mod incidents;
 mod keyed;
 pub mod org;
 pub mod permissions;

@@ -12,6 +12,12 @@ keyed_enum!(
         ViewAudit => "audit.view",
         ReadKnowledge => "knowledge.read",
         WriteKnowledge => "knowledge.write",
+        ViewIncidents => "incidents.view",
+        CreateIncident => "incidents.create",
+        UpdateIncident => "incidents.update",
+        ChangeIncidentStatus => "incidents.change_status",
+        AddIncidentNote => "incidents.add_note",
+        ManageSlaTargets => "sla.manage",
     }
 );
 
@@ -20,9 +26,11 @@ impl Action {
     pub fn allowed_roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Action::ViewOrg | Action::ReadKnowledge => &[Admin, Member, Oncall],
-            Action::WriteKnowledge => &[Admin, Member],
-            Action::ManageMembers | Action::ManageModules | Action::ViewAudit => &[Admin],
+            Action::ViewOrg | Action::ReadKnowledge | Action::ViewIncidents => &[Admin, Member, Oncall],
+            // On-call responders acknowledge, investigate, resolve and write notes.
+            Action::ChangeIncidentStatus | Action::AddIncidentNote => &[Admin, Member, Oncall],
+            Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident => &[Admin, Member],
+            Action::ManageMembers | Action::ManageModules | Action::ViewAudit | Action::ManageSlaTargets => &[Admin],
         }
     }
 

@@ -20,6 +20,7 @@ use crate::endpoints;
         (name = "platform", description = "Health, readiness and this document"),
         (name = "auth", description = "Sign-up, sign-in and sessions"),
         (name = "orgs", description = "Organisations, members, invites, modules and the audit log"),
+        (name = "incidents", description = "Incidents, timelines, the SLA dashboard and the live event stream"),
         (name = "knowledge", description = "Knowledge base (module knowledgeBase)"),
     )
 )]

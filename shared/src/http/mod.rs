@@ -4,9 +4,12 @@
 
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod docs;
+pub mod events;
 pub mod extract;
 pub mod health;
+pub mod incidents;
 pub mod invites;
 pub mod knowledge;
 pub mod me;

@@ -23,6 +23,7 @@
 mod accounts;
 mod audit;
 mod entities;
+mod incidents;
 mod invites;
 mod knowledge;
 mod migrations;
@@ -36,8 +37,15 @@ use sea_orm::sqlx::sqlite::SqliteJournalMode;
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseBackend, DatabaseConnection, DbErr, SqlErr};
 use sea_orm_migration::MigratorTrait;
 
+use crate::clock::Clock;
+
 pub use accounts::{NewUser, SessionRecord, UserRecord};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
+pub use incidents::{
+    ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, DomainEvent, EventRecord, IncidentChange, IncidentFilter,
+    IncidentPage, IncidentRecord, IncidentSort, NewIncident, SeverityFigures, StatusFilter, TimelineKind,
+    TimelineRecord,
+};
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, NewInvite};
 pub use knowledge::ArticleRecord;
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
@@ -78,6 +86,7 @@ pub enum Backend {
 #[derive(Clone, Debug)]
 pub struct Store {
     db: DatabaseConnection,
+    clock: Clock,
 }
 
 impl Store {
@@ -98,7 +107,16 @@ impl Store {
         } else {
             options.max_connections(16);
         }
-        Ok(Self { db: Database::connect(options).await? })
+        Ok(Self { db: Database::connect(options).await?, clock: Clock::system() })
+    }
+
+    /// The same store, stamping incidents with `clock`'s time.
+    pub fn with_clock(self, clock: Clock) -> Self {
+        Self { clock, ..self }
+    }
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
     }
 
     pub async fn migrate(&self) -> StoreResult<()> {

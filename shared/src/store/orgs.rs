@@ -182,7 +182,7 @@ impl Store {
     }
 
     pub fn org_store<'a>(&'a self, access: &OrgAccess) -> OrgStore<'a> {
-        OrgStore { db: &self.db, org_id: access.org_id() }
+        OrgStore { db: &self.db, clock: &self.clock, org_id: access.org_id() }
     }
 }
 
@@ -198,6 +198,7 @@ pub enum MembershipRefusal {
 /// organisation it was built for.
 pub struct OrgStore<'a> {
     pub(super) db: &'a DatabaseConnection,
+    pub(super) clock: &'a crate::clock::Clock,
     pub(super) org_id: OrgId,
 }
 

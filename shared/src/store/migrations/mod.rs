@@ -5,13 +5,18 @@ use sea_orm_migration::prelude::*;
 
 mod m0001_accounts;
 mod m0002_org_admin;
+mod m0003_incidents;
 
 pub(super) struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m0001_accounts::Migration), Box::new(m0002_org_admin::Migration)]
+        vec![
+            Box::new(m0001_accounts::Migration),
+            Box::new(m0002_org_admin::Migration),
+            Box::new(m0003_incidents::Migration),
+        ]
     }
 }
 
@@ -27,6 +32,7 @@ async fn create_table(
     for mut column in columns {
         statement.col(&mut column);
     }
+    // Single-column keys are declared on their column (`pk_uuid`, `big_pk_auto`).
     if primary_key.len() > 1 {
         let mut key = Index::create();
         for column in primary_key {

@@ -1,0 +1,16 @@
+use sea_orm::entity::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "incident_labels")]
+pub struct Model {
+    pub org_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub incident_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub label: String,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
