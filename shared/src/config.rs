@@ -19,6 +19,8 @@ pub struct Config {
     /// Take the client address from `X-Forwarded-For` (behind Vercel, API
     /// Gateway or another proxy) rather than from the connection.
     pub trust_proxy: bool,
+    /// Publish live events to Pusher Channels (serverless deployments).
+    pub pusher: Option<crate::realtime::PusherConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -49,6 +51,7 @@ impl Config {
             // Functions always sit behind the platform's proxy; the local server need not.
             trust_proxy: parse_bool("TRUST_PROXY")?.unwrap_or(!auto_migrate_default),
             web_dir: var("WEB_DIR").map_or_else(|| PathBuf::from("web/out"), PathBuf::from),
+            pusher: crate::realtime::PusherConfig::from_env()?,
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
                 Some(text) => text.parse().map_err(|_| ConfigError {
@@ -68,6 +71,7 @@ impl Config {
             web_dir: PathBuf::from("web/out"),
             body_limit_bytes: DEFAULT_BODY_LIMIT,
             trust_proxy: false,
+            pusher: None,
         }
     }
 }

@@ -68,6 +68,7 @@ where
     F: std::future::Future<Output = Result<(), BoxError>>,
 {
     crate::logging::init();
+    install_crypto();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -84,6 +85,12 @@ where
     }
 }
 
+/// Chooses ring as the process's TLS crypto provider (sqlx and reqwest share
+/// rustls); later calls are no-ops.
+pub fn install_crypto() {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+}
+
 /// Connects the store (migrating if configured) and assembles the state.
 pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
     build_state_with(config, Arc::new(LogMailer)).await
@@ -94,7 +101,8 @@ pub async fn build_state_with(config: Config, mailer: Arc<dyn Mailer>) -> Result
     if config.auto_migrate {
         store.migrate().await?;
     }
-    Ok(AppState { store, config: Arc::new(config), mailer })
+    let realtime = config.pusher.clone().map(|pusher| Arc::new(crate::realtime::Pusher::new(pusher)));
+    Ok(AppState { store, config: Arc::new(config), mailer, realtime })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

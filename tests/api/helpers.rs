@@ -97,10 +97,21 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// Like [`spawn_app`], with incidents stamped by `clock`.
 pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> TestApp {
+    spawn(backend, clock, |_| {}).await
+}
+
+/// Like [`spawn_app`], with configuration adjusted by `configure`.
+pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(backend, Clock::system(), configure).await
+}
+
+async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Config)) -> TestApp {
+    simplicity_shared::runner::install_crypto();
     let db = TestDb::create(backend).await;
     let mut config = Config::for_database(&db.url);
     config.public_url = PUBLIC_URL.to_owned();
     config.web_dir = PathBuf::from("/nonexistent");
+    configure(&mut config);
     let mail = MemoryMailer::default();
     let mut state =
         simplicity_shared::runner::build_state_with(config, Arc::new(mail.clone())).await.expect("app state");

@@ -13,6 +13,7 @@ mod modules;
 mod platform;
 mod rate_limits;
 mod rbac;
+mod realtime;
 mod runners;
 mod tenancy;
 mod tokens;

@@ -213,7 +213,10 @@ async fn create_incident(
     };
     let scope = org.scope(&state);
     match scope.create_incident(new, idempotency_key.as_deref(), &org.meta).await? {
-        Ok((incident, _)) => view_response(&scope, incident, StatusCode::CREATED).await,
+        Ok((incident, _)) => {
+            state.publish_pending().await;
+            view_response(&scope, incident, StatusCode::CREATED).await
+        }
         Err(CreateRefusal::NotMembers(users)) => Err(not_members(&users, "assignees")),
     }
 }
@@ -405,7 +408,10 @@ async fn apply_change(
     let scope = org.scope(state);
     let current = find(&scope, incident).await?;
     match scope.change_incident(current.id, version, change, &org.meta).await? {
-        Ok(updated) => view_response(&scope, updated, StatusCode::OK).await,
+        Ok(updated) => {
+            state.publish_pending().await;
+            view_response(&scope, updated, StatusCode::OK).await
+        }
         Err(ChangeRefusal::NotFound) => Err(Error::NotFound("incident")),
         Err(ChangeRefusal::Stale { current }) => Err(Error::PreconditionFailed(format!(
             "the incident changed since you loaded it (now version {current}); reload and try again"
@@ -574,6 +580,7 @@ async fn add_note(
     let scope = org.scope(&state);
     let incident = find(&scope, &path.incident).await?;
     let entry = scope.add_note(incident.id, body.text, &org.meta).await?.ok_or(Error::NotFound("incident"))?;
+    state.publish_pending().await;
     Ok((StatusCode::CREATED, Json(entry.into())))
 }
 

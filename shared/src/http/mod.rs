@@ -42,6 +42,18 @@ pub struct AppState {
     pub store: Store,
     pub config: Arc<Config>,
     pub mailer: Arc<dyn Mailer>,
+    pub realtime: Option<Arc<crate::realtime::Pusher>>,
+}
+
+impl AppState {
+    /// After a write that recorded domain events: where no process streams
+    /// them (serverless), publish them now. Failures leave them in the
+    /// outbox for the next relay; the write itself has succeeded.
+    pub async fn publish_pending(&self) {
+        if let Some(realtime) = &self.realtime {
+            crate::jobs::relay::relay_pending(&self.store, Some(realtime), std::time::Duration::from_secs(2)).await;
+        }
+    }
 }
 
 /// Finishes a router: problem+json for unknown routes and wrong methods, the

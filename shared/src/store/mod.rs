@@ -28,6 +28,7 @@ mod invites;
 mod knowledge;
 mod migrations;
 mod orgs;
+mod outbox;
 mod rate_limits;
 mod tokens;
 

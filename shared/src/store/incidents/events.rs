@@ -46,6 +46,19 @@ pub struct EventRecord {
     pub created_at: DateTime<Utc>,
 }
 
+impl From<outbox_event::Model> for EventRecord {
+    fn from(row: outbox_event::Model) -> Self {
+        Self {
+            seq: row.seq,
+            id: EventId::from_uuid(row.event_id),
+            event_type: row.event_type,
+            incident_id: row.incident_id.map(IncidentId::from_uuid),
+            data: serde_json::from_str(&row.payload).unwrap_or(Value::Null),
+            created_at: row.created_at,
+        }
+    }
+}
+
 pub(super) async fn emit<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
@@ -77,17 +90,7 @@ impl OrgStore<'_> {
             .limit(limit)
             .all(self.db)
             .await?;
-        Ok(rows
-            .into_iter()
-            .map(|row| EventRecord {
-                seq: row.seq,
-                id: EventId::from_uuid(row.event_id),
-                event_type: row.event_type,
-                incident_id: row.incident_id.map(IncidentId::from_uuid),
-                data: serde_json::from_str(&row.payload).unwrap_or(Value::Null),
-                created_at: row.created_at,
-            })
-            .collect())
+        Ok(rows.into_iter().map(Into::into).collect())
     }
 
     /// The position of the organisation's newest event (0 when none).

@@ -6,7 +6,7 @@ use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::super::entities::{incident, incident_assignee, incident_label};
-use super::{IncidentRecord, OrgStore, StoreResult, with_people};
+use super::{IncidentRecord, OrgStore, StoreResult, active_statuses, with_people};
 use crate::domain::incidents::{IncidentStatus, Severity};
 use crate::ids::{IncidentId, UserId};
 
@@ -55,7 +55,7 @@ impl OrgStore<'_> {
         match filter.status {
             Some(StatusFilter::Is(status)) => query = query.filter(incident::Column::Status.eq(status.key())),
             Some(StatusFilter::Active) => {
-                query = query.filter(incident::Column::Status.ne(IncidentStatus::Resolved.key()));
+                query = query.filter(incident::Column::Status.is_in(active_statuses()));
             }
             None => {}
         }

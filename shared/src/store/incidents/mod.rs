@@ -70,6 +70,12 @@ pub enum CreateRefusal {
     NotMembers(Vec<UserId>),
 }
 
+/// Active statuses listed out, so queries range-scan `(org_id, status, id)`
+/// instead of filtering every row with `status <> 'resolved'`.
+fn active_statuses() -> Vec<&'static str> {
+    IncidentStatus::ALL.iter().filter(|s| s.is_active()).map(|s| s.key()).collect()
+}
+
 fn corrupt(what: String) -> StoreError {
     StoreError::Corrupt(what)
 }

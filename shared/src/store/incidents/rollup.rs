@@ -11,14 +11,18 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use super::super::entities::{incident, incident_day};
-use super::{IncidentRecord, OrgStore, StoreResult, corrupt, sla, with_people};
+use super::{IncidentRecord, OrgStore, StoreResult, active_statuses, corrupt, with_people};
 use crate::domain::histogram::DurationHistogram;
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
 use crate::ids::OrgId;
+
+/// The dashboard lists at most this many breaching incidents, most severe first.
+const MAX_BREACHING: u64 = 200;
 
 fn day_of(at: DateTime<Utc>) -> String {
     at.date_naive().format("%Y-%m-%d").to_string()
@@ -108,8 +112,8 @@ async fn bump<C: ConnectionTrait>(
                 resolve_seconds_sum: 0,
                 ack_within_target: 0,
                 resolve_within_target: 0,
-                ack_histogram: "{}".to_owned(),
-                resolve_histogram: "{}".to_owned(),
+                ack_histogram: String::new(),
+                resolve_histogram: String::new(),
             };
             change(&mut day);
             incident_day::ActiveModel::from(day).reset_all().insert(conn).await?;
@@ -237,7 +241,7 @@ impl OrgStore<'_> {
             .column(incident::Column::Status)
             .column_as(incident::Column::Id.count(), "count")
             .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
-            .filter(incident::Column::Status.ne(IncidentStatus::Resolved.key()))
+            .filter(incident::Column::Status.is_in(active_statuses()))
             .group_by(incident::Column::Severity)
             .group_by(incident::Column::Status)
             .into_tuple()
@@ -250,26 +254,29 @@ impl OrgStore<'_> {
             *active_by_status.entry(status.parse().map_err(corrupt)?).or_insert(0) += count;
         }
 
-        let mut breaching = Vec::new();
-        for severity in Severity::ALL {
-            let target = sla::target_for(self.db, self.org_id, *severity).await?;
-            let rows = incident::Entity::find()
-                .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
-                .filter(incident::Column::Status.ne(IncidentStatus::Resolved.key()))
-                .filter(incident::Column::Severity.eq(severity.key()))
-                .filter(
-                    Expr::col(incident::Column::CreatedAt).lt(now - target.resolve).or(Expr::col(
-                        incident::Column::AcknowledgedAt,
-                    )
-                    .is_null()
-                    .and(Expr::col(incident::Column::CreatedAt).lt(now - target.acknowledge))),
-                )
-                .order_by_asc(incident::Column::Id)
-                .limit(50)
-                .all(self.db)
-                .await?;
-            breaching.extend(with_people(self.db, rows).await?);
+        // Past the resolve target, or unacknowledged past the acknowledge target.
+        let mut overdue = Condition::any();
+        for (severity, target) in self.sla_targets().await? {
+            overdue = overdue.add(
+                Condition::all().add(incident::Column::Severity.eq(severity.key())).add(
+                    Condition::any().add(incident::Column::CreatedAt.lt(now - target.resolve)).add(
+                        Condition::all()
+                            .add(incident::Column::AcknowledgedAt.is_null())
+                            .add(incident::Column::CreatedAt.lt(now - target.acknowledge)),
+                    ),
+                ),
+            );
         }
+        let rows = incident::Entity::find()
+            .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(incident::Column::Status.is_in(active_statuses()))
+            .filter(overdue)
+            .order_by_asc(incident::Column::SeverityRank)
+            .order_by_asc(incident::Column::Id)
+            .limit(MAX_BREACHING)
+            .all(self.db)
+            .await?;
+        let breaching = with_people(self.db, rows).await?;
         Ok(Dashboard {
             active_by_severity,
             active_by_status,

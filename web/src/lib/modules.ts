@@ -1,0 +1,53 @@
+// ITSM modules: their names in the UI and, for those with screens, where
+// their navigation entry points.
+
+export const MODULE_LABEL: Record<string, string> = {
+  incidentManagement: "Incident management",
+  problemManagement: "Problem management",
+  changeManagement: "Change management",
+  requestFulfillment: "Request fulfilment",
+  serviceCatalog: "Service catalogue",
+  knowledgeBase: "Knowledge base",
+  assetManagement: "Asset management",
+  slaManagement: "SLA management",
+};
+
+export const MODULE_DESCRIPTION: Record<string, string> = {
+  incidentManagement: "Open, triage and resolve incidents with SLA timers.",
+  problemManagement: "Find and fix the root causes behind recurring incidents.",
+  changeManagement: "Plan, approve and track changes to production.",
+  requestFulfillment: "Handle routine service requests from your users.",
+  serviceCatalog: "Publish the services your team offers.",
+  knowledgeBase: "Write and share runbooks and how-to articles.",
+  assetManagement: "Keep track of hardware, software and licences.",
+  slaManagement: "Advanced SLA policies and reporting.",
+};
+
+/** The cheapest plan that includes each module (mirrors the server's plan table; a 402 has the final word). */
+export const MODULE_PLAN: Record<string, string> = {
+  incidentManagement: "free",
+  knowledgeBase: "free",
+  problemManagement: "pro",
+  changeManagement: "pro",
+  slaManagement: "pro",
+  requestFulfillment: "enterprise",
+  serviceCatalog: "enterprise",
+  assetManagement: "enterprise",
+};
+
+/** Modules whose screens are still to come, by URL segment. */
+export const UPCOMING_MODULES: Record<string, string> = {
+  problems: "problemManagement",
+  changes: "changeManagement",
+  requests: "requestFulfillment",
+  catalog: "serviceCatalog",
+  assets: "assetManagement",
+  sla: "slaManagement",
+};
+
+export const ALWAYS_ON = new Set(["incidentManagement"]);
+
+export function planName(plan: string | null | undefined): string {
+  if (!plan) return "a higher plan";
+  return plan.charAt(0).toUpperCase() + plan.slice(1);
+}

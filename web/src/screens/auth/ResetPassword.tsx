@@ -1,0 +1,89 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { api, ApiError } from "@/lib/api";
+import { useAction } from "@/lib/resource";
+import { Link, useLocation } from "@/lib/router";
+import { AuthLayout, textLinkClass } from "@/components/AuthLayout";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Button, ButtonLink } from "@/components/ui/Button";
+import { TextField } from "@/components/ui/Field";
+
+export default function ResetPassword() {
+  const { search } = useLocation();
+  const token = search.get("token") ?? "";
+  const [password, setPassword] = useState("");
+  const [confirm, setConfirm] = useState("");
+  const [done, setDone] = useState(false);
+  const reset = useAction(() => api.resetPassword(token, password));
+  const problem = reset.error instanceof ApiError ? reset.error : undefined;
+  const mismatch = confirm.length > 0 && confirm !== password;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (mismatch) return;
+    await reset.run();
+    setDone(true);
+  };
+
+  if (!token) {
+    return (
+      <AuthLayout title="Reset your password">
+        <Alert tone="error" title="This link is incomplete">
+          Open the link from the email again, or{" "}
+          <Link href="/forgot-password" className="underline">
+            ask for a new one
+          </Link>
+          .
+        </Alert>
+      </AuthLayout>
+    );
+  }
+
+  return (
+    <AuthLayout title="Choose a new password" footer={<Link href="/login" className={textLinkClass}>Back to sign in</Link>}>
+      {done && !reset.error ? (
+        <div className="space-y-4">
+          <Alert tone="success" title="Password changed">
+            You have been signed out everywhere. Sign in with your new password.
+          </Alert>
+          <ButtonLink href="/login">Sign in</ButtonLink>
+        </div>
+      ) : (
+        <form onSubmit={submit} className="space-y-4" noValidate>
+          <ErrorAlert error={reset.error && !problem?.fieldError("password") ? reset.error : undefined} />
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            hint="At least 10 characters; avoid common passwords."
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            error={problem?.fieldError("password")}
+            required
+            autoFocus
+          />
+          <TextField
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            value={confirm}
+            onChange={(e) => setConfirm(e.target.value)}
+            error={mismatch ? "The passwords do not match" : undefined}
+            required
+          />
+          <Button type="submit" pending={reset.pending} disabled={!password || mismatch} className="w-full">
+            Set new password
+          </Button>
+          {problem?.status === 422 && !problem.fieldError("password") && (
+            <p className="text-sm">
+              <Link href="/forgot-password" className={textLinkClass}>
+                Ask for a new link
+              </Link>
+            </p>
+          )}
+        </form>
+      )}
+    </AuthLayout>
+  );
+}

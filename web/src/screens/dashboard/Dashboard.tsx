@@ -1,0 +1,179 @@
+"use client";
+
+import dynamic from "next/dynamic";
+import { useState, type FormEvent, type ReactNode } from "react";
+import { api, SEVERITIES, STATUSES, type DayFigures, type Figures } from "@/lib/api";
+import { formatPercent, formatSeconds, STATUS_LABEL, utcDay } from "@/lib/format";
+import { useIncidentEvents, useOrg } from "@/lib/org";
+import { useResource } from "@/lib/resource";
+import { Link, setQuery, useLocation } from "@/lib/router";
+import { ErrorAlert } from "@/components/ui/Alert";
+import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
+import { Button } from "@/components/ui/Button";
+import { Card, CardHeader, PageHeader } from "@/components/ui/Card";
+import { TextField } from "@/components/ui/Field";
+import { ErrorState, Loading } from "@/components/ui/States";
+
+const DailyChart = dynamic(() => import("./DailyChart"), {
+  ssr: false,
+  loading: () => <Loading label="Loading chart…" />,
+});
+
+/** The daily series with the quiet days (absent from the API's answer) as zeros. */
+function everyDay(from: string, to: string, daily: DayFigures[]): DayFigures[] {
+  const byDay = new Map(daily.map((d) => [d.day, d]));
+  const days: DayFigures[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end && days.length < 400; t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    days.push(byDay.get(day) ?? { day, opened: 0, resolved: 0 });
+  }
+  return days;
+}
+
+function Stat({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
+  return (
+    <div className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</dt>
+      <dd className="mt-1 text-xl font-semibold text-slate-900 dark:text-white" data-testid={testId}>
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+function TimeToStats({ title, figures, kind }: { title: string; figures: Figures; kind: "mtta" | "mttr" }) {
+  const mean = kind === "mtta" ? figures.mttaMeanSeconds : figures.mttrMeanSeconds;
+  const p50 = kind === "mtta" ? figures.mttaP50Seconds : figures.mttrP50Seconds;
+  const p90 = kind === "mtta" ? figures.mttaP90Seconds : figures.mttrP90Seconds;
+  return (
+    <Card>
+      <CardHeader title={title} description={kind === "mtta" ? "Mean time to acknowledge" : "Mean time to resolve"} />
+      <dl className="grid grid-cols-3 gap-3 p-4">
+        <Stat label="Mean" value={formatSeconds(mean)} testId={`${kind}-mean`} />
+        <Stat label="p50" value={formatSeconds(p50)} testId={`${kind}-p50`} />
+        <Stat label="p90" value={formatSeconds(p90)} testId={`${kind}-p90`} />
+      </dl>
+    </Card>
+  );
+}
+
+function RangeForm({ from, to }: { from: string; to: string }) {
+  const [draft, setDraft] = useState({ from, to });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setQuery({ from: draft.from, to: draft.to });
+  };
+  return (
+    <form onSubmit={submit} className="flex flex-wrap items-end gap-3" aria-label="Date range">
+      <TextField label="From" type="date" value={draft.from} max={draft.to} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+      <TextField label="To" type="date" value={draft.to} min={draft.from} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+    </form>
+  );
+}
+
+export default function Dashboard() {
+  const { org, membership } = useOrg();
+  const { search } = useLocation();
+  const to = search.get("to") || utcDay();
+  const from = search.get("from") || utcDay(-29, new Date(`${to}T00:00:00Z`));
+  const dashboard = useResource(() => api.dashboard(org.id, { from, to }), [org.id, from, to]);
+  useIncidentEvents(() => void dashboard.reload());
+  const d = dashboard.data;
+
+  return (
+    <>
+      <PageHeader title="Dashboard" description="Incident health for the chosen UTC days." actions={<RangeForm key={`${from}/${to}`} from={from} to={to} />} />
+      {dashboard.loading ? (
+        <Loading label="Loading dashboard…" />
+      ) : !d ? (
+        <ErrorState error={dashboard.error} onRetry={dashboard.reload} />
+      ) : (
+        <div className="space-y-6">
+          <ErrorAlert error={dashboard.error} />
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card>
+              <CardHeader title="Active by severity" description="Open incidents right now" />
+              <dl className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-4">
+                {SEVERITIES.map((s) => (
+                  <Stat key={s} label={s} value={d.activeBySeverity[s] ?? 0} testId={`active-${s}`} />
+                ))}
+              </dl>
+            </Card>
+            <Card>
+              <CardHeader title="Active by status" />
+              <dl className="grid grid-cols-2 gap-3 p-4 sm:grid-cols-3">
+                {STATUSES.filter((s) => s !== "resolved").map((s) => (
+                  <Stat key={s} label={STATUS_LABEL[s]} value={d.activeByStatus[s] ?? 0} />
+                ))}
+              </dl>
+            </Card>
+            <TimeToStats title="MTTA" figures={d.overall} kind="mtta" />
+            <TimeToStats title="MTTR" figures={d.overall} kind="mttr" />
+          </div>
+
+          <Card>
+            <CardHeader title="Opened and resolved per day" description={`${d.from} to ${d.to} · ${d.overall.opened} opened, ${d.overall.resolved} resolved`} />
+            <div className="p-4">
+              <DailyChart daily={everyDay(d.from, d.to, d.daily)} />
+            </div>
+          </Card>
+
+          <div className="grid gap-6 lg:grid-cols-2">
+            <Card className="overflow-x-auto">
+              <CardHeader title="SLA compliance by severity" description="Share of acknowledgements and resolutions within target" />
+              <table className="w-full text-left text-sm">
+                <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">
+                  <tr>
+                    <th scope="col" className="px-4 py-2">Severity</th>
+                    <th scope="col" className="px-4 py-2">Acknowledge</th>
+                    <th scope="col" className="px-4 py-2">Resolve</th>
+                    <th scope="col" className="px-4 py-2">MTTA</th>
+                    <th scope="col" className="px-4 py-2">MTTR</th>
+                  </tr>
+                </thead>
+                <tbody className="text-slate-900 dark:text-slate-100">
+                  {SEVERITIES.map((s) => {
+                    const f = d.bySeverity[s];
+                    return (
+                      <tr key={s} className="border-t border-slate-200 dark:border-slate-700">
+                        <th scope="row" className="px-4 py-2 font-normal">
+                          <SeverityBadge severity={s} />
+                        </th>
+                        <td className="px-4 py-2">{formatPercent(f?.ackCompliancePct)}</td>
+                        <td className="px-4 py-2">{formatPercent(f?.resolveCompliancePct)}</td>
+                        <td className="px-4 py-2">{formatSeconds(f?.mttaMeanSeconds)}</td>
+                        <td className="px-4 py-2">{formatSeconds(f?.mttrMeanSeconds)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </Card>
+            <Card>
+              <CardHeader title="Breaching now" description="Active incidents past an SLA target" />
+              {d.breaching.length === 0 ? (
+                <p className="p-4 text-sm text-slate-600 dark:text-slate-400">Nothing is breaching its SLA right now.</p>
+              ) : (
+                <ul className="divide-y divide-slate-200 dark:divide-slate-700">
+                  {d.breaching.map((b) => (
+                    <li key={b.id} className="flex flex-wrap items-center gap-2 px-4 py-3 text-sm">
+                      <span className="font-mono text-slate-700 dark:text-slate-300">{b.reference}</span>
+                      <Link href={`/${membership.slug}/incidents/${b.reference.replace(/^INC-/, "")}`} className="min-w-0 flex-1 font-medium text-slate-900 hover:underline dark:text-white">
+                        {b.title}
+                      </Link>
+                      <SeverityBadge severity={b.severity} />
+                      <StatusBadge status={b.status} />
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </Card>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

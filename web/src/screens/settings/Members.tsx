@@ -1,0 +1,215 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { api, ApiError, ROLES, type Invite, type Member, type Role } from "@/lib/api";
+import { formatDateTime, ROLE_LABEL } from "@/lib/format";
+import { useFreshMembers, useOrg } from "@/lib/org";
+import { useAction, useResource } from "@/lib/resource";
+import { useMe } from "@/lib/session";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { Checkbox, TextField } from "@/components/ui/Field";
+import { ErrorState, Loading } from "@/components/ui/States";
+
+function RoleBoxes({ name, roles, onChange, disabled }: { name: string; roles: Role[]; onChange: (roles: Role[]) => void; disabled?: boolean }) {
+  return (
+    <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
+      <legend className="sr-only">Roles of {name}</legend>
+      {ROLES.map((role) => (
+        <Checkbox
+          key={role}
+          label={ROLE_LABEL[role]}
+          checked={roles.includes(role)}
+          disabled={disabled}
+          onChange={(e) => onChange(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+function MemberRow({ member, onChanged }: { member: Member; onChanged: () => void }) {
+  const { org } = useOrg();
+  const me = useMe();
+  const save = useAction((roles: Role[]) => api.updateMember(org.id, member.userId, roles));
+  const remove = useAction(() => api.removeMember(org.id, member.userId));
+  const label = member.name || member.email;
+  return (
+    <li className="flex flex-col gap-3 px-4 py-3 sm:flex-row sm:items-center">
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-slate-900 dark:text-white">
+          {label} {member.userId === me.user.id && <span className="text-xs font-normal text-slate-600 dark:text-slate-400">(you)</span>}
+        </p>
+        <p className="truncate text-sm text-slate-600 dark:text-slate-400">{member.email}</p>
+        <ErrorAlert error={save.error || remove.error} className="mt-2" />
+      </div>
+      <RoleBoxes
+        name={label}
+        roles={member.roles}
+        disabled={save.pending}
+        onChange={async (roles) => {
+          if (roles.length === 0) return;
+          if (await save.run(roles)) onChanged();
+        }}
+      />
+      <Button
+        variant="ghost"
+        size="sm"
+        pending={remove.pending}
+        aria-label={`Remove ${label}`}
+        onClick={async () => {
+          if (!window.confirm(`Remove ${label} from ${org.name}?`)) return;
+          await remove.run();
+          onChanged();
+        }}
+      >
+        Remove
+      </Button>
+    </li>
+  );
+}
+
+function InviteForm({ onInvited }: { onInvited: (invite: Invite) => void }) {
+  const { org } = useOrg();
+  const [email, setEmail] = useState("");
+  const [roles, setRoles] = useState<Role[]>(["member"]);
+  const invite = useAction(() => api.invite(org.id, email.trim(), roles));
+  const problem = invite.error instanceof ApiError ? invite.error : undefined;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const created = await invite.run();
+    if (created) {
+      setEmail("");
+      onInvited(created);
+    }
+  };
+  return (
+    <form onSubmit={submit} className="space-y-3 p-4" noValidate>
+      {problem && !problem.problem.errors?.length && (
+        <Alert tone="error">
+          {problem.problem.detail}
+          {problem.problem.requiredPlan && <> Upgrade to the {problem.problem.requiredPlan} plan for more seats.</>}
+        </Alert>
+      )}
+      <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
+        <TextField
+          label="Email address"
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={problem?.fieldError("email")}
+          className="flex-1"
+          required
+        />
+        <div className="sm:pt-6">
+          <RoleBoxes name="the new member" roles={roles} onChange={setRoles} />
+        </div>
+      </div>
+      <Button type="submit" pending={invite.pending} disabled={!email.trim() || roles.length === 0}>
+        Send invite
+      </Button>
+    </form>
+  );
+}
+
+function InviteRow({ invite, onChanged }: { invite: Invite; onChanged: () => void }) {
+  const { org } = useOrg();
+  const resend = useAction(() => api.resendInvite(org.id, invite.id));
+  const revoke = useAction(() => api.revokeInvite(org.id, invite.id));
+  const [resent, setResent] = useState(false);
+  return (
+    <li className="flex flex-wrap items-center gap-3 px-4 py-3 text-sm">
+      <div className="min-w-0 flex-1">
+        <p className="font-medium text-slate-900 dark:text-white">{invite.email}</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          {invite.roles.map((r) => ROLE_LABEL[r]).join(", ")} · expires {formatDateTime(invite.expiresAt)}
+          {resent && " · sent again"}
+        </p>
+        <ErrorAlert error={resend.error || revoke.error} className="mt-2" />
+      </div>
+      <Button
+        size="sm"
+        variant="secondary"
+        pending={resend.pending}
+        onClick={async () => {
+          if (await resend.run()) {
+            setResent(true);
+            onChanged();
+          }
+        }}
+      >
+        Resend
+      </Button>
+      <Button
+        size="sm"
+        variant="ghost"
+        pending={revoke.pending}
+        aria-label={`Revoke the invite for ${invite.email}`}
+        onClick={async () => {
+          await revoke.run();
+          onChanged();
+        }}
+      >
+        Revoke
+      </Button>
+    </li>
+  );
+}
+
+export default function Members() {
+  const { org } = useOrg();
+  const members = useFreshMembers();
+  const invites = useResource(() => api.invites(org.id).then((p) => p.data), [org.id]);
+  const [notice, setNotice] = useState<string>();
+  const seats = org.limits.seats;
+
+  return (
+    <div className="space-y-6">
+      {notice && <Alert tone="success">{notice}</Alert>}
+      <Card>
+        <CardHeader
+          title="Members"
+          description={seats ? `${members.data?.length ?? "…"} of ${seats} seats used on the ${org.plan} plan` : "Unlimited seats"}
+        />
+        {members.loading ? (
+          <Loading label="Loading members…" />
+        ) : !members.data ? (
+          <ErrorState error={members.error} onRetry={members.reload} />
+        ) : (
+          <ul className="divide-y divide-slate-200 dark:divide-slate-700">
+            {members.data.map((m) => (
+              <MemberRow key={m.userId} member={m} onChanged={members.reload} />
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card>
+        <CardHeader title="Invite someone" description="They get an email with a link to join; the link works for 7 days." />
+        <InviteForm
+          onInvited={(invite) => {
+            setNotice(`Invite sent to ${invite.email}.`);
+            void invites.reload();
+          }}
+        />
+      </Card>
+      <Card>
+        <CardHeader title="Pending invites" />
+        {invites.loading ? (
+          <Loading label="Loading invites…" />
+        ) : !invites.data ? (
+          <ErrorState error={invites.error} onRetry={invites.reload} />
+        ) : invites.data.length === 0 ? (
+          <p className="p-4 text-sm text-slate-600 dark:text-slate-400">No pending invites.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 dark:divide-slate-700" aria-label="Pending invites">
+            {invites.data.map((invite) => (
+              <InviteRow key={invite.id} invite={invite} onChanged={invites.reload} />
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// Modules switched off leave the navigation; members who are not admins
+// cannot reach admin settings and are told so.
+
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { adminWithOrg, joinAsNewMember, navLinks, waitForPath } from "./support/app.mjs";
+import { apiCall, openBrowser, unique } from "./support/browser.mjs";
+
+describe("modules and permissions", () => {
+  let admin;
+  let member;
+  let org;
+
+  before(async () => {
+    admin = await openBrowser();
+    member = await openBrowser();
+    org = await adminWithOrg(admin.context);
+    await joinAsNewMember(admin.context, member.context, org.orgId, { email: `${unique("member")}@example.com`, name: "Mia Member" });
+  });
+  after(async () => {
+    await admin?.close();
+    await member?.close();
+  });
+
+  it("switching the knowledge base on and off shows and hides its navigation entry", async () => {
+    const { page } = admin;
+    await page.goto(`/${org.slug}/settings/modules`);
+    const toggle = page.getByRole("switch", { name: "Knowledge base" });
+    await toggle.waitFor();
+    assert.equal(await toggle.getAttribute("aria-checked"), "false");
+    assert.ok(!(await navLinks(page)).includes("Knowledge base"));
+
+    await toggle.click();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Knowledge base" }).waitFor();
+    assert.equal(await toggle.getAttribute("aria-checked"), "true");
+
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Knowledge base" }).click();
+    await waitForPath(page, `/${org.slug}/kb`);
+    await page.getByText("No articles yet").waitFor();
+
+    await page.goto(`/${org.slug}/settings/modules`);
+    await page.getByRole("switch", { name: "Knowledge base" }).click();
+    await page.getByRole("switch", { name: "Knowledge base", checked: false }).waitFor();
+    assert.ok(!(await navLinks(page)).includes("Knowledge base"));
+    await page.goto(`/${org.slug}/kb`);
+    await page.getByText("Knowledge base is switched off").waitFor();
+  });
+
+  it("modules outside the plan are disabled and name the plan they need", async () => {
+    const { page } = admin;
+    await page.goto(`/${org.slug}/settings/modules`);
+    const problem = page.getByRole("switch", { name: "Problem management" });
+    await problem.waitFor();
+    assert.equal(await problem.isDisabled(), true);
+    assert.match(await page.locator("#module-problemManagement-desc").innerText(), /Requires Pro/);
+    assert.match(await page.locator("#module-assetManagement-desc").innerText(), /Requires Enterprise/);
+    // The server agrees: a 402 naming the plan.
+    const response = await admin.context.request.fetch(`/api/orgs/${org.orgId}/features`, {
+      method: "PATCH",
+      data: { problemManagement: true },
+      headers: { Origin: new URL(page.url()).origin },
+    });
+    assert.equal(response.status(), 402);
+    assert.equal((await response.json()).requiredPlan, "pro");
+  });
+
+  it("a member sees no admin settings, and opening one says it is not allowed", async () => {
+    const { page } = member;
+    await page.goto(`/${org.slug}/settings`);
+    await waitForPath(page, `/${org.slug}/settings/tokens`);
+    const tabs = await page.getByRole("navigation", { name: "Settings" }).getByRole("link").allInnerTexts();
+    assert.deepEqual(tabs, ["API tokens"]);
+
+    for (const section of ["members", "modules", "audit", "sla"]) {
+      await page.goto(`/${org.slug}/settings/${section}`);
+      await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
+      assert.equal(await page.getByRole("switch").count(), 0);
+    }
+    // The API agrees.
+    const invites = await member.context.request.get(`/api/orgs/${org.orgId}/invites`);
+    assert.equal(invites.status(), 403);
+    assert.deepEqual(member.errors, []);
+  });
+
+  it("API tokens: the secret is shown once, then listed and revocable", async () => {
+    const { page } = member;
+    await page.goto(`/${org.slug}/settings/tokens`);
+    await page.getByLabel("Name", { exact: true }).fill("CI pipeline");
+    await page.getByRole("button", { name: "Create token" }).click();
+    const secret = await page.getByTestId("token-secret").innerText();
+    assert.match(secret, /^sim_/);
+    const response = await member.context.request.get(`/api/orgs/${org.orgId}/incidents`, {
+      headers: { Authorization: `Bearer ${secret}` },
+    });
+    assert.equal(response.status(), 200);
+    await page.getByRole("button", { name: "Done" }).click();
+    assert.equal(await page.getByTestId("token-secret").count(), 0);
+    await page.getByText("CI pipeline").waitFor();
+    await page.getByRole("button", { name: "Revoke CI pipeline" }).click();
+    await page.getByText("No API tokens").waitFor();
+  });
+
+  it("the audit log lists events and verifies its hash chain", async () => {
+    const { page } = admin;
+    await page.goto(`/${org.slug}/settings/audit`);
+    await page.getByText("org.modules_changed").first().waitFor();
+    await page.getByRole("button", { name: "Verify integrity" }).click();
+    await page.getByText("The audit log is intact").waitFor();
+    const events = await apiCall(admin.context, "GET", `/api/orgs/${org.orgId}/audit`);
+    assert.ok(events.data.length > 0);
+    assert.deepEqual(admin.errors, []);
+  });
+});
