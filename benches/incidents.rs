@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
-use simplicity_shared::domain::histogram::DurationHistogram;
 use simplicity_shared::domain::incidents::{IncidentStatus, Severity, seconds_between};
+use simplicity_shared::domain::rollup::RollupTotals;
 
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -36,19 +36,6 @@ impl Lcg {
         self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
         (self.0 >> 33) % bound
     }
-}
-
-#[derive(Default)]
-struct Day {
-    opened: i64,
-    acknowledged: i64,
-    resolved: i64,
-    ack_sum: i64,
-    resolve_sum: i64,
-    ack_within: i64,
-    resolve_within: i64,
-    ack_hist: DurationHistogram,
-    resolve_hist: DurationHistogram,
 }
 
 /// Time-ordered UUID (v7 layout) for a given instant, like the app's ids.
@@ -77,7 +64,7 @@ async fn bulk_load(
     let now = Utc::now();
     let mut rows = Vec::with_capacity(2000);
     let mut written = 0;
-    let mut rollups: std::collections::BTreeMap<(uuid::Uuid, String, &'static str), Day> = Default::default();
+    let mut rollups: std::collections::BTreeMap<(uuid::Uuid, String, &'static str), RollupTotals> = Default::default();
     for tenant in tenants {
         let creator = "00000000-0000-7000-8000-000000000000";
         for n in 0..per_org {
@@ -100,19 +87,11 @@ async fn bulk_load(
             rollups.entry((tenant.uuid, day(created), severity.key())).or_default().opened += 1;
             if let Some(at) = acknowledged {
                 let entry = rollups.entry((tenant.uuid, day(at), severity.key())).or_default();
-                let seconds = seconds_between(created, at);
-                entry.acknowledged += 1;
-                entry.ack_sum += seconds;
-                entry.ack_within += i64::from(ack_within.unwrap_or(false));
-                entry.ack_hist.record(seconds);
+                entry.acknowledge.record(seconds_between(created, at), ack_within.unwrap_or(false), 1);
             }
             if let Some(at) = resolved {
                 let entry = rollups.entry((tenant.uuid, day(at), severity.key())).or_default();
-                let seconds = seconds_between(created, at);
-                entry.resolved += 1;
-                entry.resolve_sum += seconds;
-                entry.resolve_within += i64::from(resolve_within.unwrap_or(false));
-                entry.resolve_hist.record(seconds);
+                entry.resolve.record(seconds_between(created, at), resolve_within.unwrap_or(false), 1);
             }
             let ts = |at: Option<DateTime<Utc>>| at.map_or("NULL".to_owned(), |a| format!("'{}'", a.to_rfc3339()));
             let flag = |b: Option<bool>| b.map_or("NULL".to_owned(), |b| b.to_string());
@@ -151,14 +130,14 @@ async fn bulk_load(
         values.push(format!(
             "('{org}','{day}','{severity}',{},{},{},{},{},{},{},'{}','{}')",
             d.opened,
-            d.acknowledged,
-            d.resolved,
-            d.ack_sum,
-            d.resolve_sum,
-            d.ack_within,
-            d.resolve_within,
-            d.ack_hist.encode(),
-            d.resolve_hist.encode()
+            d.acknowledge.count,
+            d.resolve.count,
+            d.acknowledge.seconds_sum,
+            d.resolve.seconds_sum,
+            d.acknowledge.within_target,
+            d.resolve.within_target,
+            d.acknowledge.histogram.encode(),
+            d.resolve.histogram.encode()
         ));
     }
     // Merging into existing rollups keeps counts exact; histograms of the
@@ -246,6 +225,7 @@ fn report(name: &str, latencies: &[Duration]) -> (f64, f64) {
 
 #[tokio::main]
 async fn main() {
+    simplicity_shared::runner::install_crypto();
     let orgs = env_number("BENCH_ORGS", 1000);
     let incidents = env_number("BENCH_INCIDENTS", 1_000_000);
     let requests = env_number("BENCH_REQUESTS", 2000);

@@ -127,3 +127,24 @@ async fn cookie_writes_from_another_origin_are_refused() {
     // Reads need no Origin.
     assert_eq!(client.get("/api/me").await.status(), 200);
 }
+
+#[tokio::test]
+async fn signing_in_rotates_the_session() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let client = app.browser();
+    let me = client.sign_up("Rotator").await;
+    let email = me["user"]["email"].as_str().expect("email").to_owned();
+    let first = client.get("/api/me").await;
+    assert_eq!(first.status(), 200);
+    // Keep the old cookie aside, sign in again, and the old one is dead.
+    let old_cookie = {
+        let login = client.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+        assert_eq!(login.status(), 200);
+        login.headers()[SET_COOKIE].to_str().expect("ascii").split(';').next().expect("pair").to_owned()
+    };
+    let again = client.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+    assert_eq!(again.status(), 200);
+    let stale = reqwest::Client::new().get(app.url("/api/me")).header("cookie", old_cookie).send().await.expect("send");
+    expect_problem(stale, 401).await;
+    assert_eq!(client.get("/api/me").await.status(), 200);
+}

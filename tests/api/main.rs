@@ -15,5 +15,6 @@ mod rate_limits;
 mod rbac;
 mod realtime;
 mod runners;
+mod store;
 mod tenancy;
 mod tokens;

@@ -7,5 +7,6 @@ pub mod incidents;
 mod keyed;
 pub mod org;
 pub mod permissions;
+pub mod rollup;
 
 pub(crate) use keyed::keyed_enum;

@@ -131,6 +131,7 @@ async fn login(
     State(state): State<AppState>,
     headers: HeaderMap,
     RequestMeta(meta): RequestMeta,
+    previous: Option<CurrentUser>,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response> {
     check_origin_if_present(&headers, &state.config.public_url)?;
@@ -139,6 +140,10 @@ async fn login(
     rate_limit::check(&state, &SIGN_IN_PER_ACCOUNT, &email).await?;
     match state.store.user_by_email(&email).await? {
         Some(user) if accounts::verify_password(&body.password, &user.password_hash) => {
+            // Rotation: signing in replaces the session the browser already had.
+            if let Some(CurrentUser { credential: Credential::Session(old), .. }) = previous {
+                state.store.delete_session(old).await?;
+            }
             start_session(&state, &user, meta, StatusCode::OK).await
         }
         Some(_) => Err(Error::Unauthenticated),

@@ -15,9 +15,9 @@ use super::extract::{ApiJson, ApiQuery};
 use super::tenant::OrgContext;
 use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget, display_number};
 use crate::domain::permissions::Action;
+use crate::domain::rollup::RollupFigures;
 use crate::error::{Error, FieldError, Result};
 use crate::ids::{IncidentId, OrgId};
-use crate::store::SeverityFigures;
 
 const MAX_WINDOW_DAYS: i64 = 366;
 
@@ -50,8 +50,8 @@ pub struct Figures {
     resolve_compliance_pct: Option<f64>,
 }
 
-impl From<SeverityFigures> for Figures {
-    fn from(f: SeverityFigures) -> Self {
+impl From<RollupFigures> for Figures {
+    fn from(f: RollupFigures) -> Self {
         Self {
             opened: f.opened,
             acknowledged: f.acknowledged,

@@ -44,8 +44,7 @@ pub use accounts::{NewUser, SessionRecord, UserRecord};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
 pub use incidents::{
     ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, DomainEvent, EventRecord, IncidentChange, IncidentFilter,
-    IncidentPage, IncidentRecord, IncidentSort, NewIncident, SeverityFigures, StatusFilter, TimelineKind,
-    TimelineRecord,
+    IncidentPage, IncidentRecord, IncidentSort, NewIncident, StatusFilter, TimelineKind, TimelineRecord,
 };
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, NewInvite};
 pub use knowledge::ArticleRecord;

@@ -2,7 +2,7 @@
 // The frame of every organisation page: top bar (org switcher, user, sign
 // out), navigation of the modules switched on, and global shortcuts.
 
-import { useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { api } from "@/lib/api";
 import { searchFocus, useHotkeys } from "@/lib/hotkeys";
 import { MODULE_LABEL, UPCOMING_MODULES } from "@/lib/modules";
@@ -111,6 +111,17 @@ export function AppShell({ children }: { children: ReactNode }) {
     },
   });
 
+  // After moving to another page, start keyboard and screen-reader users at
+  // its content — unless the new page already focused a field itself.
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = "";
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest("nav, header")) mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
+
   const isActive = (item: NavItem) => pathname === item.href || (item.prefix && pathname.startsWith(`${item.href}/`));
 
   const nav = (
@@ -201,7 +212,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <kbd className="font-mono">a</kbd> acknowledge
           </p>
         </nav>
-        <main id="main" className="min-w-0 flex-1" tabIndex={-1}>
+        <main id="main" ref={mainRef} className="min-w-0 flex-1 focus:outline-none" tabIndex={-1}>
           {children}
         </main>
       </div>

@@ -1,8 +1,12 @@
+"use client";
+
 import type { ReactNode } from "react";
+import { useDocumentTitle } from "@/lib/router";
 import { Logo } from "./Logo";
 
 /** The centred card of the sign-in, sign-up and other account pages. */
 export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+  useDocumentTitle(title);
   return (
     <main className="flex min-h-screen flex-col items-center justify-center px-4 py-10">
       <div className="mb-8 text-2xl text-slate-900 dark:text-white">

@@ -2,7 +2,7 @@
 // A tiny client-side router over the History API. The server answers every
 // non-API path with the same app shell, so the browser URL is the route.
 
-import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
+import { useEffect, useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from "react";
 
 const listeners = new Set<() => void>();
 const CHANGE = "simplicity:navigate";
@@ -82,4 +82,11 @@ export function Link({ href, onClick, ...rest }: AnchorHTMLAttributes<HTMLAnchor
       {...rest}
     />
   );
+}
+
+/** Sets the browser tab's title while the calling screen is shown. */
+export function useDocumentTitle(title: string | undefined) {
+  useEffect(() => {
+    if (title) document.title = `${title} · Simplicity`;
+  }, [title]);
 }

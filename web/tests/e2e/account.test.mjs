@@ -41,7 +41,7 @@ describe("account flows", () => {
     await page.getByRole("button", { name: "Sign out" }).click();
     await waitForPath(page, "/login");
     await page.getByRole("link", { name: "Forgot your password?" }).click();
-    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Email", { exact: true }).fill(email);
     await page.getByRole("button", { name: "Email me a reset link" }).click();
     await page.getByText("Check your email").waitFor();
     const link = await waitForLink(email, "/reset-password");
@@ -51,13 +51,13 @@ describe("account flows", () => {
     await page.getByLabel("Repeat the new password").fill(newPassword);
     await page.getByRole("button", { name: "Set new password" }).click();
     await page.getByText("Password changed").waitFor();
-    await page.getByRole("link", { name: "Sign in" }).click();
-    await page.getByLabel("Email").fill(email);
-    await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("link", { name: "Sign in", exact: true }).click();
+    await page.getByLabel("Email", { exact: true }).fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("alert").waitFor();
-    await page.getByLabel("Password").fill(newPassword);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByLabel("Password", { exact: true }).fill(newPassword);
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await waitForPath(page, `/${slug}/incidents`);
   });
 
@@ -72,9 +72,9 @@ describe("account flows", () => {
     await page.goto(new URL(link).pathname);
     await page.getByRole("link", { name: "Sign in to accept" }).click();
     await waitForPath(page, "/login");
-    assert.equal(await page.getByLabel("Email").inputValue(), email);
-    await page.getByLabel("Password").fill("a much better passphrase 2");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    assert.equal(await page.getByLabel("Email", { exact: true }).inputValue(), email);
+    await page.getByLabel("Password", { exact: true }).fill("a much better passphrase 2");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await waitForPath(page, new URL(link).pathname);
     await page.getByRole("button", { name: `Join ${inviter.org.name}` }).click();
     await waitForPath(page, `/${inviter.slug}/incidents`);

@@ -128,6 +128,7 @@ describe("incident lifecycle across two people", () => {
     await page.getByRole("button", { name: "Resolve" }).click();
     await page.getByRole("button", { name: "Reopen" }).waitFor();
     await page.getByTestId("sla-resolve").getByText(/Done in/).waitFor();
+    await screenshots(page, "incident-detail-resolved");
     assert.deepEqual(alice.errors, []);
   });
 

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { adminWithOrg, joinAsNewMember, navLinks, waitForPath } from "./support/app.mjs";
-import { apiCall, openBrowser, unique } from "./support/browser.mjs";
+import { apiCall, openBrowser, screenshots, unique } from "./support/browser.mjs";
 
 describe("modules and permissions", () => {
   let admin;
@@ -76,6 +76,9 @@ describe("modules and permissions", () => {
       await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
       assert.equal(await page.getByRole("switch").count(), 0);
     }
+    await screenshots(page, "settings-not-allowed");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "On-call" }).click();
+    await page.getByRole("heading", { name: "On-call is coming soon" }).waitFor();
     // The API agrees.
     const invites = await member.context.request.get(`/api/orgs/${org.orgId}/invites`);
     assert.equal(invites.status(), 403);

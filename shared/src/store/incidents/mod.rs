@@ -27,7 +27,7 @@ use crate::ids::{IncidentId, OrgId, UserId};
 pub use change::{ChangeRefusal, IncidentChange, TimelineKind, TimelineRecord};
 pub use events::{DomainEvent, EventRecord};
 pub use list::{IncidentFilter, IncidentPage, IncidentSort, StatusFilter};
-pub use rollup::{DailyRollup, Dashboard, SeverityFigures};
+pub use rollup::{DailyRollup, Dashboard};
 
 /// How long an `Idempotency-Key` is remembered.
 const IDEMPOTENCY_WINDOW: Duration = Duration::hours(24);

@@ -19,6 +19,7 @@ use super::super::entities::{incident, incident_day};
 use super::{IncidentRecord, OrgStore, StoreResult, active_statuses, corrupt, with_people};
 use crate::domain::histogram::DurationHistogram;
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
+use crate::domain::rollup::{DurationTotals, RollupFigures, RollupTotals};
 use crate::ids::OrgId;
 
 /// The dashboard lists at most this many breaching incidents, most severe first.
@@ -52,39 +53,54 @@ pub(super) async fn apply<C: ConnectionTrait>(
     sign: i64,
 ) -> StoreResult<()> {
     bump(conn, org_id, &row.created_at, &row.severity, |day| day.opened += sign).await?;
-    if let Some(acknowledged_at) = row.acknowledged_at {
-        let seconds = seconds_between(row.created_at, acknowledged_at);
-        let within = i64::from(row.ack_within_target.unwrap_or(false));
-        bump(conn, org_id, &acknowledged_at, &row.severity, |day| {
-            day.acknowledged += sign;
-            day.ack_seconds_sum += sign * seconds;
-            day.ack_within_target += sign * within;
-            update_histogram(&mut day.ack_histogram, seconds, sign);
-        })
-        .await?;
+    if let Some(at) = row.acknowledged_at {
+        let seconds = seconds_between(row.created_at, at);
+        let within = row.ack_within_target.unwrap_or(false);
+        bump(conn, org_id, &at, &row.severity, |day| day.acknowledge.record(seconds, within, sign)).await?;
     }
-    if let Some(resolved_at) = row.resolved_at {
-        let seconds = seconds_between(row.created_at, resolved_at);
-        let within = i64::from(row.resolve_within_target.unwrap_or(false));
-        bump(conn, org_id, &resolved_at, &row.severity, |day| {
-            day.resolved += sign;
-            day.resolve_seconds_sum += sign * seconds;
-            day.resolve_within_target += sign * within;
-            update_histogram(&mut day.resolve_histogram, seconds, sign);
-        })
-        .await?;
+    if let Some(at) = row.resolved_at {
+        let seconds = seconds_between(row.created_at, at);
+        let within = row.resolve_within_target.unwrap_or(false);
+        bump(conn, org_id, &at, &row.severity, |day| day.resolve.record(seconds, within, sign)).await?;
     }
     Ok(())
 }
 
-fn update_histogram(stored: &mut String, seconds: i64, sign: i64) {
-    let mut histogram = DurationHistogram::decode(stored).unwrap_or_default();
-    if sign > 0 {
-        histogram.record(seconds);
-    } else {
-        histogram.forget(seconds);
+fn totals_of(day: &incident_day::Model) -> StoreResult<RollupTotals> {
+    let histogram = |text: &str| DurationHistogram::decode(text).map_err(corrupt);
+    Ok(RollupTotals {
+        opened: day.opened,
+        acknowledge: DurationTotals {
+            count: day.acknowledged,
+            seconds_sum: day.ack_seconds_sum,
+            within_target: day.ack_within_target,
+            histogram: histogram(&day.ack_histogram)?,
+        },
+        resolve: DurationTotals {
+            count: day.resolved,
+            seconds_sum: day.resolve_seconds_sum,
+            within_target: day.resolve_within_target,
+            histogram: histogram(&day.resolve_histogram)?,
+        },
+    })
+}
+
+/// The row storing `totals` for one organisation, day and severity.
+fn day_row(org_id: uuid::Uuid, day: String, severity: String, totals: &RollupTotals) -> incident_day::Model {
+    incident_day::Model {
+        org_id,
+        day,
+        severity,
+        opened: totals.opened,
+        acknowledged: totals.acknowledge.count,
+        resolved: totals.resolve.count,
+        ack_seconds_sum: totals.acknowledge.seconds_sum,
+        resolve_seconds_sum: totals.resolve.seconds_sum,
+        ack_within_target: totals.acknowledge.within_target,
+        resolve_within_target: totals.resolve.within_target,
+        ack_histogram: totals.acknowledge.histogram.encode(),
+        resolve_histogram: totals.resolve.histogram.encode(),
     }
-    *stored = histogram.encode();
 }
 
 async fn bump<C: ConnectionTrait>(
@@ -92,51 +108,18 @@ async fn bump<C: ConnectionTrait>(
     org_id: OrgId,
     at: &DateTime<Utc>,
     severity: &str,
-    change: impl FnOnce(&mut incident_day::Model),
+    change: impl FnOnce(&mut RollupTotals),
 ) -> StoreResult<()> {
     let key = (org_id.uuid(), day_of(*at), severity.to_owned());
-    match incident_day::Entity::find_by_id(key.clone()).one(conn).await? {
-        Some(mut day) => {
-            change(&mut day);
-            incident_day::ActiveModel::from(day).reset_all().update(conn).await?;
-        }
-        None => {
-            let mut day = incident_day::Model {
-                org_id: key.0,
-                day: key.1,
-                severity: key.2,
-                opened: 0,
-                acknowledged: 0,
-                resolved: 0,
-                ack_seconds_sum: 0,
-                resolve_seconds_sum: 0,
-                ack_within_target: 0,
-                resolve_within_target: 0,
-                ack_histogram: String::new(),
-                resolve_histogram: String::new(),
-            };
-            change(&mut day);
-            incident_day::ActiveModel::from(day).reset_all().insert(conn).await?;
-        }
-    }
+    let existing = incident_day::Entity::find_by_id(key.clone()).one(conn).await?;
+    let mut totals = existing.as_ref().map(totals_of).transpose()?.unwrap_or_default();
+    change(&mut totals);
+    let row = incident_day::ActiveModel::from(day_row(key.0, key.1, key.2, &totals)).reset_all();
+    match existing {
+        Some(_) => row.update(conn).await.map(|_| ()),
+        None => row.insert(conn).await.map(|_| ()),
+    }?;
     Ok(())
-}
-
-/// MTTA/MTTR and SLA compliance over a window, for one severity or all.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct SeverityFigures {
-    pub opened: i64,
-    pub acknowledged: i64,
-    pub resolved: i64,
-    pub mtta_mean_seconds: Option<f64>,
-    pub mtta_p50_seconds: Option<f64>,
-    pub mtta_p90_seconds: Option<f64>,
-    pub mttr_mean_seconds: Option<f64>,
-    pub mttr_p50_seconds: Option<f64>,
-    pub mttr_p90_seconds: Option<f64>,
-    /// Share (0–100) of acknowledgements within target.
-    pub ack_compliance_pct: Option<f64>,
-    pub resolve_compliance_pct: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,55 +134,10 @@ pub struct DailyRollup {
 pub struct Dashboard {
     pub active_by_severity: BTreeMap<Severity, i64>,
     pub active_by_status: BTreeMap<IncidentStatus, i64>,
-    pub overall: SeverityFigures,
-    pub by_severity: BTreeMap<Severity, SeverityFigures>,
+    pub overall: RollupFigures,
+    pub by_severity: BTreeMap<Severity, RollupFigures>,
     pub breaching: Vec<IncidentRecord>,
     pub daily: Vec<DailyRollup>,
-}
-
-#[derive(Default)]
-struct Accumulator {
-    opened: i64,
-    acknowledged: i64,
-    resolved: i64,
-    ack_sum: i64,
-    resolve_sum: i64,
-    ack_within: i64,
-    resolve_within: i64,
-    ack_hist: DurationHistogram,
-    resolve_hist: DurationHistogram,
-}
-
-impl Accumulator {
-    fn add(&mut self, day: &incident_day::Model) {
-        self.opened += day.opened;
-        self.acknowledged += day.acknowledged;
-        self.resolved += day.resolved;
-        self.ack_sum += day.ack_seconds_sum;
-        self.resolve_sum += day.resolve_seconds_sum;
-        self.ack_within += day.ack_within_target;
-        self.resolve_within += day.resolve_within_target;
-        self.ack_hist.merge(&DurationHistogram::decode(&day.ack_histogram).unwrap_or_default());
-        self.resolve_hist.merge(&DurationHistogram::decode(&day.resolve_histogram).unwrap_or_default());
-    }
-
-    fn figures(&self) -> SeverityFigures {
-        let mean = |sum: i64, n: i64| (n > 0).then(|| sum as f64 / n as f64);
-        let pct = |part: i64, n: i64| (n > 0).then(|| 100.0 * part as f64 / n as f64);
-        SeverityFigures {
-            opened: self.opened,
-            acknowledged: self.acknowledged,
-            resolved: self.resolved,
-            mtta_mean_seconds: mean(self.ack_sum, self.acknowledged),
-            mtta_p50_seconds: self.ack_hist.quantile(0.5),
-            mtta_p90_seconds: self.ack_hist.quantile(0.9),
-            mttr_mean_seconds: mean(self.resolve_sum, self.resolved),
-            mttr_p50_seconds: self.resolve_hist.quantile(0.5),
-            mttr_p90_seconds: self.resolve_hist.quantile(0.9),
-            ack_compliance_pct: pct(self.ack_within, self.acknowledged),
-            resolve_compliance_pct: pct(self.resolve_within, self.resolved),
-        }
-    }
 }
 
 impl OrgStore<'_> {
@@ -212,14 +150,15 @@ impl OrgStore<'_> {
             .order_by_asc(incident_day::Column::Day)
             .all(self.db)
             .await?;
-        let mut overall = Accumulator::default();
-        let mut by_severity: BTreeMap<Severity, Accumulator> = BTreeMap::new();
-        let mut daily: BTreeMap<String, Accumulator> = BTreeMap::new();
+        let mut overall = RollupTotals::default();
+        let mut by_severity: BTreeMap<Severity, RollupTotals> = BTreeMap::new();
+        let mut daily: BTreeMap<String, RollupTotals> = BTreeMap::new();
         for day in &days {
             let severity: Severity = day.severity.parse().map_err(corrupt)?;
-            overall.add(day);
-            by_severity.entry(severity).or_default().add(day);
-            daily.entry(day.day.clone()).or_default().add(day);
+            let totals = totals_of(day)?;
+            overall.merge(&totals);
+            by_severity.entry(severity).or_default().merge(&totals);
+            daily.entry(day.day.clone()).or_default().merge(&totals);
         }
         let daily = daily
             .into_iter()

@@ -1,4 +1,7 @@
+"use client";
+
 import type { ReactNode } from "react";
+import { useDocumentTitle } from "@/lib/router";
 import { cx } from "./cx";
 
 export function Card({ className, children }: { className?: string; children: ReactNode }) {
@@ -27,6 +30,7 @@ export function CardHeader({ title, description, action }: { title: ReactNode; d
 }
 
 export function PageHeader({ title, description, actions }: { title: ReactNode; description?: ReactNode; actions?: ReactNode }) {
+  useDocumentTitle(typeof title === "string" ? title : undefined);
   return (
     <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
       <div className="min-w-0">

@@ -8,7 +8,7 @@ import { TRANSITION_LABEL, TRANSITIONS } from "@/lib/incidents";
 import { Markdown } from "@/lib/markdown";
 import { useIncidentEvents, useMemberName, useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
-import { Link } from "@/lib/router";
+import { Link, useDocumentTitle } from "@/lib/router";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
@@ -71,6 +71,7 @@ export default function IncidentDetail({ number }: { number: string }) {
   const [stale, setStale] = useState(false);
 
   const incident = detail.data?.value;
+  useDocumentTitle(incident ? `${incident.reference} ${incident.title}` : undefined);
   useIncidentEvents(
     () => {
       void detail.reload();

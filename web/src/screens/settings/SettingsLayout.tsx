@@ -2,7 +2,7 @@
 
 import type { ReactNode } from "react";
 import { useOrg } from "@/lib/org";
-import { Link, useLocation } from "@/lib/router";
+import { Link, useDocumentTitle, useLocation } from "@/lib/router";
 import { cx } from "@/components/ui/cx";
 import { NotAllowed } from "@/components/ui/States";
 
@@ -25,6 +25,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
 export function SettingsLayout({ section, children }: { section: SettingsSection; children: ReactNode }) {
   const { membership, isAdmin } = useOrg();
   const { pathname } = useLocation();
+  useDocumentTitle(`${section.label} · Settings`);
   const visible = SETTINGS_SECTIONS.filter((s) => isAdmin || !s.adminOnly);
   return (
     <div>

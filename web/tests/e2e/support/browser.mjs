@@ -86,6 +86,7 @@ export async function seriousA11yViolations(page) {
 /** Light and dark screenshots of the current page, named `name`. */
 export async function screenshots(page, name) {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
   for (const colorScheme of ["light", "dark"]) {
     await page.emulateMedia({ colorScheme });
     await page.waitForTimeout(150);
