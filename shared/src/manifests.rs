@@ -103,8 +103,14 @@ fn vercel_json() -> String {
             })
         })
         .collect();
+    // The web app is one exported shell that routes on the client: every
+    // other path serves it, so deep links and reloads work.
+    let mut rewrites = rewrites;
+    rewrites.push(serde_json::json!({"source": "/((?!api/).*)", "destination": "/index.html"}));
     let manifest = serde_json::json!({
         "$schema": "https://openapi.vercel.sh/vercel.json",
+        "buildCommand": "cd web && npm ci && npm run build",
+        "outputDirectory": "web/out",
         "rewrites": rewrites,
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();

@@ -85,7 +85,7 @@ describe("account flows", () => {
     await waitForPath(page, `/${slug}/incidents`);
     await page.goBack();
     await waitForPath(page, `/${inviter.slug}/incidents`);
-    await page.getByRole("heading", { name: "Incidents" }).waitFor();
+    await page.getByRole("heading", { name: "Incidents", exact: true }).waitFor();
     assert.deepEqual(person.errors, []);
   });
 
