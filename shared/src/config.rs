@@ -21,6 +21,10 @@ pub struct Config {
     pub trust_proxy: bool,
     /// Publish live events to Pusher Channels (serverless deployments).
     pub pusher: Option<crate::realtime::PusherConfig>,
+    /// lettre's SMTP connection URL; unset, mail goes to the log.
+    pub smtp_url: Option<String>,
+    /// The sender of every email.
+    pub mail_from: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +36,7 @@ pub struct ConfigError {
 
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/simplicity.db?mode=rwc";
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
+pub const DEFAULT_MAIL_FROM: &str = "Simplicity <no-reply@localhost>";
 
 impl Config {
     /// Defaults, overridden by the environment. `auto_migrate_default` is the
@@ -52,6 +57,8 @@ impl Config {
             trust_proxy: parse_bool("TRUST_PROXY")?.unwrap_or(!auto_migrate_default),
             web_dir: var("WEB_DIR").map_or_else(|| PathBuf::from("web/out"), PathBuf::from),
             pusher: crate::realtime::PusherConfig::from_env()?,
+            smtp_url: var("SMTP_URL"),
+            mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
                 Some(text) => text.parse().map_err(|_| ConfigError {
@@ -72,6 +79,8 @@ impl Config {
             body_limit_bytes: DEFAULT_BODY_LIMIT,
             trust_proxy: false,
             pusher: None,
+            smtp_url: None,
+            mail_from: DEFAULT_MAIL_FROM.to_owned(),
         }
     }
 }

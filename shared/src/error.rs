@@ -212,3 +212,10 @@ impl From<crate::store::StoreError> for Error {
         Self::internal(error)
     }
 }
+
+impl From<crate::mail::MailError> for Error {
+    fn from(error: crate::mail::MailError) -> Self {
+        tracing::warn!(error = %error, "email not sent");
+        Self::Unavailable("the email could not be sent; please try again shortly".to_owned())
+    }
+}

@@ -1,10 +1,11 @@
-//! Outgoing email, behind the [`Mailer`] port. Until the SMTP channel lands
-//! (notifications), the local mailer writes messages to the log; tests use
-//! [`MemoryMailer`] and read what was sent.
+//! Outgoing email, behind the [`Mailer`] port: SMTP through lettre when
+//! `SMTP_URL` is set, else the log (local mode without a mail server).
 
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::{Arc, Mutex};
+
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MailMessage {
@@ -35,23 +36,81 @@ impl Mailer for LogMailer {
     }
 }
 
-/// Keeps every message in memory, for tests.
-#[derive(Default, Clone)]
-pub struct MemoryMailer {
-    sent: Arc<Mutex<Vec<MailMessage>>>,
+/// Sends through an SMTP server. `SMTP_URL` is lettre's connection URL:
+/// `smtp://host:25`, `smtp://user:pass@host:587?tls=required` (STARTTLS) or
+/// `smtps://user:pass@host:465` (TLS).
+pub struct SmtpMailer {
+    transport: AsyncSmtpTransport<Tokio1Executor>,
+    from: Mailbox,
 }
 
-impl MemoryMailer {
-    pub fn sent(&self) -> Vec<MailMessage> {
-        self.sent.lock().map(|sent| sent.clone()).unwrap_or_default()
+impl SmtpMailer {
+    pub fn new(url: &str, from: &str) -> Result<Self, MailError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| MailError(format!("SMTP_URL: {e}")))?
+            .timeout(Some(std::time::Duration::from_secs(10)))
+            .build();
+        let from = from.parse().map_err(|e| MailError(format!("MAIL_FROM {from:?}: {e}")))?;
+        Ok(Self { transport, from })
     }
 }
 
-impl Mailer for MemoryMailer {
+impl Mailer for SmtpMailer {
     fn send(&self, message: MailMessage) -> SendResult<'_> {
         Box::pin(async move {
-            self.sent.lock().map_err(|_| MailError("mailbox poisoned".into()))?.push(message);
+            let to: Mailbox = message.to.parse().map_err(|e| MailError(format!("recipient {}: {e}", message.to)))?;
+            let html = html_body(&message.text);
+            let email = Message::builder()
+                .from(self.from.clone())
+                .to(to)
+                .subject(message.subject)
+                .multipart(MultiPart::alternative_plain_html(message.text, html))
+                .map_err(|e| MailError(e.to_string()))?;
+            self.transport.send(email).await.map_err(|e| MailError(e.to_string()))?;
             Ok(())
         })
+    }
+}
+
+/// The HTML alternative of a plain-text message: escaped, paragraphs kept,
+/// links clickable.
+fn html_body(text: &str) -> String {
+    let paragraphs: Vec<String> = text
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|paragraph| {
+            let lines: Vec<String> = paragraph
+                .lines()
+                .map(|line| {
+                    let escaped = escape_html(line.trim());
+                    if line.trim().starts_with("http://") || line.trim().starts_with("https://") {
+                        format!("<a href=\"{escaped}\">{escaped}</a>")
+                    } else {
+                        escaped
+                    }
+                })
+                .collect();
+            format!("<p>{}</p>", lines.join("<br>"))
+        })
+        .collect();
+    format!(
+        "<!doctype html><html><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#0f172a\">{}</body></html>",
+        paragraphs.join("")
+    )
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_alternative_escapes_and_links() {
+        let html = html_body("Hello <Ada>,\n\nJoin us:\nhttps://example.com/invite/abc\n");
+        assert!(html.contains("<p>Hello &lt;Ada&gt;,</p>"));
+        assert!(html.contains("<a href=\"https://example.com/invite/abc\">https://example.com/invite/abc</a>"));
     }
 }

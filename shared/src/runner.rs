@@ -13,7 +13,7 @@ use tower::ServiceBuilder;
 use crate::config::Config;
 use crate::endpoints::Endpoint;
 use crate::http::{self, AppState};
-use crate::mail::{LogMailer, Mailer};
+use crate::mail::{LogMailer, Mailer, SmtpMailer};
 use crate::store::Store;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,10 +93,10 @@ pub fn install_crypto() {
 
 /// Connects the store (migrating if configured) and assembles the state.
 pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
-    build_state_with(config, Arc::new(LogMailer)).await
-}
-
-pub async fn build_state_with(config: Config, mailer: Arc<dyn Mailer>) -> Result<AppState, BoxError> {
+    let mailer: Arc<dyn Mailer> = match &config.smtp_url {
+        Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
+        None => Arc::new(LogMailer),
+    };
     let store = Store::connect(&config.database_url).await?;
     if config.auto_migrate {
         store.migrate().await?;

@@ -11,6 +11,14 @@ on_both_stores! {
         assert_eq!(me["user"]["emailVerified"], false);
         let email = me["user"]["email"].as_str().expect("email");
         let token = app.token_mailed_to(email, "/verify-email?token=");
+        // A real message: sender, recipient, subject, and both bodies with the link.
+        let mail = app.mail.sent().into_iter().find(|m| m.to() == email).expect("verification mail");
+        assert_eq!(mail.mail_from, "no-reply@simplicity.test");
+        assert_eq!(mail.headers["subject"], "Confirm your email address");
+        assert_eq!(mail.headers["from"], "Simplicity <no-reply@simplicity.test>");
+        assert!(mail.text().contains(&format!("{}/verify-email?token={token}", crate::helpers::PUBLIC_URL)));
+        let html = mail.html.as_deref().expect("an HTML alternative");
+        assert!(html.contains(&format!("<a href=\"{}/verify-email?token={token}\">", crate::helpers::PUBLIC_URL)), "{html}");
         let wrong = client.post("/api/auth/verify-email", json!({"token": "nope"})).await;
         assert_eq!(expect_problem(wrong, 422).await["errors"][0]["field"], "token");
         assert_eq!(client.post("/api/auth/verify-email", json!({"token": token})).await.status(), 204);
@@ -26,7 +34,7 @@ on_both_stores! {
         let stranger = app.browser();
         // Unknown emails get the same answer, and no mail.
         assert_eq!(stranger.post("/api/auth/password-reset/request", json!({"email": "nobody@example.com"})).await.status(), 202);
-        assert!(app.mail.sent().iter().all(|m| m.to != "nobody@example.com"));
+        assert!(app.mail.sent().iter().all(|m| m.to() != "nobody@example.com"));
         assert_eq!(stranger.post("/api/auth/password-reset/request", json!({"email": email})).await.status(), 202);
         let token = app.token_mailed_to(&email, "/reset-password?token=");
 

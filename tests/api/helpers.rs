@@ -8,8 +8,6 @@ use reqwest::header::{CONTENT_TYPE, ORIGIN};
 use serde_json::{Value, json};
 use simplicity_shared::clock::Clock;
 use simplicity_shared::config::Config;
-use simplicity_shared::mail::MemoryMailer;
-use std::sync::Arc;
 
 pub const PUBLIC_URL: &str = "http://localhost:3000";
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -86,7 +84,7 @@ impl Drop for TestDb {
 
 pub struct TestApp {
     pub addr: SocketAddr,
-    pub mail: MemoryMailer,
+    pub mail: MailSink,
     pub db: TestDb,
     pub backend: Backend,
 }
@@ -112,9 +110,10 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     config.public_url = PUBLIC_URL.to_owned();
     config.web_dir = PathBuf::from("/nonexistent");
     configure(&mut config);
-    let mail = MemoryMailer::default();
-    let mut state =
-        simplicity_shared::runner::build_state_with(config, Arc::new(mail.clone())).await.expect("app state");
+    let mail = MailSink::start().await;
+    config.smtp_url = Some(mail.smtp_url());
+    config.mail_from = "Simplicity <no-reply@simplicity.test>".to_owned();
+    let mut state = simplicity_shared::runner::build_state(config).await.expect("app state");
     state.store = state.store.with_clock(clock);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
@@ -141,10 +140,11 @@ impl TestApp {
             .sent()
             .into_iter()
             .rev()
-            .find(|m| m.to == to && m.text.contains(marker))
+            .find(|m| m.to() == to && m.text().contains(marker))
             .unwrap_or_else(|| panic!("no mail to {to} containing {marker}"));
-        let start = message.text.find(marker).expect("marker") + marker.len();
-        message.text[start..].split(|c: char| c.is_whitespace()).next().expect("token").to_owned()
+        let text = message.text();
+        let start = text.find(marker).expect("marker") + marker.len();
+        text[start..].split(|c: char| c.is_whitespace()).next().expect("token").to_owned()
     }
 
     /// Runs SQL on the test database directly, behind the API's back.
@@ -354,4 +354,82 @@ pub async fn wait_until_up(url: &str) {
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     panic!("{url} never answered");
+}
+
+/// A real SMTP server (aiosmtpd, tests/support/smtp_sink.py) for one test;
+/// it files each message it receives as JSON for the test to read.
+pub struct MailSink {
+    port: u16,
+    dir: PathBuf,
+    _process: ChildGuard,
+}
+
+/// One received email, as the SMTP server parsed it.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SentMail {
+    pub mail_from: String,
+    pub rcpt_tos: Vec<String>,
+    pub headers: std::collections::BTreeMap<String, String>,
+    pub text: Option<String>,
+    pub html: Option<String>,
+}
+
+impl SentMail {
+    pub fn to(&self) -> &str {
+        self.rcpt_tos.first().map_or("", String::as_str)
+    }
+
+    pub fn text(&self) -> &str {
+        self.text.as_deref().unwrap_or_default()
+    }
+}
+
+impl MailSink {
+    pub async fn start() -> Self {
+        let port = free_port();
+        let dir = std::env::temp_dir().join(format!("simplicity-mail-{}", uuid::Uuid::new_v4().simple()));
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+        let mut child = std::process::Command::new(venv_python())
+            .arg(script)
+            .arg(port.to_string())
+            .arg(&dir)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start the SMTP sink (scripts/test installs aiosmtpd)");
+        let stdout = child.stdout.take().expect("stdout");
+        let guard = ChildGuard(child);
+        let ready = tokio::task::spawn_blocking(move || {
+            use std::io::BufRead;
+            let mut line = String::new();
+            std::io::BufReader::new(stdout).read_line(&mut line).map(|_| line)
+        });
+        let line = tokio::time::timeout(std::time::Duration::from_secs(20), ready).await.expect("sink ready in time");
+        assert_eq!(line.expect("join").expect("read").trim(), "ready", "SMTP sink did not start");
+        Self { port, dir, _process: guard }
+    }
+
+    pub fn smtp_url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Every message received so far, oldest first.
+    pub fn sent(&self) -> Vec<SentMail> {
+        let Ok(entries) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut names: Vec<PathBuf> =
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|e| e == "json")).collect();
+        names.sort();
+        names
+            .iter()
+            .map(|path| serde_json::from_str(&std::fs::read_to_string(path).expect("read mail")).expect("mail json"))
+            .collect()
+    }
+}
+
+impl Drop for MailSink {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
 }

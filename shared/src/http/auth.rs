@@ -107,11 +107,8 @@ async fn send_verification(state: &AppState, user: &UserRecord) -> Result<()> {
         "Hello {},\n\nconfirm your email address for Simplicity:\n{link}\n\nThe link works once, for 48 hours.\n",
         user.name
     );
-    state
-        .mailer
-        .send(MailMessage { to: user.email.clone(), subject: "Confirm your email address".into(), text })
-        .await
-        .map_err(Error::internal)
+    let message = MailMessage { to: user.email.clone(), subject: "Confirm your email address".into(), text };
+    Ok(state.mailer.send(message).await?)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -255,7 +252,7 @@ async fn request_reset(
             user.name
         );
         let message = MailMessage { to: user.email, subject: "Reset your password".into(), text };
-        state.mailer.send(message).await.map_err(Error::internal)?;
+        state.mailer.send(message).await?;
     }
     Ok(StatusCode::ACCEPTED)
 }

@@ -87,7 +87,7 @@ async fn send_invite(state: &AppState, org: &OrgContext, email: &str, token: &st
         org.current.user.name
     );
     let message = MailMessage { to: email.to_owned(), subject: format!("Join {org_name} on Simplicity"), text };
-    state.mailer.send(message).await.map_err(Error::internal)
+    Ok(state.mailer.send(message).await?)
 }
 
 /// Invites someone by email with roles (admins only). Inviting a member is a

@@ -1,24 +1,21 @@
-// Reading the emails the server sends. For now the server only logs them
-// (JSON lines with message "mail (log only)" on its stdout, whose file is
-// SERVER_LOG); switching to an SMTP test server means changing this file only.
+// Reading the emails the server sends: scripts/test-web runs a real SMTP
+// server (tests/support/smtp_sink.py, aiosmtpd) that files each message it
+// receives as JSON in MAIL_DIR.
 
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 
-const SERVER_LOG = process.env.SERVER_LOG;
+const MAIL_DIR = process.env.MAIL_DIR;
 
-function loggedMails() {
-  if (!SERVER_LOG) throw new Error("SERVER_LOG is not set (scripts/test-web sets it)");
-  const mails = [];
-  for (const line of readFileSync(SERVER_LOG, "utf8").split("\n")) {
-    if (!line.includes("mail (log only)")) continue;
-    try {
-      const { fields } = JSON.parse(line);
-      if (fields?.message === "mail (log only)") mails.push({ to: fields.to, subject: fields.subject, text: fields.text });
-    } catch {
-      // a line cut mid-write; the next poll sees it whole
-    }
-  }
-  return mails;
+function receivedMails() {
+  if (!MAIL_DIR) throw new Error("MAIL_DIR is not set (scripts/test-web sets it)");
+  return readdirSync(MAIL_DIR)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => {
+      const mail = JSON.parse(readFileSync(join(MAIL_DIR, name), "utf8"));
+      return { to: mail.rcptTos[0], subject: mail.headers.subject, text: mail.text ?? "", html: mail.html ?? "" };
+    });
 }
 
 /**
@@ -28,7 +25,7 @@ function loggedMails() {
 export async function waitForMail(to, { subject, timeoutMs = 10_000 } = {}) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const mail = loggedMails()
+    const mail = receivedMails()
       .filter((m) => m.to === to && (!subject || subject.test(m.subject)))
       .at(-1);
     if (mail) return { ...mail, links: mail.text.match(/https?:\/\/\S+/g) ?? [] };
