@@ -44,6 +44,10 @@ on_both_stores! {
         assert_eq!(stranger.post("/api/auth/password-reset", json!({"token": token, "password": new_password})).await.status(), 204);
         // Every session ended; the old password is gone; the token is spent.
         expect_problem(client.get("/api/me").await, 401).await;
+        // The browser still holding the dead cookie can sign in again.
+        let back_in = client.post("/api/auth/login", json!({"email": email, "password": new_password})).await;
+        assert_eq!(back_in.status(), 200);
+        assert_eq!(client.get("/api/me").await.status(), 200);
         expect_problem(stranger.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await, 401).await;
         assert_eq!(stranger.post("/api/auth/login", json!({"email": email, "password": new_password})).await.status(), 200);
         let reused = stranger.post("/api/auth/password-reset", json!({"token": token, "password": "yet another passphrase"})).await;

@@ -201,3 +201,17 @@ async fn dashboard_matches_brute_force_on_sqlite() {
 async fn dashboard_matches_brute_force_on_postgres() {
     dashboard_matches_brute_force(Backend::Postgres).await;
 }
+
+#[tokio::test]
+async fn absurd_windows_and_targets_are_refused_by_field() {
+    let app = crate::helpers::spawn_app(Backend::Sqlite).await;
+    let org = OrgFixture::new(&app, "Bounds").await;
+    let far = org.admin.get(&org.path("/dashboard?to=9999-01-01")).await;
+    assert_eq!(crate::helpers::expect_problem(far, 422).await["errors"][0]["field"], "to");
+    let huge = json!({"P1": {"acknowledgeSeconds": 900, "resolveSeconds": 1_000_000_000_000i64}});
+    let refused = org.admin.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(huge)).await;
+    assert_eq!(crate::helpers::expect_problem(refused, 422).await["errors"][0]["field"], "P1.resolveSeconds");
+    let incident =
+        crate::incidents::open_incident(&org.admin, &org, json!({"title": "Still fine", "severity": "P1"})).await;
+    assert_eq!(incident["severity"], "P1");
+}

@@ -150,6 +150,29 @@ on_both_stores! {
         assert_eq!(expect_problem(stranger, 422).await["errors"][0]["field"], "assignees");
     }
 
+    async fn label_only_changes_are_saved_and_recorded(app: TestApp) {
+        let org = OrgFixture::new(&app, "Labels").await;
+        let incident = open_incident(&org.admin, &org, json!({"title": "Tagged", "severity": "P3", "labels": ["db"]})).await;
+        let path = org.path(&format!("/incidents/{}", incident["id"].as_str().expect("id")));
+        let changed = org.admin.patch_if_match(&path, "\"1\"", json!({"labels": ["db", "eu-west"]})).await;
+        assert_eq!(changed.status(), 200);
+        let body: Value = changed.json().await.expect("json");
+        assert_eq!((body["labels"].clone(), body["version"].as_i64()), (json!(["db", "eu-west"]), Some(2)));
+        let timeline: Value = org.admin.get(&format!("{path}/timeline")).await.json().await.expect("json");
+        assert_eq!(timeline["data"][0]["kind"], "label_change");
+        let audit: Value = org.admin.get(&org.path("/audit?action=incident.updated")).await.json().await.expect("json");
+        assert_eq!(audit["data"][0]["summary"]["after"]["labels"], json!(["db", "eu-west"]));
+    }
+
+    async fn control_characters_are_refused_by_field(app: TestApp) {
+        let org = OrgFixture::new(&app, "Nul").await;
+        let bad = org.admin.post(&org.path("/incidents"), json!({"title": "a\u{0}b", "severity": "P1", "description": "ok"})).await;
+        assert_eq!(expect_problem(bad, 422).await["errors"][0]["field"], "title");
+        let incident = open_incident(&org.admin, &org, json!({"title": "Fine", "severity": "P1"})).await;
+        let note = org.admin.post(&org.path(&format!("/incidents/{}/timeline", incident["number"])), json!({"text": "x\u{0}"})).await;
+        assert_eq!(expect_problem(note, 422).await["errors"][0]["field"], "text");
+    }
+
     async fn handoff_moves_ownership_in_one_step(app: TestApp) {
         let org = OrgFixture::new(&app, "Handoff").await;
         let (night, _) = org.add_member(&app, "Night", json!(["member", "oncall"])).await;

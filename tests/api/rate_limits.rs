@@ -33,9 +33,14 @@ on_both_stores! {
         let email = me["user"]["email"].as_str().expect("email").to_owned();
         let servers = [start_server(&app.db.url).await, start_server(&app.db.url).await];
         let client = reqwest::Client::new();
+        // A rotating X-Forwarded-For is not believed without TRUST_PROXY.
         let attempt = |n: usize| {
             let url = format!("{}/api/auth/login", servers[n % 2].1);
-            client.post(url).json(&json!({"email": email, "password": "wrong password!"})).send()
+            client
+                .post(url)
+                .header("x-forwarded-for", format!("10.0.0.{n}"))
+                .json(&json!({"email": email, "password": "wrong password!"}))
+                .send()
         };
         // Ten attempts per account per window, counted across both processes.
         for n in 0..10 {
@@ -50,4 +55,22 @@ on_both_stores! {
         let right = client.post(format!("{}/api/auth/login", servers[1].1)).json(&json!({"email": email, "password": crate::helpers::PASSWORD})).send().await.expect("send");
         assert_eq!(right.status(), 429);
     }
+}
+
+/// Each limit forgets only its own old windows: sign-in traffic must not
+/// reset the hour-long password-reset windows.
+#[tokio::test]
+async fn limits_prune_only_their_own_windows() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let client = app.browser();
+    let me = client.sign_up("Target").await;
+    let email = me["user"]["email"].as_str().expect("email").to_owned();
+    for n in 0..5 {
+        let response = client.post("/api/auth/password-reset/request", json!({"email": email})).await;
+        assert_eq!(response.status(), 202, "reset request {n}");
+        // Interleaved sign-ins open (and prune) windows of another limit.
+        client.post("/api/auth/login", json!({"email": format!("nobody{n}@example.com"), "password": "x"})).await;
+    }
+    let sixth = client.post("/api/auth/password-reset/request", json!({"email": email})).await;
+    expect_problem(sixth, 429).await;
 }

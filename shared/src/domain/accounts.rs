@@ -41,7 +41,11 @@ impl Email {
                     && !text.contains(char::is_whitespace)
                     && !domain.contains('@')
             });
-        if valid { Ok(Self(text)) } else { Err(FieldError::new("email", "is not a valid email address")) }
+        if valid && !text.chars().any(char::is_control) {
+            Ok(Self(text))
+        } else {
+            Err(FieldError::new("email", "is not a valid email address"))
+        }
     }
 
     pub fn as_str(&self) -> &str {
@@ -69,8 +73,18 @@ pub fn check_new_password(password: &str, field: &str) -> Result<(), FieldError>
     Ok(())
 }
 
+/// Refuses text PostgreSQL cannot store (NUL) and other control
+/// characters except tab and line breaks.
+pub fn check_text(text: &str, field: &str) -> Result<(), FieldError> {
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
+        return Err(FieldError::new(field, "must not contain control characters"));
+    }
+    Ok(())
+}
+
 /// A display name: trimmed, 1–100 characters.
 pub fn check_name(name: &str, field: &str) -> Result<String, FieldError> {
+    check_text(name, field)?;
     let name = name.trim();
     match name.chars().count() {
         0 => Err(FieldError::new(field, "must not be empty")),

@@ -3,7 +3,8 @@
 //! Buckets grow by 10%: bucket `k` holds durations in [1.1^k, 1.1^(k+1))
 //! seconds. A percentile is reported as its bucket's geometric midpoint, so
 //! it is within ±4.9% (√1.1 − 1) of the exact value, whatever the data size.
-//! Durations under one second share bucket 0.
+//! Durations of one second or less share bucket 0 and are reported as one
+//! second (outside that bound only for sub-second durations).
 
 use std::collections::BTreeMap;
 

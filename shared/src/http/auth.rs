@@ -14,7 +14,9 @@ use super::AppState;
 use super::extract::ApiJson;
 use super::me::{MeView, me_view};
 use super::meta::RequestMeta;
-use super::rate_limit::{self, RESET_PER_ACCOUNT, RESET_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP};
+use super::rate_limit::{
+    self, RESET_PER_ACCOUNT, RESET_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, SIGN_UP_PER_IP, VERIFY_PER_ACCOUNT,
+};
 use super::session::{Credential, CurrentUser, SESSION_ABSOLUTE, check_origin_if_present, session_cookie_header};
 use crate::domain::accounts::{self, Email, EmailPurpose};
 use crate::domain::audit::{AuditEntry, AuditMeta};
@@ -87,6 +89,7 @@ async fn signup(
     ApiJson(body): ApiJson<SignupRequest>,
 ) -> Result<Response> {
     check_origin_if_present(&headers, &state.config.public_url)?;
+    rate_limit::check(&state, &SIGN_UP_PER_IP, &meta.ip).await?;
     let (email, name) = check_new_account(&body.email, &body.name, &body.password)?;
     let password_hash = accounts::hash_password(&body.password)?;
     let new = NewUser { email: email.into_string(), name, password_hash, email_verified_at: None };
@@ -191,6 +194,7 @@ fn cleared_cookie() -> Response {
 #[utoipa::path(post, path = "/api/auth/verify-email/request", tag = "auth", responses((status = 202)), security(("session" = [])))]
 async fn request_verification(State(state): State<AppState>, current: CurrentUser) -> Result<StatusCode> {
     if current.user.email_verified_at.is_none() {
+        rate_limit::check(&state, &VERIFY_PER_ACCOUNT, &current.user.id.to_string()).await?;
         send_verification(&state, &current.user).await?;
     }
     Ok(StatusCode::ACCEPTED)

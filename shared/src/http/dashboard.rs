@@ -20,6 +20,8 @@ use crate::error::{Error, FieldError, Result};
 use crate::ids::{IncidentId, OrgId};
 
 const MAX_WINDOW_DAYS: i64 = 366;
+/// SLA targets longer than a year are a mistake, not a target.
+const MAX_TARGET_SECONDS: i64 = 366 * 24 * 3600;
 
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -119,6 +121,13 @@ async fn dashboard(
 ) -> Result<Json<DashboardView>> {
     org.require(Action::ViewIncidents)?;
     let now = state.store.now();
+    let sane = |day: NaiveDate| (2000..=2999).contains(&chrono::Datelike::year(&day));
+    if let Some(day) = query.from.filter(|d| !sane(*d)) {
+        return Err(Error::field("from", format!("{day} is outside the years 2000–2999")));
+    }
+    if let Some(day) = query.to.filter(|d| !sane(*d)) {
+        return Err(Error::field("to", format!("{day} is outside the years 2000–2999")));
+    }
     let to = query.to.unwrap_or_else(|| now.date_naive());
     let from = query.from.unwrap_or(to - Duration::days(29));
     if from > to {
@@ -208,8 +217,17 @@ async fn put_targets(
     org.require(Action::ManageSlaTargets)?;
     let mut errors = Vec::new();
     for (severity, target) in &body {
-        if target.acknowledge_seconds <= 0 {
-            errors.push(FieldError::new(format!("{severity}.acknowledgeSeconds"), "must be positive"));
+        if !(1..=MAX_TARGET_SECONDS).contains(&target.acknowledge_seconds) {
+            errors.push(FieldError::new(
+                format!("{severity}.acknowledgeSeconds"),
+                format!("must be 1 to {MAX_TARGET_SECONDS}"),
+            ));
+        }
+        if target.resolve_seconds > MAX_TARGET_SECONDS {
+            errors.push(FieldError::new(
+                format!("{severity}.resolveSeconds"),
+                format!("must be at most {MAX_TARGET_SECONDS}"),
+            ));
         }
         if target.resolve_seconds < target.acknowledge_seconds {
             errors.push(FieldError::new(

@@ -91,13 +91,7 @@ async fn stream(
                 Ok(batch) if !batch.is_empty() => {
                     for record in batch {
                         cursor.after = record.seq;
-                        let data = serde_json::json!({
-                            "id": record.id,
-                            "type": record.event_type,
-                            "incidentId": record.incident_id,
-                            "data": record.data,
-                            "createdAt": record.created_at,
-                        });
+                        let data = record.to_json();
                         cursor.pending.push_back(
                             Event::default().id(record.seq.to_string()).event(record.event_type).data(data.to_string()),
                         );

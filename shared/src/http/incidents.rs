@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 use super::AppState;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::tenant::OrgContext;
+use crate::domain::accounts::check_text;
 use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget, Source, display_number};
 use crate::domain::permissions::Action;
 use crate::error::{Error, FieldError, Result};
@@ -99,11 +100,11 @@ async fn view_response(scope: &OrgStore<'_>, incident: IncidentRecord, status: S
 }
 
 async fn target_of(scope: &OrgStore<'_>, severity: Severity) -> Result<SlaTarget> {
-    let targets = scope.sla_targets().await?;
-    Ok(targets.into_iter().find(|(s, _)| *s == severity).map_or_else(|| severity.default_sla(), |(_, t)| t))
+    Ok(scope.sla_target(severity).await?)
 }
 
 fn check_title(title: &str, errors: &mut Vec<FieldError>) -> String {
+    errors.extend(check_text(title, "title").err());
     let title = title.trim();
     if title.is_empty() || title.chars().count() > MAX_TITLE {
         errors.push(FieldError::new("title", format!("must be 1 to {MAX_TITLE} characters")));
@@ -112,6 +113,7 @@ fn check_title(title: &str, errors: &mut Vec<FieldError>) -> String {
 }
 
 fn check_description(description: &str, errors: &mut Vec<FieldError>) {
+    errors.extend(check_text(description, "description").err());
     if description.len() > MAX_DESCRIPTION {
         errors.push(FieldError::new("description", format!("must be at most {MAX_DESCRIPTION} bytes")));
     }
@@ -577,6 +579,7 @@ async fn add_note(
     if body.text.trim().is_empty() || body.text.len() > MAX_DESCRIPTION {
         return Err(Error::field("text", format!("must be 1 to {MAX_DESCRIPTION} bytes")));
     }
+    check_text(&body.text, "text").map_err(|e| Error::Validation(vec![e]))?;
     let scope = org.scope(&state);
     let incident = find(&scope, &path.incident).await?;
     let entry = scope.add_note(incident.id, body.text, &org.meta).await?.ok_or(Error::NotFound("incident"))?;

@@ -82,6 +82,8 @@ async fn create_article(
     if title.is_empty() || title.chars().count() > MAX_TITLE_CHARS {
         errors.push(FieldError::new("title", format!("must be 1 to {MAX_TITLE_CHARS} characters")));
     }
+    errors.extend(crate::domain::accounts::check_text(&body.title, "title").err());
+    errors.extend(crate::domain::accounts::check_text(&body.body, "body").err());
     if body.body.len() > MAX_BODY_BYTES {
         errors.push(FieldError::new("body", format!("must be at most {MAX_BODY_BYTES} bytes")));
     }

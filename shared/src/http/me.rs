@@ -127,6 +127,9 @@ async fn create_token(
     current: CurrentUser,
     ApiJson(body): ApiJson<CreateTokenRequest>,
 ) -> Result<(StatusCode, Json<CreatedToken>)> {
+    if !matches!(current.credential, super::session::Credential::Session(_)) {
+        return Err(Error::Forbidden("API tokens are created from a signed-in session, not with another token".into()));
+    }
     let name = accounts::check_name(&body.name, "name").map_err(|e| Error::Validation(vec![e]))?;
     if body.expires_at.is_some_and(|at| at <= Utc::now()) {
         return Err(Error::field("expiresAt", "must be in the future"));

@@ -33,21 +33,20 @@ impl FromRequestParts<AppState> for RequestMeta {
     }
 }
 
-/// The client's address: the first `X-Forwarded-For` hop behind a trusted
-/// proxy, else the connection's peer.
+/// The client's address. Behind a trusted proxy: the last `X-Forwarded-For`
+/// hop, the one that proxy appended (earlier hops are the client's to
+/// invent). Otherwise the connection's peer; the header is never believed.
 pub fn client_ip(parts: &Parts, trust_proxy: bool) -> String {
-    let forwarded = parts
-        .headers
-        .get("x-forwarded-for")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
-        .map(|ip| ip.trim().to_owned())
-        .filter(|ip| !ip.is_empty());
-    let peer = parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string());
-    match (trust_proxy, forwarded, peer) {
-        (true, Some(forwarded), _) => forwarded,
-        (_, _, Some(peer)) => peer,
-        (_, Some(forwarded), None) => forwarded,
-        _ => "unknown".to_owned(),
-    }
+    let forwarded = || {
+        parts
+            .headers
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(|ip| ip.trim().to_owned())
+            .filter(|ip| !ip.is_empty())
+    };
+    let peer = || parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|ConnectInfo(addr)| addr.ip().to_string());
+    let ip = if trust_proxy { forwarded().or_else(peer) } else { peer() };
+    ip.unwrap_or_else(|| "unknown".to_owned())
 }

@@ -73,9 +73,16 @@ pub fn finish(router: Router<AppState>, state: AppState) -> Router {
     let limit = state.config.body_limit_bytes;
     router
         .layer(middleware::from_fn(problem_for_bare_errors))
+        // A bug must cost one request a 500 problem, never the connection.
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_problem))
         .layer(DefaultBodyLimit::max(limit))
         .layer(middleware::from_fn(telemetry::request_span))
         .with_state(state)
+}
+
+fn panic_problem(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a handler panicked");
+    Error::internal("handler panicked").into_response()
 }
 
 /// axum answers a wrong method with an empty 405 (adding `Allow` further

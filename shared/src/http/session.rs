@@ -74,7 +74,13 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
         if bearer_token(&parts.headers).is_none() && session_cookie(&parts.headers).is_none() {
             return Ok(None);
         }
-        <Self as FromRequestParts<AppState>>::from_request_parts(parts, state).await.map(Some)
+        // A stale or revoked credential is the same as none here: it must
+        // not stop someone from signing in again or accepting an invite.
+        match <Self as FromRequestParts<AppState>>::from_request_parts(parts, state).await {
+            Ok(current) => Ok(Some(current)),
+            Err(Error::Unauthenticated) => Ok(None),
+            Err(other) => Err(other),
+        }
     }
 }
 

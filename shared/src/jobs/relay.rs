@@ -23,13 +23,7 @@ pub async fn relay_once(store: &Store, realtime: Option<&Pusher>) -> Result<usiz
     let mut relayed = Vec::with_capacity(pending.len());
     for (org_id, event) in &pending {
         if let Some(pusher) = realtime {
-            let data = serde_json::json!({
-                "id": event.id,
-                "type": event.event_type,
-                "incidentId": event.incident_id,
-                "data": event.data,
-                "createdAt": event.created_at,
-            });
+            let data = event.to_json();
             // Stop at the first failure so events leave in order.
             if let Err(error) = pusher.publish(&channel_for(*org_id), &event.event_type, &data.to_string()).await {
                 store.mark_relayed(&relayed).await?;

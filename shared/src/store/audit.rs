@@ -2,10 +2,7 @@
 //! never updated or deleted (the database refuses both, see migration 2).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-    Statement,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::entities::audit_event;
 use super::{OrgStore, StoreError, StoreResult};
@@ -74,15 +71,8 @@ pub(super) async fn append<C: ConnectionTrait>(
     meta: &AuditMeta,
     entry: AuditEntry,
 ) -> StoreResult<()> {
-    if conn.get_database_backend() == DatabaseBackend::Postgres {
-        // Serialise appends per chain until this transaction ends.
-        conn.execute_raw(Statement::from_sql_and_values(
-            DatabaseBackend::Postgres,
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            [chain.to_string().into()],
-        ))
-        .await?;
-    }
+    // Serialise appends per chain until this transaction ends.
+    super::lock_chain(conn, chain).await?;
     let last = audit_event::Entity::find()
         .filter(audit_event::Column::OrgId.eq(chain))
         .order_by_desc(audit_event::Column::Seq)

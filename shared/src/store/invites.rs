@@ -113,6 +113,7 @@ impl OrgStore<'_> {
         meta: &AuditMeta,
     ) -> StoreResult<Result<InviteRecord, InviteRefusal>> {
         let tx = self.db.begin().await?;
+        super::lock_org(&tx, self.org_id).await?;
         if let Some(existing) = user::Entity::find().filter(user::Column::Email.eq(new.email.as_str())).one(&tx).await?
         {
             let member = membership::Entity::find_by_id((self.org_id.uuid(), existing.id)).one(&tx).await?;
@@ -250,6 +251,7 @@ impl Store {
             return Ok(Err(AcceptRefusal::Invalid));
         };
         let org_id = OrgId::from_uuid(found.org_id);
+        super::lock_org(&tx, org_id).await?;
         let account = user::Entity::find_by_id(user.uuid()).one(&tx).await?;
         if account.as_ref().map(|a| a.email.as_str()) != Some(found.email.as_str()) {
             return Ok(Err(AcceptRefusal::WrongAccount));

@@ -3,8 +3,7 @@
 //! Entities are private to this module. Tables that belong to an organisation
 //! are reachable only through an [`OrgStore`], which is built from an
 //! [`OrgAccess`] — and an `OrgAccess` can only be obtained from a membership
-//! check ([`Store::member_access`]) or, for background jobs, by naming the
-//! organisation explicitly ([`Store::system_access`]).
+//! check ([`Store::member_access`]).
 //!
 //! Outside this module the entities cannot even be named:
 //!
@@ -62,6 +61,8 @@ pub enum StoreError {
     Corrupt(String),
     #[error("cannot prepare the database file")]
     Io(#[from] std::io::Error),
+    #[error("cannot build a statement")]
+    Statement(#[from] sea_orm::sea_query::error::Error),
 }
 
 impl StoreError {
@@ -136,6 +137,26 @@ impl Store {
             _ => Backend::Sqlite,
         }
     }
+}
+
+/// Serialises writers of one organisation (or audit chain) until the
+/// transaction ends, so read-check-write sequences (last admin, seats,
+/// numbering, the audit chain) cannot interleave. PostgreSQL only: SQLite
+/// has a single writer already.
+pub(crate) async fn lock_chain<C: ConnectionTrait>(conn: &C, chain: uuid::Uuid) -> StoreResult<()> {
+    if conn.get_database_backend() == DatabaseBackend::Postgres {
+        conn.execute_raw(sea_orm::Statement::from_sql_and_values(
+            DatabaseBackend::Postgres,
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            [chain.to_string().into()],
+        ))
+        .await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn lock_org<C: ConnectionTrait>(conn: &C, org_id: crate::ids::OrgId) -> StoreResult<()> {
+    lock_chain(conn, org_id.uuid()).await
 }
 
 /// Creates the directory of a file-backed SQLite URL (`sqlite://./data/x.db?…`).

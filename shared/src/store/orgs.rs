@@ -175,12 +175,6 @@ impl Store {
         Ok(Some(OrgAccess { org: org.try_into()?, member: Some((user, decode_roles(&membership.roles)?)) }))
     }
 
-    /// The door for background jobs acting for an organisation, not a person.
-    pub async fn system_access(&self, org_id: OrgId) -> StoreResult<Option<OrgAccess>> {
-        let found = org::Entity::find_by_id(org_id.uuid()).one(&self.db).await?;
-        found.map(|org| Ok(OrgAccess { org: org.try_into()?, member: None })).transpose()
-    }
-
     pub fn org_store<'a>(&'a self, access: &OrgAccess) -> OrgStore<'a> {
         OrgStore { db: &self.db, clock: &self.clock, org_id: access.org_id() }
     }
@@ -248,6 +242,7 @@ impl OrgStore<'_> {
         meta: &AuditMeta,
     ) -> StoreResult<Result<MemberRecord, MembershipRefusal>> {
         let tx = self.db.begin().await?;
+        super::lock_org(&tx, self.org_id).await?;
         let Some(current) = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(&tx).await? else {
             return Ok(Err(MembershipRefusal::NotMember));
         };
@@ -274,6 +269,7 @@ impl OrgStore<'_> {
     /// Their past work stays, attributed to them.
     pub async fn remove_member(&self, user: UserId, meta: &AuditMeta) -> StoreResult<Result<(), MembershipRefusal>> {
         let tx = self.db.begin().await?;
+        super::lock_org(&tx, self.org_id).await?;
         let Some(current) = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(&tx).await? else {
             return Ok(Err(MembershipRefusal::NotMember));
         };

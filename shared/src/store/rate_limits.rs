@@ -20,7 +20,7 @@ impl Store {
         insert
             .into_table(rate_limit::Entity)
             .columns([rate_limit::Column::Bucket, rate_limit::Column::WindowStart, rate_limit::Column::Hits])
-            .values_panic([bucket.into(), window_start.into(), 1.into()])
+            .values([bucket.into(), window_start.into(), 1.into()])?
             .on_conflict(
                 OnConflict::columns([rate_limit::Column::Bucket, rate_limit::Column::WindowStart])
                     .value(rate_limit::Column::Hits, Expr::col((rate_limit::Entity, rate_limit::Column::Hits)).add(1))
@@ -32,10 +32,15 @@ impl Store {
         Ok(row.map_or(1, |r| u32::try_from(r.hits).unwrap_or(u32::MAX)))
     }
 
-    /// Forgets windows that ended before `before` (seconds since the epoch).
-    pub async fn prune_rate_limits(&self, before: i64) -> StoreResult<()> {
+    /// Forgets the windows of limit `name` that started before `before`
+    /// (seconds since the epoch); other limits' windows are left alone.
+    pub async fn prune_rate_limits(&self, name: &str, before: i64) -> StoreResult<()> {
         use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
-        rate_limit::Entity::delete_many().filter(rate_limit::Column::WindowStart.lt(before)).exec(&self.db).await?;
+        rate_limit::Entity::delete_many()
+            .filter(rate_limit::Column::Bucket.starts_with(format!("{name}:")))
+            .filter(rate_limit::Column::WindowStart.lt(before))
+            .exec(&self.db)
+            .await?;
         Ok(())
     }
 }

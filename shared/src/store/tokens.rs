@@ -155,11 +155,16 @@ impl Store {
         else {
             return Ok(None);
         };
-        email_token::Entity::update_many()
+        // Claim the token: of two concurrent redeems, only one updates it.
+        let claimed = email_token::Entity::update_many()
             .col_expr(email_token::Column::UsedAt, Expr::value(now))
             .filter(email_token::Column::Id.eq(token.id))
+            .filter(email_token::Column::UsedAt.is_null())
             .exec(&tx)
             .await?;
+        if claimed.rows_affected == 0 {
+            return Ok(None);
+        }
         let update = user::Entity::update_many().filter(user::Column::Id.eq(token.user_id));
         let (update, action) = match (purpose, new_password_hash) {
             (EmailPurpose::VerifyEmail, _) => {
@@ -167,6 +172,14 @@ impl Store {
             }
             (EmailPurpose::ResetPassword, Some(hash)) => {
                 session::Entity::delete_many().filter(session::Column::UserId.eq(token.user_id)).exec(&tx).await?;
+                // Other reset links mailed earlier die with this reset.
+                email_token::Entity::update_many()
+                    .col_expr(email_token::Column::UsedAt, Expr::value(now))
+                    .filter(email_token::Column::UserId.eq(token.user_id))
+                    .filter(email_token::Column::Purpose.eq(EmailPurpose::ResetPassword.key()))
+                    .filter(email_token::Column::UsedAt.is_null())
+                    .exec(&tx)
+                    .await?;
                 (update.col_expr(user::Column::PasswordHash, Expr::value(hash)), "user.password_reset")
             }
             (EmailPurpose::ResetPassword, None) => return Err(StoreError::Corrupt("reset without a password".into())),

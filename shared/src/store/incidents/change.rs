@@ -25,6 +25,7 @@ keyed_enum!(
         StatusChange => "status_change",
         SeverityChange => "severity_change",
         Assignment => "assignment",
+        LabelChange => "label_change",
         Handoff => "handoff",
         Notification => "notification",
         Escalation => "escalation",
@@ -153,7 +154,9 @@ impl OrgStore<'_> {
             if !old.status.can_become(status) {
                 return Ok(Err(ChangeRefusal::Transition { from: old.status, to: status }));
             }
-            let targets = sla::target_for(&tx, self.org_id, old.severity).await?;
+            // Judged against the severity the incident ends up with, which is
+            // the one the rollups count it under.
+            let targets = sla::target_for(&tx, self.org_id, change.severity.unwrap_or(old.severity)).await?;
             row.status = status.key().to_owned();
             if status.acknowledges() && row.acknowledged_at.is_none() {
                 row.acknowledged_at = Some(now);
@@ -207,6 +210,14 @@ impl OrgStore<'_> {
             new_assignees.dedup();
             assignees = new_assignees;
         }
+        if let Some(labels) = change.labels.as_ref().filter(|l| **l != old.labels) {
+            entries.push((
+                TimelineKind::LabelChange,
+                "Labels changed".to_owned(),
+                json!({"from": old.labels, "to": labels}),
+            ));
+            event_types.push("incident.updated");
+        }
         let commander = change.commander.unwrap_or(old.commander);
         if change.handoff {
             entries.push((
@@ -259,8 +270,8 @@ impl OrgStore<'_> {
         }
         let updated = with_people(&tx, vec![row]).await?.pop().ok_or_else(|| super::corrupt("vanished".into()))?;
         let summary = json!({
-            "before": {"status": old.status, "severity": old.severity, "assignees": old.assignees, "commander": old.commander, "title": old.title},
-            "after": {"status": updated.status, "severity": updated.severity, "assignees": updated.assignees, "commander": updated.commander, "title": updated.title},
+            "before": {"status": old.status, "severity": old.severity, "assignees": old.assignees, "commander": old.commander, "title": old.title, "labels": old.labels},
+            "after": {"status": updated.status, "severity": updated.severity, "assignees": updated.assignees, "commander": updated.commander, "title": updated.title, "labels": updated.labels},
         });
         audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("incident.updated", id, summary)).await?;
         for event_type in event_types {

@@ -46,6 +46,19 @@ pub struct EventRecord {
     pub created_at: DateTime<Utc>,
 }
 
+impl EventRecord {
+    /// The event as clients receive it, on the SSE stream and through Pusher.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "type": self.event_type,
+            "incidentId": self.incident_id,
+            "data": self.data,
+            "createdAt": self.created_at,
+        })
+    }
+}
+
 impl From<outbox_event::Model> for EventRecord {
     fn from(row: outbox_event::Model) -> Self {
         Self {

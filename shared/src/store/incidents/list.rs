@@ -2,7 +2,7 @@
 //! pages neither repeat nor skip incidents while new ones arrive.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, Query};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::super::entities::{incident, incident_assignee, incident_label};
@@ -85,8 +85,14 @@ impl OrgStore<'_> {
             let pattern = format!("%{escaped}%");
             query = query.filter(
                 Condition::any()
-                    .add(Expr::expr(Func::lower(Expr::col(incident::Column::Title))).like(pattern.as_str()))
-                    .add(Expr::expr(Func::lower(Expr::col(incident::Column::Description))).like(pattern.as_str())),
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(incident::Column::Title)))
+                            .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                    )
+                    .add(
+                        Expr::expr(Func::lower(Expr::col(incident::Column::Description)))
+                            .like(LikeExpr::new(pattern.as_str()).escape('\\')),
+                    ),
             );
         }
         if let Some(from) = filter.created_from {

@@ -13,13 +13,12 @@ use chrono::{DateTime, Duration, Utc};
 
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
-    Statement, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 
 use super::entities::{idempotency_key, incident, incident_assignee, incident_counter, incident_label, membership};
-use super::{OrgStore, StoreError, StoreResult, audit};
+use super::{OrgStore, StoreError, StoreResult, audit, lock_org};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::{IncidentStatus, Severity, Source};
 use crate::ids::{IncidentId, OrgId, UserId};
@@ -122,20 +121,6 @@ async fn with_people<C: ConnectionTrait>(conn: &C, rows: Vec<incident::Model>) -
         .collect()
 }
 
-/// Serialises changes to one organisation's incidents until the transaction
-/// ends (PostgreSQL; SQLite has a single writer).
-async fn lock_org<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<()> {
-    if conn.get_database_backend() == DatabaseBackend::Postgres {
-        conn.execute_raw(Statement::from_sql_and_values(
-            DatabaseBackend::Postgres,
-            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            [org_id.uuid().to_string().into()],
-        ))
-        .await?;
-    }
-    Ok(())
-}
-
 /// The users in `users` who are not members of `org_id`.
 async fn non_members<C: ConnectionTrait>(conn: &C, org_id: OrgId, users: &[UserId]) -> StoreResult<Vec<UserId>> {
     if users.is_empty() {
@@ -205,7 +190,7 @@ async fn next_number<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult
     upsert
         .into_table(incident_counter::Entity)
         .columns([incident_counter::Column::OrgId, incident_counter::Column::LastNumber])
-        .values_panic([org_id.uuid().into(), 1i64.into()])
+        .values([org_id.uuid().into(), 1i64.into()])?
         .on_conflict(
             OnConflict::column(incident_counter::Column::OrgId)
                 .value(

@@ -40,6 +40,10 @@ impl OrgStore<'_> {
             .collect())
     }
 
+    pub async fn sla_target(&self, severity: Severity) -> StoreResult<SlaTarget> {
+        target_for(self.db, self.org_id, severity).await
+    }
+
     pub async fn set_sla_targets(&self, targets: &[(Severity, SlaTarget)], meta: &AuditMeta) -> StoreResult<()> {
         let before = self.sla_targets().await?;
         let tx = self.db.begin().await?;
