@@ -191,6 +191,12 @@ on_both_stores! {
         assert_eq!(entries[1]["body"], "Going off shift; queue draining");
         assert_eq!(entries[0]["actorId"], admin_id);
 
+        // Handing off to a non-member names the field.
+        let outsider = app.browser();
+        let outsider_me = outsider.sign_up("Outsider").await;
+        let refused = night.post(&format!("{path}/handoff"), json!({"to": outsider_me["user"]["id"]})).await;
+        assert_eq!(expect_problem(refused, 422).await["errors"][0]["field"], "to");
+
         // Notes are appended, never edited.
         let note = night.post(&format!("{path}/timeline"), json!({"text": "**Mitigated** by scaling consumers"})).await;
         assert_eq!(note.status(), 201);

@@ -70,6 +70,38 @@ async fn exercise(backend: Backend) {
         .await
         .expect("account event");
     assert_eq!(scope.verify_audit_chain().await.expect("verify").checked, 4);
+
+    // Outbox claims: concurrent relays take disjoint events; claimed events
+    // wait out their lease; released ones come back; relayed ones never do.
+    for n in 0..6 {
+        let new = simplicity_shared::store::NewIncident {
+            title: format!("Claim {n}"),
+            description: String::new(),
+            severity: simplicity_shared::domain::incidents::Severity::P3,
+            assignees: vec![],
+            commander: None,
+            labels: vec![],
+            source: simplicity_shared::domain::incidents::Source::Api,
+            created_by: alice,
+        };
+        scope.create_incident(new, None, &meta).await.expect("create").expect("created");
+    }
+    let (first, second) = tokio::join!(store.claim_outbox(4), store.claim_outbox(4));
+    let (first, second) = (first.expect("claim"), second.expect("claim"));
+    let rest = store.claim_outbox(10).await.expect("claim");
+    let mut seqs: Vec<i64> = first.iter().chain(&second).chain(&rest).map(|(_, e)| e.seq).collect();
+    seqs.sort_unstable();
+    let total = seqs.len();
+    seqs.dedup();
+    assert_eq!((seqs.len(), total), (6, 6), "every event claimed exactly once");
+    let second: Vec<_> = second.into_iter().chain(rest).collect();
+    assert!(store.claim_outbox(10).await.expect("claim").is_empty(), "leased events are not claimable");
+    let first_seqs: Vec<i64> = first.iter().map(|(_, e)| e.seq).collect();
+    store.mark_relayed(&first_seqs).await.expect("relayed");
+    let second_seqs: Vec<i64> = second.iter().map(|(_, e)| e.seq).collect();
+    store.release_claims(&second_seqs).await.expect("released");
+    let again: Vec<i64> = store.claim_outbox(10).await.expect("claim").iter().map(|(_, e)| e.seq).collect();
+    assert_eq!(again, second_seqs, "released events come back, relayed ones do not");
 }
 
 #[tokio::test]

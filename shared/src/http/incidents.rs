@@ -421,7 +421,7 @@ async fn apply_change(
         Err(ChangeRefusal::Transition { from, to }) => {
             Err(Error::conflict("invalid-transition", format!("an incident that is {from} cannot become {to}")))
         }
-        Err(ChangeRefusal::NotMembers(users)) => Err(not_members(&users, "assignees")),
+        Err(ChangeRefusal::NotMembers { field, users }) => Err(not_members(&users, field)),
     }
 }
 
@@ -507,7 +507,11 @@ async fn handoff(
     ApiJson(body): ApiJson<HandoffRequest>,
 ) -> Result<Response> {
     org.require(Action::UpdateIncident)?;
-    let current = find(&org.scope(&state), &path.incident).await?;
+    let scope = org.scope(&state);
+    let current = find(&scope, &path.incident).await?;
+    if scope.member(body.to).await?.is_none() {
+        return Err(not_members(&[body.to], "to"));
+    }
     let mut assignees: Vec<UserId> =
         current.assignees.iter().copied().filter(|a| Some(*a) != current.commander && *a != body.to).collect();
     assignees.push(body.to);

@@ -19,14 +19,17 @@ pub enum RelayError {
 
 /// Relays pending events once, oldest first; returns how many were relayed.
 pub async fn relay_once(store: &Store, realtime: Option<&Pusher>) -> Result<usize, RelayError> {
-    let pending = store.pending_outbox(BATCH).await?;
-    let mut relayed = Vec::with_capacity(pending.len());
-    for (org_id, event) in &pending {
+    let claimed = store.claim_outbox(BATCH).await?;
+    let mut relayed = Vec::with_capacity(claimed.len());
+    for (org_id, event) in &claimed {
         if let Some(pusher) = realtime {
             let data = event.to_json();
-            // Stop at the first failure so events leave in order.
+            // Stop at the first failure so events leave in order; the rest
+            // go back to the outbox for the next run.
             if let Err(error) = pusher.publish(&channel_for(*org_id), &event.event_type, &data.to_string()).await {
                 store.mark_relayed(&relayed).await?;
+                let unsent: Vec<i64> = claimed.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
+                store.release_claims(&unsent).await?;
                 return Err(error.into());
             }
         }

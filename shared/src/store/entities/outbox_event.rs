@@ -13,6 +13,7 @@ pub struct Model {
     #[sea_orm(column_type = "Text")]
     pub payload: String,
     pub created_at: DateTimeUtc,
+    pub claimed_until: Option<DateTimeUtc>,
     pub relayed_at: Option<DateTimeUtc>,
 }
 

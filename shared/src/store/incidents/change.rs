@@ -72,7 +72,11 @@ pub enum ChangeRefusal {
         from: IncidentStatus,
         to: IncidentStatus,
     },
-    NotMembers(Vec<UserId>),
+    /// People named in `field` who are not members of the organisation.
+    NotMembers {
+        field: &'static str,
+        users: Vec<UserId>,
+    },
 }
 
 async fn add_entry<C: ConnectionTrait>(
@@ -139,11 +143,19 @@ impl OrgStore<'_> {
         }
         let old =
             with_people(&tx, vec![before.clone()]).await?.pop().ok_or_else(|| super::corrupt("vanished".into()))?;
-        let mut people: Vec<UserId> = change.assignees.clone().unwrap_or_default();
-        people.extend(change.commander.flatten());
-        let strangers = non_members(&tx, self.org_id, &people).await?;
+        // Only people newly put on the incident must be members: someone who
+        // has left may stay listed on it, as they were.
+        let added: Vec<UserId> =
+            change.assignees.iter().flatten().copied().filter(|u| !old.assignees.contains(u)).collect();
+        let strangers = non_members(&tx, self.org_id, &added).await?;
         if !strangers.is_empty() {
-            return Ok(Err(ChangeRefusal::NotMembers(strangers)));
+            return Ok(Err(ChangeRefusal::NotMembers { field: "assignees", users: strangers }));
+        }
+        let new_commander: Vec<UserId> =
+            change.commander.flatten().filter(|c| Some(*c) != old.commander).into_iter().collect();
+        let strangers = non_members(&tx, self.org_id, &new_commander).await?;
+        if !strangers.is_empty() {
+            return Ok(Err(ChangeRefusal::NotMembers { field: "commander", users: strangers }));
         }
         let now = self.clock.now();
         let mut row = before.clone();

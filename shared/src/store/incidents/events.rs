@@ -85,6 +85,7 @@ pub(super) async fn emit<C: ConnectionTrait>(
         incident_id: Set(event.incident_id.map(IncidentId::uuid)),
         payload: Set(event.data.to_string()),
         created_at: Set(at),
+        claimed_until: Set(None),
         relayed_at: Set(None),
         ..Default::default()
     }

@@ -80,6 +80,8 @@ impl MigrationTrait for Migration {
                 uuid_null("incident_id"),
                 text("payload"),
                 timestamp_with_time_zone("created_at"),
+                // A relay's lease on the row while it delivers it.
+                timestamp_with_time_zone_null("claimed_until"),
                 timestamp_with_time_zone_null("relayed_at"),
             ],
             &["seq"],
