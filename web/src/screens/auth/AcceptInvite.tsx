@@ -7,6 +7,7 @@ import { useAction, useResource } from "@/lib/resource";
 import { navigate } from "@/lib/router";
 import { useSession } from "@/lib/session";
 import { AuthLayout } from "@/components/AuthLayout";
+import { NewPasswordField } from "@/components/NewPasswordField";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -37,16 +38,7 @@ function NewAccountForm({ token, invite }: { token: string; invite: InvitePrevie
       <ErrorAlert error={accept.error && !problem?.problem.errors?.length ? accept.error : undefined} />
       <TextField label="Email" value={invite.email} readOnly disabled hint="The invite is for this address." />
       <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={problem?.fieldError("name")} required autoFocus />
-      <TextField
-        label="Choose a password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 10 characters; avoid common passwords."
-        value={password}
-        onChange={(e) => setPassword(e.target.value)}
-        error={problem?.fieldError("password")}
-        required
-      />
+      <NewPasswordField label="Choose a password" value={password} onChange={(e) => setPassword(e.target.value)} error={problem?.fieldError("password")} />
       <Button type="submit" pending={accept.pending} className="w-full">
         Create account and join
       </Button>

@@ -5,6 +5,7 @@ import { api, ApiError } from "@/lib/api";
 import { useAction } from "@/lib/resource";
 import { Link, useLocation } from "@/lib/router";
 import { AuthLayout, textLinkClass } from "@/components/AuthLayout";
+import { NewPasswordField } from "@/components/NewPasswordField";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -52,15 +53,11 @@ export default function ResetPassword() {
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
           <ErrorAlert error={reset.error && !problem?.fieldError("password") ? reset.error : undefined} />
-          <TextField
+          <NewPasswordField
             label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 10 characters; avoid common passwords."
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             error={problem?.fieldError("password")}
-            required
             autoFocus
           />
           <TextField

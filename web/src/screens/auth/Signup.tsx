@@ -7,6 +7,7 @@ import { Link, navigate, useLocation } from "@/lib/router";
 import { useSession } from "@/lib/session";
 import { safeNext } from "@/lib/paths";
 import { AuthLayout, textLinkClass } from "@/components/AuthLayout";
+import { NewPasswordField } from "@/components/NewPasswordField";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
@@ -47,16 +48,7 @@ export default function Signup() {
         <ErrorAlert error={signup.error && !problem?.problem.errors?.length ? signup.error : undefined} />
         <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={problem?.fieldError("name")} required autoFocus />
         <TextField label="Work email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} error={problem?.fieldError("email")} required />
-        <TextField
-          label="Password"
-          type="password"
-          autoComplete="new-password"
-          hint="At least 10 characters; avoid common passwords."
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          error={problem?.fieldError("password")}
-          required
-        />
+        <NewPasswordField label="Password" value={password} onChange={(e) => setPassword(e.target.value)} error={problem?.fieldError("password")} />
         <Button type="submit" pending={signup.pending} className="w-full">
           Create account
         </Button>

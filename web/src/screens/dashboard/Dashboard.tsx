@@ -13,6 +13,7 @@ import { Button } from "@/components/ui/Button";
 import { Card, CardHeader, PageHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
+import { TableHead } from "@/components/ui/Table";
 
 const DailyChart = dynamic(() => import("./DailyChart"), {
   ssr: false,
@@ -125,15 +126,7 @@ export default function Dashboard() {
             <Card className="overflow-x-auto">
               <CardHeader title="SLA compliance by severity" description="Share of acknowledgements and resolutions within target" />
               <table className="w-full text-left text-sm">
-                <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                  <tr>
-                    <th scope="col" className="px-4 py-2">Severity</th>
-                    <th scope="col" className="px-4 py-2">Acknowledge</th>
-                    <th scope="col" className="px-4 py-2">Resolve</th>
-                    <th scope="col" className="px-4 py-2">MTTA</th>
-                    <th scope="col" className="px-4 py-2">MTTR</th>
-                  </tr>
-                </thead>
+                <TableHead columns={[{ label: "Severity" }, { label: "Acknowledge" }, { label: "Resolve" }, { label: "MTTA" }, { label: "MTTR" }]} />
                 <tbody className="text-slate-900 dark:text-slate-100">
                   {SEVERITIES.map((s) => {
                     const f = d.bySeverity[s];

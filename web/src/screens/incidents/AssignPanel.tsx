@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent, type ReactNode } from "react";
 import type { Incident } from "@/lib/api";
 import { useFreshMembers, useMemberName } from "@/lib/org";
 import { Button } from "@/components/ui/Button";
@@ -12,6 +12,20 @@ interface Props {
   busy: boolean;
   onAssign: (assignees: string[]) => Promise<unknown>;
   onHandoff: (to: string, note: string) => Promise<unknown>;
+}
+
+/** The submit and Cancel buttons under the assign and hand-off forms. */
+function FormButtons({ busy, disabled, onCancel, children }: { busy: boolean; disabled?: boolean; onCancel: () => void; children: ReactNode }) {
+  return (
+    <div className="flex gap-2">
+      <Button type="submit" size="sm" pending={busy} disabled={disabled}>
+        {children}
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
 }
 
 export function AssignPanel({ incident, busy, onAssign, onHandoff }: Props) {
@@ -62,14 +76,9 @@ export function AssignPanel({ incident, busy, onAssign, onHandoff }: Props) {
       {mode === "assign" && (
         <form onSubmit={assign} className="space-y-3">
           <MemberPicker legend="Assignees" members={members.data} selected={selected} onChange={setSelected} />
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" pending={busy}>
-              Save assignees
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
-              Cancel
-            </Button>
-          </div>
+          <FormButtons busy={busy} onCancel={() => setMode("view")}>
+            Save assignees
+          </FormButtons>
         </form>
       )}
       {mode === "handoff" && (
@@ -85,14 +94,9 @@ export function AssignPanel({ incident, busy, onAssign, onHandoff }: Props) {
               ))}
           </SelectField>
           <TextField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} placeholder="Context for the next commander" />
-          <div className="flex gap-2">
-            <Button type="submit" size="sm" pending={busy} disabled={!to}>
-              Hand off
-            </Button>
-            <Button size="sm" variant="ghost" onClick={() => setMode("view")}>
-              Cancel
-            </Button>
-          </div>
+          <FormButtons busy={busy} disabled={!to} onCancel={() => setMode("view")}>
+            Hand off
+          </FormButtons>
         </form>
       )}
     </div>

@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { PageHeader } from "@/components/ui/Card";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/States";
+import { TableHead } from "@/components/ui/Table";
 import { ErrorAlert } from "@/components/ui/Alert";
 
 const FILTER_KEYS = ["status", "severity", "assignee", "label", "q", "sort"] as const;
@@ -233,16 +234,18 @@ export default function IncidentList() {
         <Card className="overflow-hidden">
           <table className="w-full text-left">
             <caption className="sr-only">Incidents</caption>
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800/60 dark:text-slate-300">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-semibold">Ref</th>
-                <th scope="col" className="px-4 py-2 font-semibold">Title</th>
-                <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Severity</th>
-                <th scope="col" className="hidden px-4 py-2 font-semibold sm:table-cell">Status</th>
-                <th scope="col" className="hidden px-4 py-2 font-semibold md:table-cell">Assignees</th>
-                <th scope="col" className="hidden px-4 py-2 font-semibold lg:table-cell">Opened</th>
-              </tr>
-            </thead>
+            <TableHead
+              className="bg-slate-50 dark:bg-slate-800/60"
+              cellClassName="font-semibold"
+              columns={[
+                { label: "Ref" },
+                { label: "Title" },
+                { label: "Severity", className: "hidden sm:table-cell" },
+                { label: "Status", className: "hidden sm:table-cell" },
+                { label: "Assignees", className: "hidden md:table-cell" },
+                { label: "Opened", className: "hidden lg:table-cell" },
+              ]}
+            />
             <tbody>
               {incidents.map((incident) => (
                 <IncidentRow key={incident.id} incident={incident} slug={membership.slug} />

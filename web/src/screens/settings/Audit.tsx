@@ -9,6 +9,7 @@ import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/States";
+import { TableHead } from "@/components/ui/Table";
 
 function VerifyResult({ result }: { result: ChainVerification }) {
   return result.valid ? (
@@ -97,15 +98,15 @@ export default function Audit() {
           <div className="mt-2 overflow-x-auto">
             <table className="w-full text-left text-sm">
               <caption className="sr-only">Audit events</caption>
-              <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                <tr>
-                  <th scope="col" className="px-4 py-2">When</th>
-                  <th scope="col" className="px-4 py-2">Actor</th>
-                  <th scope="col" className="px-4 py-2">Action</th>
-                  <th scope="col" className="hidden px-4 py-2 md:table-cell">Target</th>
-                  <th scope="col" className="px-4 py-2"><span className="sr-only">Details</span></th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  { label: "When" },
+                  { label: "Actor" },
+                  { label: "Action" },
+                  { label: "Target", className: "hidden md:table-cell" },
+                  { label: <span className="sr-only">Details</span> },
+                ]}
+              />
               <tbody>
                 {events.map((e) => (
                   <Row key={e.id} event={e} />
