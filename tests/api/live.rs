@@ -96,3 +96,15 @@ on_both_stores! {
         assert!(resumed.next(Duration::from_millis(800)).await.is_none(), "the other org's event leaked here");
     }
 }
+
+/// Signing out everywhere ends streams opened with those sessions.
+#[tokio::test]
+async fn streams_end_when_their_session_is_signed_out() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let org = OrgFixture::new(&app, "Ending").await;
+    let mut stream = EventReader::open(&org.admin, &org.path("/events"), None).await;
+    assert_eq!(org.admin.post("/api/auth/logout-all", json!({})).await.status(), 204);
+    let started = tokio::time::Instant::now();
+    assert!(stream.next(Duration::from_secs(30)).await.is_none());
+    assert!(started.elapsed() < Duration::from_secs(25), "the stream outlived its session");
+}

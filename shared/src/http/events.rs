@@ -16,6 +16,7 @@ use utoipa_axum::routes;
 
 use super::AppState;
 use super::extract::ApiQuery;
+use super::session::Credential;
 use super::tenant::OrgContext;
 use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
@@ -23,7 +24,8 @@ use crate::ids::OrgId;
 use crate::store::OrgAccess;
 
 const POLL_EVERY: Duration = Duration::from_millis(200);
-/// Re-check membership this often, so a removed member's stream ends.
+/// Re-check membership and the credential this often, so the stream of a
+/// removed member, or of a session signed out or token revoked, ends.
 const RECHECK_EVERY_POLLS: u32 = 50;
 const BATCH: u64 = 200;
 
@@ -38,6 +40,7 @@ pub struct StreamQuery {
 struct Cursor {
     state: AppState,
     access: OrgAccess,
+    credential: Credential,
     after: i64,
     polls: u32,
     pending: std::collections::VecDeque<Event>,
@@ -73,7 +76,14 @@ async fn stream(
         Some(after) => after,
         None => org.scope(&state).latest_event_seq().await?,
     };
-    let cursor = Cursor { state, access: org.access, after, polls: 0, pending: Default::default() };
+    let cursor = Cursor {
+        state,
+        access: org.access,
+        credential: org.current.credential,
+        after,
+        polls: 0,
+        pending: Default::default(),
+    };
     let events = futures_util::stream::unfold(cursor, |mut cursor| async move {
         loop {
             if let Some(event) = cursor.pending.pop_front() {
@@ -82,9 +92,11 @@ async fn stream(
             cursor.polls += 1;
             if cursor.polls % RECHECK_EVERY_POLLS == 0 {
                 let (user, _) = cursor.access.member()?;
-                match cursor.state.store.member_access(user, cursor.access.org_id()).await {
-                    Ok(Some(_)) => {}
-                    _ => return None,
+                let member =
+                    matches!(cursor.state.store.member_access(user, cursor.access.org_id()).await, Ok(Some(_)));
+                let signed_in = matches!(cursor.credential.still_valid(&cursor.state.store).await, Ok(true));
+                if !(member && signed_in) {
+                    return None;
                 }
             }
             match cursor.state.store.org_store(&cursor.access).events_after(cursor.after, BATCH).await {

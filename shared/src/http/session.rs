@@ -37,6 +37,16 @@ pub struct CurrentUser {
     pub credential: Credential,
 }
 
+impl Credential {
+    /// Whether the credential still stands (not signed out, revoked or expired).
+    pub async fn still_valid(self, store: &crate::store::Store) -> Result<bool> {
+        Ok(match self {
+            Credential::Session(id) => store.session_alive(id).await?,
+            Credential::Token(id) => store.api_token_alive(id).await?,
+        })
+    }
+}
+
 impl CurrentUser {
     /// Audit metadata for this user's actions.
     pub fn audit(&self, meta: AuditMeta) -> AuditMeta {

@@ -114,6 +114,12 @@ impl Store {
         Ok(created)
     }
 
+    /// Whether a session still exists and has not reached its absolute end.
+    pub async fn session_alive(&self, id: SessionId) -> StoreResult<bool> {
+        let found = session::Entity::find_by_id(id.uuid()).one(&self.db).await?;
+        Ok(found.is_some_and(|s| s.expires_at > Utc::now()))
+    }
+
     pub async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
         let found = session::Entity::find().filter(session::Column::TokenHash.eq(token_hash)).one(&self.db).await?;
         Ok(found.map(Into::into))

@@ -81,6 +81,12 @@ impl Store {
             .collect()
     }
 
+    /// Whether an API token still exists and has not expired.
+    pub async fn api_token_alive(&self, id: TokenId) -> StoreResult<bool> {
+        let found = api_token::Entity::find_by_id(id.uuid()).one(&self.db).await?;
+        Ok(found.is_some_and(|t| t.expires_at.is_none_or(|at| at > Utc::now())))
+    }
+
     pub async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiTokenRecord>> {
         let found = api_token::Entity::find().filter(api_token::Column::TokenHash.eq(token_hash)).one(&self.db).await?;
         found.map(TryInto::try_into).transpose()
