@@ -110,6 +110,28 @@ on_both_stores! {
         assert_eq!(kept["authorId"], member_id.as_str());
     }
 
+    /// A refused accept leaves no half-made account behind.
+    async fn accepting_creates_the_account_and_membership_together(app: TestApp) {
+        let org = OrgFixture::new(&app, "Atomic").await;
+        assert!(app.simplicity(&["org", "set-plan", &org.slug, "pro"]).status.success());
+        let mut emails = Vec::new();
+        for n in 0..6 {
+            let email = format!("atomic{n}-{}@example.com", uuid::Uuid::new_v4().simple());
+            let response = org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
+            assert_eq!(response.status(), 201);
+            emails.push(email);
+        }
+        // Back on free (5 seats), one admin and six pending invites: no seat left.
+        assert!(app.simplicity(&["org", "set-plan", &org.slug, "free"]).status.success());
+        let token = app.token_mailed_to(&emails[0], "/invite/");
+        let newcomer = app.browser();
+        let refused = newcomer.post(&format!("/api/invites/{token}/accept"), json!({"name": "Late", "password": PASSWORD})).await;
+        expect_problem(refused, 402).await;
+        // The account was not created: signing up with the address works.
+        let signup = newcomer.post("/api/auth/signup", json!({"email": emails[0], "password": PASSWORD, "name": "Late"})).await;
+        assert_eq!(signup.status(), 201);
+    }
+
     async fn seats_bound_invites(app: TestApp) {
         let org = OrgFixture::new(&app, "Seats").await;
         // Free plan: 5 seats; the admin holds one.

@@ -57,7 +57,7 @@ pub fn check_new_account(email: &str, name: &str, password: &str) -> Result<(Ema
 }
 
 /// Creates a user, mapping a taken email to 409.
-pub async fn create_user(state: &AppState, new: NewUser, meta: &AuditMeta) -> Result<UserRecord> {
+async fn create_user(state: &AppState, new: NewUser, meta: &AuditMeta) -> Result<UserRecord> {
     match state.store.insert_user(new, meta).await {
         Err(StoreError::Duplicate(_)) => {
             Err(Error::conflict("email-taken", "an account with this email already exists"))

@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::AppState;
-use super::auth::{check_new_account, create_user, start_session};
+use super::auth::{check_new_account, start_session};
 use super::extract::{ApiJson, ApiPath, parse_json};
 use super::meta::RequestMeta;
 use super::session::CurrentUser;
@@ -23,7 +23,7 @@ use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
 use crate::ids::{InviteId, OrgId, UserId};
 use crate::mail::MailMessage;
-use crate::store::{AcceptRefusal, InviteRecord, InviteRefusal, NewInvite, NewUser};
+use crate::store::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite, NewUser, StoreError};
 
 const INVITE_TTL: Duration = Duration::days(7);
 
@@ -254,8 +254,8 @@ async fn accept_invite(
 ) -> Result<Response> {
     let token_hash = accounts::secret_hash(&path.token);
     let (invite, _) = state.store.invite_by_token_hash(&token_hash).await?.ok_or(Error::NotFound("invite"))?;
-    let (user, new_account) = match current {
-        Some(current) => (current.user, false),
+    let joiner = match current {
+        Some(current) => Joiner::Existing(current.user.id),
         None => {
             if state.store.user_by_email(&invite.email).await?.is_some() {
                 return Err(Error::Unauthenticated);
@@ -264,21 +264,25 @@ async fn accept_invite(
                 if body.is_empty() { AcceptInviteRequest::default() } else { parse_json(&body)? };
             let (name, password) = (body.name.unwrap_or_default(), body.password.unwrap_or_default());
             let (email, name) = check_new_account(&invite.email, &name, &password)?;
-            let new = NewUser {
+            Joiner::New(NewUser {
                 email: email.into_string(),
                 name,
                 password_hash: accounts::hash_password(&password)?,
                 // The invitee proved the address by following the emailed link.
                 email_verified_at: Some(Utc::now()),
-            };
-            (create_user(&state, new, &meta).await?, true)
+            })
         }
     };
-    let joined =
-        state.store.accept_invite(&token_hash, user.id, &meta.clone().with_actor(user.id, &user.email)).await?;
+    let new_account = matches!(joiner, Joiner::New(_));
+    let joined = match state.store.accept_invite(&token_hash, joiner, &meta).await {
+        Err(StoreError::Duplicate(_)) => {
+            return Err(Error::conflict("email-taken", "an account with this email already exists; sign in to accept"));
+        }
+        other => other?,
+    };
     match joined {
-        Ok(_) if new_account => start_session(&state, &user, meta, StatusCode::OK).await,
-        Ok(_) => Ok(Json(super::me::me_view(&state, &user).await?).into_response()),
+        Ok(user) if new_account => start_session(&state, &user, meta, StatusCode::OK).await,
+        Ok(user) => Ok(Json(super::me::me_view(&state, &user).await?).into_response()),
         Err(AcceptRefusal::Invalid) => Err(Error::NotFound("invite")),
         Err(AcceptRefusal::WrongAccount) => {
             Err(Error::Forbidden("this invite is for another email address; sign in with that account".into()))

@@ -1,7 +1,7 @@
 //! Users and sessions: global tables, not owned by any organisation.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 
 use super::entities::{session, user};
@@ -65,18 +65,7 @@ impl Store {
     /// Inserts a user; a taken email is [`StoreError::Duplicate`].
     pub async fn insert_user(&self, new: NewUser, meta: &AuditMeta) -> StoreResult<UserRecord> {
         let tx = self.db.begin().await?;
-        let model = user::ActiveModel {
-            id: Set(UserId::new().uuid()),
-            email: Set(new.email),
-            name: Set(new.name),
-            password_hash: Set(new.password_hash),
-            email_verified_at: Set(new.email_verified_at),
-            created_at: Set(Utc::now()),
-        };
-        let created: UserRecord = model.insert(&tx).await.map_err(StoreError::from_write)?.into();
-        let entry = AuditEntry::new("user.signed_up", created.id, json!({"email": created.email}));
-        let meta = meta.clone().with_actor(created.id, &created.email);
-        audit::append(&tx, audit::ACCOUNT_CHAIN, &meta, entry).await?;
+        let created = insert_user_on(&tx, new, meta).await?;
         tx.commit().await?;
         Ok(created)
     }
@@ -144,4 +133,25 @@ impl Store {
             session::Entity::delete_many().filter(session::Column::UserId.eq(user_id.uuid())).exec(&self.db).await?;
         Ok(result.rows_affected)
     }
+}
+
+/// Inserts a user and records the sign-up, inside the caller's transaction.
+pub(super) async fn insert_user_on<C: ConnectionTrait>(
+    conn: &C,
+    new: NewUser,
+    meta: &AuditMeta,
+) -> StoreResult<UserRecord> {
+    let model = user::ActiveModel {
+        id: Set(UserId::new().uuid()),
+        email: Set(new.email),
+        name: Set(new.name),
+        password_hash: Set(new.password_hash),
+        email_verified_at: Set(new.email_verified_at),
+        created_at: Set(Utc::now()),
+    };
+    let created: UserRecord = model.insert(conn).await.map_err(StoreError::from_write)?.into();
+    let entry = AuditEntry::new("user.signed_up", created.id, json!({"email": created.email}));
+    let meta = meta.clone().with_actor(created.id, &created.email);
+    audit::append(conn, audit::ACCOUNT_CHAIN, &meta, entry).await?;
+    Ok(created)
 }

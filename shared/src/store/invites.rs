@@ -11,7 +11,7 @@ use serde_json::json;
 
 use super::entities::{invite, membership, org, user};
 use super::orgs::decode_roles;
-use super::{OrgRecord, OrgStore, Store, StoreError, StoreResult, audit};
+use super::{NewUser, OrgRecord, OrgStore, Store, StoreError, StoreResult, UserRecord, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::org::Roles;
 use crate::ids::{InviteId, OrgId, UserId};
@@ -58,6 +58,12 @@ pub enum InviteRefusal {
     NoSeats {
         seats: u32,
     },
+}
+
+/// Who accepts an invite: a signed-in account, or a new one to create.
+pub enum Joiner {
+    Existing(UserId),
+    New(NewUser),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,15 +242,25 @@ impl Store {
         }
     }
 
-    /// Accepts an invite for `user` (whose email must match): the membership
-    /// and the invite's use happen together or not at all.
+    /// Accepts an invite for `joiner` (whose email must match the invite's):
+    /// creating the account when it is new, the membership and the invite's
+    /// use happen together or not at all. Returns the member.
     pub async fn accept_invite(
         &self,
         token_hash: &str,
-        user: UserId,
+        joiner: Joiner,
         meta: &AuditMeta,
-    ) -> StoreResult<Result<OrgId, AcceptRefusal>> {
+    ) -> StoreResult<Result<UserRecord, AcceptRefusal>> {
         let tx = self.db.begin().await?;
+        let account = match joiner {
+            Joiner::Existing(user) => user::Entity::find_by_id(user.uuid()).one(&tx).await?.map(UserRecord::from),
+            Joiner::New(new) => Some(super::accounts::insert_user_on(&tx, new, meta).await?),
+        };
+        let Some(account) = account else {
+            return Ok(Err(AcceptRefusal::WrongAccount));
+        };
+        let user = account.id;
+        let meta = &meta.clone().with_actor(account.id, &account.email);
         let Some(found) =
             invite::Entity::find().filter(invite::Column::TokenHash.eq(token_hash)).filter(pending()).one(&tx).await?
         else {
@@ -252,8 +268,7 @@ impl Store {
         };
         let org_id = OrgId::from_uuid(found.org_id);
         super::lock_org(&tx, org_id).await?;
-        let account = user::Entity::find_by_id(user.uuid()).one(&tx).await?;
-        if account.as_ref().map(|a| a.email.as_str()) != Some(found.email.as_str()) {
+        if account.email != found.email {
             return Ok(Err(AcceptRefusal::WrongAccount));
         }
         if membership::Entity::find_by_id((found.org_id, user.uuid())).one(&tx).await?.is_some() {
@@ -280,6 +295,6 @@ impl Store {
         let summary = json!({"invite": InviteId::from_uuid(found.id), "roles": decode_roles(&found.roles)?.to_vec()});
         audit::append(&tx, found.org_id, meta, AuditEntry::new("member.joined", user, summary)).await?;
         tx.commit().await?;
-        Ok(Ok(org_id))
+        Ok(Ok(account))
     }
 }

@@ -45,7 +45,7 @@ pub use incidents::{
     ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, DomainEvent, EventRecord, IncidentChange, IncidentFilter,
     IncidentPage, IncidentRecord, IncidentSort, NewIncident, StatusFilter, TimelineKind, TimelineRecord,
 };
-pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, NewInvite};
+pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
 pub use knowledge::ArticleRecord;
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
 pub use tokens::{ApiTokenRecord, NewApiToken};
