@@ -92,15 +92,11 @@ fn etag(version: i32) -> HeaderValue {
 }
 
 async fn view_response(scope: &OrgStore<'_>, incident: IncidentRecord, status: StatusCode) -> Result<Response> {
-    let target = target_of(scope, incident.severity).await?;
+    let target = scope.sla_target(incident.severity).await?;
     let version = incident.version;
     let mut response = (status, Json(IncidentView::new(incident, target))).into_response();
     response.headers_mut().insert(header::ETAG, etag(version));
     Ok(response)
-}
-
-async fn target_of(scope: &OrgStore<'_>, severity: Severity) -> Result<SlaTarget> {
-    Ok(scope.sla_target(severity).await?)
 }
 
 fn check_title(title: &str, errors: &mut Vec<FieldError>) -> String {

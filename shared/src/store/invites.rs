@@ -101,11 +101,7 @@ async fn seats_full<C: ConnectionTrait>(
     org_id: OrgId,
     except: Option<uuid::Uuid>,
 ) -> StoreResult<Option<u32>> {
-    let org: OrgRecord = org::Entity::find_by_id(org_id.uuid())
-        .one(conn)
-        .await?
-        .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
-        .try_into()?;
+    let org = super::orgs::org_on(conn, org_id).await?;
     match org.plan.limits().seats {
         Some(seats) if seats_taken(conn, org_id, except).await? >= u64::from(seats) => Ok(Some(seats)),
         _ => Ok(None),

@@ -125,11 +125,7 @@ impl Store {
     /// not allow (data stays); returns the organisation and what was switched off.
     pub async fn set_plan(&self, org_id: OrgId, plan: Plan, meta: &AuditMeta) -> StoreResult<(OrgRecord, Vec<Module>)> {
         let tx = self.db.begin().await?;
-        let current: OrgRecord = org::Entity::find_by_id(org_id.uuid())
-            .one(&tx)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
-            .try_into()?;
+        let current = org_on(&tx, org_id).await?;
         let mut features = current.features.clone();
         let switched_off = features.restrict_to(plan);
         org::Entity::update_many()
@@ -287,11 +283,7 @@ impl OrgStore<'_> {
     /// Switches modules on or off; the caller has checked the plan allows them.
     pub async fn set_features(&self, changes: &[(Module, bool)], meta: &AuditMeta) -> StoreResult<Features> {
         let tx = self.db.begin().await?;
-        let current: OrgRecord = org::Entity::find_by_id(self.org_id.uuid())
-            .one(&tx)
-            .await?
-            .ok_or_else(|| StoreError::Corrupt(format!("{} vanished", self.org_id)))?
-            .try_into()?;
+        let current = org_on(&tx, self.org_id).await?;
         let mut features = current.features.clone();
         for (module, on) in changes {
             features.set(*module, *on);
@@ -307,6 +299,16 @@ impl OrgStore<'_> {
         tx.commit().await?;
         Ok(features)
     }
+}
+
+/// An organisation known to exist (its id came from an access check or a row
+/// that references it), read on `conn`.
+pub(super) async fn org_on<C: sea_orm::ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<OrgRecord> {
+    org::Entity::find_by_id(org_id.uuid())
+        .one(conn)
+        .await?
+        .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
+        .try_into()
 }
 
 /// How many admins the organisation has other than `user`.

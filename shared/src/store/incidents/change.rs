@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use super::super::entities::{incident, timeline_entry};
 use super::{
     DomainEvent, IncidentRecord, OrgStore, StoreResult, audit, events, lock_org, non_members, replace_people, rollup,
-    sla, with_people,
+    sla, with_people_one,
 };
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
@@ -141,8 +141,7 @@ impl OrgStore<'_> {
         {
             return Ok(Err(ChangeRefusal::Stale { current: before.version }));
         }
-        let old =
-            with_people(&tx, vec![before.clone()]).await?.pop().ok_or_else(|| super::corrupt("vanished".into()))?;
+        let old = with_people_one(&tx, before.clone()).await?;
         // Only people newly put on the incident must be members: someone who
         // has left may stay listed on it, as they were.
         let added: Vec<UserId> =
@@ -280,7 +279,7 @@ impl OrgStore<'_> {
         for (kind, body, detail) in entries {
             add_entry(&tx, now, &row, meta, kind, body, detail).await?;
         }
-        let updated = with_people(&tx, vec![row]).await?.pop().ok_or_else(|| super::corrupt("vanished".into()))?;
+        let updated = with_people_one(&tx, row).await?;
         let summary = json!({
             "before": {"status": old.status, "severity": old.severity, "assignees": old.assignees, "commander": old.commander, "title": old.title, "labels": old.labels},
             "after": {"status": updated.status, "severity": updated.severity, "assignees": updated.assignees, "commander": updated.commander, "title": updated.title, "labels": updated.labels},
@@ -310,7 +309,7 @@ impl OrgStore<'_> {
             return Ok(None);
         };
         let entry = add_entry(&tx, self.clock.now(), &row, meta, TimelineKind::Note, text, json!({})).await?;
-        let record = with_people(&tx, vec![row]).await?.pop().ok_or_else(|| super::corrupt("vanished".into()))?;
+        let record = with_people_one(&tx, row).await?;
         audit::append(
             &tx,
             self.org_id.uuid(),

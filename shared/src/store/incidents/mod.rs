@@ -121,6 +121,11 @@ async fn with_people<C: ConnectionTrait>(conn: &C, rows: Vec<incident::Model>) -
         .collect()
 }
 
+/// [`with_people`] for one row.
+async fn with_people_one<C: ConnectionTrait>(conn: &C, row: incident::Model) -> StoreResult<IncidentRecord> {
+    with_people(conn, vec![row]).await?.pop().ok_or_else(|| corrupt("an incident vanished while loading".into()))
+}
+
 /// The users in `users` who are not members of `org_id`.
 async fn non_members<C: ConnectionTrait>(conn: &C, org_id: OrgId, users: &[UserId]) -> StoreResult<Vec<UserId>> {
     if users.is_empty() {
