@@ -3,9 +3,10 @@
 // out), navigation of the modules switched on, and global shortcuts.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { api } from "@/lib/api";
+import { api, messageOf } from "@/lib/api";
+import { useStripeRedirect } from "@/lib/billing";
 import { searchFocus, useHotkeys } from "@/lib/hotkeys";
-import { MODULE_LABEL, UPCOMING_MODULES } from "@/lib/modules";
+import { MODULE_LABEL, planName, UPCOMING_MODULES } from "@/lib/modules";
 import { useOrg } from "@/lib/org";
 import { Link, navigate, useLocation } from "@/lib/router";
 import { useMe, useSession } from "@/lib/session";
@@ -86,6 +87,30 @@ function VerifyEmailBanner() {
             Send the link again
           </button>
         )}
+      </div>
+    </div>
+  );
+}
+
+/** For admins, on every page of the organisation, while its last payment has failed. */
+function PastDueBanner() {
+  const { org, isAdmin, billing } = useOrg();
+  const portal = useStripeRedirect(() => api.billingPortal(org.id));
+  if (!isAdmin || !billing?.pastDue) return null;
+  return (
+    <div
+      role="region"
+      aria-label="Billing problem"
+      className="border-b border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+    >
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1">
+        <span>
+          <strong className="font-semibold">Payment failed</strong> — update your card to keep {planName(billing.plan)}.
+        </span>
+        <Button size="sm" variant="danger" pending={!!portal.pending} onClick={() => void portal.go("card")}>
+          Update card
+        </Button>
+        {portal.error ? <span>{messageOf(portal.error)}</span> : null}
       </div>
     </div>
   );
@@ -199,6 +224,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </div>
       </header>
       <VerifyEmailBanner />
+      <PastDueBanner />
       {menuOpen && (
         <nav id="mobile-nav" aria-label="Main" className="border-b border-slate-200 bg-white px-4 py-3 md:hidden dark:border-slate-800 dark:bg-slate-950">
           {nav}

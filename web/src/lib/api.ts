@@ -205,6 +205,36 @@ export interface SlaTarget {
   resolveSeconds: number;
 }
 
+export type BillingInterval = "month" | "year";
+export type SubscriptionStatus =
+  | "active"
+  | "trialing"
+  | "past_due"
+  | "canceled"
+  | "unpaid"
+  | "incomplete"
+  | "incomplete_expired"
+  | "paused";
+
+export interface CheckoutOption {
+  plan: Plan;
+  interval: BillingInterval;
+}
+
+/** The organisation's subscription as the server last heard it from Stripe. */
+export interface Billing {
+  plan: Plan;
+  status: SubscriptionStatus | null;
+  interval: BillingInterval | null;
+  currentPeriodEnd: string | null;
+  cancelAtPeriodEnd: boolean;
+  lastInvoiceStatus: "paid" | "payment_failed" | null;
+  pastDue: boolean;
+  seats: { used: number; allowed: number | null };
+  /** The plan/interval combinations that can be bought (those with a price). */
+  checkoutOptions: CheckoutOption[];
+}
+
 export interface Article {
   id: string;
   title: string;
@@ -397,6 +427,11 @@ export const api = {
     json<Page<AuditEvent>>(`${org(orgId)}/audit`, { query }),
   verifyAudit: (orgId: string) => json<ChainVerification>(`${org(orgId)}/audit/verify`),
 
+  // Billing (Stripe); 503 "unavailable" when the deployment has no Stripe
+  billing: (orgId: string) => json<Billing>(`${org(orgId)}/billing`),
+  checkout: (orgId: string, option: CheckoutOption) => post<{ url: string }>(`${org(orgId)}/billing/checkout`, option),
+  billingPortal: (orgId: string) => post<{ url: string }>(`${org(orgId)}/billing/portal`, {}),
+
   // Knowledge base
   articles: (orgId: string) => json<Page<Article>>(`${org(orgId)}/kb/articles`),
   article: (orgId: string, id: string) => json<Article>(`${org(orgId)}/kb/articles/${encodeURIComponent(id)}`),
@@ -406,6 +441,20 @@ export const api = {
   /** The URL of the organisation's server-sent event stream. */
   eventsUrl: (orgId: string) => `${org(orgId)}/events`,
 };
+
+/**
+ * Whether `error` says a feature is not set up on this deployment: a 503
+ * `…/unavailable` problem whose detail reads "… not configured" (as billing
+ * answers without Stripe), not a passing outage.
+ */
+export function isNotConfigured(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 503 &&
+    /\/unavailable$/.test(error.problem.type) &&
+    /not configured/i.test(error.problem.detail ?? "")
+  );
+}
 
 /** A readable sentence for any thrown value. */
 export function messageOf(error: unknown): string {

@@ -28,6 +28,13 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dateTime.format(new Date(iso)) : "—";
 }
 
+const date = new Intl.DateTimeFormat(undefined, { dateStyle: "long" });
+
+/** "25 November 2025" (in the reader's locale). */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? date.format(new Date(iso)) : "—";
+}
+
 /** "3m ago", "in 2h", "just now". */
 export function formatRelative(iso: string, now = Date.now()): string {
   const diff = (new Date(iso).getTime() - now) / 1000;

@@ -1,6 +1,8 @@
 // ITSM modules: their names in the UI and, for those with screens, where
 // their navigation entry points.
 
+import type { Plan } from "./api";
+
 export const MODULE_LABEL: Record<string, string> = {
   incidentManagement: "Incident management",
   problemManagement: "Problem management",
@@ -24,7 +26,7 @@ export const MODULE_DESCRIPTION: Record<string, string> = {
 };
 
 /** The cheapest plan that includes each module (mirrors the server's plan table; a 402 has the final word). */
-export const MODULE_PLAN: Record<string, string> = {
+export const MODULE_PLAN: Record<string, Plan> = {
   incidentManagement: "free",
   knowledgeBase: "free",
   problemManagement: "pro",
@@ -34,6 +36,22 @@ export const MODULE_PLAN: Record<string, string> = {
   serviceCatalog: "enterprise",
   assetManagement: "enterprise",
 };
+
+/** The plans from cheapest to dearest. */
+export const PLANS: Plan[] = ["free", "pro", "enterprise"];
+
+/** Seats each plan allows, null for unlimited (mirrors the server's plan table, like MODULE_PLAN). */
+export const PLAN_SEATS: Record<Plan, number | null> = { free: 5, pro: 50, enterprise: null };
+
+/** Whether `plan` costs more than `than`. */
+export function planAbove(plan: Plan, than: Plan): boolean {
+  return PLANS.indexOf(plan) > PLANS.indexOf(than);
+}
+
+/** The modules `plan` unlocks, by MODULE_PLAN, in MODULE_LABEL order. */
+export function planModules(plan: Plan): string[] {
+  return Object.keys(MODULE_LABEL).filter((module) => !planAbove(MODULE_PLAN[module], plan));
+}
 
 /** Modules whose screens are still to come, by URL segment. */
 export const UPCOMING_MODULES: Record<string, string> = {

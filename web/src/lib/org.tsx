@@ -3,7 +3,7 @@
 // members, the signed-in user's roles there, and its live event stream.
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { api, type Member, type Membership, type Org } from "./api";
+import { api, type Billing, type Member, type Membership, type Org } from "./api";
 import { EVENT_TYPES, type IncidentEvent } from "./incidents";
 import { useResource, type Resource } from "./resource";
 
@@ -15,6 +15,13 @@ interface OrgContextValue {
   isAdmin: boolean;
   setOrg: (org: Org) => void;
   members: Resource<Member[]>;
+  /**
+   * The subscription, fetched once per organisation for admins only (for the
+   * past-due banner); null for others, while loading, or when billing is not
+   * configured. The billing page refreshes it with `setBilling`.
+   */
+  billing: Billing | null;
+  setBilling: (billing: Billing) => void;
   /** Whether the event stream is connected. */
   live: boolean;
   subscribe: (listener: Listener) => () => void;
@@ -34,6 +41,20 @@ export function OrgProvider({
   const orgId = membership.orgId;
   const org = useResource(() => api.org(orgId), [orgId]);
   const members = useResource(() => api.members(orgId).then((page) => page.data), [orgId]);
+  const isAdmin = membership.roles.includes("admin");
+  const [billing, setBilling] = useState<Billing | null>(null);
+  useEffect(() => {
+    if (!isAdmin) return;
+    let current = true;
+    // Best effort: 503 (no Stripe here), 403 and the rest just mean no banner.
+    api.billing(orgId).then(
+      (b) => current && setBilling(b),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [orgId, isAdmin]);
   const { live, subscribe } = useEventStream(orgId);
 
   const value = useMemo<OrgContextValue | null>(
@@ -42,14 +63,16 @@ export function OrgProvider({
         ? {
             membership,
             org: org.data,
-            isAdmin: membership.roles.includes("admin"),
+            isAdmin,
             setOrg: org.setData,
             members,
+            billing,
+            setBilling,
             live,
             subscribe,
           }
         : null,
-    [membership, org.data, org.setData, members, live, subscribe],
+    [membership, org.data, isAdmin, org.setData, members, billing, live, subscribe],
   );
 
   if (!value) return <>{fallback(org)}</>;
