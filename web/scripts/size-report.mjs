@@ -36,6 +36,7 @@ const ROUTES = [
   ["/{slug}/settings/sla", "@/screens/settings/SlaTargets"],
   ["/{slug}/settings/audit", "@/screens/settings/Audit"],
   ["/{slug}/settings/tokens", "@/screens/settings/Tokens"],
+  ["/{slug}/settings/billing", "@/screens/settings/Billing"],
 ];
 
 const gzCache = new Map();

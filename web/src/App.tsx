@@ -34,6 +34,7 @@ const Modules = dynamic(() => import("@/screens/settings/Modules"), { loading })
 const SlaTargets = dynamic(() => import("@/screens/settings/SlaTargets"), { loading });
 const Audit = dynamic(() => import("@/screens/settings/Audit"), { loading });
 const Tokens = dynamic(() => import("@/screens/settings/Tokens"), { loading });
+const Billing = dynamic(() => import("@/screens/settings/Billing"), { loading });
 
 const LAST_ORG = "simplicity:lastOrg";
 
@@ -108,7 +109,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
       sla: <SlaTargets />,
       audit: <Audit />,
       tokens: <Tokens />,
-      billing: <ComingSoon title="Billing">Plans, invoices and payment methods will be managed here. You are on the {org.plan} plan.</ComingSoon>,
+      billing: <Billing />,
       integrations: <ComingSoon title="Integrations">Slack, PagerDuty, webhooks and email intake will be set up here.</ComingSoon>,
     };
     return <SettingsLayout section={current}>{screens[sub]}</SettingsLayout>;
