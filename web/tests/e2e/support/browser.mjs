@@ -25,19 +25,24 @@ const ARGS = [
 export const ARTIFACTS = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "test-artifacts");
 export const SCREENSHOTS = join(ARTIFACTS, "screenshots");
 
-/** A person with their own browser profile (cookies, storage). */
-export async function openBrowser({ viewport = { width: 1280, height: 860 } } = {}) {
+// The server each browser context talks to (another one than BASE_URL when a
+// test starts its own, see server.mjs).
+const baseOf = new WeakMap();
+
+/** A person with their own browser profile (cookies, storage); `baseURL` picks another server than BASE_URL. */
+export async function openBrowser({ viewport = { width: 1280, height: 860 }, baseURL = BASE_URL } = {}) {
   const profile = mkdtempSync(join(tmpdir(), "simplicity-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
     viewport,
-    baseURL: BASE_URL,
+    baseURL,
     timezoneId: "UTC",
     locale: "en-GB",
   });
   context.setDefaultTimeout(15_000);
+  baseOf.set(context, baseURL);
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
   page.on("pageerror", (error) => errors.push(error));
@@ -56,10 +61,11 @@ export async function openBrowser({ viewport = { width: 1280, height: 860 } } = 
 
 /** JSON calls to the API with the browser's cookies (for setting up data fast). */
 export async function apiCall(context, method, path, data) {
-  const response = await context.request.fetch(`${BASE_URL}${path}`, {
+  const base = baseOf.get(context) ?? BASE_URL;
+  const response = await context.request.fetch(`${base}${path}`, {
     method,
     data,
-    headers: { Origin: BASE_URL, "Content-Type": "application/json" },
+    headers: { Origin: base, "Content-Type": "application/json" },
   });
   const text = await response.text();
   if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()}: ${text}`);
