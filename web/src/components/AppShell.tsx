@@ -92,11 +92,12 @@ function VerifyEmailBanner() {
   );
 }
 
-/** For admins, on every page of the organisation, while its last payment has failed. */
+/** For admins, on every page of the organisation (but billing's own, which says it there), while its last payment has failed. */
 function PastDueBanner() {
-  const { org, isAdmin, billing } = useOrg();
+  const { org, membership, isAdmin, billing } = useOrg();
+  const { pathname } = useLocation();
   const portal = useStripeRedirect(() => api.billingPortal(org.id));
-  if (!isAdmin || !billing?.pastDue) return null;
+  if (!isAdmin || !billing?.pastDue || pathname === `/${membership.slug}/settings/billing`) return null;
   return (
     <div
       role="region"

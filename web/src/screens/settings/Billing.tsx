@@ -4,7 +4,7 @@
 // customer portal; without Stripe the operator sets the plan by hand.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { api, isNotConfigured, type Billing as BillingInfo, type BillingInterval, type CheckoutOption, type Plan, type SubscriptionStatus } from "@/lib/api";
+import { api, ApiError, isNotConfigured, messageOf, type Billing as BillingInfo, type BillingInterval, type CheckoutOption, type Plan, type SubscriptionStatus } from "@/lib/api";
 import { hasLiveSubscription, INTERVAL_LABEL, SUBSCRIPTION_STATUS_LABEL, useStripeRedirect } from "@/lib/billing";
 import { formatDate } from "@/lib/format";
 import { MODULE_LABEL, PLAN_SEATS, PLANS, planAbove, planModules, planName } from "@/lib/modules";
@@ -268,7 +268,7 @@ function Subscription({ billing, portal }: { billing: BillingInfo; portal: Retur
       </Facts>
       {live && (
         <div className="flex flex-wrap gap-2 border-t border-slate-200 px-4 py-3 dark:border-slate-700">
-          {portalButton("card", "Update card", "secondary")}
+          {!billing.pastDue && portalButton("card", "Update card", "secondary")}
           {!billing.cancelAtPeriodEnd && portalButton("cancel", "Cancel subscription", "ghost")}
         </div>
       )}
@@ -340,6 +340,12 @@ export default function Billing() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [billedPlan]);
 
+  // A 409 means a subscription started elsewhere (another tab, another admin): show it.
+  const reloadBilling = billing.reload;
+  useEffect(() => {
+    if (checkout.error instanceof ApiError && checkout.error.status === 409) void reloadBilling();
+  }, [checkout.error, reloadBilling]);
+
   const returned = outcome && <CheckoutReturn outcome={outcome} settled={settled} plan={billing.data?.plan} />;
 
   if (billing.loading) return <Loading label="Loading billing…" />;
@@ -376,7 +382,9 @@ export default function Billing() {
         />
         {checkout.error ? (
           <div className="px-4 pt-4">
-            <ErrorAlert error={checkout.error} />
+            <Alert tone="error" title="Could not start checkout">
+              {messageOf(checkout.error)}
+            </Alert>
           </div>
         ) : null}
         <PlanCards
