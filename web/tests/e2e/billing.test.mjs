@@ -1,13 +1,16 @@
 // Billing. Without Stripe (the default test server) admins are told billing
 // is not configured and which plan the operator set; members cannot open it.
-// With Stripe (a second server copy talking to a stand-in for Stripe's API),
-// upgrading sends the browser to Checkout with the configured price.
+// With Stripe (a second server copy talking to a stand-in for Stripe's API):
+// upgrading sends the browser to Checkout with the configured price, the
+// subscription shows once its webhook arrives, and a failed payment puts a
+// banner on the admin's pages that leads to the billing portal.
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { adminWithOrg, joinAsNewMember, waitForPath } from "./support/app.mjs";
 import { auditPage, openBrowser, unique } from "./support/browser.mjs";
 import { cannotStartServer, startServer } from "./support/server.mjs";
+import { waitForMail } from "./support/mail.mjs";
 import { startStripeStandIn } from "./support/stripe-standin.mjs";
 
 /** The billing API calls `page` makes from now on. */
@@ -80,7 +83,7 @@ describe("billing without Stripe", () => {
     await waitForPath(page, `/${org.slug}/dashboard`);
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
     await waitForPath(page, `/${org.slug}/settings/members`);
-    await page.getByText("Bea Member").waitFor();
+    await page.getByText("Bea Member", { exact: true }).waitFor();
     assert.deepEqual(calls, [`GET /api/orgs/${org.orgId}/billing`]);
     assert.equal(await page.getByRole("region", { name: "Billing problem" }).count(), 0);
   });
@@ -104,6 +107,7 @@ describe("billing without Stripe", () => {
   });
 });
 
+const WEBHOOK_SECRET = "whsec_standin";
 const PRICES = {
   STRIPE_PRICE_PRO_MONTHLY: "price_standin_pro_monthly",
   STRIPE_PRICE_PRO_YEARLY: "price_standin_pro_yearly",
@@ -116,17 +120,26 @@ describe("billing with Stripe (a stand-in for its API)", { skip: cannotStartServ
   let server;
   let admin;
   let org;
+  /** The subscription Checkout starts (the parts the tests vary). */
+  let subscription;
 
   before(async () => {
     stripe = await startStripeStandIn();
     server = await startServer("stripe", {
       STRIPE_SECRET_KEY: "sk_test_standin",
-      STRIPE_WEBHOOK_SECRET: "whsec_standin",
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
       STRIPE_API_BASE: `${stripe.url}/`,
       ...PRICES,
     });
     admin = await openBrowser({ baseURL: server.baseUrl });
     org = await adminWithOrg(admin.context, "stripe-admin");
+    subscription = {
+      id: "sub_standin1",
+      customer: "cus_standin0001",
+      orgId: org.orgId,
+      price: PRICES.STRIPE_PRICE_PRO_MONTHLY,
+      periodEnd: Date.UTC(2031, 0, 15, 12) / 1000,
+    };
   });
   after(async () => {
     await admin?.close();
@@ -189,11 +202,65 @@ describe("billing with Stripe (a stand-in for its API)", { skip: cannotStartServ
     assert.equal(stripe.requests.filter((r) => r.path === "/v1/customers").length, 1);
   });
 
-  it("coming back after paying says the plan updates in a moment", async () => {
+  it("coming back after paying says the plan updates in a moment, then shows the subscription once Stripe's webhook arrives", async () => {
     const { page } = admin;
     await page.goto(`/${org.slug}/settings/billing?checkout=success`);
     await page.getByText("Payment received — your plan updates in a moment").waitFor();
     await page.waitForURL((url) => url.search === "");
+
+    const active = stripe.putSubscription({ ...subscription, status: "active" });
+    const sent = await stripe.sendEvent(server.baseUrl, WEBHOOK_SECRET, "customer.subscription.created", active);
+    assert.equal(sent.status, 200, await sent.text());
+
+    // The page looks again a few times after a checkout.
+    await page.getByText("Payment received — you are on the Pro plan.").waitFor({ timeout: 20_000 });
+    assert.match(await fact(page, "Plan").innerText(), /^Pro\s+Status:\s*Active$/);
+    assert.equal(await fact(page, "Billing interval").innerText(), "Monthly");
+    assert.equal(await fact(page, "Renews on").innerText(), "15 January 2031");
+    assert.equal(await page.getByRole("progressbar", { name: "Seats used" }).getAttribute("aria-valuetext"), "1 of 50 seats used");
+    await page.getByRole("button", { name: "Manage billing" }).waitFor();
+    assert.equal(await page.getByRole("button", { name: /Upgrade/ }).count(), 0);
+    // The organisation moved to Pro: its modules follow.
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Modules" }).click();
+    await page.getByRole("switch", { name: "Problem management" }).waitFor();
+    await page.waitForFunction(() => document.getElementById("module-problemManagement")?.disabled === false);
+    assert.deepEqual(admin.errors, []);
+  });
+
+  it("a failed payment puts a past-due banner on the admin's pages; Update card opens the billing portal", async () => {
+    const { page } = admin;
+    stripe.putSubscription({ ...subscription, status: "past_due" });
+    const sent = await stripe.sendEvent(server.baseUrl, WEBHOOK_SECRET, "invoice.payment_failed", {
+      id: "in_standin_failed",
+      object: "invoice",
+      customer: subscription.customer,
+      subscription: subscription.id,
+      status: "open",
+    });
+    assert.equal(sent.status, 200, await sent.text());
+    await waitForMail(org.email, { subject: /Payment failed/ });
+
+    await page.goto(`/${org.slug}/incidents`);
+    const banner = page.getByRole("region", { name: "Billing problem" });
+    await banner.waitFor();
+    assert.match(await banner.innerText(), /Payment failed — update your card to keep Pro\./);
+
+    await page.goto(`/${org.slug}/settings/billing`);
+    await page.getByRole("alert").filter({ hasText: "Payment failed" }).waitFor();
+    assert.match(await fact(page, "Plan").innerText(), /^Pro\s+Status:\s*Past due$/);
+    assert.equal(await fact(page, "Last invoice").innerText(), "Payment failed");
+    // The page says it itself: no banner on top.
+    assert.equal(await banner.count(), 0);
+    assert.deepEqual(await auditPage(page, "settings-billing-past-due"), []);
+
+    await page.goto(`/${org.slug}/incidents`);
+    await banner.getByRole("button", { name: "Update card" }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${stripe.url}/portal/`));
+    await page.getByRole("heading", { name: "Stripe Billing Portal (stand-in)" }).waitFor();
+    const portal = stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/billing_portal/sessions");
+    assert.equal(portal.length, 1);
+    assert.equal(portal[0].form.customer, subscription.customer);
+    assert.equal(portal[0].form.return_url, `${server.baseUrl}/${org.slug}/settings/billing`);
     assert.deepEqual(admin.errors, []);
   });
 });

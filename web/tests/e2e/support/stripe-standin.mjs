@@ -1,9 +1,12 @@
 // A stand-in for Stripe's API, for a server started with
-// STRIPE_API_BASE=<its url>: it answers the calls the server makes to start
-// Checkout and the Billing Portal with objects shaped like Stripe's (the
-// server's Stripe client parses them strictly), records what it was sent,
-// and serves the "hosted" pages its URLs point at.
+// STRIPE_API_BASE=<its url>: it answers the calls the server makes (create a
+// customer, a Checkout session, a Billing Portal session; retrieve a
+// subscription) with complete objects shaped like Stripe's — the server's
+// Stripe client parses them strictly; the shapes follow the API tests' own
+// stand-in, tests/api/stripe_standin.rs — records what it was sent, serves
+// the "hosted" pages its URLs point at, and sends signed webhooks.
 
+import { createHmac } from "node:crypto";
 import { createServer } from "node:http";
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -117,6 +120,127 @@ function portalSession(id, form, url) {
   };
 }
 
+/**
+ * A subscription as Stripe returns it; `spec` has what a test varies:
+ * { id, customer, orgId, price, status, cancelAtPeriodEnd, periodEnd }.
+ */
+export function subscriptionObject(spec) {
+  const start = now() - 3600;
+  const periodEnd = spec.periodEnd ?? start + 30 * 86_400;
+  const interval = spec.price.endsWith("yearly") ? "year" : "month";
+  const price = {
+    id: spec.price,
+    object: "price",
+    active: true,
+    billing_scheme: "per_unit",
+    created: start,
+    currency: "usd",
+    custom_unit_amount: null,
+    livemode: false,
+    lookup_key: null,
+    metadata: {},
+    nickname: null,
+    product: "prod_simplicity",
+    recurring: { interval, interval_count: 1, meter: null, trial_period_days: null, usage_type: "licensed" },
+    tax_behavior: "unspecified",
+    tiers_mode: null,
+    transform_quantity: null,
+    type: "recurring",
+    unit_amount: 2900,
+    unit_amount_decimal: "2900",
+  };
+  const plan = {
+    id: spec.price,
+    object: "plan",
+    active: true,
+    amount: 2900,
+    amount_decimal: "2900",
+    billing_scheme: "per_unit",
+    created: start,
+    currency: "usd",
+    interval,
+    interval_count: 1,
+    livemode: false,
+    metadata: {},
+    meter: null,
+    nickname: null,
+    product: "prod_simplicity",
+    tiers_mode: null,
+    transform_usage: null,
+    trial_period_days: null,
+    usage_type: "licensed",
+  };
+  return {
+    id: spec.id,
+    object: "subscription",
+    application: null,
+    application_fee_percent: null,
+    automatic_tax: { disabled_reason: null, enabled: false, liability: null },
+    billing_cycle_anchor: start,
+    billing_cycle_anchor_config: null,
+    billing_mode: { type: "classic" },
+    billing_schedules: [],
+    billing_thresholds: null,
+    cancel_at: null,
+    cancel_at_period_end: !!spec.cancelAtPeriodEnd,
+    canceled_at: spec.status === "canceled" ? now() : null,
+    cancellation_details: { comment: null, feedback: null, reason: null },
+    collection_method: "charge_automatically",
+    created: start,
+    currency: "usd",
+    customer: spec.customer,
+    days_until_due: null,
+    default_payment_method: "pm_card_visa",
+    default_source: null,
+    default_tax_rates: [],
+    description: null,
+    discounts: [],
+    ended_at: null,
+    invoice_settings: { account_tax_ids: null, issuer: { type: "self" } },
+    items: {
+      object: "list",
+      data: [
+        {
+          id: `si_${spec.id}`,
+          object: "subscription_item",
+          billing_thresholds: null,
+          created: start,
+          current_period_end: periodEnd,
+          current_period_start: start,
+          discounts: [],
+          metadata: {},
+          plan,
+          price,
+          quantity: 1,
+          subscription: spec.id,
+          tax_rates: [],
+        },
+      ],
+      has_more: false,
+      total_count: 1,
+      url: `/v1/subscription_items?subscription=${spec.id}`,
+    },
+    latest_invoice: "in_standin",
+    livemode: false,
+    metadata: { org_id: spec.orgId },
+    next_pending_invoice_item_invoice: null,
+    on_behalf_of: null,
+    pause_collection: null,
+    payment_settings: null,
+    pending_invoice_item_interval: null,
+    pending_setup_intent: null,
+    pending_update: null,
+    schedule: null,
+    start_date: start,
+    status: spec.status,
+    test_clock: null,
+    transfer_data: null,
+    trial_end: null,
+    trial_settings: null,
+    trial_start: null,
+  };
+}
+
 function page(title, body) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
 }
@@ -128,6 +252,7 @@ function page(title, body) {
  */
 export async function startStripeStandIn() {
   const requests = [];
+  const subscriptions = new Map();
   let counter = 0;
   const nextId = (prefix) => `${prefix}_standin${(++counter).toString().padStart(4, "0")}`;
   let base;
@@ -159,6 +284,11 @@ export async function startStripeStandIn() {
         return json(200, portalSession(id, form, `${base}/portal/${id}`));
       }
       let m;
+      if (req.method === "GET" && (m = /^\/v1\/subscriptions\/([\w-]+)$/.exec(path))) {
+        const subscription = subscriptions.get(m[1]);
+        if (subscription) return json(200, subscription);
+        return json(404, { error: { type: "invalid_request_error", message: `No such subscription: '${m[1]}'`, param: "id" } });
+      }
       if (req.method === "GET" && (m = /^\/checkout\/([\w-]+)$/.exec(path))) return html(page("Stripe Checkout (stand-in)", `<p>Session ${m[1]}</p>`));
       if (req.method === "GET" && (m = /^\/portal\/([\w-]+)$/.exec(path))) return html(page("Stripe Billing Portal (stand-in)", `<p>Session ${m[1]}</p>`));
       json(404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path}).` } });
@@ -166,9 +296,32 @@ export async function startStripeStandIn() {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${server.address().port}`;
+  let events = 0;
   return {
     url: base,
     requests,
+    /** Sets the subscription as Stripe holds it now (what a retrieve answers); returns the object. */
+    putSubscription(spec) {
+      const object = subscriptionObject(spec);
+      subscriptions.set(spec.id, object);
+      return object;
+    },
+    /**
+     * Sends a webhook event of `type` about `object` to `serverUrl`, signed
+     * with `secret` as Stripe signs them; resolves with the response.
+     */
+    async sendEvent(serverUrl, secret, type, object) {
+      events += 1;
+      const timestamp = now();
+      // Stripe's `created` only grows: keep each event after the last.
+      const payload = JSON.stringify({ id: `evt_standin${events}`, object: "event", api_version: "2025-09-30.clover", created: timestamp + events, livemode: false, type, data: { object } });
+      const signature = createHmac("sha256", secret).update(`${timestamp}.${payload}`).digest("hex");
+      return fetch(`${serverUrl}/api/stripe/webhook`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Stripe-Signature": `t=${timestamp},v1=${signature}` },
+        body: payload,
+      });
+    },
     close: () => new Promise((resolve) => server.close(resolve)),
   };
 }
