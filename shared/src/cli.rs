@@ -79,12 +79,14 @@ async fn set_plan(org: String, plan: String) -> Result<(), BoxError> {
     let plan: Plan = plan.parse()?;
     let state = runner::build_state(Config::from_env(true)?).await?;
     let found = state.store.find_org(&org).await?.ok_or_else(|| format!("no organisation {org:?}"))?;
-    let (updated, switched_off) =
-        state.store.set_plan(found.id, plan, &AuditMeta::system("simplicity org set-plan")).await?;
+    let (updated, change) = state.store.set_plan(found.id, plan, &AuditMeta::system("simplicity org set-plan")).await?;
     println!("{} ({}) is now on the {} plan", updated.name, updated.slug, updated.plan);
-    if !switched_off.is_empty() {
-        let names: Vec<&str> = switched_off.iter().map(|m| m.key()).collect();
-        println!("switched off (not in the plan; data kept): {}", names.join(", "));
+    let names = |modules: &[crate::domain::org::Module]| modules.iter().map(|m| m.key()).collect::<Vec<_>>().join(", ");
+    if !change.switched_off.is_empty() {
+        println!("switched off (not in the plan; data kept): {}", names(&change.switched_off));
+    }
+    if !change.restored.is_empty() {
+        println!("switched back on (suspended by an earlier downgrade): {}", names(&change.restored));
     }
     Ok(())
 }

@@ -25,6 +25,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     /// The sender of every email.
     pub mail_from: String,
+    /// Stripe billing; unset, operators set plans by hand.
+    pub stripe: Option<crate::stripe::StripeConfig>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +61,7 @@ impl Config {
             pusher: crate::realtime::PusherConfig::from_env()?,
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
+            stripe: crate::stripe::StripeConfig::from_env()?,
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
                 Some(text) => text.parse().map_err(|_| ConfigError {
@@ -81,6 +84,7 @@ impl Config {
             pusher: None,
             smtp_url: None,
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
+            stripe: None,
         }
     }
 }

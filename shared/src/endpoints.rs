@@ -67,6 +67,8 @@ endpoints! {
     ORG_DASHBOARD: "/api/orgs/{orgId}/dashboard", nested: false, http::dashboard::dashboard_routes;
     ORG_SLA_TARGETS: "/api/orgs/{orgId}/sla-targets", nested: false, http::dashboard::sla_routes;
     ORG_EVENTS: "/api/orgs/{orgId}/events", nested: false, http::events::routes;
+    ORG_BILLING: "/api/orgs/{orgId}/billing", nested: true, http::billing::org_routes;
+    STRIPE_WEBHOOK: "/api/stripe/webhook", nested: false, http::billing::webhook_routes;
     INVITES: "/api/invites", nested: true, http::invites::token_routes;
 }
 

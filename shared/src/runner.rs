@@ -102,7 +102,8 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         store.migrate().await?;
     }
     let realtime = config.pusher.clone().map(|pusher| Arc::new(crate::realtime::Pusher::new(pusher)));
-    Ok(AppState { store, config: Arc::new(config), mailer, realtime })
+    let billing = config.stripe.clone().map(crate::stripe::StripeBilling::new).transpose()?.map(Arc::new);
+    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

@@ -109,6 +109,9 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     let mut config = Config::for_database(&db.url);
     config.public_url = PUBLIC_URL.to_owned();
     config.web_dir = PathBuf::from("/nonexistent");
+    // Billing on, as on the hosted product; Stripe itself is unreachable
+    // unless a test points it at its stand-in.
+    config.stripe = Some(crate::stripe_standin::config("http://127.0.0.1:9"));
     configure(&mut config);
     let mail = MailSink::start().await;
     config.smtp_url = Some(mail.smtp_url());
@@ -256,22 +259,28 @@ pub async fn expect_problem(response: reqwest::Response, status: u16) -> Value {
 /// Runs each test body once against SQLite and once against PostgreSQL.
 macro_rules! on_both_stores {
     ($($(#[doc = $doc:literal])* async fn $name:ident($app:ident: TestApp) $body:block)+) => {
+        $crate::helpers::on_both_stores! {
+            $($(#[doc = $doc])* async fn $name($app: $crate::helpers::TestApp = $crate::helpers::spawn_app) $body)+
+        }
+    };
+    // `setup(backend)` builds the test's world (an app plus stand-ins).
+    ($($(#[doc = $doc:literal])* async fn $name:ident($app:ident: $world:ty = $setup:path) $body:block)+) => {
         $(
             $(#[doc = $doc])*
             mod $name {
                 #[allow(unused_imports)]
                 use super::*;
 
-                async fn run($app: $crate::helpers::TestApp) $body
+                async fn run($app: $world) $body
 
                 #[tokio::test]
                 async fn sqlite() {
-                    run($crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await).await
+                    run($setup($crate::helpers::Backend::Sqlite).await).await
                 }
 
                 #[tokio::test]
                 async fn postgres() {
-                    run($crate::helpers::spawn_app($crate::helpers::Backend::Postgres).await).await
+                    run($setup($crate::helpers::Backend::Postgres).await).await
                 }
             }
         )+

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! Integration tests: the real HTTP API over real databases.
 
 mod helpers;
@@ -5,6 +6,7 @@ mod helpers;
 mod account_flows;
 mod accounts;
 mod audit;
+mod billing;
 mod dashboard;
 mod incidents;
 mod invites;
@@ -16,5 +18,6 @@ mod rbac;
 mod realtime;
 mod runners;
 mod store;
+mod stripe_standin;
 mod tenancy;
 mod tokens;

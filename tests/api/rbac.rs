@@ -32,6 +32,7 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
             let targets = json!({"P1": {"acknowledgeSeconds": 600, "resolveSeconds": 7200}});
             client.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(targets)).await
         }
+        Action::ManageBilling => client.get(&org.path("/billing")).await,
     }
 }
 

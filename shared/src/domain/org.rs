@@ -155,6 +155,20 @@ impl Features {
         dropped
     }
 
+    /// Moves to `plan`: modules it does not allow are switched off and
+    /// remembered in `suspended`; suspended modules it allows come back on,
+    /// so a downgrade followed by a re-upgrade restores what the org had.
+    pub fn move_to_plan(&mut self, plan: Plan, suspended: &mut BTreeSet<Module>) -> PlanChange {
+        let restored: Vec<Module> = suspended.iter().copied().filter(|m| plan.allows(*m)).collect();
+        for module in &restored {
+            suspended.remove(module);
+            self.0.insert(*module);
+        }
+        let switched_off = self.restrict_to(plan);
+        suspended.extend(switched_off.iter().copied());
+        PlanChange { switched_off, restored }
+    }
+
     /// Every module with whether it is on, for API responses.
     pub fn to_map(&self) -> std::collections::BTreeMap<&'static str, bool> {
         Module::ALL.iter().map(|m| (m.key(), self.is_on(*m))).collect()
@@ -162,16 +176,30 @@ impl Features {
 
     /// Storage form: comma-separated keys.
     pub fn encode(&self) -> String {
-        self.0.iter().map(|m| m.key()).collect::<Vec<_>>().join(",")
+        encode_modules(&self.0)
     }
 
     pub fn decode(text: &str) -> Result<Self, String> {
         let mut features = Self::defaults();
-        for key in text.split(',').filter(|k| !k.is_empty()) {
-            features.0.insert(key.parse()?);
-        }
+        features.0.extend(decode_modules(text)?);
         Ok(features)
     }
+}
+
+/// What a plan change did to an organisation's modules.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlanChange {
+    pub switched_off: Vec<Module>,
+    pub restored: Vec<Module>,
+}
+
+/// Storage form of a module set: comma-separated keys.
+pub fn encode_modules(modules: &BTreeSet<Module>) -> String {
+    modules.iter().map(|m| m.key()).collect::<Vec<_>>().join(",")
+}
+
+pub fn decode_modules(text: &str) -> Result<BTreeSet<Module>, String> {
+    text.split(',').filter(|k| !k.is_empty()).map(str::parse).collect()
 }
 
 /// A member's roles: never empty, no duplicates.
@@ -254,6 +282,24 @@ mod tests {
         assert_eq!(dropped, vec![Module::ProblemManagement, Module::AssetManagement]);
         assert!(features.is_on(Module::IncidentManagement));
         assert_eq!(Features::decode(&features.encode()).expect("decodes"), features);
+    }
+
+    #[test]
+    fn a_downgrade_suspends_and_a_re_upgrade_restores() {
+        let mut features = Features::defaults();
+        features.set(Module::ProblemManagement, true);
+        features.set(Module::AssetManagement, true);
+        let mut suspended = BTreeSet::new();
+        let down = features.move_to_plan(Plan::Free, &mut suspended);
+        assert_eq!(down.switched_off, vec![Module::ProblemManagement, Module::AssetManagement]);
+        assert!(!features.is_on(Module::ProblemManagement));
+        let pro = features.move_to_plan(Plan::Pro, &mut suspended);
+        assert_eq!(pro.restored, vec![Module::ProblemManagement]);
+        assert_eq!(suspended, BTreeSet::from([Module::AssetManagement]));
+        let enterprise = features.move_to_plan(Plan::Enterprise, &mut suspended);
+        assert_eq!(enterprise.restored, vec![Module::AssetManagement]);
+        assert!(features.is_on(Module::AssetManagement) && suspended.is_empty());
+        assert_eq!(decode_modules(&encode_modules(&suspended)), Ok(suspended));
     }
 
     #[test]

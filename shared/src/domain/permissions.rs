@@ -18,6 +18,7 @@ keyed_enum!(
         ChangeIncidentStatus => "incidents.change_status",
         AddIncidentNote => "incidents.add_note",
         ManageSlaTargets => "sla.manage",
+        ManageBilling => "billing.manage",
     }
 );
 
@@ -30,7 +31,11 @@ impl Action {
             // On-call responders acknowledge, investigate, resolve and write notes.
             Action::ChangeIncidentStatus | Action::AddIncidentNote => &[Admin, Member, Oncall],
             Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident => &[Admin, Member],
-            Action::ManageMembers | Action::ManageModules | Action::ViewAudit | Action::ManageSlaTargets => &[Admin],
+            Action::ManageMembers
+            | Action::ManageModules
+            | Action::ViewAudit
+            | Action::ManageSlaTargets
+            | Action::ManageBilling => &[Admin],
         }
     }
 

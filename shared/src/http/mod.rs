@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod billing;
 pub mod dashboard;
 pub mod docs;
 pub mod events;
@@ -43,6 +44,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub mailer: Arc<dyn Mailer>,
     pub realtime: Option<Arc<crate::realtime::Pusher>>,
+    /// `None` where Stripe is not configured: billing answers 503.
+    pub billing: Option<Arc<crate::stripe::StripeBilling>>,
 }
 
 impl AppState {

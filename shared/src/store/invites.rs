@@ -86,7 +86,11 @@ fn pending() -> sea_orm::Condition {
 }
 
 /// Seats in use: members plus pending invites, optionally not counting one invite.
-async fn seats_taken<C: ConnectionTrait>(conn: &C, org_id: OrgId, except: Option<uuid::Uuid>) -> StoreResult<u64> {
+pub(super) async fn seats_taken<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    except: Option<uuid::Uuid>,
+) -> StoreResult<u64> {
     let members = membership::Entity::find().filter(membership::Column::OrgId.eq(org_id.uuid())).count(conn).await?;
     let mut invites = invite::Entity::find().filter(invite::Column::OrgId.eq(org_id.uuid())).filter(pending());
     if let Some(except) = except {

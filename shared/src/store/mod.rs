@@ -21,6 +21,7 @@
 
 mod accounts;
 mod audit;
+mod billing;
 mod entities;
 mod incidents;
 mod invites;
@@ -41,6 +42,7 @@ use crate::clock::Clock;
 
 pub use accounts::{NewUser, SessionRecord, UserRecord};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
+pub use billing::{BillingRecord, BillingUpdate, EventOutcome, StripeEventRecord};
 pub use incidents::{
     ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, DomainEvent, EventRecord, IncidentChange, IncidentFilter,
     IncidentPage, IncidentRecord, IncidentSort, NewIncident, StatusFilter, TimelineKind, TimelineRecord,

@@ -1,5 +1,7 @@
 //! Organisations and memberships, and the org-scoped door to tenant tables.
 
+use std::collections::BTreeSet;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
@@ -11,7 +13,7 @@ use serde_json::json;
 use super::entities::{membership, org, user};
 use super::{Store, StoreError, StoreResult, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
-use crate::domain::org::{Features, Module, OrgSlug, Plan, Role, Roles};
+use crate::domain::org::{Features, Module, OrgSlug, Plan, PlanChange, Role, Roles, decode_modules, encode_modules};
 use crate::ids::{OrgId, UserId};
 
 #[derive(Debug, Clone)]
@@ -21,6 +23,8 @@ pub struct OrgRecord {
     pub slug: String,
     pub plan: Plan,
     pub features: Features,
+    /// Modules a downgrade switched off, restored by a plan that allows them.
+    pub suspended: BTreeSet<Module>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -32,6 +36,7 @@ impl TryFrom<org::Model> for OrgRecord {
             id: OrgId::from_uuid(model.id),
             plan: model.plan.parse().map_err(StoreError::Corrupt)?,
             features: Features::decode(&model.features).map_err(StoreError::Corrupt)?,
+            suspended: decode_modules(&model.suspended_features).map_err(StoreError::Corrupt)?,
             name: model.name,
             slug: model.slug,
             created_at: model.created_at,
@@ -93,6 +98,7 @@ impl Store {
             slug: Set(new.slug.as_str().to_owned()),
             plan: Set(Plan::Free.key().to_owned()),
             features: Set(Features::defaults().encode()),
+            suspended_features: Set(String::new()),
             created_at: Set(now),
         }
         .insert(&tx)
@@ -123,28 +129,14 @@ impl Store {
 
     /// Moves an organisation to `plan`, switching off modules the plan does
     /// not allow (data stays); returns the organisation and what was switched off.
-    pub async fn set_plan(&self, org_id: OrgId, plan: Plan, meta: &AuditMeta) -> StoreResult<(OrgRecord, Vec<Module>)> {
+    /// An operator's plan change (`simplicity org set-plan`).
+    pub async fn set_plan(&self, org_id: OrgId, plan: Plan, meta: &AuditMeta) -> StoreResult<(OrgRecord, PlanChange)> {
         let tx = self.db.begin().await?;
-        let current = org_on(&tx, org_id).await?;
-        let mut features = current.features.clone();
-        let switched_off = features.restrict_to(plan);
-        org::Entity::update_many()
-            .col_expr(org::Column::Plan, Expr::value(plan.key()))
-            .col_expr(org::Column::Features, Expr::value(features.encode()))
-            .filter(org::Column::Id.eq(org_id.uuid()))
-            .exec(&tx)
-            .await?;
-        let summary = json!({
-            "before": {"plan": current.plan},
-            "after": {"plan": plan},
-            "modulesSwitchedOff": switched_off,
-        });
-        audit::append(&tx, org_id.uuid(), meta, AuditEntry::new("org.plan_changed", org_id, summary)).await?;
+        let moved = move_to_plan(&tx, org_id, plan, meta, "set by an operator").await?;
         tx.commit().await?;
-        Ok((OrgRecord { plan, features, ..current }, switched_off))
+        Ok(moved)
     }
 
-    /// The organisations `user` belongs to, with their roles in each.
     pub async fn memberships_of(&self, user: UserId) -> StoreResult<Vec<(OrgRecord, Roles)>> {
         let rows = membership::Entity::find()
             .filter(membership::Column::UserId.eq(user.uuid()))
@@ -169,6 +161,13 @@ impl Store {
             return Ok(None);
         };
         Ok(Some(OrgAccess { org: org.try_into()?, member: Some((user, decode_roles(&membership.roles)?)) }))
+    }
+
+    /// The door for the system acting for an organisation (a verified Stripe
+    /// webhook, a worker): `None` if the organisation does not exist.
+    pub async fn system_access(&self, org_id: OrgId) -> StoreResult<Option<OrgAccess>> {
+        let found = org::Entity::find_by_id(org_id.uuid()).one(&self.db).await?;
+        found.map(|org| Ok(OrgAccess { org: org.try_into()?, member: None })).transpose()
     }
 
     pub fn org_store<'a>(&'a self, access: &OrgAccess) -> OrgStore<'a> {
@@ -309,6 +308,37 @@ pub(super) async fn org_on<C: sea_orm::ConnectionTrait>(conn: &C, org_id: OrgId)
         .await?
         .ok_or_else(|| StoreError::Corrupt(format!("{org_id} vanished")))?
         .try_into()
+}
+
+/// Moves the organisation to `plan` on `conn` (a transaction), suspending
+/// and restoring modules, and records why in the audit log.
+pub(super) async fn move_to_plan<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    plan: Plan,
+    meta: &AuditMeta,
+    reason: &str,
+) -> StoreResult<(OrgRecord, PlanChange)> {
+    let current = org_on(conn, org_id).await?;
+    let mut features = current.features.clone();
+    let mut suspended = current.suspended.clone();
+    let change = features.move_to_plan(plan, &mut suspended);
+    org::Entity::update_many()
+        .col_expr(org::Column::Plan, Expr::value(plan.key()))
+        .col_expr(org::Column::Features, Expr::value(features.encode()))
+        .col_expr(org::Column::SuspendedFeatures, Expr::value(encode_modules(&suspended)))
+        .filter(org::Column::Id.eq(org_id.uuid()))
+        .exec(conn)
+        .await?;
+    let summary = json!({
+        "before": {"plan": current.plan},
+        "after": {"plan": plan},
+        "reason": reason,
+        "modulesSwitchedOff": change.switched_off,
+        "modulesRestored": change.restored,
+    });
+    audit::append(conn, org_id.uuid(), meta, AuditEntry::new("org.plan_changed", org_id, summary)).await?;
+    Ok((OrgRecord { plan, features, suspended, ..current }, change))
 }
 
 /// How many admins the organisation has other than `user`.

@@ -11,6 +11,8 @@ pub struct Model {
     pub plan: String,
     /// Comma-separated module keys switched on.
     pub features: String,
+    /// Comma-separated modules a downgrade switched off; back on when a plan allows them.
+    pub suspended_features: String,
     pub created_at: DateTimeUtc,
 }
 

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_accounts;
 mod m0002_org_admin;
 mod m0003_incidents;
+mod m0004_billing;
 
 pub(super) struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_accounts::Migration),
             Box::new(m0002_org_admin::Migration),
             Box::new(m0003_incidents::Migration),
+            Box::new(m0004_billing::Migration),
         ]
     }
 }

@@ -1,0 +1,232 @@
+//! The billing port: Stripe's API through async-stripe, and Stripe's webhook
+//! signature scheme. Configured from the environment; without
+//! `STRIPE_SECRET_KEY` billing is off and operators set plans by hand.
+
+use chrono::{DateTime, Utc};
+use hmac::{Hmac, KeyInit, Mac};
+use sha2::Sha256;
+use stripe::{IdempotencyKey, RequestStrategy, StripeRequest};
+use stripe_billing::billing_portal_session::CreateBillingPortalSession;
+use stripe_billing::subscription::RetrieveSubscription;
+use stripe_checkout::checkout_session::{
+    CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionSubscriptionData,
+};
+use stripe_core::customer::CreateCustomer;
+
+use crate::config::ConfigError;
+use crate::domain::billing::{Interval, PriceBook, SubscriptionSnapshot};
+use crate::domain::org::Plan;
+use crate::ids::OrgId;
+
+/// How far a signed webhook's timestamp may be from now.
+pub const SIGNATURE_TOLERANCE_SECS: i64 = 300;
+
+#[derive(Debug, Clone)]
+pub struct StripeConfig {
+    pub secret_key: String,
+    pub webhook_secret: String,
+    /// Stripe's API by default; a stand-in in tests.
+    pub api_base: Option<String>,
+    pub prices: PriceBook,
+}
+
+impl StripeConfig {
+    /// From `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE` and
+    /// `STRIPE_PRICE_{PRO,ENTERPRISE}_{MONTHLY,YEARLY}`; `None` when
+    /// `STRIPE_SECRET_KEY` is unset.
+    pub fn from_env() -> Result<Option<Self>, ConfigError> {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let Some(secret_key) = var("STRIPE_SECRET_KEY") else {
+            return Ok(None);
+        };
+        let webhook_secret = var("STRIPE_WEBHOOK_SECRET").ok_or(ConfigError {
+            name: "STRIPE_WEBHOOK_SECRET",
+            problem: "is required with STRIPE_SECRET_KEY".into(),
+        })?;
+        let mut prices = PriceBook::default();
+        for plan in [Plan::Pro, Plan::Enterprise] {
+            for (interval, suffix) in [(Interval::Month, "MONTHLY"), (Interval::Year, "YEARLY")] {
+                if let Some(price) = var(&format!("STRIPE_PRICE_{}_{suffix}", plan.key().to_uppercase())) {
+                    prices = prices.with(plan, interval, price);
+                }
+            }
+        }
+        Ok(Some(Self { secret_key, webhook_secret, api_base: var("STRIPE_API_BASE"), prices }))
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BillingError {
+    #[error("Stripe request failed: {0}")]
+    Stripe(#[from] stripe::StripeError),
+    #[error("Stripe answered without {0}")]
+    Incomplete(&'static str),
+}
+
+/// Why a webhook was refused before its body was read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureError {
+    #[error("the Stripe-Signature header is missing or malformed")]
+    Malformed,
+    #[error("the signature's timestamp is more than 5 minutes from now")]
+    Stale,
+    #[error("no signature matches the payload")]
+    Mismatch,
+}
+
+/// What we keep of a Stripe subscription; `None` for a status this version
+/// does not know: better to leave the plan alone than to guess.
+pub fn snapshot(subscription: &stripe_shared::Subscription) -> Option<SubscriptionSnapshot> {
+    let status = subscription.status.as_str().parse().ok()?;
+    let item = subscription.items.data.first();
+    Some(SubscriptionSnapshot {
+        id: subscription.id.as_str().to_owned(),
+        customer: subscription.customer.id().as_str().to_owned(),
+        status,
+        price_id: item.map(|item| item.price.id.as_str().to_owned()),
+        current_period_end: item.and_then(|item| DateTime::from_timestamp(item.current_period_end, 0)),
+        cancel_at_period_end: subscription.cancel_at_period_end,
+        org_hint: subscription.metadata.get("org_id").cloned(),
+    })
+}
+
+pub struct StripeBilling {
+    client: stripe::Client,
+    config: StripeConfig,
+}
+
+impl StripeBilling {
+    pub fn new(config: StripeConfig) -> Result<Self, BillingError> {
+        let mut builder = stripe::ClientBuilder::new(&config.secret_key)
+            .timeout(std::time::Duration::from_secs(10))
+            .app_info("Simplicity", Some(env!("CARGO_PKG_VERSION").to_owned()), None);
+        if let Some(base) = &config.api_base {
+            builder = builder.url(base);
+        }
+        Ok(Self { client: builder.build()?, config })
+    }
+
+    pub fn prices(&self) -> &PriceBook {
+        &self.config.prices
+    }
+
+    /// The organisation's Customer. Idempotent per organisation, so two
+    /// concurrent first checkouts get one Customer.
+    pub async fn create_customer(&self, org_id: OrgId, name: &str, email: &str) -> Result<String, BillingError> {
+        let key = IdempotencyKey::new(format!("customer-{org_id}"))
+            .map_err(|_| BillingError::Incomplete("a usable idempotency key"))?;
+        let customer = CreateCustomer::new()
+            .name(name)
+            .email(email)
+            .metadata([("org_id".to_owned(), org_id.to_string())])
+            .customize()
+            .request_strategy(RequestStrategy::Idempotent(key))
+            .send(&self.client)
+            .await?;
+        Ok(customer.id.as_str().to_owned())
+    }
+
+    /// A hosted Checkout page that starts a subscription to `price`.
+    pub async fn checkout_url(
+        &self,
+        org_id: OrgId,
+        customer: &str,
+        price: &str,
+        success_url: &str,
+        cancel_url: &str,
+    ) -> Result<String, BillingError> {
+        let mut item = CreateCheckoutSessionLineItems::new();
+        item.price = Some(price.to_owned());
+        item.quantity = Some(1);
+        let mut subscription_data = CreateCheckoutSessionSubscriptionData::new();
+        subscription_data.metadata = Some([("org_id".to_owned(), org_id.to_string())].into());
+        let session = CreateCheckoutSession::new()
+            .mode(stripe_shared::CheckoutSessionMode::Subscription)
+            .customer(customer)
+            .client_reference_id(org_id.to_string())
+            .line_items(vec![item])
+            .subscription_data(subscription_data)
+            .success_url(success_url)
+            .cancel_url(cancel_url)
+            .send(&self.client)
+            .await?;
+        session.url.ok_or(BillingError::Incomplete("a checkout url"))
+    }
+
+    /// A Billing Portal page where the customer manages card, plan and cancellation.
+    pub async fn portal_url(&self, customer: &str, return_url: &str) -> Result<String, BillingError> {
+        let session =
+            CreateBillingPortalSession::new().customer(customer).return_url(return_url).send(&self.client).await?;
+        Ok(session.url)
+    }
+
+    /// The subscription as Stripe holds it now.
+    pub async fn subscription(&self, id: &str) -> Result<Option<SubscriptionSnapshot>, BillingError> {
+        let subscription = RetrieveSubscription::new(id).send(&self.client).await?;
+        Ok(snapshot(&subscription))
+    }
+
+    /// Checks a `Stripe-Signature` header (`t=…,v1=…[,v1=…]`) over the raw body.
+    pub fn verify_signature(&self, header: &str, body: &[u8], now: DateTime<Utc>) -> Result<(), SignatureError> {
+        verify_signature(&self.config.webhook_secret, header, body, now)
+    }
+}
+
+pub fn verify_signature(secret: &str, header: &str, body: &[u8], now: DateTime<Utc>) -> Result<(), SignatureError> {
+    let mut timestamp = None;
+    let mut signatures = Vec::new();
+    for part in header.split(',') {
+        match part.trim().split_once('=') {
+            Some(("t", value)) => timestamp = value.parse::<i64>().ok(),
+            Some(("v1", value)) => signatures.extend(hex::decode(value).ok()),
+            _ => {}
+        }
+    }
+    let timestamp = timestamp.ok_or(SignatureError::Malformed)?;
+    if signatures.is_empty() {
+        return Err(SignatureError::Malformed);
+    }
+    if (now.timestamp() - timestamp).abs() > SIGNATURE_TOLERANCE_SECS {
+        return Err(SignatureError::Stale);
+    }
+    let matches = signatures.iter().any(|signature| {
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
+        mac.update(timestamp.to_string().as_bytes());
+        mac.update(b".");
+        mac.update(body);
+        mac.verify_slice(signature).is_ok()
+    });
+    if matches { Ok(()) } else { Err(SignatureError::Mismatch) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sign(secret: &str, timestamp: i64, body: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("key");
+        mac.update(format!("{timestamp}.{body}").as_bytes());
+        hex::encode(mac.finalize().into_bytes())
+    }
+
+    #[test]
+    fn accepts_any_matching_v1_within_tolerance() {
+        let now = Utc::now();
+        let t = now.timestamp() - 299;
+        let header = format!("t={t},v1={},v0=ignored,v1={}", "00".repeat(32), sign("whsec_a", t, "{}"));
+        assert_eq!(verify_signature("whsec_a", &header, b"{}", now), Ok(()));
+        assert_eq!(verify_signature("whsec_b", &header, b"{}", now), Err(SignatureError::Mismatch));
+        assert_eq!(verify_signature("whsec_a", &header, b"{ }", now), Err(SignatureError::Mismatch));
+    }
+
+    #[test]
+    fn refuses_stale_and_malformed_headers() {
+        let now = Utc::now();
+        let t = now.timestamp() - 301;
+        let stale = format!("t={t},v1={}", sign("whsec_a", t, "{}"));
+        assert_eq!(verify_signature("whsec_a", &stale, b"{}", now), Err(SignatureError::Stale));
+        for header in ["", "v1=00", "t=abc,v1=00", "t=1"] {
+            assert_eq!(verify_signature("whsec_a", header, b"{}", now), Err(SignatureError::Malformed), "{header}");
+        }
+    }
+}

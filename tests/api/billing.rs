@@ -1,0 +1,356 @@
+//! Billing through Stripe: Checkout and the portal against a Stripe stand-in,
+//! webhooks signed by Stripe's own library (PyPI `stripe`), and the plan
+//! following the subscription whatever order or how often events arrive.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, OrgFixture, TestApp, expect_problem, on_both_stores, spawn_app_with, venv_python};
+use crate::stripe_standin::{PRICE_PRO_MONTHLY, StripeStandin, SubscriptionSpec, WEBHOOK_SECRET};
+
+struct World {
+    app: TestApp,
+    stripe: StripeStandin,
+    org: OrgFixture,
+}
+
+async fn world(backend: Backend) -> World {
+    let stripe = StripeStandin::start().await;
+    let base = stripe.base_url.clone();
+    let app = spawn_app_with(backend, |config| config.stripe = Some(crate::stripe_standin::config(&base))).await;
+    let org = OrgFixture::new(&app, "Billed").await;
+    World { app, stripe, org }
+}
+
+/// A webhook delivery: the body as Stripe sends it and its signature header.
+struct Delivery {
+    body: String,
+    signature: String,
+}
+
+fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// The `Stripe-Signature` header Stripe's own library makes for `body`.
+fn stripe_signature(body: &str, secret: &str, timestamp: i64) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new(venv_python())
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/stripe_sign.py"))
+        .args([secret, &timestamp.to_string()])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("python with stripe (scripts/ensure-venv)");
+    child.stdin.take().expect("stdin").write_all(body.as_bytes()).expect("payload");
+    let output = child.wait_with_output().expect("signature");
+    assert!(output.status.success(), "stripe_sign.py failed");
+    String::from_utf8(output.stdout).expect("utf-8").trim().to_owned()
+}
+
+fn event(id: &str, kind: &str, object: Value, created: i64) -> Delivery {
+    let body = json!({
+        "id": id, "object": "event", "api_version": "2025-09-30.clover", "created": created,
+        "data": {"object": object}, "livemode": false, "pending_webhooks": 1,
+        "request": {"id": null, "idempotency_key": null}, "type": kind,
+    })
+    .to_string();
+    let signature = stripe_signature(&body, WEBHOOK_SECRET, now());
+    Delivery { body, signature }
+}
+
+impl World {
+    async fn deliver(&self, delivery: &Delivery) -> reqwest::Response {
+        reqwest::Client::new()
+            .post(self.app.url("/api/stripe/webhook"))
+            .header("content-type", "application/json")
+            .header("stripe-signature", &delivery.signature)
+            .body(delivery.body.clone())
+            .send()
+            .await
+            .expect("webhook")
+    }
+
+    async fn deliver_ok(&self, delivery: &Delivery) -> Value {
+        let response = self.deliver(delivery).await;
+        let status = response.status();
+        let body: Value = response.json().await.expect("json");
+        assert_eq!(status, 200, "{body}");
+        body
+    }
+
+    async fn billing(&self) -> Value {
+        let response = self.org.admin.get(&self.org.path("/billing")).await;
+        assert_eq!(response.status(), 200);
+        response.json().await.expect("json")
+    }
+
+    async fn plan(&self) -> String {
+        let org: Value = self.org.admin.get(&self.org.path("")).await.json().await.expect("json");
+        org["plan"].as_str().expect("plan").to_owned()
+    }
+
+    /// Runs Checkout for Pro monthly and returns the customer it made.
+    async fn checkout_pro(&self) -> String {
+        let response =
+            self.org.admin.post(&self.org.path("/billing/checkout"), json!({"plan": "pro", "interval": "month"})).await;
+        assert_eq!(response.status(), 201);
+        let body: Value = response.json().await.expect("json");
+        assert!(body["url"].as_str().expect("url").starts_with("https://checkout.stripe.test/"));
+        let sessions = self.stripe.received("/v1/checkout/sessions");
+        sessions.last().expect("a checkout session").form["customer"].clone()
+    }
+
+    fn subscription(&self, customer: &str, status: &str) -> SubscriptionSpec {
+        SubscriptionSpec {
+            id: "sub_billed".to_owned(),
+            customer: customer.to_owned(),
+            org_id: self.org.id.clone(),
+            price: PRICE_PRO_MONTHLY.to_owned(),
+            status: status.to_owned(),
+            cancel_at_period_end: false,
+        }
+    }
+
+    /// Checkout completed and the subscription is active: the org is on Pro.
+    async fn subscribe_pro(&self) -> String {
+        let customer = self.checkout_pro().await;
+        self.stripe.put_subscription(&self.subscription(&customer, "active"));
+        let completed = json!({
+            "id": "cs_test_done", "object": "checkout.session", "mode": "subscription",
+            "customer": customer, "subscription": "sub_billed", "client_reference_id": self.org.id,
+            "status": "complete", "payment_status": "paid",
+        });
+        self.deliver_ok(&event("evt_checkout", "checkout.session.completed", completed, now())).await;
+        customer
+    }
+
+    async fn audit_count(&self, action: &str) -> usize {
+        let audit: Value =
+            self.org.admin.get(&self.org.path(&format!("/audit?action={action}"))).await.json().await.expect("json");
+        audit["data"].as_array().expect("data").len()
+    }
+}
+
+on_both_stores! {
+    async fn upgrade_through_checkout_unlocks_pro_modules(w: World = world) {
+        // Free refuses Pro modules.
+        expect_problem(w.org.admin.patch(&w.org.path("/features"), json!({"problemManagement": true})).await, 402).await;
+        let customer = w.subscribe_pro().await;
+
+        // What we sent Stripe: a customer tagged with the org (created once,
+        // idempotently), and a subscription checkout for the configured price.
+        let customers = w.stripe.received("/v1/customers");
+        assert_eq!(customers.len(), 1);
+        assert_eq!(customers[0].form["metadata[org_id]"], w.org.id);
+        assert_eq!(customers[0].idempotency_key.as_deref(), Some(format!("customer-{}", w.org.id).as_str()));
+        let session = &w.stripe.received("/v1/checkout/sessions")[0];
+        assert_eq!(session.form["mode"], "subscription");
+        assert_eq!(session.form["line_items[0][price]"], PRICE_PRO_MONTHLY);
+        assert_eq!(session.form["line_items[0][quantity]"], "1");
+        assert_eq!(session.form["client_reference_id"], w.org.id);
+        assert_eq!(session.form["subscription_data[metadata][org_id]"], w.org.id);
+        let back = format!("{}/{}/settings/billing", crate::helpers::PUBLIC_URL, w.org.slug);
+        assert_eq!(session.form["success_url"], format!("{back}?checkout=success"));
+        assert_eq!(session.form["cancel_url"], format!("{back}?checkout=cancelled"));
+        assert_eq!(session.form["customer"], customer);
+
+        assert_eq!(w.plan().await, "pro");
+        let billing = w.billing().await;
+        assert_eq!(billing["status"], "active");
+        assert_eq!(billing["interval"], "month");
+        assert_eq!(billing["pastDue"], false);
+        assert_eq!(billing["seats"], json!({"used": 1, "allowed": 50}));
+        assert!(billing["currentPeriodEnd"].is_string());
+        w.org.enable("problemManagement").await;
+
+        // A second checkout while subscribed would double-charge: use the portal.
+        let again = w.org.admin.post(&w.org.path("/billing/checkout"), json!({"plan": "enterprise", "interval": "month"})).await;
+        expect_problem(again, 409).await;
+        let portal = w.org.admin.post(&w.org.path("/billing/portal"), json!({})).await;
+        assert_eq!(portal.status(), 201);
+        let portal: Value = portal.json().await.expect("json");
+        assert!(portal["url"].as_str().expect("url").starts_with("https://billing.stripe.test/"));
+        let opened = &w.stripe.received("/v1/billing_portal/sessions")[0];
+        assert_eq!(opened.form["customer"], customer);
+        assert_eq!(opened.form["return_url"], back);
+        assert_eq!(w.stripe.received("/v1/customers").len(), 1, "the customer is reused");
+        for action in ["billing.customer_created", "billing.checkout_started", "billing.subscription_synced", "billing.portal_opened", "org.plan_changed"] {
+            assert_eq!(w.audit_count(action).await, 1, "{action}");
+        }
+    }
+
+    async fn checkout_names_what_cannot_be_bought(w: World = world) {
+        // Enterprise yearly has no configured price; Free is not for sale.
+        for (plan, interval) in [("enterprise", "year"), ("free", "month")] {
+            let body = expect_problem(w.org.admin.post(&w.org.path("/billing/checkout"), json!({"plan": plan, "interval": interval})).await, 422).await;
+            assert_eq!(body["errors"][0]["field"], "plan", "{body}");
+        }
+        let body = expect_problem(w.org.admin.post(&w.org.path("/billing/checkout"), json!({"plan": "pro", "interval": "weekly"})).await, 422).await;
+        assert_eq!(body["errors"][0]["field"], "interval", "{body}");
+        assert!(w.stripe.received("/v1/checkout/sessions").is_empty());
+    }
+
+    async fn payment_failure_keeps_the_plan_and_warns_admins(w: World = world) {
+        let customer = w.subscribe_pro().await;
+        w.stripe.put_subscription(&w.subscription(&customer, "past_due"));
+        let invoice = json!({
+            "id": "in_failed", "object": "invoice", "customer": customer, "status": "open",
+            "parent": {"type": "subscription_details", "subscription_details": {"subscription": "sub_billed"}},
+        });
+        w.deliver_ok(&event("evt_failed", "invoice.payment_failed", invoice, now())).await;
+        let billing = w.billing().await;
+        assert_eq!(billing["pastDue"], true, "{billing}");
+        assert_eq!(billing["status"], "past_due");
+        assert_eq!(billing["lastInvoiceStatus"], "payment_failed");
+        assert_eq!(w.plan().await, "pro", "past_due keeps the plan while Stripe retries");
+        let warned = w.app.mail.sent().into_iter().find(|m| m.text().contains("could not take the latest payment"));
+        let warned = warned.expect("the admin is emailed");
+        assert!(warned.text().contains(&format!("/{}/settings/billing", w.org.slug)));
+
+        // The retry succeeds.
+        w.stripe.put_subscription(&w.subscription(&customer, "active"));
+        let paid = json!({"id": "in_paid", "object": "invoice", "customer": customer, "status": "paid", "subscription": "sub_billed"});
+        w.deliver_ok(&event("evt_paid", "invoice.paid", paid, now())).await;
+        let billing = w.billing().await;
+        assert_eq!((billing["pastDue"].clone(), billing["lastInvoiceStatus"].clone()), (json!(false), json!("paid")));
+    }
+
+    async fn cancellation_returns_to_free_and_keeps_data(w: World = world) {
+        let customer = w.subscribe_pro().await;
+        w.org.enable("problemManagement").await;
+        w.org.enable("knowledgeBase").await;
+        let incident = w.org.admin.post(&w.org.path("/incidents"), json!({"title": "Kept", "severity": "P2"})).await;
+        assert_eq!(incident.status(), 201);
+        let article = w.org.admin.post(&w.org.path("/kb/articles"), json!({"title": "Runbook", "body": "Steps"})).await;
+        assert_eq!(article.status(), 201);
+
+        let canceled = w.stripe.put_subscription(&w.subscription(&customer, "canceled"));
+        w.deliver_ok(&event("evt_deleted", "customer.subscription.deleted", canceled, now() + 1)).await;
+        assert_eq!(w.plan().await, "free");
+        let org: Value = w.org.admin.get(&w.org.path("")).await.json().await.expect("json");
+        assert_eq!(org["features"]["problemManagement"], false);
+        assert_eq!(org["features"]["knowledgeBase"], true, "what Free has stays on");
+        let audit: Value = w.org.admin.get(&w.org.path("/audit?action=org.plan_changed")).await.json().await.expect("json");
+        let summary = &audit["data"][0]["summary"];
+        assert_eq!(summary["after"]["plan"], "free", "{audit}");
+        assert_eq!(summary["modulesSwitchedOff"], json!(["problemManagement"]));
+        assert!(summary["reason"].as_str().expect("reason").contains("canceled"));
+        let incidents: Value = w.org.admin.get(&w.org.path("/incidents")).await.json().await.expect("json");
+        assert_eq!(incidents["data"][0]["title"], "Kept", "a downgrade deletes nothing");
+        let articles: Value = w.org.admin.get(&w.org.path("/kb/articles")).await.json().await.expect("json");
+        assert_eq!(articles["data"].as_array().expect("articles").len(), 1);
+
+        // Subscribing again restores what the downgrade switched off.
+        w.stripe.put_subscription(&SubscriptionSpec { id: "sub_again".to_owned(), ..w.subscription(&customer, "active") });
+        let created = w.stripe.subscription("sub_again");
+        w.deliver_ok(&event("evt_again", "customer.subscription.created", created, now() + 2)).await;
+        let org: Value = w.org.admin.get(&w.org.path("")).await.json().await.expect("json");
+        assert_eq!((org["plan"].clone(), org["features"]["problemManagement"].clone()), (json!("pro"), json!(true)));
+    }
+
+    async fn a_redelivered_event_is_processed_once(w: World = world) {
+        let customer = w.subscribe_pro().await;
+        let updated = w.stripe.put_subscription(&SubscriptionSpec { cancel_at_period_end: true, ..w.subscription(&customer, "active") });
+        let delivery = event("evt_twice", "customer.subscription.updated", updated, now() + 1);
+        assert_eq!(w.deliver_ok(&delivery).await["duplicate"], false);
+        assert_eq!(w.deliver_ok(&delivery).await["duplicate"], true);
+        assert_eq!(w.billing().await["cancelAtPeriodEnd"], true);
+        assert_eq!(w.audit_count("billing.subscription_synced").await, 2, "checkout and this update, once each");
+    }
+
+    async fn out_of_order_events_end_in_stripes_state(w: World = world) {
+        let customer = w.checkout_pro().await;
+        // Stripe made the subscription (t0), then its first payment went through (t1):
+        // `updated` (active) arrives before `created` (incomplete).
+        let incomplete = w.stripe.put_subscription(&w.subscription(&customer, "incomplete"));
+        let active = w.stripe.put_subscription(&w.subscription(&customer, "active"));
+        let t0 = now() - 5;
+        w.deliver_ok(&event("evt_updated", "customer.subscription.updated", active, t0 + 1)).await;
+        assert_eq!(w.plan().await, "pro");
+        let retrievals = w.stripe.received("/v1/subscriptions/sub_billed").len();
+        w.deliver_ok(&event("evt_created", "customer.subscription.created", incomplete, t0)).await;
+        assert_eq!(w.stripe.received("/v1/subscriptions/sub_billed").len(), retrievals + 1, "the older event re-fetches");
+        assert_eq!(w.plan().await, "pro");
+        assert_eq!(w.billing().await["status"], "active");
+
+        // A late event about an ended subscription does not undo a live one.
+        let old = SubscriptionSpec { id: "sub_old".to_owned(), ..w.subscription(&customer, "canceled") };
+        let old = w.stripe.put_subscription(&old);
+        w.deliver_ok(&event("evt_old", "customer.subscription.deleted", old, now() + 5)).await;
+        assert_eq!(w.plan().await, "pro");
+        assert_eq!(w.billing().await["status"], "active");
+    }
+
+    async fn forged_stale_or_malformed_webhooks_change_nothing(w: World = world) {
+        let customer = w.checkout_pro().await;
+        let active = w.stripe.put_subscription(&w.subscription(&customer, "active"));
+        let genuine = event("evt_forged", "customer.subscription.created", active, now());
+        let forged = Delivery { body: genuine.body.clone(), signature: stripe_signature(&genuine.body, "whsec_wrong", now()) };
+        let stale = Delivery { body: genuine.body.clone(), signature: stripe_signature(&genuine.body, WEBHOOK_SECRET, now() - 301) };
+        let tampered = Delivery { body: genuine.body.replace("active", "trialing"), signature: genuine.signature.clone() };
+        let unsigned = Delivery { body: genuine.body.clone(), signature: String::new() };
+        let not_json = "{\"id\": \"evt_x\", ".to_owned();
+        let malformed = Delivery { signature: stripe_signature(&not_json, WEBHOOK_SECRET, now()), body: not_json };
+        let no_object_body = json!({"id": "evt_y", "type": "customer.subscription.updated", "created": now(), "data": {"object": {"id": 7}}}).to_string();
+        let bad_object = Delivery { signature: stripe_signature(&no_object_body, WEBHOOK_SECRET, now()), body: no_object_body };
+        for (name, delivery) in [("forged", &forged), ("stale", &stale), ("tampered", &tampered), ("unsigned", &unsigned), ("malformed", &malformed), ("bad object", &bad_object)] {
+            let problem = expect_problem(w.deliver(delivery).await, 400).await;
+            assert!(problem["detail"].is_string(), "{name}: {problem}");
+        }
+        assert_eq!(w.plan().await, "free");
+        assert_eq!(w.billing().await["status"], Value::Null);
+        // The genuine delivery still counts: refusals did not mark it processed.
+        assert_eq!(w.deliver_ok(&genuine).await["duplicate"], false);
+        assert_eq!(w.plan().await, "pro");
+    }
+
+    async fn only_admins_reach_billing(w: World = world) {
+        let (member, _) = w.org.add_member(&w.app, "Payer", json!(["member", "oncall"])).await;
+        expect_problem(member.get(&w.org.path("/billing")).await, 403).await;
+        expect_problem(member.post(&w.org.path("/billing/checkout"), json!({"plan": "pro", "interval": "month"})).await, 403).await;
+        expect_problem(member.post(&w.org.path("/billing/portal"), json!({})).await, 403).await;
+        let outsider = w.app.browser();
+        outsider.sign_up("Outsider").await;
+        expect_problem(outsider.get(&w.org.path("/billing")).await, 404).await;
+        assert!(w.stripe.received("/v1/customers").is_empty());
+    }
+
+    async fn seats_follow_the_plan(w: World = world) {
+        // Free: 5 seats, the admin holds one.
+        for n in 0..4 {
+            let invite = w.org.admin.post(&w.org.path("/invites"), json!({"email": format!("seat{n}@example.com"), "roles": ["member"]})).await;
+            assert_eq!(invite.status(), 201);
+        }
+        let full = w.org.admin.post(&w.org.path("/invites"), json!({"email": "seat5@example.com", "roles": ["member"]})).await;
+        let body = expect_problem(full, 402).await;
+        assert_eq!(body["requiredPlan"], "pro");
+        assert_eq!(w.billing().await["seats"], json!({"used": 5, "allowed": 5}));
+        w.subscribe_pro().await;
+        let invite = w.org.admin.post(&w.org.path("/invites"), json!({"email": "seat5@example.com", "roles": ["member"]})).await;
+        assert_eq!(invite.status(), 201);
+        assert_eq!(w.billing().await["seats"], json!({"used": 6, "allowed": 50}));
+    }
+}
+
+on_both_stores! {
+    async fn without_stripe_billing_is_off_and_operators_set_plans(app: TestApp = spawn_without_stripe) {
+        let org = OrgFixture::new(&app, "SelfHosted").await;
+        for response in [
+            org.admin.get(&org.path("/billing")).await,
+            org.admin.post(&org.path("/billing/checkout"), json!({"plan": "pro", "interval": "month"})).await,
+            org.admin.post(&org.path("/billing/portal"), json!({})).await,
+            reqwest::Client::new().post(app.url("/api/stripe/webhook")).body("{}").send().await.expect("webhook"),
+        ] {
+            let body = expect_problem(response, 503).await;
+            assert_eq!(body["detail"], "billing not configured");
+        }
+        let output = app.simplicity(&["org", "set-plan", &org.slug, "enterprise"]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let view: Value = org.admin.get(&org.path("")).await.json().await.expect("json");
+        assert_eq!(view["plan"], "enterprise");
+    }
+}
+
+async fn spawn_without_stripe(backend: Backend) -> TestApp {
+    spawn_app_with(backend, |config| config.stripe = None).await
+}
