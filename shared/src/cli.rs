@@ -62,8 +62,31 @@ async fn serve(args: Vec<String>) -> Result<(), BoxError> {
         }
     }
     let addr = runner::local_addr(host, port)?;
-    let state = runner::build_state(Config::from_env(true)?).await?;
+    let mut config = Config::from_env(true)?;
+    if config.sealer.is_none() {
+        config.sealer = Some(local_sealer()?);
+    }
+    let state = runner::build_state(config).await?;
+    let state = crate::server::start_background(state, std::time::Duration::from_secs(1)).await;
     runner::serve(crate::server::router(state), addr).await
+}
+
+/// Local mode without `SECRETS_KEY`: a key kept in `./data/secrets.key`,
+/// made on first start, so integrations work with nothing to set up.
+fn local_sealer() -> Result<crate::secrets::Sealer, BoxError> {
+    let path = std::path::Path::new("data/secrets.key");
+    let key = match std::fs::read_to_string(path) {
+        Ok(key) => key,
+        Err(_) => {
+            std::fs::create_dir_all("data")?;
+            let key = crate::secrets::Sealer::generate_key()?;
+            std::fs::write(path, &key)?;
+            #[cfg(unix)]
+            std::fs::set_permissions(path, std::os::unix::fs::PermissionsExt::from_mode(0o600))?;
+            key
+        }
+    };
+    Ok(crate::secrets::Sealer::from_base64(&key)?)
 }
 
 async fn migrate() -> Result<(), BoxError> {

@@ -27,6 +27,21 @@ pub struct Config {
     pub mail_from: String,
     /// Stripe billing; unset, operators set plans by hand.
     pub stripe: Option<crate::stripe::StripeConfig>,
+    /// Seals integration secrets at rest (`SECRETS_KEY`).
+    pub sealer: Option<crate::secrets::Sealer>,
+    /// SQS between the relay and the notification workers (`SQS_QUEUE_URL`,
+    /// `SQS_ENDPOINT_URL` for an emulator); unset, local mode queues in-process.
+    pub sqs: Option<SqsConfig>,
+    /// First retry delay of a failed delivery (`NOTIFY_RETRY_BASE_MS`).
+    pub retry: crate::notify::worker::RetryPolicy,
+    /// Guards the sweep endpoint cron jobs call (`CRON_SECRET`).
+    pub cron_secret: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SqsConfig {
+    pub queue_url: String,
+    pub endpoint: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +77,19 @@ impl Config {
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
             stripe: crate::stripe::StripeConfig::from_env()?,
+            sealer: var("SECRETS_KEY").map(|key| crate::secrets::Sealer::from_base64(&key)).transpose()?,
+            sqs: var("SQS_QUEUE_URL").map(|queue_url| SqsConfig { queue_url, endpoint: var("SQS_ENDPOINT_URL") }),
+            retry: match var("NOTIFY_RETRY_BASE_MS") {
+                None => Default::default(),
+                Some(text) => crate::notify::worker::RetryPolicy {
+                    base: chrono::Duration::milliseconds(text.parse().map_err(|_| ConfigError {
+                        name: "NOTIFY_RETRY_BASE_MS",
+                        problem: format!("{text:?} is not a number of milliseconds"),
+                    })?),
+                    ..Default::default()
+                },
+            },
+            cron_secret: var("CRON_SECRET"),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
                 Some(text) => text.parse().map_err(|_| ConfigError {
@@ -85,6 +113,10 @@ impl Config {
             smtp_url: None,
             mail_from: DEFAULT_MAIL_FROM.to_owned(),
             stripe: None,
+            sealer: None,
+            sqs: None,
+            retry: Default::default(),
+            cron_secret: None,
         }
     }
 }

@@ -69,6 +69,13 @@ endpoints! {
     ORG_EVENTS: "/api/orgs/{orgId}/events", nested: false, http::events::routes;
     ORG_BILLING: "/api/orgs/{orgId}/billing", nested: true, http::billing::org_routes;
     STRIPE_WEBHOOK: "/api/stripe/webhook", nested: false, http::billing::webhook_routes;
+    ORG_SCHEDULES: "/api/orgs/{orgId}/schedules", nested: true, http::oncall::schedule_routes;
+    ORG_ESCALATION_POLICIES: "/api/orgs/{orgId}/escalation-policies", nested: true, http::oncall::policy_routes;
+    ORG_NOTIFICATION_RULES: "/api/orgs/{orgId}/notification-rules", nested: true, http::oncall::rules_routes;
+    ORG_INTEGRATIONS: "/api/orgs/{orgId}/integrations", nested: true, http::integrations::integration_routes;
+    ORG_WEBHOOKS: "/api/orgs/{orgId}/webhooks", nested: true, http::integrations::webhook_routes;
+    ORG_DELIVERIES: "/api/orgs/{orgId}/deliveries", nested: true, http::integrations::delivery_routes;
+    CRON_SWEEP: "/api/cron/sweep", nested: false, http::integrations::cron_routes;
     INVITES: "/api/invites", nested: true, http::invites::token_routes;
 }
 

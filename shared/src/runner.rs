@@ -103,7 +103,13 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
     }
     let realtime = config.pusher.clone().map(|pusher| Arc::new(crate::realtime::Pusher::new(pusher)));
     let billing = config.stripe.clone().map(crate::stripe::StripeBilling::new).transpose()?.map(Arc::new);
-    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing })
+    let queue: Option<Arc<dyn crate::notify::queue::Queue>> = match &config.sqs {
+        Some(sqs) => {
+            Some(Arc::new(crate::notify::queue::SqsQueue::connect(sqs.queue_url.clone(), sqs.endpoint.clone()).await))
+        }
+        None => None,
+    };
+    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing, queue })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

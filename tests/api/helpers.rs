@@ -11,6 +11,8 @@ use simplicity_shared::config::Config;
 
 pub const PUBLIC_URL: &str = "http://localhost:3000";
 pub const PASSWORD: &str = "correct horse battery staple";
+/// 32 bytes, base64: the sealing key test apps use.
+pub const TEST_SECRETS_KEY: &str = "c2ltcGxpY2l0eS10ZXN0LXNlY3JldHMta2V5LTMyYiE=";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -112,12 +114,20 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     // Billing on, as on the hosted product; Stripe itself is unreachable
     // unless a test points it at its stand-in.
     config.stripe = Some(crate::stripe_standin::config("http://127.0.0.1:9"));
+    config.sealer = Some(simplicity_shared::secrets::Sealer::from_base64(TEST_SECRETS_KEY).expect("key"));
+    // Retries within a test's patience.
+    config.retry = simplicity_shared::notify::worker::RetryPolicy {
+        base: chrono::Duration::milliseconds(200),
+        cap: chrono::Duration::seconds(2),
+        max_attempts: 4,
+    };
     configure(&mut config);
     let mail = MailSink::start().await;
     config.smtp_url = Some(mail.smtp_url());
     config.mail_from = "Simplicity <no-reply@simplicity.test>".to_owned();
     let mut state = simplicity_shared::runner::build_state(config).await.expect("app state");
     state.store = state.store.with_clock(clock);
+    let state = simplicity_shared::server::start_background(state, std::time::Duration::from_millis(200)).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let router = simplicity_shared::server::router(state);
@@ -391,6 +401,10 @@ impl SentMail {
 
     pub fn text(&self) -> &str {
         self.text.as_deref().unwrap_or_default()
+    }
+
+    pub fn subject(&self) -> &str {
+        self.headers.get("subject").map_or("", String::as_str)
     }
 }
 

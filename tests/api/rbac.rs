@@ -33,6 +33,15 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
             client.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(targets)).await
         }
         Action::ManageBilling => client.get(&org.path("/billing")).await,
+        Action::ViewOncall => client.get(&org.path("/schedules")).await,
+        Action::ManageOncall => {
+            let me: serde_json::Value = client.get("/api/me").await.json().await.expect("json");
+            let level = json!({"targets": [{"type": "user", "id": me["user"]["id"]}], "delaySeconds": 60});
+            client
+                .post(&org.path("/escalation-policies"), json!({"name": "Probe", "definition": {"levels": [level]}}))
+                .await
+        }
+        Action::ManageIntegrations => client.get(&org.path("/integrations")).await,
     }
 }
 

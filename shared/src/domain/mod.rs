@@ -3,9 +3,11 @@
 pub mod accounts;
 pub mod audit;
 pub mod billing;
+pub mod escalation;
 pub mod histogram;
 pub mod incidents;
 mod keyed;
+pub mod oncall;
 pub mod org;
 pub mod permissions;
 pub mod rollup;

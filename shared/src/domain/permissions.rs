@@ -19,6 +19,9 @@ keyed_enum!(
         AddIncidentNote => "incidents.add_note",
         ManageSlaTargets => "sla.manage",
         ManageBilling => "billing.manage",
+        ViewOncall => "oncall.view",
+        ManageOncall => "oncall.manage",
+        ManageIntegrations => "integrations.manage",
     }
 );
 
@@ -27,7 +30,9 @@ impl Action {
     pub fn allowed_roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Action::ViewOrg | Action::ReadKnowledge | Action::ViewIncidents => &[Admin, Member, Oncall],
+            Action::ViewOrg | Action::ReadKnowledge | Action::ViewIncidents | Action::ViewOncall => {
+                &[Admin, Member, Oncall]
+            }
             // On-call responders acknowledge, investigate, resolve and write notes.
             Action::ChangeIncidentStatus | Action::AddIncidentNote => &[Admin, Member, Oncall],
             Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident => &[Admin, Member],
@@ -35,7 +40,9 @@ impl Action {
             | Action::ManageModules
             | Action::ViewAudit
             | Action::ManageSlaTargets
-            | Action::ManageBilling => &[Admin],
+            | Action::ManageBilling
+            | Action::ManageOncall
+            | Action::ManageIntegrations => &[Admin],
         }
     }
 

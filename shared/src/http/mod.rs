@@ -11,11 +11,13 @@ pub mod events;
 pub mod extract;
 pub mod health;
 pub mod incidents;
+pub mod integrations;
 pub mod invites;
 pub mod knowledge;
 pub mod me;
 pub mod members;
 mod meta;
+pub mod oncall;
 pub mod orgs;
 mod rate_limit;
 pub mod session;
@@ -46,6 +48,9 @@ pub struct AppState {
     pub realtime: Option<Arc<crate::realtime::Pusher>>,
     /// `None` where Stripe is not configured: billing answers 503.
     pub billing: Option<Arc<crate::stripe::StripeBilling>>,
+    /// Where domain events go to the notification workers; `None` in a
+    /// function without SQS (events then wait in the outbox).
+    pub queue: Option<Arc<dyn crate::notify::queue::Queue>>,
 }
 
 impl AppState {
@@ -53,8 +58,20 @@ impl AppState {
     /// them (serverless), publish them now. Failures leave them in the
     /// outbox for the next relay; the write itself has succeeded.
     pub async fn publish_pending(&self) {
-        if let Some(realtime) = &self.realtime {
-            crate::jobs::relay::relay_pending(&self.store, Some(realtime), std::time::Duration::from_secs(2)).await;
+        if self.realtime.is_some() || self.queue.is_some() {
+            crate::jobs::relay::relay_pending(self, std::time::Duration::from_secs(2)).await;
+        }
+    }
+
+    /// What a notification worker needs, from this process's state.
+    pub fn worker_context(&self) -> crate::notify::worker::WorkerContext {
+        crate::notify::worker::WorkerContext {
+            store: self.store.clone(),
+            mailer: self.mailer.clone(),
+            http: reqwest::Client::new(),
+            sealer: self.config.sealer.clone(),
+            public_url: self.config.public_url.clone(),
+            retry: self.config.retry,
         }
     }
 }

@@ -2,3 +2,4 @@
 //! directly and that local mode, cron endpoints and workers all run.
 
 pub mod relay;
+pub mod sweep;

@@ -1,11 +1,16 @@
 //! The outbox relay: moves domain events recorded with each change to where
-//! they go next. Events wait in the outbox until every sink took them, so a
-//! sink that is down loses nothing; a relayed event is marked and not sent again.
+//! they go next — Pusher (serverless live updates) and the notification
+//! queue. Events wait in the outbox until every sink took them, so a sink
+//! that is down loses nothing; a relayed event is marked and not sent again.
 
 use std::time::Duration;
 
-use crate::realtime::{Pusher, RealtimeError, channel_for};
-use crate::store::{Store, StoreError};
+use crate::http::AppState;
+use crate::ids::OrgId;
+use crate::notify::queue::QueueError;
+use crate::notify::worker::QueueMessage;
+use crate::realtime::{RealtimeError, channel_for};
+use crate::store::{EventRecord, StoreError};
 
 const BATCH: u64 = 200;
 
@@ -15,23 +20,33 @@ pub enum RelayError {
     Store(#[from] StoreError),
     #[error("a sink refused an event")]
     Realtime(#[from] RealtimeError),
+    #[error("the notification queue refused an event")]
+    Queue(#[from] QueueError),
+}
+
+async fn publish(state: &AppState, org_id: OrgId, event: &EventRecord) -> Result<(), RelayError> {
+    if let Some(pusher) = &state.realtime {
+        pusher.publish(&channel_for(org_id), &event.event_type, &event.to_json().to_string()).await?;
+    }
+    if let Some(queue) = &state.queue {
+        queue.send(&QueueMessage::Event { org_id, event_id: event.id }).await?;
+    }
+    Ok(())
 }
 
 /// Relays pending events once, oldest first; returns how many were relayed.
-pub async fn relay_once(store: &Store, realtime: Option<&Pusher>) -> Result<usize, RelayError> {
+pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
+    let store = &state.store;
     let claimed = store.claim_outbox(BATCH).await?;
     let mut relayed = Vec::with_capacity(claimed.len());
     for (org_id, event) in &claimed {
-        if let Some(pusher) = realtime {
-            let data = event.to_json();
-            // Stop at the first failure so events leave in order; the rest
-            // go back to the outbox for the next run.
-            if let Err(error) = pusher.publish(&channel_for(*org_id), &event.event_type, &data.to_string()).await {
-                store.mark_relayed(&relayed).await?;
-                let unsent: Vec<i64> = claimed.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
-                store.release_claims(&unsent).await?;
-                return Err(error.into());
-            }
+        // Stop at the first failure so events leave in order; the rest go
+        // back to the outbox for the next run.
+        if let Err(error) = publish(state, *org_id, event).await {
+            store.mark_relayed(&relayed).await?;
+            let unsent: Vec<i64> = claimed.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
+            store.release_claims(&unsent).await?;
+            return Err(error);
         }
         relayed.push(event.seq);
     }
@@ -41,10 +56,10 @@ pub async fn relay_once(store: &Store, realtime: Option<&Pusher>) -> Result<usiz
 
 /// Relays until the outbox is empty or `budget` has passed; logs failures
 /// (the events stay in the outbox for the next run).
-pub async fn relay_pending(store: &Store, realtime: Option<&Pusher>, budget: Duration) {
+pub async fn relay_pending(state: &AppState, budget: Duration) {
     let work = async {
         loop {
-            match relay_once(store, realtime).await {
+            match relay_once(state).await {
                 Ok(0) => return,
                 Ok(_) => continue,
                 Err(error) => {

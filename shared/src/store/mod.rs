@@ -27,6 +27,7 @@ mod incidents;
 mod invites;
 mod knowledge;
 mod migrations;
+mod notify;
 mod orgs;
 mod outbox;
 mod rate_limits;
@@ -49,6 +50,10 @@ pub use incidents::{
 };
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
 pub use knowledge::ArticleRecord;
+pub use notify::{
+    AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind, DocumentRecord,
+    EscalationRecord, NewDelivery, WebhookEndpointRecord,
+};
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
 pub use tokens::{ApiTokenRecord, NewApiToken};
 

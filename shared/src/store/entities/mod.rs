@@ -3,7 +3,12 @@
 
 pub(super) mod api_token;
 pub(super) mod audit_event;
+pub(super) mod channel_setting;
+pub(super) mod contact_rule;
+pub(super) mod delivery;
+pub(super) mod delivery_attempt;
 pub(super) mod email_token;
+pub(super) mod escalation;
 pub(super) mod idempotency_key;
 pub(super) mod incident;
 pub(super) mod incident_assignee;
@@ -13,6 +18,7 @@ pub(super) mod incident_label;
 pub(super) mod invite;
 pub(super) mod kb_article;
 pub(super) mod membership;
+pub(super) mod oncall_document;
 pub(super) mod org;
 pub(super) mod org_billing;
 pub(super) mod outbox_event;
@@ -22,3 +28,4 @@ pub(super) mod sla_target;
 pub(super) mod stripe_event;
 pub(super) mod timeline_entry;
 pub(super) mod user;
+pub(super) mod webhook_endpoint;

@@ -107,6 +107,27 @@ impl OrgStore<'_> {
         Ok(rows.into_iter().map(Into::into).collect())
     }
 
+    /// One of the organisation's events, by id.
+    pub async fn event(&self, id: EventId) -> StoreResult<Option<EventRecord>> {
+        let row = outbox_event::Entity::find()
+            .filter(outbox_event::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(outbox_event::Column::EventId.eq(id.uuid()))
+            .one(self.db)
+            .await?;
+        Ok(row.map(Into::into))
+    }
+
+    /// The event that recorded the incident's creation.
+    pub async fn incident_created_event(&self, incident: IncidentId) -> StoreResult<Option<EventId>> {
+        let row = outbox_event::Entity::find()
+            .filter(outbox_event::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(outbox_event::Column::IncidentId.eq(incident.uuid()))
+            .filter(outbox_event::Column::EventType.eq("incident.created"))
+            .one(self.db)
+            .await?;
+        Ok(row.map(|r| EventId::from_uuid(r.event_id)))
+    }
+
     /// The position of the organisation's newest event (0 when none).
     pub async fn latest_event_seq(&self) -> StoreResult<i64> {
         let newest = outbox_event::Entity::find()

@@ -7,6 +7,7 @@ mod m0001_accounts;
 mod m0002_org_admin;
 mod m0003_incidents;
 mod m0004_billing;
+mod m0005_notifications;
 
 pub(super) struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_org_admin::Migration),
             Box::new(m0003_incidents::Migration),
             Box::new(m0004_billing::Migration),
+            Box::new(m0005_notifications::Migration),
         ]
     }
 }

@@ -1,0 +1,107 @@
+//! Notifications: what an incident event tells people, and the channels that
+//! carry it (email, SMS, Slack, PagerDuty, signed webhooks). Each channel is
+//! a function of the notice and the channel's settings; the delivery worker
+//! decides who gets what, records every attempt and retries.
+
+pub mod channels;
+pub mod queue;
+pub mod worker;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::incidents::{IncidentStatus, Severity};
+use crate::domain::keyed_enum;
+use crate::ids::{EventId, IncidentId, OrgId};
+
+keyed_enum!(
+    /// A way of reaching people.
+    Channel {
+        Email => "email",
+        Sms => "sms",
+        Slack => "slack",
+        PagerDuty => "pagerduty",
+        Webhook => "webhook",
+    }
+);
+
+keyed_enum!(
+    /// Why a notice goes out.
+    NoticeKind {
+        Triggered => "triggered",
+        Escalated => "escalated",
+        Acknowledged => "acknowledged",
+        Resolved => "resolved",
+    }
+);
+
+/// What one incident event says, channel-independent.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Notice {
+    /// The domain event this notice comes from.
+    pub event_id: EventId,
+    pub kind: NoticeKind,
+    /// For `Escalated`: the escalation level now notified (1-based).
+    pub level: Option<u32>,
+    pub org_id: OrgId,
+    pub org_name: String,
+    pub incident_id: IncidentId,
+    pub number: i64,
+    pub title: String,
+    pub severity: Severity,
+    pub status: IncidentStatus,
+    /// Display names of the assignees.
+    pub assignees: Vec<String>,
+    /// The incident's page in the web app.
+    pub url: String,
+    pub occurred_at: DateTime<Utc>,
+}
+
+impl Notice {
+    /// `INC-42`.
+    pub fn reference(&self) -> String {
+        format!("INC-{}", self.number)
+    }
+
+    /// One line: `[P1] INC-42 Checkout is down (open)`.
+    pub fn headline(&self) -> String {
+        format!("[{}] {} {} ({})", self.severity, self.reference(), self.title, self.status)
+    }
+}
+
+/// A channel's answer to one send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Receipt {
+    /// The receiver's HTTP status, where there is one.
+    pub status_code: Option<u16>,
+    /// What the receiver said (trimmed), for the delivery log.
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// Worth trying again later: network failure, timeout, 429, 5xx.
+    #[error("temporary failure: {detail}")]
+    Retryable { status_code: Option<u16>, detail: String },
+    /// Trying again cannot help: the receiver refused the request (4xx), or
+    /// the channel is not set up for this recipient.
+    #[error("refused: {detail}")]
+    Permanent { status_code: Option<u16>, detail: String },
+}
+
+impl SendError {
+    /// Classifies an HTTP answer that was not a success.
+    pub fn from_status(status: u16, body: &str) -> Self {
+        let detail = format!("HTTP {status}: {}", body.chars().take(300).collect::<String>());
+        if status == 429 || status >= 500 || status == 408 {
+            Self::Retryable { status_code: Some(status), detail }
+        } else {
+            Self::Permanent { status_code: Some(status), detail }
+        }
+    }
+
+    pub fn from_transport(error: &reqwest::Error) -> Self {
+        Self::Retryable { status_code: None, detail: crate::error::chain(error) }
+    }
+}

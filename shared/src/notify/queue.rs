@@ -1,0 +1,159 @@
+//! The queue between the outbox relay (and the sweep) and the notification
+//! workers: SQS where `SQS_QUEUE_URL` is set, else an in-process channel.
+//! The message format is the same JSON either way.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use tokio::sync::mpsc;
+
+use super::worker::{QueueMessage, WorkerContext, handle};
+
+#[derive(Debug, thiserror::Error)]
+pub enum QueueError {
+    #[error("the queue refused the message: {0}")]
+    Send(String),
+}
+
+pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<(), QueueError>> + Send + 'a>>;
+
+pub trait Queue: Send + Sync {
+    fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a>;
+}
+
+/// Local mode: messages go to workers in this process.
+pub struct InProcessQueue {
+    sender: mpsc::UnboundedSender<QueueMessage>,
+}
+
+impl InProcessQueue {
+    /// The queue and the receiving end for [`run_in_process`].
+    pub fn new() -> (Self, mpsc::UnboundedReceiver<QueueMessage>) {
+        let (sender, receiver) = mpsc::unbounded_channel();
+        (Self { sender }, receiver)
+    }
+}
+
+impl Queue for InProcessQueue {
+    fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a> {
+        let sent = self.sender.send(message.clone()).map_err(|_| QueueError::Send("the workers have stopped".into()));
+        Box::pin(async move { sent })
+    }
+}
+
+/// Handles in-process messages as they arrive, each on its own task.
+/// A failed message is logged; the sweep picks its work up again (due
+/// escalations and deliveries are rows, not messages).
+pub async fn run_in_process(mut receiver: mpsc::UnboundedReceiver<QueueMessage>, ctx: Arc<WorkerContext>) {
+    while let Some(message) = receiver.recv().await {
+        let ctx = ctx.clone();
+        tokio::spawn(async move {
+            if let Err(error) = handle(&message, &ctx).await {
+                tracing::warn!(error = %crate::error::chain(&error), ?message, "notification message failed");
+            }
+        });
+    }
+}
+
+/// Serverless and multi-process deployments: Amazon SQS (or anything that
+/// speaks its API, such as moto in tests).
+pub struct SqsQueue {
+    client: aws_sdk_sqs::Client,
+    url: String,
+}
+
+impl SqsQueue {
+    /// `endpoint` overrides AWS's (a local emulator); credentials and region
+    /// come from the usual AWS environment.
+    pub async fn connect(url: String, endpoint: Option<String>) -> Self {
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+        if let Some(endpoint) = endpoint {
+            loader = loader.endpoint_url(endpoint);
+        }
+        let client = aws_sdk_sqs::Client::new(&loader.load().await);
+        Self { client, url }
+    }
+
+    pub fn client(&self) -> &aws_sdk_sqs::Client {
+        &self.client
+    }
+
+    pub fn url(&self) -> &str {
+        &self.url
+    }
+
+    /// Local mode against SQS: receives and handles messages until the
+    /// process ends; a message is deleted only after it was handled, so a
+    /// crash or error means SQS redelivers it.
+    pub async fn poll(self: Arc<Self>, ctx: Arc<WorkerContext>) {
+        loop {
+            let received = self
+                .client
+                .receive_message()
+                .queue_url(&self.url)
+                .max_number_of_messages(10)
+                .wait_time_seconds(1)
+                .send()
+                .await;
+            let messages = match received {
+                Ok(output) => output.messages.unwrap_or_default(),
+                Err(error) => {
+                    tracing::warn!(error = %crate::error::chain(&error), "SQS receive failed; retrying");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                    continue;
+                }
+            };
+            let handled = messages.into_iter().map(|message| {
+                let ctx = ctx.clone();
+                let queue = self.clone();
+                async move {
+                    let body = message.body.unwrap_or_default();
+                    if handle_body(&body, &ctx).await
+                        && let Some(receipt) = message.receipt_handle
+                        && let Err(error) =
+                            queue.client.delete_message().queue_url(&queue.url).receipt_handle(receipt).send().await
+                    {
+                        tracing::warn!(error = %crate::error::chain(&error), "SQS delete failed; the message will come again");
+                    }
+                }
+            });
+            futures_util::future::join_all(handled).await;
+        }
+    }
+}
+
+impl Queue for SqsQueue {
+    fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a> {
+        Box::pin(async move {
+            let body = serde_json::to_string(message).map_err(|e| QueueError::Send(e.to_string()))?;
+            self.client
+                .send_message()
+                .queue_url(&self.url)
+                .message_body(body)
+                .send()
+                .await
+                .map_err(|e| QueueError::Send(crate::error::chain(&e)))?;
+            Ok(())
+        })
+    }
+}
+
+/// Handles one SQS message body; `true` when it may be deleted (handled, or
+/// unreadable — retrying cannot fix a malformed body).
+pub async fn handle_body(body: &str, ctx: &WorkerContext) -> bool {
+    let message: QueueMessage = match serde_json::from_str(body) {
+        Ok(message) => message,
+        Err(error) => {
+            tracing::error!(%error, body, "unreadable queue message; dropped");
+            return true;
+        }
+    };
+    match handle(&message, ctx).await {
+        Ok(()) => true,
+        Err(error) => {
+            tracing::warn!(error = %crate::error::chain(&error), ?message, "notification message failed; it will be retried");
+            false
+        }
+    }
+}

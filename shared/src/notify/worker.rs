@@ -1,0 +1,493 @@
+//! The notification worker. One message at a time, the same code in-process
+//! (local mode) and behind SQS (functions/notify): an incident event becomes
+//! deliveries and an escalation; an escalation step notifies its level and
+//! schedules the next; a delivery is attempted once and retried later with
+//! exponential backoff and jitter until it lands or is given up (dead).
+//!
+//! Every effect is idempotent: deliveries have deterministic ids, escalation
+//! steps advance only from the step they were at, and a delivery is claimed
+//! before it is sent; so a message handled twice sends nothing twice.
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::channels::{pagerduty, slack, sms, webhook};
+use super::{Channel, Notice, NoticeKind, Receipt, SendError};
+use crate::domain::escalation::{EscalationPolicy, NotificationRules, Target, policy_for};
+use crate::domain::incidents::IncidentStatus;
+use crate::domain::oncall::Schedule;
+use crate::ids::{EventId, OrgId, UserId};
+use crate::mail::{MailMessage, Mailer};
+use crate::secrets::Sealer;
+use crate::store::{
+    AttemptOutcome, DeliveryRecord, DocumentKind, IncidentRecord, NewDelivery, OrgAccess, OrgStore, Store, StoreError,
+};
+
+/// What travels on the queue: ids only; the worker reads the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum QueueMessage {
+    #[serde(rename_all = "camelCase")]
+    Event { org_id: OrgId, event_id: EventId },
+    #[serde(rename_all = "camelCase")]
+    Escalate { org_id: OrgId, escalation_id: uuid::Uuid },
+    #[serde(rename_all = "camelCase")]
+    Deliver { org_id: OrgId, delivery_id: String },
+}
+
+/// Backoff between attempts: `base · 2^(attempt-1)`, ±20% jitter, capped;
+/// after `max_attempts` the delivery is dead.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub base: Duration,
+    pub cap: Duration,
+    pub max_attempts: i32,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { base: Duration::seconds(5), cap: Duration::minutes(30), max_attempts: 8 }
+    }
+}
+
+impl RetryPolicy {
+    /// When to try again after `attempts` failed attempts; `None`: give up.
+    pub fn next_attempt(&self, attempts: i32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        if attempts >= self.max_attempts {
+            return None;
+        }
+        let exponent = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(20);
+        let delay = self.base.num_milliseconds().saturating_mul(1 << exponent).min(self.cap.num_milliseconds());
+        let mut random = [0u8; 2];
+        let jitter = match getrandom::fill(&mut random) {
+            Ok(()) => f64::from(u16::from_le_bytes(random)) / f64::from(u16::MAX) * 0.4 - 0.2,
+            Err(_) => 0.0,
+        };
+        Some(now + Duration::milliseconds((delay as f64 * (1.0 + jitter)) as i64))
+    }
+}
+
+/// What a worker needs, built once per process.
+#[derive(Clone)]
+pub struct WorkerContext {
+    pub store: Store,
+    pub mailer: Arc<dyn Mailer>,
+    pub http: reqwest::Client,
+    pub sealer: Option<Sealer>,
+    pub public_url: String,
+    pub retry: RetryPolicy,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkerError {
+    #[error("store failure")]
+    Store(#[from] StoreError),
+    #[error("stored notification data is invalid: {0}")]
+    Invalid(String),
+}
+
+/// Handles one message. An `Err` means "try the message again" (the queue
+/// redelivers it); outcomes of sends are recorded, not returned.
+pub async fn handle(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), WorkerError> {
+    let org_id = match message {
+        QueueMessage::Event { org_id, .. }
+        | QueueMessage::Escalate { org_id, .. }
+        | QueueMessage::Deliver { org_id, .. } => *org_id,
+    };
+    let Some(access) = ctx.store.system_access(org_id).await? else {
+        tracing::warn!(%org_id, "message for an organisation that no longer exists; dropped");
+        return Ok(());
+    };
+    match message {
+        QueueMessage::Event { event_id, .. } => on_event(ctx, &access, *event_id).await,
+        QueueMessage::Escalate { escalation_id, .. } => escalate(ctx, &access, *escalation_id).await,
+        QueueMessage::Deliver { delivery_id, .. } => attempt(ctx, &access, delivery_id).await,
+    }
+}
+
+/// A deterministic delivery id: one per (cause, channel, recipient).
+pub fn delivery_id(cause: &str, channel: Channel, recipient: &str) -> String {
+    let digest = Sha256::digest(format!("{cause}\n{channel}\n{recipient}").as_bytes());
+    format!("dlv_{}", hex::encode(&digest[..12]))
+}
+
+async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) -> Result<(), WorkerError> {
+    let scope = ctx.store.org_store(access);
+    let Some(event) = scope.event(event_id).await? else {
+        return Ok(());
+    };
+    let Some(incident_id) = event.incident_id else {
+        return Ok(());
+    };
+    let Some(incident) = scope.incident(incident_id).await? else {
+        return Ok(());
+    };
+    let kind = match event.event_type.as_str() {
+        "incident.created" => NoticeKind::Triggered,
+        "incident.acknowledged" => NoticeKind::Acknowledged,
+        "incident.resolved" => NoticeKind::Resolved,
+        _ => {
+            // Any move off `open` (e.g. straight to investigating) ends escalation.
+            if incident.status != IncidentStatus::Open {
+                scope.stop_escalation(incident.id).await?;
+            }
+            return Ok(());
+        }
+    };
+    if kind != NoticeKind::Triggered {
+        scope.stop_escalation(incident.id).await?;
+    }
+    let notice = notice(ctx, access, &scope, &incident, event_id, kind, None, event.created_at).await?;
+    let cause = event_id.to_string();
+    let mut created = Vec::new();
+    for (channel, _, _) in scope.channel_settings().await? {
+        if let Ok(channel) = channel.parse::<Channel>()
+            && matches!(channel, Channel::Slack | Channel::PagerDuty)
+        {
+            created.push(new_delivery(&cause, channel, "org", &notice, event_id));
+        }
+    }
+    let webhook_type = format!("incident.{kind}");
+    for endpoint in scope.webhook_endpoints().await? {
+        if endpoint.event_types.iter().any(|t| t == "*" || *t == webhook_type) {
+            created.push(new_delivery(&cause, Channel::Webhook, &endpoint.id.to_string(), &notice, event_id));
+        }
+    }
+    deliver_all(ctx, access, &scope, created).await?;
+    if kind == NoticeKind::Triggered {
+        start_escalation(ctx, access, &scope, &incident).await?;
+    }
+    Ok(())
+}
+
+async fn start_escalation(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    scope: &OrgStore<'_>,
+    incident: &IncidentRecord,
+) -> Result<(), WorkerError> {
+    let mut policies = Vec::new();
+    for document in scope.documents(DocumentKind::EscalationPolicy).await? {
+        let policy: EscalationPolicy =
+            serde_json::from_value(document.definition).map_err(|e| WorkerError::Invalid(e.to_string()))?;
+        policies.push((document.id, policy));
+    }
+    let Some((policy_id, _)) = policy_for(&policies, incident.severity) else {
+        tracing::info!(incident = %incident.id, "no escalation policy applies; nobody is paged");
+        return Ok(());
+    };
+    scope.start_escalation(incident.id, *policy_id, ctx.store.now()).await?;
+    if let Some(running) = scope.escalation_of(incident.id).await? {
+        // Level 1 now, not at the next sweep.
+        escalate(ctx, access, running.id).await?;
+    }
+    Ok(())
+}
+
+async fn escalate(ctx: &WorkerContext, access: &OrgAccess, escalation_id: uuid::Uuid) -> Result<(), WorkerError> {
+    let scope = ctx.store.org_store(access);
+    let Some(running) = scope.escalation(escalation_id).await? else {
+        return Ok(());
+    };
+    let now = ctx.store.now();
+    if running.finished_at.is_some() || running.due_at > now {
+        return Ok(());
+    }
+    let Some(incident) = scope.incident(running.incident_id).await? else {
+        return Ok(());
+    };
+    if incident.status != IncidentStatus::Open {
+        scope.stop_escalation(incident.id).await?;
+        return Ok(());
+    }
+    let Some(document) = scope.document(DocumentKind::EscalationPolicy, running.policy_id).await? else {
+        scope.stop_escalation(incident.id).await?;
+        return Ok(());
+    };
+    let policy: EscalationPolicy =
+        serde_json::from_value(document.definition).map_err(|e| WorkerError::Invalid(e.to_string()))?;
+    let Some((level, number)) = policy.level_at(running.next_step) else {
+        scope.advance_escalation(running.id, running.next_step, None).await?;
+        return Ok(());
+    };
+    let (kind, shown_level) =
+        if running.next_step == 0 { (NoticeKind::Triggered, None) } else { (NoticeKind::Escalated, Some(number)) };
+    let event_id = created_event(&scope, &incident).await?;
+    let notice = notice(ctx, access, &scope, &incident, event_id, kind, shown_level, now).await?;
+    let cause = format!("{}:{}", running.id, running.next_step);
+    let mut created = Vec::new();
+    for user in recipients(&scope, &level.targets, now).await? {
+        let rules = match scope.contact_rules(user).await? {
+            Some(stored) => serde_json::from_value::<NotificationRules>(serde_json::json!({
+                "phone": stored.phone, "channels": stored.rules,
+            }))
+            .map_err(|e| WorkerError::Invalid(e.to_string()))?,
+            None => NotificationRules::default(),
+        };
+        for channel in rules.channels_for(incident.severity) {
+            created.push(new_delivery(&cause, channel, &user.to_string(), &notice, event_id));
+        }
+    }
+    let next = policy.level_at(running.next_step + 1).map(|_| now + Duration::seconds(i64::from(level.delay_seconds)));
+    // Deliveries first: if this fails midway the step runs again and the
+    // deterministic ids find what was already recorded.
+    deliver_all(ctx, access, &scope, created).await?;
+    scope.advance_escalation(running.id, running.next_step, next).await?;
+    Ok(())
+}
+
+/// The incident's `incident.created` event id, which escalation deliveries
+/// hang off (their cause is the escalation step).
+async fn created_event(scope: &OrgStore<'_>, incident: &IncidentRecord) -> Result<EventId, WorkerError> {
+    scope
+        .incident_created_event(incident.id)
+        .await?
+        .ok_or_else(|| WorkerError::Invalid(format!("{} has no created event", incident.id)))
+}
+
+/// Members reached by `targets` at `at`: named users, and whoever is on call.
+async fn recipients(scope: &OrgStore<'_>, targets: &[Target], at: DateTime<Utc>) -> Result<Vec<UserId>, WorkerError> {
+    let mut users = Vec::new();
+    for target in targets {
+        let user = match target {
+            Target::User { id } => Some(*id),
+            Target::Schedule { id } => match scope.document(DocumentKind::Schedule, *id).await? {
+                Some(document) => serde_json::from_value::<Schedule>(document.definition)
+                    .map_err(|e| WorkerError::Invalid(e.to_string()))?
+                    .on_call_at(at),
+                None => None,
+            },
+        };
+        // Only current members are paged.
+        if let Some(user) = user
+            && !users.contains(&user)
+            && scope.member(user).await?.is_some()
+        {
+            users.push(user);
+        }
+    }
+    Ok(users)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn notice(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    scope: &OrgStore<'_>,
+    incident: &IncidentRecord,
+    event_id: EventId,
+    kind: NoticeKind,
+    level: Option<u32>,
+    occurred_at: DateTime<Utc>,
+) -> Result<Notice, WorkerError> {
+    let members = scope.members().await?;
+    let assignees = incident
+        .assignees
+        .iter()
+        .filter_map(|id| members.iter().find(|m| m.user_id == *id).map(|m| m.name.clone()))
+        .collect();
+    let org = access.org();
+    Ok(Notice {
+        event_id,
+        kind,
+        level,
+        org_id: org.id,
+        org_name: org.name.clone(),
+        incident_id: incident.id,
+        number: incident.number,
+        title: incident.title.clone(),
+        severity: incident.severity,
+        status: incident.status,
+        assignees,
+        url: format!("{}/{}/incidents/{}", ctx.public_url.trim_end_matches('/'), org.slug, incident.number),
+        occurred_at,
+    })
+}
+
+fn new_delivery(cause: &str, channel: Channel, recipient: &str, notice: &Notice, event_id: EventId) -> NewDelivery {
+    NewDelivery {
+        id: delivery_id(cause, channel, recipient),
+        event_id,
+        incident_id: Some(notice.incident_id),
+        channel: channel.key().to_owned(),
+        recipient: recipient.to_owned(),
+        notice: serde_json::to_value(notice).unwrap_or_default(),
+    }
+}
+
+/// Records the deliveries and makes each one's first attempt now.
+async fn deliver_all(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    scope: &OrgStore<'_>,
+    created: Vec<NewDelivery>,
+) -> Result<(), WorkerError> {
+    let mut ids = Vec::with_capacity(created.len());
+    for new in created {
+        ids.push(scope.record_delivery(new).await?.id);
+    }
+    // In parallel: a slow SMS gateway must not hold up the Slack message.
+    let attempts = ids.iter().map(|id| attempt(ctx, access, id));
+    for result in futures_util::future::join_all(attempts).await {
+        result?;
+    }
+    Ok(())
+}
+
+/// One attempt of a pending delivery that is due and not held elsewhere.
+async fn attempt(ctx: &WorkerContext, access: &OrgAccess, delivery_id: &str) -> Result<(), WorkerError> {
+    let scope = ctx.store.org_store(access);
+    let Some(delivery) = scope.claim_delivery(delivery_id).await? else {
+        return Ok(());
+    };
+    let result = send(ctx, &scope, &delivery).await;
+    let now = ctx.store.now();
+    let outcome = match result {
+        Ok(Receipt { status_code, detail }) => AttemptOutcome::Delivered { status_code, detail },
+        Err(SendError::Retryable { status_code, detail }) => AttemptOutcome::Failed {
+            status_code,
+            error: detail,
+            retry_at: ctx.retry.next_attempt(delivery.attempts + 1, now),
+        },
+        Err(SendError::Permanent { status_code, detail }) => {
+            AttemptOutcome::Failed { status_code, error: detail, retry_at: None }
+        }
+    };
+    if let AttemptOutcome::Failed { error, retry_at, .. } = &outcome {
+        tracing::warn!(delivery = %delivery.id, channel = %delivery.channel, %error, ?retry_at, "delivery attempt failed");
+    }
+    scope.record_attempt(&delivery, &outcome).await?;
+    Ok(())
+}
+
+fn refused(detail: impl Into<String>) -> SendError {
+    SendError::Permanent { status_code: None, detail: detail.into() }
+}
+
+/// Sends one delivery through its channel.
+async fn send(ctx: &WorkerContext, scope: &OrgStore<'_>, delivery: &DeliveryRecord) -> Result<Receipt, SendError> {
+    let notice: Notice = serde_json::from_value(delivery.notice.clone())
+        .map_err(|e| refused(format!("stored notice unreadable: {e}")))?;
+    let channel: Channel = delivery.channel.parse().map_err(refused)?;
+    match channel {
+        Channel::Email => {
+            let user: UserId = delivery.recipient.parse().map_err(|_| refused("recipient is not a member"))?;
+            let member = scope.member(user).await.map_err(transient)?.ok_or_else(|| refused("no longer a member"))?;
+            let message = MailMessage { to: member.email, subject: notice.headline(), text: email_text(&notice) };
+            ctx.mailer
+                .send(message)
+                .await
+                .map_err(|e| SendError::Retryable { status_code: None, detail: e.to_string() })?;
+            Ok(Receipt { status_code: None, detail: "accepted by the mail server".to_owned() })
+        }
+        Channel::Sms => {
+            let user: UserId = delivery.recipient.parse().map_err(|_| refused("recipient is not a member"))?;
+            let phone = scope
+                .contact_rules(user)
+                .await
+                .map_err(transient)?
+                .and_then(|c| c.phone)
+                .ok_or_else(|| refused("no phone number"))?;
+            let settings: sms::TwilioSettings = settings(ctx, scope, Channel::Sms).await?;
+            sms::send(&ctx.http, &settings, &notice, &phone).await
+        }
+        Channel::Slack => slack::send(&ctx.http, &settings(ctx, scope, Channel::Slack).await?, &notice).await,
+        Channel::PagerDuty => {
+            pagerduty::send(&ctx.http, &settings(ctx, scope, Channel::PagerDuty).await?, &notice).await
+        }
+        Channel::Webhook => {
+            let id: uuid::Uuid = delivery.recipient.parse().map_err(|_| refused("not an endpoint"))?;
+            let endpoint =
+                scope.webhook_endpoint(id).await.map_err(transient)?.ok_or_else(|| refused("endpoint removed"))?;
+            let sealer = ctx.sealer.as_ref().ok_or_else(|| refused("SECRETS_KEY is not configured"))?;
+            let open = |sealed: &str| sealer.open(sealed).map_err(|e| refused(e.to_string()));
+            let previous = match (&endpoint.previous_secret_sealed, endpoint.previous_valid_until) {
+                (Some(sealed), Some(until)) => Some((open(sealed)?, until)),
+                _ => None,
+            };
+            let target = webhook::WebhookEndpoint {
+                url: endpoint.url,
+                secret: open(&endpoint.secret_sealed)?,
+                previous_secret: previous,
+            };
+            webhook::send(&ctx.http, &target, &notice, &delivery.id).await
+        }
+    }
+}
+
+fn transient(error: StoreError) -> SendError {
+    SendError::Retryable { status_code: None, detail: crate::error::chain(&error) }
+}
+
+/// The organisation's settings for `channel`, unsealed.
+async fn settings<T: serde::de::DeserializeOwned>(
+    ctx: &WorkerContext,
+    scope: &OrgStore<'_>,
+    channel: Channel,
+) -> Result<T, SendError> {
+    let sealed = scope
+        .channel_settings()
+        .await
+        .map_err(transient)?
+        .into_iter()
+        .find(|(c, _, _)| c == channel.key())
+        .map(|(_, sealed, _)| sealed)
+        .ok_or_else(|| refused(format!("{channel} is not configured")))?;
+    let sealer = ctx.sealer.as_ref().ok_or_else(|| refused("SECRETS_KEY is not configured"))?;
+    let plain = sealer.open(&sealed).map_err(|e| refused(e.to_string()))?;
+    serde_json::from_str(&plain).map_err(|e| refused(format!("{channel} settings unreadable: {e}")))
+}
+
+fn email_text(notice: &Notice) -> String {
+    let assignees = if notice.assignees.is_empty() { "nobody yet".to_owned() } else { notice.assignees.join(", ") };
+    let why = match (notice.kind, notice.level) {
+        (NoticeKind::Escalated, Some(level)) => format!("Nobody acknowledged it yet: escalated to level {level}."),
+        (NoticeKind::Triggered, _) => "You are on call for it.".to_owned(),
+        (kind, _) => format!("It was {kind}."),
+    };
+    format!(
+        "{} in {}\n\n{why}\nSeverity: {}\nStatus: {}\nAssigned to: {assignees}\n\nOpen it: {}\n",
+        notice.headline(),
+        notice.org_name,
+        notice.severity,
+        notice.status,
+        notice.url
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_gives_up() {
+        let policy = RetryPolicy { base: Duration::seconds(10), cap: Duration::seconds(60), max_attempts: 4 };
+        let now = Utc::now();
+        for (attempts, nominal) in [(1, 10_000), (2, 20_000), (3, 40_000)] {
+            let wait = (policy.next_attempt(attempts, now).expect("retry") - now).num_milliseconds();
+            assert!((nominal * 8 / 10..=nominal * 12 / 10).contains(&wait), "{attempts}: {wait}");
+        }
+        assert!(policy.next_attempt(4, now).is_none());
+        let capped = RetryPolicy { max_attempts: 40, ..policy };
+        assert!((capped.next_attempt(30, now).expect("retry") - now).num_milliseconds() <= 72_000);
+    }
+
+    #[test]
+    fn delivery_ids_are_stable_per_cause_channel_and_recipient() {
+        let a = delivery_id("evt_1", Channel::Slack, "org");
+        assert_eq!(a, delivery_id("evt_1", Channel::Slack, "org"));
+        assert_ne!(a, delivery_id("evt_1", Channel::PagerDuty, "org"));
+        assert_ne!(a, delivery_id("evt_2", Channel::Slack, "org"));
+    }
+
+    #[test]
+    fn messages_carry_ids_only() {
+        let message = QueueMessage::Deliver { org_id: OrgId::new(), delivery_id: "dlv_1".to_owned() };
+        let json = serde_json::to_value(&message).expect("json");
+        assert_eq!(json["type"], "deliver");
+        assert_eq!(serde_json::from_value::<QueueMessage>(json).expect("back"), message);
+    }
+}

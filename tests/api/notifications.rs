@@ -1,0 +1,213 @@
+//! Notifications end to end, in local mode: an incident event goes through
+//! the outbox and the queue to the worker, which pages the on-call member of
+//! the escalation policy's first level by email (real SMTP) and SMS (Twilio
+//! stand-in), posts to Slack and triggers PagerDuty (stand-ins), escalates to
+//! the next level when nobody acknowledges, and stops when someone does.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::helpers::{Backend, Client, OrgFixture, TestApp, expect_problem, on_both_stores, spawn_app};
+use crate::incidents::{open_incident, set_status};
+use crate::receivers::Receivers;
+
+const PHONE: &str = "+4915112345678";
+
+struct World {
+    app: TestApp,
+    hooks: Receivers,
+    org: OrgFixture,
+    /// Level 2 of the policy.
+    backup: (Client, String),
+    admin_email: String,
+}
+
+async fn world(backend: Backend) -> World {
+    let app = spawn_app(backend).await;
+    let hooks = Receivers::start().await;
+    let org = OrgFixture::new(&app, "Paged").await;
+    let backup = org.add_member(&app, "Backup", json!(["member", "oncall"])).await;
+    let me: Value = org.admin.get("/api/me").await.json().await.expect("json");
+    let admin_id = me["user"]["id"].as_str().expect("admin id").to_owned();
+    let admin_email = me["user"]["email"].as_str().expect("email").to_owned();
+    let backup_me: Value = backup.0.get("/api/me").await.json().await.expect("json");
+    let backup_id = backup_me["user"]["id"].as_str().expect("id").to_owned();
+
+    for (channel, body) in [
+        ("slack", json!({"webhookUrl": hooks.url("/slack/T0/B0/secret")})),
+        (
+            "sms",
+            json!({"accountSid": "AC42", "authToken": "tw-token", "fromNumber": "+15005550006", "apiBase": hooks.base_url}),
+        ),
+        ("pagerduty", json!({"routingKey": "R0UT1NGKEY", "apiBase": hooks.base_url})),
+    ] {
+        let response =
+            org.admin.send(reqwest::Method::PUT, &org.path(&format!("/integrations/{channel}")), Some(body)).await;
+        assert_eq!(response.status(), 204, "{channel} settings");
+    }
+    let rules = json!({"phone": PHONE, "channels": {"P1": ["email", "sms"], "P2": ["email", "sms"], "P3": ["email"], "P4": ["email"]}});
+    let saved = org.admin.send(reqwest::Method::PUT, &org.path("/notification-rules/me"), Some(rules)).await;
+    assert_eq!(saved.status(), 200);
+
+    let schedule = json!({"name": "Primary", "definition": {
+        "timeZone": "Europe/Berlin",
+        "layers": [{"name": "Weekly", "rotation": {"type": "weekly"}, "startsAt": "2026-01-05T09:00:00", "participants": [admin_id]}],
+    }});
+    let schedule: Value = org.admin.post(&org.path("/schedules"), schedule).await.json().await.expect("json");
+    let policy = json!({"name": "Default", "definition": {"levels": [
+        {"targets": [{"type": "schedule", "id": schedule["id"]}], "delaySeconds": 2},
+        {"targets": [{"type": "user", "id": backup_id}], "delaySeconds": 600},
+    ]}});
+    assert_eq!(org.admin.post(&org.path("/escalation-policies"), policy).await.status(), 201);
+    World { app, hooks, org, backup, admin_email }
+}
+
+impl World {
+    /// Incident notifications sent to `to` (not sign-up mail).
+    fn paged(&self, to: &str) -> Vec<crate::helpers::SentMail> {
+        self.app.mail.sent().into_iter().filter(|m| m.to() == to && m.subject().contains("INC-")).collect()
+    }
+
+    async fn mail_to(&self, to: &str, count: usize) -> Vec<crate::helpers::SentMail> {
+        for _ in 0..200 {
+            let sent = self.paged(to);
+            if sent.len() >= count {
+                return sent;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("expected {count} emails to {to}");
+    }
+
+    async fn deliveries(&self, query: &str) -> Vec<Value> {
+        let list: Value =
+            self.org.admin.get(&self.org.path(&format!("/deliveries{query}"))).await.json().await.expect("json");
+        list["data"].as_array().expect("data").clone()
+    }
+}
+
+on_both_stores! {
+    async fn a_p1_pages_on_call_escalates_and_stops_on_acknowledge(w: World = world) {
+        let incident = open_incident(&w.org.admin, &w.org, json!({"title": "Checkout is down", "severity": "P1"})).await;
+
+        // Level 1 (the schedule's on-call: the admin): email and SMS; Slack and PagerDuty once.
+        let mail = w.mail_to(&w.admin_email, 1).await;
+        assert!(mail[0].subject().contains("[P1] INC-1 Checkout is down"), "{}", mail[0].subject());
+        assert!(mail[0].text().contains(&format!("/{}/incidents/1", w.org.slug)));
+        let sms = w.hooks.wait_for("/2010-04-01/Accounts/AC42/Messages.json", 1).await;
+        // base64("AC42:tw-token"): Twilio's Basic auth with the account SID and token.
+        assert_eq!(sms[0].header("authorization"), "Basic QUM0Mjp0dy10b2tlbg==");
+        let form = sms[0].form();
+        assert_eq!((form["To"].as_str(), form["From"].as_str()), (PHONE, "+15005550006"));
+        assert!(form["Body"].contains("INC-1") && form["Body"].chars().count() <= 160);
+        let slack = w.hooks.wait_for("/slack/", 1).await;
+        assert!(slack[0].json()["text"].as_str().expect("text").contains("INC-1"));
+        let pd = w.hooks.wait_for("/v2/enqueue", 1).await;
+        let trigger = pd[0].json();
+        assert_eq!((trigger["event_action"].as_str(), trigger["payload"]["severity"].as_str()), (Some("trigger"), Some("critical")));
+        let dedup_key = trigger["dedup_key"].clone();
+
+        // Nobody acknowledged within 2 s: level 2 (the backup, email only: no phone).
+        let backup_mail = w.mail_to(&w.backup.1, 1).await;
+        assert!(backup_mail[0].text().contains("escalated to level 2"), "{}", backup_mail[0].text());
+        assert_eq!(w.hooks.received("/2010-04-01/").len(), 1, "the backup has no phone");
+
+        // Acknowledge: escalation stops; PagerDuty hears it for the same incident.
+        assert_eq!(set_status(&w.backup.0, &w.org, &incident, "acknowledged").await.status(), 200);
+        let pd = w.hooks.wait_for("/v2/enqueue", 2).await;
+        assert_eq!(pd[1].json()["event_action"], "acknowledge");
+        assert_eq!(pd[1].json()["dedup_key"], dedup_key);
+        assert_eq!(set_status(&w.backup.0, &w.org, &incident, "resolved").await.status(), 200);
+        let pd = w.hooks.wait_for("/v2/enqueue", 3).await;
+        assert_eq!(pd[2].json()["event_action"], "resolve");
+        assert_eq!(pd[2].json()["dedup_key"], dedup_key);
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        assert_eq!(w.paged(&w.backup.1).len(), 1, "no more paging after the ack");
+
+        // The delivery log: every send delivered, none pending or dead.
+        let all = w.deliveries("").await;
+        assert!(all.len() >= 8, "{all:?}");
+        assert!(all.iter().all(|d| d["status"] == "delivered"), "{all:?}");
+    }
+
+    async fn a_failing_receiver_is_retried_until_it_takes_the_message_once(w: World = world) {
+        w.hooks.fail_next("/slack/T0/B0/secret", &[500, 500]);
+        open_incident(&w.org.admin, &w.org, json!({"title": "Flaky Slack", "severity": "P3"})).await;
+        let slack = w.hooks.wait_for("/slack/", 3).await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(w.hooks.received("/slack/").len(), 3, "two failures, then exactly one success");
+        assert!(slack.iter().all(|r| r.body == slack[0].body), "the same message each time");
+        let delivery = w.deliveries("?status=delivered").await.into_iter().find(|d| d["channel"] == "slack").expect("slack delivery");
+        assert_eq!(delivery["attempts"], 3);
+        let detail: Value = w.org.admin.get(&w.org.path(&format!("/deliveries/{}", delivery["id"].as_str().expect("id")))).await.json().await.expect("json");
+        let codes: Vec<Value> = detail["attemptLog"].as_array().expect("log").iter().map(|a| a["statusCode"].clone()).collect();
+        assert_eq!(codes, [json!(500), json!(500), json!(200)]);
+    }
+
+    async fn a_receiver_that_keeps_failing_ends_dead_and_an_admin_can_retry(w: World = world) {
+        w.hooks.fail_next("/v2/enqueue", &[503, 503, 503, 503]);
+        open_incident(&w.org.admin, &w.org, json!({"title": "PagerDuty outage", "severity": "P4"})).await;
+        let mut dead = Vec::new();
+        for _ in 0..100 {
+            dead = w.deliveries("?status=dead").await;
+            if !dead.is_empty() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let dead = dead.first().expect("a dead delivery").clone();
+        assert_eq!((dead["channel"].as_str(), dead["attempts"].as_i64()), (Some("pagerduty"), Some(4)));
+        assert!(dead["lastError"].as_str().expect("error").contains("503"));
+        let id = dead["id"].as_str().expect("id");
+        expect_problem(w.backup.0.post(&w.org.path(&format!("/deliveries/{id}/retry")), json!({})).await, 403).await;
+        assert_eq!(w.org.admin.post(&w.org.path(&format!("/deliveries/{id}/retry")), json!({})).await.status(), 202);
+        w.hooks.wait_for("/v2/enqueue", 5).await;
+        for _ in 0..50 {
+            if w.deliveries("?status=delivered").await.iter().any(|d| d["id"] == id) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("the retried delivery did not land");
+    }
+
+    async fn a_redelivered_event_sends_nothing_twice(w: World = world) {
+        open_incident(&w.org.admin, &w.org, json!({"title": "Once only", "severity": "P3"})).await;
+        w.hooks.wait_for("/slack/", 1).await;
+        w.hooks.wait_for("/v2/enqueue", 1).await;
+        // The relay sends every event again, as a queue may.
+        w.app.execute_sql("UPDATE outbox SET relayed_at = NULL, claimed_until = NULL").await.expect("reset outbox");
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_eq!(w.hooks.received("/slack/").len(), 1);
+        assert_eq!(w.hooks.received("/v2/enqueue").len(), 1);
+        assert_eq!(w.paged(&w.admin_email).len(), 1);
+    }
+
+    async fn on_call_answers_who_and_settings_stay_sealed(w: World = world) {
+        let schedules: Value = w.org.admin.get(&w.org.path("/schedules")).await.json().await.expect("json");
+        let id = schedules["data"][0]["id"].as_str().expect("id").to_owned();
+        let now: Value = w.org.admin.get(&w.org.path(&format!("/schedules/{id}/oncall"))).await.json().await.expect("json");
+        assert!(now["user"].is_string());
+        let before: Value = w.org.admin.get(&w.org.path(&format!("/schedules/{id}/oncall?at=2025-12-31T12:00:00Z"))).await.json().await.expect("json");
+        assert_eq!(before["user"], Value::Null, "before the first handoff nobody is on call");
+        let week: Value = w.backup.0.get(&w.org.path(&format!("/schedules/{id}/shifts?from=2026-03-23T00:00:00Z&to=2026-03-30T00:00:00Z"))).await.json().await.expect("json");
+        let shifts = week["data"].as_array().expect("shifts");
+        assert_eq!(shifts.len(), 1, "one participant: one merged shift: {week}");
+
+        // Settings are sealed: the stored row does not contain the Slack URL, and the API never shows it.
+        let listed: Value = w.org.admin.get(&w.org.path("/integrations")).await.json().await.expect("json");
+        assert!(!listed.to_string().contains("/slack/T0"), "{listed}");
+        assert!(listed["data"].as_array().expect("data").iter().all(|i| i["configured"] == true));
+
+        // Validation names the field; members cannot manage; outsiders see nothing.
+        let bad = json!({"name": "Bad", "definition": {"timeZone": "Mars/Olympus", "layers": []}});
+        let problem = expect_problem(w.org.admin.post(&w.org.path("/schedules"), bad).await, 422).await;
+        assert!(problem["errors"][0]["field"].as_str().expect("field").starts_with("definition.timeZone"), "{problem}");
+        let bad_policy = json!({"name": "Bad", "definition": {"levels": [{"targets": [], "delaySeconds": 0}]}});
+        let problem = expect_problem(w.org.admin.post(&w.org.path("/escalation-policies"), bad_policy).await, 422).await;
+        let fields: Vec<&str> = problem["errors"].as_array().expect("errors").iter().filter_map(|e| e["field"].as_str()).collect();
+        assert_eq!(fields, ["definition.levels[0].targets", "definition.levels[0].delaySeconds"]);
+        expect_problem(w.backup.0.send(reqwest::Method::PUT, &w.org.path("/integrations/slack"), Some(json!({"webhookUrl": "https://x"}))).await, 403).await;
+    }
+}
