@@ -244,6 +244,132 @@ export interface Article {
   updatedAt: string;
 }
 
+// Notifications: organisation channels, webhooks, the delivery log,
+// on-call schedules, escalation policies and each member's own rules.
+
+export type IntegrationChannel = "slack" | "sms" | "pagerduty";
+export type PersonalChannel = "email" | "sms";
+
+export interface Integration {
+  channel: IntegrationChannel;
+  configured: boolean;
+  updatedAt?: string | null;
+}
+
+/** Whether a test message reached the receiver, and what it answered. */
+export interface TestResult {
+  delivered: boolean;
+  statusCode?: number | null;
+  detail: string;
+}
+
+export const WEBHOOK_EVENT_TYPES = ["*", "incident.triggered", "incident.escalated", "incident.acknowledged", "incident.resolved"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export interface Webhook {
+  id: string;
+  url: string;
+  eventTypes: string[];
+  createdAt: string;
+  previousSecretValidUntil?: string | null;
+  /** Only in the answer to creating or rotating. */
+  secret?: string | null;
+}
+
+export type DeliveryStatus = "pending" | "delivered" | "dead";
+
+export interface Delivery {
+  id: string;
+  eventId: string;
+  incidentId?: string | null;
+  channel: string;
+  recipient: string;
+  status: DeliveryStatus;
+  attempts: number;
+  lastStatusCode?: number | null;
+  lastError?: string | null;
+  nextAttemptAt?: string | null;
+  createdAt: string;
+  deliveredAt?: string | null;
+}
+
+export interface DeliveryAttempt {
+  attempt: number;
+  attemptedAt: string;
+  statusCode?: number | null;
+  outcome: string;
+}
+
+export interface DeliveryDetail extends Delivery {
+  attemptLog: DeliveryAttempt[];
+}
+
+export type Rotation = { type: "daily" } | { type: "weekly" } | { type: "custom"; hours: number };
+
+export interface ScheduleLayer {
+  name: string;
+  rotation: Rotation;
+  /** Local wall time in the schedule's time zone, "2026-01-05T09:00:00". */
+  startsAt: string;
+  participants: string[];
+}
+
+export interface ScheduleOverride {
+  /** UTC, RFC 3339. */
+  startsAt: string;
+  endsAt: string;
+  user: string;
+}
+
+export interface ScheduleDefinition {
+  timeZone: string;
+  layers: ScheduleLayer[];
+  overrides: ScheduleOverride[];
+}
+
+export interface Stored<D> {
+  id: string;
+  name: string;
+  definition: D;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Schedule = Stored<ScheduleDefinition>;
+
+export interface Shift {
+  user: string;
+  startsAt: string;
+  endsAt: string;
+  source: { type: "layer"; index: number } | { type: "override" };
+}
+
+export interface OnCall {
+  at: string;
+  user?: string | null;
+}
+
+export type EscalationTarget = { type: "user"; id: string } | { type: "schedule"; id: string };
+
+export interface EscalationLevel {
+  targets: EscalationTarget[];
+  delaySeconds: number;
+}
+
+export interface PolicyDefinition {
+  levels: EscalationLevel[];
+  repeat: number;
+  /** Empty: the organisation's default policy. */
+  severities: Severity[];
+}
+
+export type EscalationPolicy = Stored<PolicyDefinition>;
+
+export interface NotificationRules {
+  phone: string | null;
+  channels: Record<Severity, PersonalChannel[]>;
+}
+
 export interface IncidentFilters {
   status?: string;
   severity?: string;
@@ -437,6 +563,51 @@ export const api = {
   article: (orgId: string, id: string) => json<Article>(`${org(orgId)}/kb/articles/${encodeURIComponent(id)}`),
   createArticle: (orgId: string, input: { title: string; body: string }) =>
     post<Article>(`${org(orgId)}/kb/articles`, input),
+
+  // Integrations (admins): settings go in, never come back out
+  integrations: (orgId: string) => json<{ data: Integration[] }>(`${org(orgId)}/integrations`).then((r) => r.data),
+  setIntegration: (orgId: string, channel: IntegrationChannel, settings: Record<string, string>) =>
+    json<void>(`${org(orgId)}/integrations/${channel}`, { method: "PUT", body: settings }),
+  removeIntegration: (orgId: string, channel: IntegrationChannel) =>
+    json<void>(`${org(orgId)}/integrations/${channel}`, { method: "DELETE" }),
+  testIntegration: (orgId: string, channel: IntegrationChannel) => post<TestResult>(`${org(orgId)}/integrations/${channel}/test`),
+
+  // Webhooks (admins); the secret only in the answers to create and rotate
+  webhooks: (orgId: string) => json<{ data: Webhook[] }>(`${org(orgId)}/webhooks`).then((r) => r.data),
+  createWebhook: (orgId: string, input: { url: string; eventTypes: string[] }) => post<Webhook>(`${org(orgId)}/webhooks`, input),
+  rotateWebhook: (orgId: string, id: string) => post<Webhook>(`${org(orgId)}/webhooks/${encodeURIComponent(id)}/rotate`),
+  testWebhook: (orgId: string, id: string) => post<TestResult>(`${org(orgId)}/webhooks/${encodeURIComponent(id)}/test`),
+  deleteWebhook: (orgId: string, id: string) => json<void>(`${org(orgId)}/webhooks/${encodeURIComponent(id)}`, { method: "DELETE" }),
+
+  // Delivery log (admins)
+  deliveries: (orgId: string, query: { status?: DeliveryStatus; incidentId?: string; limit?: number } = {}) =>
+    json<{ data: Delivery[] }>(`${org(orgId)}/deliveries`, { query }).then((r) => r.data),
+  delivery: (orgId: string, id: string) => json<DeliveryDetail>(`${org(orgId)}/deliveries/${encodeURIComponent(id)}`),
+  retryDelivery: (orgId: string, id: string) => post<void>(`${org(orgId)}/deliveries/${encodeURIComponent(id)}/retry`),
+
+  // On-call schedules (everyone reads, admins write)
+  schedules: (orgId: string) => json<{ data: Schedule[] }>(`${org(orgId)}/schedules`).then((r) => r.data),
+  createSchedule: (orgId: string, input: { name: string; definition: ScheduleDefinition }) => post<Schedule>(`${org(orgId)}/schedules`, input),
+  updateSchedule: (orgId: string, id: string, input: { name: string; definition: ScheduleDefinition }) =>
+    json<Schedule>(`${org(orgId)}/schedules/${encodeURIComponent(id)}`, { method: "PUT", body: input }),
+  deleteSchedule: (orgId: string, id: string) => json<void>(`${org(orgId)}/schedules/${encodeURIComponent(id)}`, { method: "DELETE" }),
+  onCall: (orgId: string, id: string, at?: string) => json<OnCall>(`${org(orgId)}/schedules/${encodeURIComponent(id)}/oncall`, { query: { at } }),
+  shifts: (orgId: string, id: string, range: { from?: string; to?: string } = {}) =>
+    json<{ data: Shift[] }>(`${org(orgId)}/schedules/${encodeURIComponent(id)}/shifts`, { query: range }).then((r) => r.data),
+
+  // Escalation policies (everyone reads, admins write)
+  policies: (orgId: string) => json<{ data: EscalationPolicy[] }>(`${org(orgId)}/escalation-policies`).then((r) => r.data),
+  createPolicy: (orgId: string, input: { name: string; definition: PolicyDefinition }) =>
+    post<EscalationPolicy>(`${org(orgId)}/escalation-policies`, input),
+  updatePolicy: (orgId: string, id: string, input: { name: string; definition: PolicyDefinition }) =>
+    json<EscalationPolicy>(`${org(orgId)}/escalation-policies/${encodeURIComponent(id)}`, { method: "PUT", body: input }),
+  deletePolicy: (orgId: string, id: string) =>
+    json<void>(`${org(orgId)}/escalation-policies/${encodeURIComponent(id)}`, { method: "DELETE" }),
+
+  // The signed-in member's own notification rules
+  myNotificationRules: (orgId: string) => json<NotificationRules>(`${org(orgId)}/notification-rules/me`),
+  setMyNotificationRules: (orgId: string, rules: NotificationRules) =>
+    json<NotificationRules>(`${org(orgId)}/notification-rules/me`, { method: "PUT", body: rules }),
 
   /** The URL of the organisation's server-sent event stream. */
   eventsUrl: (orgId: string) => `${org(orgId)}/events`,
