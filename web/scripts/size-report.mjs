@@ -37,6 +37,9 @@ const ROUTES = [
   ["/{slug}/settings/audit", "@/screens/settings/Audit"],
   ["/{slug}/settings/tokens", "@/screens/settings/Tokens"],
   ["/{slug}/settings/billing", "@/screens/settings/Billing"],
+  ["/{slug}/settings/integrations", "@/screens/settings/Integrations"],
+  ["/{slug}/settings/notifications", "@/screens/settings/Notifications"],
+  ["/{slug}/on-call", "@/screens/oncall/OnCall"],
 ];
 
 const gzCache = new Map();

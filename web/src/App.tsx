@@ -35,6 +35,9 @@ const SlaTargets = dynamic(() => import("@/screens/settings/SlaTargets"), { load
 const Audit = dynamic(() => import("@/screens/settings/Audit"), { loading });
 const Tokens = dynamic(() => import("@/screens/settings/Tokens"), { loading });
 const Billing = dynamic(() => import("@/screens/settings/Billing"), { loading });
+const Integrations = dynamic(() => import("@/screens/settings/Integrations"), { loading });
+const Notifications = dynamic(() => import("@/screens/settings/Notifications"), { loading });
+const OnCall = dynamic(() => import("@/screens/oncall/OnCall"), { loading });
 
 const LAST_ORG = "simplicity:lastOrg";
 
@@ -91,9 +94,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
     if (!org.features.knowledgeBase) return <ModuleOff module="knowledgeBase" />;
     return <KnowledgeBase view={sub ?? ""} />;
   }
-  if (section === "on-call") {
-    return <ComingSoon title="On-call">Schedules, rotations and escalation policies will live here.</ComingSoon>;
-  }
+  if (section === "on-call") return <OnCall />;
   if (section in UPCOMING_MODULES) {
     const module = UPCOMING_MODULES[section];
     if (!org.features[module]) return <ModuleOff module={module} />;
@@ -110,7 +111,8 @@ function OrgScreen({ rest }: { rest: string[] }) {
       audit: <Audit />,
       tokens: <Tokens />,
       billing: <Billing />,
-      integrations: <ComingSoon title="Integrations">Slack, PagerDuty, webhooks and email intake will be set up here.</ComingSoon>,
+      notifications: <Notifications />,
+      integrations: <Integrations />,
     };
     return <SettingsLayout section={current}>{screens[sub]}</SettingsLayout>;
   }

@@ -18,6 +18,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "sla", label: "SLA targets", adminOnly: true },
   { segment: "audit", label: "Audit log", adminOnly: true },
   { segment: "tokens", label: "API tokens", adminOnly: false },
+  { segment: "notifications", label: "My notifications", adminOnly: false },
   { segment: "billing", label: "Billing", adminOnly: true },
   { segment: "integrations", label: "Integrations", adminOnly: true },
 ];
