@@ -112,6 +112,9 @@ fn vercel_json() -> String {
         "buildCommand": "cd web && npm ci && npm run build",
         "outputDirectory": "web/out",
         "rewrites": rewrites,
+        // Timers (escalations, delivery retries) are rows; the cron makes the
+        // sweep run them. Vercel sends `Authorization: Bearer $CRON_SECRET`.
+        "crons": [{"path": endpoints::CRON_SWEEP.path, "schedule": "* * * * *"}],
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');
@@ -138,7 +141,8 @@ fn sam_template() -> String {
          \n\
          Parameters:\n  \
            DatabaseUrl:\n    Type: String\n    NoEcho: true\n    Description: postgres://... connection string\n  \
-           PublicUrl:\n    Type: String\n    Description: URL browsers use to reach the product\n\
+           PublicUrl:\n    Type: String\n    Description: URL browsers use to reach the product\n  \
+           SecretsKey:\n    Type: String\n    NoEcho: true\n    Description: 32 bytes in base64; seals integration secrets at rest\n\
          \n\
          Globals:\n  \
            Function:\n    \
@@ -151,17 +155,38 @@ fn sam_template() -> String {
                Variables:\n        \
                  DATABASE_URL: !Ref DatabaseUrl\n        \
                  PUBLIC_URL: !Ref PublicUrl\n        \
+                 SECRETS_KEY: !Ref SecretsKey\n        \
+                 SQS_QUEUE_URL: !Ref NotifyQueue\n        \
                  RUST_LOG: info\n\
          \n\
          Resources:\n  \
-           HttpApi:\n    Type: AWS::Serverless::HttpApi\n",
+           HttpApi:\n    Type: AWS::Serverless::HttpApi\n\
+         \n  \
+           # Domain events, escalation steps and delivery retries for the worker;\n  \
+           # a message failing 5 times moves to the dead-letter queue.\n  \
+           NotifyQueue:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 180\n      \
+             RedrivePolicy:\n        deadLetterTargetArn: !GetAtt NotifyDeadLetters.Arn\n        maxReceiveCount: 5\n\
+         \n  \
+           NotifyDeadLetters:\n    Type: AWS::SQS::Queue\n    Properties:\n      MessageRetentionPeriod: 1209600\n\
+         \n  \
+           # functions/notify.rs: SQS batches (partial failures reported) and the\n  \
+           # sweep every minute (escalations and retries are rows with a due time).\n  \
+           NotifyWorker:\n    Type: AWS::Serverless::Function\n    Metadata:\n      BuildMethod: rust-cargolambda\n      \
+             BuildProperties:\n        Binary: notify-worker\n    Properties:\n      CodeUri: .\n      Timeout: 150\n      \
+             Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt NotifyQueue.QueueName\n      \
+             Events:\n        Queue:\n          Type: SQS\n          Properties:\n            \
+             Queue: !GetAtt NotifyQueue.Arn\n            BatchSize: 10\n            \
+             FunctionResponseTypes: [ReportBatchItemFailures]\n        \
+             Sweep:\n          Type: ScheduleV2\n          Properties:\n            ScheduleExpression: rate(1 minute)\n",
     );
     for endpoint in endpoints::ALL {
         let bin = endpoint.bin_name();
         let _ = write!(
             out,
             "\n  {id}:\n    Type: AWS::Serverless::Function\n    Metadata:\n      BuildMethod: rust-cargolambda\n      \
-             BuildProperties:\n        Binary: {bin}\n    Properties:\n      CodeUri: .\n      Events:\n        \
+             BuildProperties:\n        Binary: {bin}\n    Properties:\n      CodeUri: .\n      \
+             Policies:\n        - SQSSendMessagePolicy:\n            QueueName: !GetAtt NotifyQueue.QueueName\n      \
+             Events:\n        \
              Exact:\n          Type: HttpApi\n          Properties:\n            ApiId: !Ref HttpApi\n            \
              Path: {path}\n            Method: ANY\n",
             id = logical_id(&bin),

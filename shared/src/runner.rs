@@ -61,6 +61,56 @@ pub fn start(endpoint: Endpoint) -> ExitCode {
     })
 }
 
+/// Runs the notification worker (`functions/notify.rs`). On Lambda it takes
+/// SQS batches (reporting failed messages, so only those come back) and
+/// EventBridge schedule ticks (the sweep); elsewhere it polls SQS and sweeps
+/// every few seconds itself.
+pub fn start_worker() -> ExitCode {
+    block_on(async move {
+        let state = build_state(Config::from_env(false)?).await?;
+        if state.queue.is_none() {
+            return Err("the notification worker needs SQS_QUEUE_URL".into());
+        }
+        match Mode::detect() {
+            Mode::Lambda => {
+                let worker = std::sync::Arc::new(state);
+                lambda_runtime::run(lambda_runtime::service_fn(move |event| {
+                    let worker = worker.clone();
+                    async move { worker_event(&worker, event).await }
+                }))
+                .await
+            }
+            Mode::Vercel | Mode::Local => {
+                crate::server::start_background(state, std::time::Duration::from_secs(5)).await;
+                shutdown_signal().await;
+                Ok(())
+            }
+        }
+    })
+}
+
+/// One Lambda invocation of the worker: an SQS batch or a schedule tick.
+async fn worker_event(
+    state: &AppState,
+    event: lambda_runtime::LambdaEvent<serde_json::Value>,
+) -> Result<serde_json::Value, BoxError> {
+    use aws_lambda_events::event::sqs::{SqsBatchResponse, SqsEvent};
+    if event.payload.get("Records").is_none() {
+        let report = crate::jobs::sweep::sweep_once(state).await?;
+        return Ok(serde_json::to_value(report)?);
+    }
+    let batch: SqsEvent = serde_json::from_value(event.payload)?;
+    let ctx = state.worker_context();
+    let mut response = SqsBatchResponse::default();
+    for record in batch.records {
+        let body = record.body.unwrap_or_default();
+        if !crate::notify::queue::handle_body(&body, &ctx).await {
+            response.add_failure(record.message_id.unwrap_or_default());
+        }
+    }
+    Ok(serde_json::to_value(response)?)
+}
+
 /// Builds a multi-threaded runtime, runs `main` on it and maps its outcome to
 /// an exit code, logging the whole cause chain on failure.
 pub fn block_on<F>(main: F) -> ExitCode

@@ -118,8 +118,8 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     // Retries within a test's patience.
     config.retry = simplicity_shared::notify::worker::RetryPolicy {
         base: chrono::Duration::milliseconds(200),
-        cap: chrono::Duration::seconds(2),
-        max_attempts: 4,
+        cap: chrono::Duration::seconds(1),
+        max_attempts: 6,
     };
     configure(&mut config);
     let mail = MailSink::start().await;
@@ -380,7 +380,7 @@ pub async fn wait_until_up(url: &str) {
 pub struct MailSink {
     port: u16,
     dir: PathBuf,
-    _process: ChildGuard,
+    process: std::sync::Mutex<Option<ChildGuard>>,
 }
 
 /// One received email, as the SMTP server parsed it.
@@ -408,28 +408,45 @@ impl SentMail {
     }
 }
 
+/// Starts the SMTP server on `port`, writing what it receives to `dir`.
+async fn spawn_sink(port: u16, dir: &std::path::Path) -> ChildGuard {
+    let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
+    let mut child = std::process::Command::new(venv_python())
+        .arg(script)
+        .arg(port.to_string())
+        .arg(dir)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("start the SMTP sink (scripts/test installs aiosmtpd)");
+    let stdout = child.stdout.take().expect("stdout");
+    let guard = ChildGuard(child);
+    let ready = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        let mut line = String::new();
+        std::io::BufReader::new(stdout).read_line(&mut line).map(|_| line)
+    });
+    let line = tokio::time::timeout(std::time::Duration::from_secs(20), ready).await.expect("sink ready in time");
+    assert_eq!(line.expect("join").expect("read").trim(), "ready", "SMTP sink did not start");
+    guard
+}
+
 impl MailSink {
     pub async fn start() -> Self {
         let port = free_port();
         let dir = std::env::temp_dir().join(format!("simplicity-mail-{}", uuid::Uuid::new_v4().simple()));
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/support/smtp_sink.py");
-        let mut child = std::process::Command::new(venv_python())
-            .arg(script)
-            .arg(port.to_string())
-            .arg(&dir)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("start the SMTP sink (scripts/test installs aiosmtpd)");
-        let stdout = child.stdout.take().expect("stdout");
-        let guard = ChildGuard(child);
-        let ready = tokio::task::spawn_blocking(move || {
-            use std::io::BufRead;
-            let mut line = String::new();
-            std::io::BufReader::new(stdout).read_line(&mut line).map(|_| line)
-        });
-        let line = tokio::time::timeout(std::time::Duration::from_secs(20), ready).await.expect("sink ready in time");
-        assert_eq!(line.expect("join").expect("read").trim(), "ready", "SMTP sink did not start");
-        Self { port, dir, _process: guard }
+        let process = spawn_sink(port, &dir).await;
+        Self { port, dir, process: std::sync::Mutex::new(Some(process)) }
+    }
+
+    /// Takes the SMTP server down (connections are refused) until [`Self::restart`].
+    pub fn stop(&self) {
+        self.process.lock().expect("lock").take();
+    }
+
+    /// Brings the SMTP server back on the same port, keeping what it received.
+    pub async fn restart(&self) {
+        let process = spawn_sink(self.port, &self.dir).await;
+        *self.process.lock().expect("lock") = Some(process);
     }
 
     pub fn smtp_url(&self) -> String {

@@ -20,6 +20,7 @@ mod rbac;
 mod realtime;
 mod receivers;
 mod runners;
+mod sqs;
 mod store;
 mod stripe_standin;
 mod tenancy;

@@ -14,17 +14,21 @@ use crate::receivers::Receivers;
 
 const PHONE: &str = "+4915112345678";
 
-struct World {
-    app: TestApp,
-    hooks: Receivers,
-    org: OrgFixture,
+pub struct World {
+    pub app: TestApp,
+    pub hooks: Receivers,
+    pub org: OrgFixture,
     /// Level 2 of the policy.
     backup: (Client, String),
-    admin_email: String,
+    pub admin_email: String,
 }
 
 async fn world(backend: Backend) -> World {
-    let app = spawn_app(backend).await;
+    world_with(spawn_app(backend).await).await
+}
+
+/// The paging set-up (integrations, rules, schedule, policy) on `app`.
+pub async fn world_with(app: TestApp) -> World {
     let hooks = Receivers::start().await;
     let org = OrgFixture::new(&app, "Paged").await;
     let backup = org.add_member(&app, "Backup", json!(["member", "oncall"])).await;
@@ -65,11 +69,11 @@ async fn world(backend: Backend) -> World {
 
 impl World {
     /// Incident notifications sent to `to` (not sign-up mail).
-    fn paged(&self, to: &str) -> Vec<crate::helpers::SentMail> {
+    pub fn paged(&self, to: &str) -> Vec<crate::helpers::SentMail> {
         self.app.mail.sent().into_iter().filter(|m| m.to() == to && m.subject().contains("INC-")).collect()
     }
 
-    async fn mail_to(&self, to: &str, count: usize) -> Vec<crate::helpers::SentMail> {
+    pub async fn mail_to(&self, to: &str, count: usize) -> Vec<crate::helpers::SentMail> {
         for _ in 0..200 {
             let sent = self.paged(to);
             if sent.len() >= count {
@@ -146,7 +150,7 @@ on_both_stores! {
     }
 
     async fn a_receiver_that_keeps_failing_ends_dead_and_an_admin_can_retry(w: World = world) {
-        w.hooks.fail_next("/v2/enqueue", &[503, 503, 503, 503]);
+        w.hooks.fail_next("/v2/enqueue", &[503; 6]);
         open_incident(&w.org.admin, &w.org, json!({"title": "PagerDuty outage", "severity": "P4"})).await;
         let mut dead = Vec::new();
         for _ in 0..100 {
@@ -157,12 +161,12 @@ on_both_stores! {
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
         let dead = dead.first().expect("a dead delivery").clone();
-        assert_eq!((dead["channel"].as_str(), dead["attempts"].as_i64()), (Some("pagerduty"), Some(4)));
+        assert_eq!((dead["channel"].as_str(), dead["attempts"].as_i64()), (Some("pagerduty"), Some(6)));
         assert!(dead["lastError"].as_str().expect("error").contains("503"));
         let id = dead["id"].as_str().expect("id");
         expect_problem(w.backup.0.post(&w.org.path(&format!("/deliveries/{id}/retry")), json!({})).await, 403).await;
         assert_eq!(w.org.admin.post(&w.org.path(&format!("/deliveries/{id}/retry")), json!({})).await.status(), 202);
-        w.hooks.wait_for("/v2/enqueue", 5).await;
+        w.hooks.wait_for("/v2/enqueue", 7).await;
         for _ in 0..50 {
             if w.deliveries("?status=delivered").await.iter().any(|d| d["id"] == id) {
                 return;
@@ -182,6 +186,20 @@ on_both_stores! {
         assert_eq!(w.hooks.received("/slack/").len(), 1);
         assert_eq!(w.hooks.received("/v2/enqueue").len(), 1);
         assert_eq!(w.paged(&w.admin_email).len(), 1);
+    }
+
+    async fn mail_waits_out_an_smtp_outage(w: World = world) {
+        w.app.mail.stop();
+        open_incident(&w.org.admin, &w.org, json!({"title": "Mail server down", "severity": "P3"})).await;
+        w.hooks.wait_for("/slack/", 1).await;
+        tokio::time::sleep(Duration::from_millis(700)).await;
+        let pending = w.deliveries("?status=pending").await;
+        let email = pending.iter().find(|d| d["channel"] == "email").expect("the email waits for a retry");
+        assert!(email["attempts"].as_i64().expect("attempts") >= 1, "{email}");
+        w.app.mail.restart().await;
+        let mail = w.mail_to(&w.admin_email, 1).await;
+        assert_eq!(mail.len(), 1);
+        assert!(mail[0].subject().contains("Mail server down"));
     }
 
     async fn on_call_answers_who_and_settings_stay_sealed(w: World = world) {

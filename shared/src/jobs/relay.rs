@@ -55,19 +55,19 @@ pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
 }
 
 /// Relays until the outbox is empty or `budget` has passed; logs failures
-/// (the events stay in the outbox for the next run).
+/// (the events stay in the outbox for the next run). The budget is checked
+/// between batches, never by cancelling one: a cancelled batch would keep its
+/// claims until the lease ran out. Sinks bound their own requests.
 pub async fn relay_pending(state: &AppState, budget: Duration) {
-    let work = async {
-        loop {
-            match relay_once(state).await {
-                Ok(0) => return,
-                Ok(_) => continue,
-                Err(error) => {
-                    tracing::warn!(error = %crate::error::chain(&error), "outbox relay stopped; will retry");
-                    return;
-                }
+    let started = std::time::Instant::now();
+    while started.elapsed() < budget {
+        match relay_once(state).await {
+            Ok(0) => return,
+            Ok(_) => continue,
+            Err(error) => {
+                tracing::warn!(error = %crate::error::chain(&error), "outbox relay stopped; will retry");
+                return;
             }
         }
-    };
-    let _ = tokio::time::timeout(budget, work).await;
+    }
 }

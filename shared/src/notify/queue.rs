@@ -65,11 +65,26 @@ pub struct SqsQueue {
 
 impl SqsQueue {
     /// `endpoint` overrides AWS's (a local emulator); credentials and region
-    /// come from the usual AWS environment.
+    /// come from the usual AWS environment. An emulator takes any
+    /// credentials, so with `endpoint` set and none in the environment,
+    /// placeholders are used.
     pub async fn connect(url: String, endpoint: Option<String>) -> Self {
-        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest());
+        use aws_sdk_sqs::config::{Credentials, Region};
+        // Bounded, so a queue that is down costs the relay seconds, not minutes.
+        let timeouts = aws_config::timeout::TimeoutConfig::builder()
+            .connect_timeout(std::time::Duration::from_secs(2))
+            .operation_timeout(std::time::Duration::from_secs(25))
+            .operation_attempt_timeout(std::time::Duration::from_secs(5))
+            .build();
+        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest()).timeout_config(timeouts);
         if let Some(endpoint) = endpoint {
             loader = loader.endpoint_url(endpoint);
+            if std::env::var_os("AWS_ACCESS_KEY_ID").is_none() {
+                loader = loader.credentials_provider(Credentials::new("emulator", "emulator", None, None, "emulator"));
+            }
+            if std::env::var_os("AWS_REGION").is_none() && std::env::var_os("AWS_DEFAULT_REGION").is_none() {
+                loader = loader.region(Region::new("us-east-1"));
+            }
         }
         let client = aws_sdk_sqs::Client::new(&loader.load().await);
         Self { client, url }
