@@ -69,7 +69,7 @@ describe("modules and permissions", () => {
     await page.goto(`/${org.slug}/settings`);
     await waitForPath(page, `/${org.slug}/settings/tokens`);
     const tabs = await page.getByRole("navigation", { name: "Settings" }).getByRole("link").allInnerTexts();
-    assert.deepEqual(tabs, ["API tokens"]);
+    assert.deepEqual(tabs, ["API tokens", "My notifications"]);
 
     for (const section of ["members", "modules", "audit", "sla"]) {
       await page.goto(`/${org.slug}/settings/${section}`);
@@ -78,7 +78,8 @@ describe("modules and permissions", () => {
     }
     await screenshots(page, "settings-not-allowed");
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "On-call" }).click();
-    await page.getByRole("heading", { name: "On-call is coming soon" }).waitFor();
+    await page.getByRole("heading", { name: "On-call", level: 1 }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "New schedule" }).count(), 0);
     // The API agrees.
     const invites = await member.context.request.get(`/api/orgs/${org.orgId}/invites`);
     assert.equal(invites.status(), 403);

@@ -191,7 +191,7 @@ function PolicyRow({ policy, schedules, onEdit, onDeleted }: { policy: Escalatio
             {d.levels.map((l, i) => (
               <li key={i}>
                 {l.targets.map(target).join(", ") || "nobody"}
-                <span className="text-slate-600 dark:text-slate-400"> — then after {formatDuration(l.delaySeconds)}</span>
+                <span className="text-slate-600 dark:text-slate-400"> — escalates after {formatDuration(l.delaySeconds)}</span>
               </li>
             ))}
           </ol>

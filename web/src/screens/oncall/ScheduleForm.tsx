@@ -33,7 +33,10 @@ const memberLabel = (members: Member[] | undefined, id: string) => {
   return m ? m.name || m.email : "Former member";
 };
 
-/** Monday 09:00 of this week in `timeZone` (a week earlier when that is still to come). */
+/**
+ * Monday 09:00 of this week in `timeZone` — a week earlier unless that is
+ * more than a day past, so the rotation has begun in any zone chosen next.
+ */
 function defaultStart(timeZone: string): string {
   const now = Date.now();
   const today = wallTime(timeZone, now);
@@ -41,7 +44,7 @@ function defaultStart(timeZone: string): string {
   const back = (weekday + 6) % 7;
   let date = new Date(Date.UTC(today.year, today.month - 1, today.day - back));
   let start = { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate(), hour: 9, minute: 0 };
-  if (zonedInstant(timeZone, start) > now) {
+  if (zonedInstant(timeZone, start) > now - 26 * 3600_000) {
     date = new Date(Date.UTC(start.year, start.month - 1, start.day - 7));
     start = { ...start, year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };
   }
@@ -87,11 +90,13 @@ function ParticipantList({
               <li key={id} className="flex flex-wrap items-center gap-2 rounded-md bg-slate-50 px-2 py-1 text-sm dark:bg-slate-800">
                 <span className="w-5 text-right text-slate-600 dark:text-slate-400">{i + 1}.</span>
                 <span className="min-w-0 flex-1 font-medium text-slate-900 dark:text-slate-100">{name}</span>
-                <Button size="sm" variant="ghost" disabled={i === 0} aria-label={`Move ${name} up in ${layer}`} onClick={() => move(i, i - 1)}>
-                  ↑
+                <Button size="sm" variant="ghost" disabled={i === 0} onClick={() => move(i, i - 1)}>
+                  <span aria-hidden="true">↑</span>
+                  <span className="sr-only">Move {name} up in {layer}</span>
                 </Button>
-                <Button size="sm" variant="ghost" disabled={i === value.length - 1} aria-label={`Move ${name} down in ${layer}`} onClick={() => move(i, i + 1)}>
-                  ↓
+                <Button size="sm" variant="ghost" disabled={i === value.length - 1} onClick={() => move(i, i + 1)}>
+                  <span aria-hidden="true">↓</span>
+                  <span className="sr-only">Move {name} down in {layer}</span>
                 </Button>
                 <Button size="sm" variant="ghost" aria-label={`Remove ${name} from ${layer}`} onClick={() => onChange(value.filter((x) => x !== id))}>
                   Remove

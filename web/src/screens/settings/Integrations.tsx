@@ -349,7 +349,7 @@ function WebhookRow({ webhook, onChanged, onSecret }: { webhook: Webhook; onChan
             size="sm"
             variant="secondary"
             pending={test.pending}
-            aria-label={`Send a test event to ${webhook.url}`}
+            aria-label={`Send test to ${webhook.url}`}
             onClick={async () => {
               setResult(undefined);
               const r = await test.run();
@@ -362,7 +362,7 @@ function WebhookRow({ webhook, onChanged, onSecret }: { webhook: Webhook; onChan
             size="sm"
             variant="secondary"
             pending={rotate.pending}
-            aria-label={`Rotate the secret of ${webhook.url}`}
+            aria-label={`Rotate secret of ${webhook.url}`}
             onClick={async () => {
               if (!window.confirm("Rotate the signing secret? The old one keeps working for 24 hours.")) return;
               const rotated = await rotate.run();
@@ -378,7 +378,7 @@ function WebhookRow({ webhook, onChanged, onSecret }: { webhook: Webhook; onChan
             size="sm"
             variant="ghost"
             pending={remove.pending}
-            aria-label={`Delete the webhook ${webhook.url}`}
+            aria-label={`Delete webhook ${webhook.url}`}
             onClick={async () => {
               if (!window.confirm(`Delete the webhook to ${webhook.url}?`)) return;
               await remove.run();
@@ -636,8 +636,7 @@ function DeliveryLog({ webhooks }: { webhooks: Webhook[] }) {
                   </td>
                   <td className="hidden px-4 py-2 sm:table-cell">{d.attempts}</td>
                   <td className="hidden max-w-[18rem] truncate px-4 py-2 text-slate-700 lg:table-cell dark:text-slate-300" title={d.lastError ?? undefined}>
-                    {d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : d.status === "delivered" ? "OK" : ""}
-                    {d.lastError ? `${d.lastStatusCode ? " · " : ""}${d.lastError}` : ""}
+                    {d.lastError ?? (d.lastStatusCode ? `HTTP ${d.lastStatusCode}` : d.status === "delivered" ? "OK" : "")}
                   </td>
                   <td className="px-4 py-2 text-right">
                     <Button size="sm" variant="secondary" aria-label={`Details of the ${CHANNEL_LABEL[d.channel] ?? d.channel} delivery to ${recipient(d)}`} onClick={() => setOpen(d.id)}>

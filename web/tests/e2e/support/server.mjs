@@ -45,6 +45,7 @@ export async function startServer(name, env = {}) {
       DATABASE_URL: "sqlite://./web-test.db?mode=rwc",
       WEB_DIR: process.env.WEB_DIR ?? join(ARTIFACTS, "..", "out"),
       SMTP_URL: process.env.SMTP_URL,
+      SECRETS_KEY: process.env.SECRETS_KEY,
       PUBLIC_URL: baseUrl,
       RUST_LOG: process.env.RUST_LOG ?? "info",
       ...env,
