@@ -11,20 +11,20 @@ use crate::incidents::{open_incident, set_status};
 
 /// One parsed server-sent event.
 #[derive(Debug, Clone)]
-struct SseEvent {
-    id: String,
-    event: String,
-    data: Value,
+pub struct SseEvent {
+    pub id: String,
+    pub event: String,
+    pub data: Value,
 }
 
 /// Reads server-sent events from a streaming response.
-struct EventReader {
+pub struct EventReader {
     stream: std::pin::Pin<Box<dyn futures_util::Stream<Item = reqwest::Result<bytes::Bytes>> + Send>>,
     buffer: String,
 }
 
 impl EventReader {
-    async fn open(client: &Client, path: &str, last_event_id: Option<&str>) -> Self {
+    pub async fn open(client: &Client, path: &str, last_event_id: Option<&str>) -> Self {
         let mut request = client.http().get(client.url(path)).header("accept", "text/event-stream");
         if let Some(id) = last_event_id {
             request = request.header("last-event-id", id);
@@ -36,7 +36,7 @@ impl EventReader {
     }
 
     /// The next event (keep-alive comments skipped), or `None` after `wait`.
-    async fn next(&mut self, wait: Duration) -> Option<SseEvent> {
+    pub async fn next(&mut self, wait: Duration) -> Option<SseEvent> {
         let deadline = tokio::time::Instant::now() + wait;
         loop {
             if let Some(end) = self.buffer.find("\n\n") {

@@ -119,6 +119,18 @@ impl LambdaHarness {
         Self { api, events, addr }
     }
 
+    /// Invokes the function with `event`; returns what it answered.
+    async fn invoke_raw(&self, event: Value) -> Value {
+        let request_id = uuid::Uuid::new_v4().to_string();
+        let (sender, receiver) = oneshot::channel();
+        self.api.waiting.lock().await.insert(request_id.clone(), sender);
+        self.events.send((request_id, event)).await.expect("queue event");
+        let reply =
+            tokio::time::timeout(Duration::from_secs(30), receiver).await.expect("function answered").expect("reply");
+        assert!(reply.get("error").is_none(), "function reported an error: {reply}");
+        reply
+    }
+
     /// Invokes the function with an API Gateway HTTP API (v2) event.
     async fn invoke(&self, path: &str, cookie: &str) -> (u16, Value) {
         let request_id = uuid::Uuid::new_v4().to_string();
@@ -137,12 +149,7 @@ impl LambdaHarness {
             },
             "isBase64Encoded": false
         });
-        let (sender, receiver) = oneshot::channel();
-        self.api.waiting.lock().await.insert(request_id.clone(), sender);
-        self.events.send((request_id, event)).await.expect("queue event");
-        let reply =
-            tokio::time::timeout(Duration::from_secs(30), receiver).await.expect("function answered").expect("reply");
-        assert!(reply.get("error").is_none(), "function reported an error: {reply}");
+        let reply = self.invoke_raw(event).await;
         let body = reply["body"].as_str().expect("string body");
         (reply["statusCode"].as_u64().expect("status") as u16, serde_json::from_str(body).expect("json body"))
     }
@@ -188,5 +195,63 @@ on_both_stores! {
             let answer = (response.status().as_u16(), response.json::<Value>().await.expect("json"));
             assert_eq!(answer, expected, "for {path}");
         }
+    }
+}
+
+/// The notification worker binary (`functions/notify.rs`).
+fn worker_binary() -> String {
+    let dir = std::path::Path::new(env!("CARGO_BIN_EXE_simplicity")).parent().expect("bin dir").to_owned();
+    dir.join("notify-worker").display().to_string()
+}
+
+/// An SQS endpoint that refuses connections: the app's own relay cannot
+/// deliver, so only the worker under test sends anything.
+fn unreachable_sqs() -> simplicity_shared::config::SqsConfig {
+    let endpoint = format!("http://127.0.0.1:{}", free_port());
+    simplicity_shared::config::SqsConfig {
+        queue_url: format!("{endpoint}/123456789012/notify"),
+        endpoint: Some(endpoint),
+    }
+}
+
+async fn worker_app(backend: crate::helpers::Backend) -> TestApp {
+    crate::helpers::spawn_app_with(backend, |config| config.sqs = Some(unreachable_sqs())).await
+}
+
+on_both_stores! {
+    async fn the_worker_takes_sqs_batches_under_lambda_and_reports_failed_messages(app: TestApp = worker_app) {
+        let hooks = crate::receivers::Receivers::start().await;
+        let org = crate::helpers::OrgFixture::new(&app, "Worker").await;
+        let slack = json!({"webhookUrl": hooks.url("/slack/worker")});
+        assert_eq!(org.admin.send(reqwest::Method::PUT, &org.path("/integrations/slack"), Some(slack)).await.status(), 204);
+        crate::incidents::open_incident(&org.admin, &org, json!({"title": "Via Lambda", "severity": "P3"})).await;
+        let mut stream = crate::live::EventReader::open(&org.admin, &org.path("/events"), Some("0")).await;
+        let created = stream.next(Duration::from_secs(5)).await.expect("the created event");
+        assert_eq!(created.event, "incident.created");
+        let message = json!({"type": "event", "orgId": org.id, "eventId": created.data["id"]}).to_string();
+
+        let harness = LambdaHarness::start().await;
+        let sqs = unreachable_sqs();
+        let _worker = spawn_function(&worker_binary(), &app.db.url, &[
+            ("AWS_LAMBDA_RUNTIME_API", harness.addr.to_string()),
+            ("AWS_LAMBDA_FUNCTION_NAME", "notify-worker".to_owned()),
+            ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".to_owned()),
+            ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".to_owned()),
+            ("SECRETS_KEY", crate::helpers::TEST_SECRETS_KEY.to_owned()),
+            ("SQS_QUEUE_URL", sqs.queue_url),
+            ("SQS_ENDPOINT_URL", sqs.endpoint.unwrap_or_default()),
+        ]);
+        let record = |id: &str, body: &str| json!({
+            "messageId": id, "receiptHandle": format!("rh-{id}"), "body": body, "attributes": {},
+            "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
+            "eventSourceARN": "arn:aws:sqs:us-east-1:123456789012:notify", "awsRegion": "us-east-1",
+        });
+        let batch = json!({"Records": [record("m1", &message), record("m2", "not a message"), record("m3", &message)]});
+        let reply = harness.invoke_raw(batch).await;
+        assert_eq!(reply, json!({"batchItemFailures": [{"itemIdentifier": "m2"}]}), "only the unreadable message comes back");
+        let received = hooks.wait_for("/slack/worker", 1).await;
+        assert!(received[0].body.contains("Via Lambda"));
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(hooks.received("/slack/worker").len(), 1, "the duplicate in the batch sent nothing");
     }
 }

@@ -38,7 +38,28 @@ on_both_stores! {
         let article: Value = victim.admin.post(&victim.path("/kb/articles"), json!({"title": "Secret", "body": "b"})).await.json().await.expect("json");
         let invite: Value = victim.admin.post(&victim.path("/invites"), json!({"email": "x@example.com", "roles": ["member"]})).await.json().await.expect("json");
         let victim_me: Value = victim.admin.get("/api/me").await.json().await.expect("json");
+        let victim_user = victim_me["user"]["id"].clone();
+        let schedule = json!({"name": "S", "definition": {"timeZone": "UTC", "layers": [
+            {"name": "L", "rotation": {"type": "daily"}, "startsAt": "2026-01-01T09:00:00", "participants": [victim_user]}]}});
+        let schedule: Value = victim.admin.post(&victim.path("/schedules"), schedule).await.json().await.expect("json");
+        let policy = json!({"name": "P", "definition": {"levels": [{"targets": [{"type": "user", "id": victim_user}], "delaySeconds": 60}]}});
+        let policy: Value = victim.admin.post(&victim.path("/escalation-policies"), policy).await.json().await.expect("json");
+        let webhook = json!({"url": format!("http://127.0.0.1:{}/hook", crate::helpers::free_port()), "eventTypes": ["*"]});
+        let webhook: Value = victim.admin.post(&victim.path("/webhooks"), webhook).await.json().await.expect("json");
+        let slack = json!({"webhookUrl": format!("http://127.0.0.1:{}/slack", crate::helpers::free_port())});
+        assert_eq!(victim.admin.send(reqwest::Method::PUT, &victim.path("/integrations/slack"), Some(slack)).await.status(), 204);
         let incident: Value = victim.admin.post(&victim.path("/incidents"), json!({"title": "Secret outage", "severity": "P1"})).await.json().await.expect("json");
+        // The incident's webhook delivery (failing: nothing listens there).
+        let mut delivery = Value::Null;
+        for _ in 0..100 {
+            let list: Value = victim.admin.get(&victim.path("/deliveries")).await.json().await.expect("json");
+            if let Some(found) = list["data"].as_array().and_then(|d| d.first()) {
+                delivery = found["id"].clone();
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let delivery = delivery.as_str().expect("a delivery").to_owned();
         let attacker = OrgFixture::new(&app, "Attacker").await;
         attacker.enable("knowledgeBase").await;
 
@@ -53,7 +74,12 @@ on_both_stores! {
                 .replace("{userId}", victim_me["user"]["id"].as_str().expect("id"))
                 .replace("{articleId}", article["id"].as_str().expect("id"))
                 .replace("{inviteId}", invite["id"].as_str().expect("id"))
-                .replace("{incidentId}", incident["id"].as_str().expect("id"));
+                .replace("{incidentId}", incident["id"].as_str().expect("id"))
+                .replace("{scheduleId}", schedule["id"].as_str().expect("id"))
+                .replace("{policyId}", policy["id"].as_str().expect("id"))
+                .replace("{webhookId}", webhook["id"].as_str().expect("id"))
+                .replace("{deliveryId}", &delivery)
+                .replace("{channel}", "slack");
             assert!(!path.contains('{'), "no id to try for {template}");
             for method in operations.as_object().expect("operations").keys() {
                 let method: reqwest::Method = method.to_uppercase().parse().expect("method");
@@ -68,6 +94,12 @@ on_both_stores! {
         assert_eq!(articles["data"], json!([]));
         let still: Value = victim.admin.get(&victim.path("/incidents/1")).await.json().await.expect("json");
         assert_eq!((still["title"].as_str(), still["version"].as_i64()), (Some("Secret outage"), Some(1)));
+        let integrations: Value = victim.admin.get(&victim.path("/integrations")).await.json().await.expect("json");
+        assert_eq!(integrations["data"].as_array().expect("data").iter().filter(|i| i["configured"] == true).count(), 1, "Slack still set up");
+        let webhooks: Value = victim.admin.get(&victim.path("/webhooks")).await.json().await.expect("json");
+        assert_eq!(webhooks["data"].as_array().expect("data").len(), 1);
+        let schedules: Value = victim.admin.get(&victim.path("/schedules")).await.json().await.expect("json");
+        assert_eq!(schedules["data"][0]["name"], "S");
         // Incident numbers are per organisation: the attacker's own INC-1 is theirs.
         expect_problem(attacker.admin.get(&attacker.path("/incidents/1")).await, 404).await;
     }

@@ -262,6 +262,7 @@ pub struct CreateWebhookRequest {
 
 #[derive(Deserialize)]
 struct WebhookPath {
+    #[serde(rename = "webhookId")]
     id: uuid::Uuid,
 }
 
@@ -316,8 +317,8 @@ async fn create_webhook(
 /// Replaces the signing secret (shown once); the old one keeps signing,
 /// beside the new, for 24 hours.
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/webhooks/{id}/rotate", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)),
+    post, path = "/api/orgs/{orgId}/webhooks/{webhookId}/rotate", tag = "integrations",
+    params(("orgId" = OrgId, Path), ("webhookId" = uuid::Uuid, Path)),
     responses((status = 200, body = WebhookView)), security(("session" = []), ("token" = []))
 )]
 async fn rotate_webhook(
@@ -339,8 +340,8 @@ async fn rotate_webhook(
 
 /// Removes an endpoint.
 #[utoipa::path(
-    delete, path = "/api/orgs/{orgId}/webhooks/{id}", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)), responses((status = 204)),
+    delete, path = "/api/orgs/{orgId}/webhooks/{webhookId}", tag = "integrations",
+    params(("orgId" = OrgId, Path), ("webhookId" = uuid::Uuid, Path)), responses((status = 204)),
     security(("session" = []), ("token" = []))
 )]
 async fn delete_webhook(
@@ -357,8 +358,8 @@ async fn delete_webhook(
 
 /// Sends a signed test event to the endpoint and reports its answer.
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/webhooks/{id}/test", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)),
+    post, path = "/api/orgs/{orgId}/webhooks/{webhookId}/test", tag = "integrations",
+    params(("orgId" = OrgId, Path), ("webhookId" = uuid::Uuid, Path)),
     responses((status = 200, body = TestResult)), security(("session" = []), ("token" = []))
 )]
 async fn test_webhook(
@@ -461,13 +462,14 @@ async fn list_deliveries(
 
 #[derive(Deserialize)]
 struct DeliveryPath {
+    #[serde(rename = "deliveryId")]
     id: String,
 }
 
 /// One delivery with every attempt.
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/deliveries/{id}", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("id" = String, Path)),
+    get, path = "/api/orgs/{orgId}/deliveries/{deliveryId}", tag = "integrations",
+    params(("orgId" = OrgId, Path), ("deliveryId" = String, Path)),
     responses((status = 200, body = DeliveryView)), security(("session" = []), ("token" = []))
 )]
 async fn get_delivery(
@@ -495,8 +497,8 @@ async fn get_delivery(
 
 /// Sends a dead delivery again (409 unless it is dead).
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/deliveries/{id}/retry", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("id" = String, Path)),
+    post, path = "/api/orgs/{orgId}/deliveries/{deliveryId}/retry", tag = "integrations",
+    params(("orgId" = OrgId, Path), ("deliveryId" = String, Path)),
     responses((status = 202), (status = 409, body = crate::error::Problem)), security(("session" = []), ("token" = []))
 )]
 async fn retry_delivery(

@@ -56,6 +56,7 @@ pub struct DocumentRequest {
 
 #[derive(Deserialize)]
 struct DocumentPath {
+    #[serde(alias = "scheduleId", alias = "policyId")]
     id: uuid::Uuid,
 }
 
@@ -180,7 +181,7 @@ async fn create_schedule(
 
 /// Replaces a schedule (admins only).
 #[utoipa::path(
-    put, path = "/api/orgs/{orgId}/schedules/{id}", tag = "on-call", params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)),
+    put, path = "/api/orgs/{orgId}/schedules/{scheduleId}", tag = "on-call", params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path)),
     request_body = DocumentRequest, responses((status = 200, body = DocumentView), (status = 422, body = crate::error::Problem)),
     security(("session" = []), ("token" = []))
 )]
@@ -196,7 +197,7 @@ async fn update_schedule(
 
 /// Deletes a schedule (admins only).
 #[utoipa::path(
-    delete, path = "/api/orgs/{orgId}/schedules/{id}", tag = "on-call", params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)),
+    delete, path = "/api/orgs/{orgId}/schedules/{scheduleId}", tag = "on-call", params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path)),
     responses((status = 204)), security(("session" = []), ("token" = []))
 )]
 async fn delete_schedule(
@@ -235,8 +236,8 @@ pub struct OnCallView {
 
 /// Who is on call at an instant.
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/schedules/{id}/oncall", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path), OnCallQuery),
+    get, path = "/api/orgs/{orgId}/schedules/{scheduleId}/oncall", tag = "on-call",
+    params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path), OnCallQuery),
     responses((status = 200, body = OnCallView)), security(("session" = []), ("token" = []))
 )]
 async fn on_call(
@@ -266,8 +267,8 @@ pub struct ShiftList {
 
 /// The merged shifts over a range (default: the next 7 days; at most 35).
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/schedules/{id}/shifts", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path), ShiftsQuery),
+    get, path = "/api/orgs/{orgId}/schedules/{scheduleId}/shifts", tag = "on-call",
+    params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path), ShiftsQuery),
     responses((status = 200, body = ShiftList), (status = 422, body = crate::error::Problem)), security(("session" = []), ("token" = []))
 )]
 async fn shifts(
@@ -313,8 +314,8 @@ async fn create_policy(
 
 /// Replaces an escalation policy (admins only).
 #[utoipa::path(
-    put, path = "/api/orgs/{orgId}/escalation-policies/{id}", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)),
+    put, path = "/api/orgs/{orgId}/escalation-policies/{policyId}", tag = "on-call",
+    params(("orgId" = OrgId, Path), ("policyId" = uuid::Uuid, Path)),
     request_body = DocumentRequest, responses((status = 200, body = DocumentView), (status = 422, body = crate::error::Problem)),
     security(("session" = []), ("token" = []))
 )]
@@ -330,8 +331,8 @@ async fn update_policy(
 
 /// Deletes an escalation policy (admins only).
 #[utoipa::path(
-    delete, path = "/api/orgs/{orgId}/escalation-policies/{id}", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("id" = uuid::Uuid, Path)),
+    delete, path = "/api/orgs/{orgId}/escalation-policies/{policyId}", tag = "on-call",
+    params(("orgId" = OrgId, Path), ("policyId" = uuid::Uuid, Path)),
     responses((status = 204)), security(("session" = []), ("token" = []))
 )]
 async fn delete_policy(

@@ -154,14 +154,15 @@ impl Queue for SqsQueue {
     }
 }
 
-/// Handles one SQS message body; `true` when it may be deleted (handled, or
-/// unreadable — retrying cannot fix a malformed body).
+/// Handles one SQS message body; `true` when it may be deleted. An
+/// unreadable body is kept (reported failed) rather than dropped: after a
+/// few receives SQS moves it to the dead-letter queue, where it can be read.
 pub async fn handle_body(body: &str, ctx: &WorkerContext) -> bool {
     let message: QueueMessage = match serde_json::from_str(body) {
         Ok(message) => message,
         Err(error) => {
-            tracing::error!(%error, body, "unreadable queue message; dropped");
-            return true;
+            tracing::error!(%error, body, "unreadable queue message; left for the dead-letter queue");
+            return false;
         }
     };
     match handle(&message, ctx).await {
