@@ -184,10 +184,8 @@ async fn opened_settings<T: serde::de::DeserializeOwned>(
     org: &OrgContext,
     channel: Channel,
 ) -> Result<T> {
-    let stored = org.scope(state).channel_settings().await?;
-    let (_, sealed, _) = stored.iter().find(|(c, _, _)| c == channel.key()).ok_or(Error::NotFound("integration"))?;
-    let plain = sealer(state)?.open(sealed).map_err(Error::internal)?;
-    serde_json::from_str(&plain).map_err(Error::internal)
+    let sealed = org.scope(state).channel_setting(channel.key()).await?.ok_or(Error::NotFound("integration"))?;
+    crate::notify::open_settings(Some(sealer(state)?), &sealed, channel).map_err(Error::internal)
 }
 
 /// Sends a test notification through a configured channel and reports

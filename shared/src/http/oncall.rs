@@ -153,15 +153,30 @@ async fn save(
     Ok(saved.ok_or(Error::NotFound("resource"))?.into())
 }
 
+async fn list(state: &AppState, org: &OrgContext, kind: DocumentKind) -> Result<Json<DocumentList>> {
+    org.require(Action::ViewOncall)?;
+    let data = org.scope(state).documents(kind).await?.into_iter().map(Into::into).collect();
+    Ok(Json(DocumentList { data }))
+}
+
+async fn remove(state: &AppState, org: &OrgContext, kind: DocumentKind, id: uuid::Uuid) -> Result<StatusCode> {
+    org.require(Action::ManageOncall)?;
+    if org.scope(state).delete_document(kind, id, &org.meta).await? {
+        return Ok(StatusCode::NO_CONTENT);
+    }
+    Err(Error::NotFound(match kind {
+        DocumentKind::Schedule => "schedule",
+        DocumentKind::EscalationPolicy => "escalation policy",
+    }))
+}
+
 /// Schedules (every member may read).
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/schedules", tag = "on-call", params(("orgId" = OrgId, Path)),
     responses((status = 200, body = DocumentList)), security(("session" = []), ("token" = []))
 )]
 async fn list_schedules(State(state): State<AppState>, org: OrgContext) -> Result<Json<DocumentList>> {
-    org.require(Action::ViewOncall)?;
-    let data = org.scope(&state).documents(DocumentKind::Schedule).await?.into_iter().map(Into::into).collect();
-    Ok(Json(DocumentList { data }))
+    list(&state, &org, DocumentKind::Schedule).await
 }
 
 /// Creates a schedule (admins only).
@@ -205,11 +220,7 @@ async fn delete_schedule(
     org: OrgContext,
     ApiPath(DocumentPath { id }): ApiPath<DocumentPath>,
 ) -> Result<StatusCode> {
-    org.require(Action::ManageOncall)?;
-    match org.scope(&state).delete_document(DocumentKind::Schedule, id, &org.meta).await? {
-        true => Ok(StatusCode::NO_CONTENT),
-        false => Err(Error::NotFound("schedule")),
-    }
+    remove(&state, &org, DocumentKind::Schedule, id).await
 }
 
 async fn schedule(state: &AppState, org: &OrgContext, id: uuid::Uuid) -> Result<Schedule> {
@@ -292,9 +303,7 @@ async fn shifts(
     responses((status = 200, body = DocumentList)), security(("session" = []), ("token" = []))
 )]
 async fn list_policies(State(state): State<AppState>, org: OrgContext) -> Result<Json<DocumentList>> {
-    org.require(Action::ViewOncall)?;
-    let data = org.scope(&state).documents(DocumentKind::EscalationPolicy).await?.into_iter().map(Into::into).collect();
-    Ok(Json(DocumentList { data }))
+    list(&state, &org, DocumentKind::EscalationPolicy).await
 }
 
 /// Creates an escalation policy (admins only).
@@ -340,11 +349,7 @@ async fn delete_policy(
     org: OrgContext,
     ApiPath(DocumentPath { id }): ApiPath<DocumentPath>,
 ) -> Result<StatusCode> {
-    org.require(Action::ManageOncall)?;
-    match org.scope(&state).delete_document(DocumentKind::EscalationPolicy, id, &org.meta).await? {
-        true => Ok(StatusCode::NO_CONTENT),
-        false => Err(Error::NotFound("escalation policy")),
-    }
+    remove(&state, &org, DocumentKind::EscalationPolicy, id).await
 }
 
 /// The signed-in member's notification rules here (defaults until saved).

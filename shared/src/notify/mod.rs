@@ -70,6 +70,17 @@ impl Notice {
     }
 }
 
+/// Opens a channel's sealed settings: `Err` says why they cannot be used.
+pub fn open_settings<T: serde::de::DeserializeOwned>(
+    sealer: Option<&crate::secrets::Sealer>,
+    sealed: &str,
+    channel: Channel,
+) -> Result<T, String> {
+    let sealer = sealer.ok_or("SECRETS_KEY is not configured")?;
+    let plain = sealer.open(sealed).map_err(|e| e.to_string())?;
+    serde_json::from_str(&plain).map_err(|e| format!("{channel} settings unreadable: {e}"))
+}
+
 /// A channel's answer to one send.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Receipt {

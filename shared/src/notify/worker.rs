@@ -429,16 +429,11 @@ async fn settings<T: serde::de::DeserializeOwned>(
     channel: Channel,
 ) -> Result<T, SendError> {
     let sealed = scope
-        .channel_settings()
+        .channel_setting(channel.key())
         .await
         .map_err(transient)?
-        .into_iter()
-        .find(|(c, _, _)| c == channel.key())
-        .map(|(_, sealed, _)| sealed)
         .ok_or_else(|| refused(format!("{channel} is not configured")))?;
-    let sealer = ctx.sealer.as_ref().ok_or_else(|| refused("SECRETS_KEY is not configured"))?;
-    let plain = sealer.open(&sealed).map_err(|e| refused(e.to_string()))?;
-    serde_json::from_str(&plain).map_err(|e| refused(format!("{channel} settings unreadable: {e}")))
+    super::open_settings(ctx.sealer.as_ref(), &sealed, channel).map_err(refused)
 }
 
 fn email_text(notice: &Notice) -> String {

@@ -203,6 +203,12 @@ impl OrgStore<'_> {
         Ok(rows.into_iter().map(|r| (r.channel, r.sealed, r.updated_at)).collect())
     }
 
+    /// One channel's sealed settings, if configured.
+    pub async fn channel_setting(&self, channel: &str) -> StoreResult<Option<String>> {
+        let found = channel_setting::Entity::find_by_id((self.org_id.uuid(), channel.to_owned())).one(self.db).await?;
+        Ok(found.map(|row| row.sealed))
+    }
+
     pub async fn put_channel_settings(&self, channel: &str, sealed: String, meta: &AuditMeta) -> StoreResult<()> {
         let tx = self.db.begin().await?;
         let row = channel_setting::ActiveModel {
