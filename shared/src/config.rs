@@ -36,6 +36,10 @@ pub struct Config {
     pub retry: crate::notify::worker::RetryPolicy,
     /// Guards the sweep endpoint cron jobs call (`CRON_SECRET`).
     pub cron_secret: Option<String>,
+    /// Let notifications reach private and loopback addresses over plain
+    /// http, any host (`OUTBOUND_ALLOW_PRIVATE`): for tests and local
+    /// receivers only, never where organisations share a deployment.
+    pub outbound_allow_private: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +94,7 @@ impl Config {
                 },
             },
             cron_secret: var("CRON_SECRET"),
+            outbound_allow_private: parse_bool("OUTBOUND_ALLOW_PRIVATE")?.unwrap_or(false),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
                 Some(text) => text.parse().map_err(|_| ConfigError {
@@ -117,6 +122,7 @@ impl Config {
             sqs: None,
             retry: Default::default(),
             cron_secret: None,
+            outbound_allow_private: false,
         }
     }
 }

@@ -197,14 +197,14 @@ impl IntoResponse for Error {
 
 /// Renders an error with all of its causes, outermost first.
 pub fn chain(error: &(dyn std::error::Error + 'static)) -> String {
-    let mut text = error.to_string();
-    let mut source = error.source();
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
+    sources(error).map(ToString::to_string).collect::<Vec<_>>().join(": ")
+}
+
+/// The error and its causes, outermost first.
+pub fn sources<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(Some(error), |e| e.source())
 }
 
 impl From<crate::store::StoreError> for Error {

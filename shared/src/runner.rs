@@ -159,7 +159,8 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         }
         None => None,
     };
-    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing, queue })
+    let outbound = crate::notify::outbound::Outbound::new(config.outbound_allow_private);
+    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing, queue, outbound })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

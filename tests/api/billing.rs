@@ -248,6 +248,18 @@ on_both_stores! {
         assert_eq!((org["plan"].clone(), org["features"]["problemManagement"].clone()), (json!("pro"), json!(true)));
     }
 
+    async fn cancelling_a_subscription_at_a_retired_price_still_returns_to_free(w: World = world) {
+        let customer = w.subscribe_pro().await;
+        // The price was retired from our configuration since; Stripe still names it.
+        let retired = SubscriptionSpec { price: "price_retired".to_owned(), ..w.subscription(&customer, "active") };
+        let updated = w.stripe.put_subscription(&retired);
+        w.deliver_ok(&event("evt_retired", "customer.subscription.updated", updated, now() + 1)).await;
+        assert_eq!(w.plan().await, "pro", "a live subscription at an unknown price leaves the plan alone");
+        let canceled = w.stripe.put_subscription(&SubscriptionSpec { status: "canceled".to_owned(), ..retired });
+        w.deliver_ok(&event("evt_retired_gone", "customer.subscription.deleted", canceled, now() + 2)).await;
+        assert_eq!(w.plan().await, "free");
+    }
+
     async fn a_redelivered_event_is_processed_once(w: World = world) {
         let customer = w.subscribe_pro().await;
         let updated = w.stripe.put_subscription(&SubscriptionSpec { cancel_at_period_end: true, ..w.subscription(&customer, "active") });

@@ -16,6 +16,7 @@ use simplicity_shared::notify::channels::pagerduty::{self, PagerDutySettings};
 use simplicity_shared::notify::channels::slack::{self, SlackSettings};
 use simplicity_shared::notify::channels::sms::{self, TwilioSettings};
 use simplicity_shared::notify::channels::webhook::{self, WebhookEndpoint};
+use simplicity_shared::notify::outbound::Outbound;
 use simplicity_shared::notify::{Notice, NoticeKind, Receipt, SendError};
 
 use crate::helpers::{free_port, venv_python};
@@ -79,9 +80,10 @@ impl StandIn {
     }
 }
 
-fn client() -> reqwest::Client {
+/// The stand-ins are on 127.0.0.1: the permissive outbound policy.
+fn client() -> Outbound {
     simplicity_shared::runner::install_crypto();
-    reqwest::Client::new()
+    Outbound::new(true)
 }
 
 fn occurred_at() -> DateTime<Utc> {

@@ -121,6 +121,9 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
         cap: chrono::Duration::seconds(1),
         max_attempts: 6,
     };
+    // The receivers standing in for Slack, Twilio, PagerDuty and webhook
+    // consumers are on 127.0.0.1; `outbound.rs` tests the strict policy.
+    config.outbound_allow_private = true;
     configure(&mut config);
     let mail = MailSink::start().await;
     config.smtp_url = Some(mail.smtp_url());

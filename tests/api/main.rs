@@ -14,6 +14,7 @@ mod invites;
 mod live;
 mod modules;
 mod notifications;
+mod outbound;
 mod platform;
 mod rate_limits;
 mod rbac;

@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, Client, OrgFixture, TestApp, expect_problem, on_both_stores, spawn_app};
+use simplicity_shared::notify::worker::RetryPolicy;
+
+use crate::helpers::{Backend, Client, OrgFixture, TestApp, expect_problem, on_both_stores, spawn_app, spawn_app_with};
 use crate::incidents::{open_incident, set_status};
 use crate::receivers::Receivers;
 
@@ -25,6 +27,34 @@ pub struct World {
 
 async fn world(backend: Backend) -> World {
     world_with(spawn_app(backend).await).await
+}
+
+/// Retries 2 s apart: time to act between a failed attempt and its retry.
+async fn slow_retry_world(backend: Backend) -> World {
+    world_with(
+        spawn_app_with(backend, |config| {
+            config.retry =
+                RetryPolicy { base: chrono::Duration::seconds(2), cap: chrono::Duration::seconds(4), max_attempts: 6 };
+        })
+        .await,
+    )
+    .await
+}
+
+/// Pusher configured but down.
+async fn pusher_down_world(backend: Backend) -> World {
+    world_with(
+        spawn_app_with(backend, |config| {
+            config.pusher = Some(simplicity_shared::realtime::PusherConfig {
+                app_id: "1".into(),
+                key: "key".into(),
+                secret: "secret".into(),
+                base_url: "http://127.0.0.1:9".into(),
+            });
+        })
+        .await,
+    )
+    .await
 }
 
 /// The paging set-up (integrations, rules, schedule, policy) on `app`.
@@ -140,9 +170,12 @@ on_both_stores! {
         open_incident(&w.org.admin, &w.org, json!({"title": "Flaky Slack", "severity": "P3"})).await;
         let slack = w.hooks.wait_for("/slack/", 3).await;
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        assert_eq!(w.hooks.received("/slack/").len(), 3, "two failures, then exactly one success");
+        // (Level 2's escalation notice follows in the same channel: a different message.)
+        let same = w.hooks.received("/slack/").into_iter().filter(|r| r.body == slack[0].body).count();
+        assert_eq!(same, 3, "two failures, then exactly one success");
         assert!(slack.iter().all(|r| r.body == slack[0].body), "the same message each time");
-        let delivery = w.deliveries("?status=delivered").await.into_iter().find(|d| d["channel"] == "slack").expect("slack delivery");
+        // Newest first: the trigger's is the oldest Slack delivery (level 2's notice follows).
+        let delivery = w.deliveries("?status=delivered").await.into_iter().rfind(|d| d["channel"] == "slack").expect("slack delivery");
         assert_eq!(delivery["attempts"], 3);
         let detail: Value = w.org.admin.get(&w.org.path(&format!("/deliveries/{}", delivery["id"].as_str().expect("id")))).await.json().await.expect("json");
         let codes: Vec<Value> = detail["attemptLog"].as_array().expect("log").iter().map(|a| a["statusCode"].clone()).collect();
@@ -183,7 +216,8 @@ on_both_stores! {
         // The relay sends every event again, as a queue may.
         w.app.execute_sql("UPDATE outbox SET relayed_at = NULL, claimed_until = NULL").await.expect("reset outbox");
         tokio::time::sleep(Duration::from_millis(1500)).await;
-        assert_eq!(w.hooks.received("/slack/").len(), 1);
+        // (Level 2's escalation notice may reach Slack meanwhile: a different message.)
+        assert_eq!(w.hooks.received_where("/slack/", |r| !r.body.contains("Escalation level")).len(), 1);
         assert_eq!(w.hooks.received("/v2/enqueue").len(), 1);
         assert_eq!(w.paged(&w.admin_email).len(), 1);
     }
@@ -200,6 +234,96 @@ on_both_stores! {
         let mail = w.mail_to(&w.admin_email, 1).await;
         assert_eq!(mail.len(), 1);
         assert!(mail[0].subject().contains("Mail server down"));
+    }
+
+    async fn a_reopened_incident_pages_again_and_escalates_again(w: World = world) {
+        let incident = open_incident(&w.org.admin, &w.org, json!({"title": "Comes back", "severity": "P1"})).await;
+        w.mail_to(&w.admin_email, 1).await;
+        assert_eq!(set_status(&w.org.admin, &w.org, &incident, "acknowledged").await.status(), 200);
+        assert_eq!(set_status(&w.org.admin, &w.org, &incident, "resolved").await.status(), 200);
+        w.hooks.wait_for("/v2/enqueue", 3).await;
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        assert!(w.paged(&w.backup.1).is_empty(), "acknowledged in time: level 2 never paged");
+
+        assert_eq!(set_status(&w.org.admin, &w.org, &incident, "open").await.status(), 200);
+        // Level 1 again, on every channel; PagerDuty opens an alert under the same key.
+        let mail = w.mail_to(&w.admin_email, 2).await;
+        assert!(mail[1].subject().contains("INC-1 Comes back (open)"), "{}", mail[1].subject());
+        w.hooks.wait_for("/2010-04-01/Accounts/AC42/Messages.json", 2).await;
+        let pd = w.hooks.wait_for("/v2/enqueue", 4).await;
+        assert_eq!(pd[3].json()["event_action"], "trigger");
+        assert_eq!(pd[3].json()["dedup_key"], pd[0].json()["dedup_key"]);
+        // And the escalation runs again: nobody acknowledges, level 2 is paged.
+        let backup = w.mail_to(&w.backup.1, 1).await;
+        assert!(backup[0].text().contains("escalated to level 2"), "{}", backup[0].text());
+    }
+
+    async fn a_page_waiting_for_its_retry_is_cancelled_once_acknowledged(w: World = slow_retry_world) {
+        w.hooks.fail_next("/slack/T0/B0/secret", &[500]);
+        w.hooks.fail_next("/v2/enqueue", &[503]);
+        let incident = open_incident(&w.org.admin, &w.org, json!({"title": "Acked between tries", "severity": "P3"})).await;
+        w.hooks.wait_for("/slack/", 1).await;
+        w.hooks.wait_for("/v2/enqueue", 1).await;
+        w.mail_to(&w.admin_email, 1).await;
+        assert_eq!(set_status(&w.org.admin, &w.org, &incident, "acknowledged").await.status(), 200);
+        let slack = w.hooks.wait_for("/slack/", 2).await;
+        assert!(slack[1].json()["text"].as_str().expect("text").contains("acknowledged"), "{}", slack[1].body);
+        let pd = w.hooks.wait_for("/v2/enqueue", 2).await;
+        assert_eq!(pd[1].json()["event_action"], "acknowledge");
+        // The failed triggers' retries come due, find the incident acknowledged, and send nothing.
+        let (mut cancelled, mut channels) = (Vec::new(), Vec::new());
+        for _ in 0..100 {
+            cancelled = w.deliveries("?status=cancelled").await;
+            channels = cancelled.iter().filter_map(|d| d["channel"].as_str().map(str::to_owned)).collect();
+            channels.sort_unstable();
+            if channels == ["pagerduty", "slack"] {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(channels, ["pagerduty", "slack"], "{cancelled:?}");
+        assert!(cancelled.iter().all(|d| d["lastError"].as_str().is_some_and(|e| e.contains("acknowledged"))), "{cancelled:?}");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(w.hooks.received("/slack/").len(), 2, "no late trigger in Slack");
+        assert_eq!(w.hooks.received("/v2/enqueue").len(), 2, "no PagerDuty alert reopened");
+        // Cancelled is final: it is not a dead delivery an admin could retry.
+        let id = cancelled[0]["id"].as_str().expect("id");
+        expect_problem(w.org.admin.post(&w.org.path(&format!("/deliveries/{id}/retry")), json!({})).await, 409).await;
+    }
+
+    async fn an_escalation_reaches_slack_and_webhooks_subscribed_to_it(w: World = world) {
+        let subscribed = json!({"url": w.hooks.url("/hooks/escalations"), "eventTypes": ["incident.escalated"]});
+        assert_eq!(w.org.admin.post(&w.org.path("/webhooks"), subscribed).await.status(), 201);
+        open_incident(&w.org.admin, &w.org, json!({"title": "Nobody home", "severity": "P1"})).await;
+        w.mail_to(&w.backup.1, 1).await;
+        let hooks = w.hooks.wait_for("/hooks/escalations", 1).await;
+        let body = hooks[0].json();
+        assert_eq!((body["type"].as_str(), body["data"]["level"].as_i64()), (Some("incident.escalated"), Some(2)), "{body}");
+        assert!(hooks[0].header("webhook-signature").starts_with("v1,"));
+        let slack = w.hooks.wait_for("/slack/", 2).await;
+        assert!(slack[1].body.contains("level 2"), "{}", slack[1].body);
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(w.hooks.received("/hooks/escalations").len(), 1, "only the escalation, not the trigger");
+        assert_eq!(w.hooks.received("/v2/enqueue").len(), 1, "PagerDuty escalates on its own");
+    }
+
+    async fn an_event_whose_handling_fails_is_handled_again(w: World = world) {
+        // The worker cannot record deliveries for a moment (a database hiccup).
+        w.app.execute_sql("ALTER TABLE deliveries RENAME TO deliveries_away").await.expect("rename");
+        open_incident(&w.org.admin, &w.org, json!({"title": "Hiccup", "severity": "P3"})).await;
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        assert!(w.hooks.received("/slack/").is_empty());
+        w.app.execute_sql("ALTER TABLE deliveries_away RENAME TO deliveries").await.expect("rename back");
+        w.hooks.wait_for("/slack/", 1).await;
+        w.mail_to(&w.admin_email, 1).await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(w.hooks.received("/slack/").len(), 1);
+    }
+
+    async fn a_pusher_outage_does_not_hold_up_notifications(w: World = pusher_down_world) {
+        open_incident(&w.org.admin, &w.org, json!({"title": "Live updates down", "severity": "P3"})).await;
+        w.hooks.wait_for("/slack/", 1).await;
+        w.mail_to(&w.admin_email, 1).await;
     }
 
     async fn on_call_answers_who_and_settings_stay_sealed(w: World = world) {

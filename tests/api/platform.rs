@@ -3,7 +3,7 @@
 use reqwest::header::{ALLOW, CONTENT_TYPE};
 use serde_json::{Value, json};
 
-use crate::helpers::{Backend, expect_problem, on_both_stores, spawn_app};
+use crate::helpers::{Backend, TestApp, expect_problem, on_both_stores, spawn_app};
 
 on_both_stores! {
     async fn health_and_readiness(app: TestApp) {
@@ -145,4 +145,32 @@ async fn openapi_document_is_valid_openapi_3_1_and_lists_every_endpoint() {
     let docs = app.browser().get("/api/docs").await;
     assert_eq!(docs.status(), 200);
     assert!(docs.text().await.expect("html").contains("/api/openapi.json"));
+}
+
+async fn with_cron_secret(backend: Backend) -> TestApp {
+    crate::helpers::spawn_app_with(backend, |config| config.cron_secret = Some("cron-s3cret".to_owned())).await
+}
+
+on_both_stores! {
+    async fn the_sweep_runs_only_for_the_cron_secret(app: TestApp = with_cron_secret) {
+        let http = reqwest::Client::new();
+        let url = app.url("/api/cron/sweep");
+        expect_problem(http.get(&url).send().await.expect("send"), 401).await;
+        for wrong in ["Bearer cron-s3cre", "Bearer cron-s3cret2", "cron-s3cret", "Basic Y3Jvbi1zM2NyZXQ="] {
+            expect_problem(http.get(&url).header("authorization", wrong).send().await.expect("send"), 401).await;
+        }
+        let report = http.get(&url).header("authorization", "Bearer cron-s3cret").send().await.expect("send");
+        assert_eq!(report.status(), 200);
+        let report: Value = report.json().await.expect("json");
+        for field in ["eventsRelayed", "escalationsQueued", "deliveriesQueued"] {
+            assert!(report[field].is_u64(), "{field}: {report}");
+        }
+    }
+}
+
+on_both_stores! {
+    async fn without_a_cron_secret_the_sweep_endpoint_is_shut(app: TestApp) {
+        let response = reqwest::Client::new().get(app.url("/api/cron/sweep")).header("authorization", "Bearer ").send().await;
+        expect_problem(response.expect("send"), 401).await;
+    }
 }

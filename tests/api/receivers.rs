@@ -62,6 +62,13 @@ async fn receive(State(receivers): State<Receivers>, uri: Uri, headers: HeaderMa
     inner.received.push(Received { path: path.clone(), headers, body });
     let planned = inner.failures.get_mut(&path).and_then(|statuses| (!statuses.is_empty()).then(|| statuses.remove(0)));
     match planned {
+        // A redirect points elsewhere on this receiver, so a client that
+        // followed it would show up under `/redirected`.
+        Some(status) if (300..400).contains(&status) => {
+            let location = format!("/redirected{path}");
+            (StatusCode::from_u16(status).expect("status"), [(axum::http::header::LOCATION, location)], "moved")
+                .into_response()
+        }
         Some(status) => (StatusCode::from_u16(status).expect("status"), "planned failure").into_response(),
         None => success(&path).into_response(),
     }
@@ -93,8 +100,23 @@ impl Receivers {
 
     /// Waits until `count` requests to `prefix` arrived (10 s at most).
     pub async fn wait_for(&self, prefix: &str, count: usize) -> Vec<Received> {
+        self.wait_for_where(prefix, count, |_| true).await
+    }
+
+    /// Requests to `prefix` that `wanted` picks, oldest first.
+    pub fn received_where(&self, prefix: &str, wanted: impl Fn(&Received) -> bool) -> Vec<Received> {
+        self.received(prefix).into_iter().filter(|r| wanted(r)).collect()
+    }
+
+    /// Waits until `count` requests to `prefix` that `wanted` picks arrived.
+    pub async fn wait_for_where(
+        &self,
+        prefix: &str,
+        count: usize,
+        wanted: impl Fn(&Received) -> bool,
+    ) -> Vec<Received> {
         for _ in 0..200 {
-            let received = self.received(prefix);
+            let received = self.received_where(prefix, &wanted);
             if received.len() >= count {
                 return received;
             }

@@ -238,6 +238,8 @@ on_both_stores! {
             ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".to_owned()),
             ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".to_owned()),
             ("SECRETS_KEY", crate::helpers::TEST_SECRETS_KEY.to_owned()),
+            // The Slack receiver is on 127.0.0.1.
+            ("OUTBOUND_ALLOW_PRIVATE", "true".to_owned()),
             ("SQS_QUEUE_URL", sqs.queue_url),
             ("SQS_ENDPOINT_URL", sqs.endpoint.unwrap_or_default()),
         ]);

@@ -3,8 +3,8 @@
 
 use simplicity_shared::domain::audit::{AuditEntry, AuditMeta};
 use simplicity_shared::domain::org::OrgSlug;
-use simplicity_shared::ids::{OrgId, UserId};
-use simplicity_shared::store::{NewOrg, NewUser, Store};
+use simplicity_shared::ids::{EventId, OrgId, UserId};
+use simplicity_shared::store::{AttemptOutcome, NewDelivery, NewOrg, NewUser, Store};
 
 use crate::helpers::{Backend, TestDb};
 
@@ -112,4 +112,51 @@ async fn store_on_sqlite() {
 #[tokio::test]
 async fn store_on_postgres() {
     exercise(Backend::Postgres).await;
+}
+
+/// A retry the sweep queued is queued once, and taken by its message once.
+async fn delivery_claims(backend: Backend) {
+    let (store, _db) = store(backend).await;
+    let owner = user(&store, "owner").await;
+    let slug = OrgSlug::parse(&format!("org-{}", &uuid::Uuid::new_v4().simple().to_string()[..8])).expect("slug");
+    let org =
+        store.create_org(NewOrg { name: "Org".into(), slug }, owner, &AuditMeta::system("test")).await.expect("org");
+    let access = store.system_access(org.id).await.expect("access").expect("org");
+    let scope = store.org_store(&access);
+    let new = NewDelivery {
+        id: "dlv_claims".to_owned(),
+        event_id: EventId::new(),
+        incident_id: None,
+        channel: "slack".to_owned(),
+        recipient: "org".to_owned(),
+        notice: serde_json::json!({}),
+    };
+    scope.record_delivery(new).await.expect("recorded");
+    let first = scope.claim_delivery("dlv_claims", None).await.expect("claim").expect("first attempt");
+    assert!(scope.claim_delivery("dlv_claims", None).await.expect("claim").is_none(), "held by the first attempt");
+    let failed = AttemptOutcome::Failed {
+        status_code: Some(500),
+        error: "HTTP 500".to_owned(),
+        retry_at: Some(chrono::Utc::now() - chrono::Duration::seconds(1)),
+    };
+    scope.record_attempt(&first, &failed).await.expect("attempt");
+
+    let queued = store.claim_due_deliveries(10).await.expect("sweep");
+    assert_eq!(queued.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["dlv_claims"]);
+    assert!(store.claim_due_deliveries(10).await.expect("sweep").is_empty(), "the next sweep does not queue it again");
+    assert!(scope.claim_delivery("dlv_claims", None).await.expect("claim").is_none(), "held for its message");
+    let lease = Some(queued[0].lease);
+    let taken = scope.claim_delivery("dlv_claims", lease).await.expect("claim").expect("the message takes it");
+    assert_eq!(taken.attempts, 1);
+    assert!(scope.claim_delivery("dlv_claims", lease).await.expect("claim").is_none(), "a duplicate message does not");
+}
+
+#[tokio::test]
+async fn delivery_claims_on_sqlite() {
+    delivery_claims(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn delivery_claims_on_postgres() {
+    delivery_claims(Backend::Postgres).await;
 }

@@ -46,9 +46,14 @@ impl SubscriptionStatus {
     /// card; admins see a banner); a subscription that never started or has
     /// ended leaves the organisation on Free.
     pub fn entitles(self, paid: Plan) -> Plan {
+        if self.entitles_any() { paid } else { Plan::Free }
+    }
+
+    /// Whether a subscription in this state pays for any plan at all.
+    pub fn entitles_any(self) -> bool {
         match self {
-            Self::Active | Self::Trialing | Self::PastDue => paid,
-            Self::Incomplete | Self::IncompleteExpired | Self::Canceled | Self::Unpaid | Self::Paused => Plan::Free,
+            Self::Active | Self::Trialing | Self::PastDue => true,
+            Self::Incomplete | Self::IncompleteExpired | Self::Canceled | Self::Unpaid | Self::Paused => false,
         }
     }
 

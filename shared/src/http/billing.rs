@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 use super::AppState;
 use super::extract::ApiJson;
 use super::tenant::OrgContext;
-use crate::domain::billing::{Interval, InvoiceOutcome, SubscriptionStatus};
+use crate::domain::billing::{Interval, InvoiceOutcome, SubscriptionSnapshot, SubscriptionStatus};
 use crate::domain::org::{Plan, Role};
 use crate::domain::permissions::Action;
 use crate::error::{Error, FieldError, Result};
@@ -279,10 +279,18 @@ async fn stripe_webhook(
     if state.store.stripe_event_seen(&event.id).await? {
         return Ok(Json(WebhookReceipt { received: true, duplicate: true }));
     }
-    let update = billing_update(&state, &stripe, &event).await?;
+    let mut update = billing_update(&state, &stripe, &event).await?;
     let record = StripeEventRecord { id: event.id.clone(), kind: event.kind.clone(), created: event.created };
     let org_id = update.as_ref().map(|u| u.org_id);
-    let outcome = state.store.apply_stripe_event(&record, update).await?;
+    let mut outcome = state.store.apply_stripe_event(&record, update.clone()).await?;
+    if outcome == EventOutcome::Stale
+        && let Some(update) = &mut update
+        && let Some((sent, _)) = &update.subscription
+    {
+        update.subscription = stripe.subscription(&sent.id).await?.map(|s| with_plan(&stripe, s));
+        update.subscription_from_event = false;
+        outcome = state.store.apply_stripe_event(&record, Some(update.clone())).await?;
+    }
     tracing::info!(event = %event.id, kind = %event.kind, ?outcome, "Stripe event");
     if let (Some(org_id), EventOutcome::Applied { before, after: Some(SubscriptionStatus::PastDue), .. }) =
         (org_id, &outcome)
@@ -293,8 +301,10 @@ async fn stripe_webhook(
     Ok(Json(WebhookReceipt { received: true, duplicate: outcome == EventOutcome::Duplicate }))
 }
 
-/// What `event` changes, resolving the organisation and — where the event
-/// alone cannot be trusted to be current — re-fetching the subscription.
+/// What `event` changes, resolving the organisation and fetching the
+/// subscription where the event does not carry it. (Whether the copy a
+/// subscription event carries is current is decided under the
+/// organisation's lock: see [`EventOutcome::Stale`].)
 async fn billing_update(
     state: &AppState,
     stripe: &StripeBilling,
@@ -331,6 +341,7 @@ async fn billing_update(
         }
         _ => return Ok(None),
     };
+    let from_event = event.kind.starts_with("customer.subscription.");
     let Some(customer) = customer else {
         return Err(Error::BadRequest(format!("the {} event names no customer", event.kind)));
     };
@@ -338,20 +349,22 @@ async fn billing_update(
         tracing::warn!(event = %event.id, %customer, "Stripe event for a customer of no organisation; ignored");
         return Ok(None);
     };
-    let synced_event_at = state.store.org_store(&access).billing().await?.synced_event_at;
-    let subscription = match subscription {
-        // Older than what we applied (or as old): the object may be stale.
-        Some(sent) if event.created <= synced_event_at => stripe.subscription(&sent.id).await?,
-        other => other,
-    };
-    let subscription = subscription.map(|s| {
-        let plan = s.price_id.as_deref().and_then(|p| stripe.prices().plan_of(p)).map(|(plan, _)| plan);
-        if plan.is_none() {
-            tracing::warn!(subscription = %s.id, price = ?s.price_id, "subscription price is none of ours; plan left alone");
-        }
-        (s, plan)
-    });
-    Ok(Some(BillingUpdate { org_id: access.org_id(), customer_id: customer, subscription, invoice_status }))
+    Ok(Some(BillingUpdate {
+        org_id: access.org_id(),
+        customer_id: customer,
+        subscription: subscription.map(|s| with_plan(stripe, s)),
+        subscription_from_event: from_event,
+        invoice_status,
+    }))
+}
+
+/// A subscription and the plan its price buys (`None`: not one of ours).
+fn with_plan(stripe: &StripeBilling, subscription: SubscriptionSnapshot) -> (SubscriptionSnapshot, Option<Plan>) {
+    let plan = subscription.price_id.as_deref().and_then(|p| stripe.prices().plan_of(p)).map(|(plan, _)| plan);
+    if plan.is_none() {
+        tracing::warn!(subscription = %subscription.id, price = ?subscription.price_id, "subscription price is none of ours");
+    }
+    (subscription, plan)
 }
 
 /// The organisation of a Stripe customer: by the customer id we stored, else

@@ -59,7 +59,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
 }
 
 /// serde reports a missing field at its parent's path, naming the field in the message.
-fn shape_error(path: &str, message: &str) -> Error {
+pub(crate) fn shape_error(path: &str, message: &str) -> Error {
     let message = message.split(" at line ").next().unwrap_or(message);
     let field = match message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
         Some(missing) if path == "." => missing.to_owned(),

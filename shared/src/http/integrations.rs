@@ -13,13 +13,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::AppState;
-use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::extract::{ApiJson, ApiPath, ApiQuery, shape_error};
 use super::tenant::OrgContext;
 use crate::domain::permissions::Action;
 use crate::error::{Error, FieldError, Result};
 use crate::ids::{EventId, OrgId};
 use crate::jobs::sweep::SweepReport;
 use crate::notify::channels::{pagerduty, slack, sms, webhook};
+use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Channel, Notice, NoticeKind, Receipt, SendError};
 use crate::secrets::Sealer;
 use crate::store::{DeliveryRecord, DeliveryStatus};
@@ -70,32 +71,38 @@ async fn list_integrations(State(state): State<AppState>, org: OrgContext) -> Re
     Ok(Json(IntegrationList { data }))
 }
 
-/// Checks settings for `channel` and returns them as stored (JSON text).
-fn checked_settings(channel: Channel, body: serde_json::Value) -> Result<String> {
-    fn parse<T: serde::de::DeserializeOwned + Serialize>(body: serde_json::Value) -> Result<String> {
-        let parsed: T = serde_path_to_error::deserialize(&body)
-            .map_err(|e| Error::field(e.path().to_string(), e.into_inner().to_string()))?;
-        serde_json::to_string(&parsed).map_err(Error::internal)
+/// Checks settings for `channel` and returns them as stored (JSON text):
+/// the shape first, then each URL against the outbound policy.
+fn checked_settings(outbound: &Outbound, channel: Channel, body: serde_json::Value) -> Result<String> {
+    fn parse<T: serde::de::DeserializeOwned + Serialize>(body: serde_json::Value) -> Result<(T, String)> {
+        let parsed: T = serde_path_to_error::deserialize(&body).map_err(|e| {
+            let path = e.path().to_string();
+            shape_error(&path, &e.into_inner().to_string())
+        })?;
+        let text = serde_json::to_string(&parsed).map_err(Error::internal)?;
+        Ok((parsed, text))
     }
-    let url_field = |value: &serde_json::Value, field: &str| -> Result<()> {
-        match value.get(field).and_then(|v| v.as_str()) {
-            Some(url) if url.starts_with("https://") || url.starts_with("http://") => Ok(()),
-            Some(_) => Err(Error::field(field, "must be an http(s) URL")),
+    let reachable = |url: Option<&str>, field: &str, hosts: Hosts| -> Result<()> {
+        match url {
+            Some(url) => outbound.check(url, hosts).map(drop).map_err(|why| Error::field(field, why)),
             None => Ok(()),
         }
     };
     match channel {
         Channel::Slack => {
-            url_field(&body, "webhookUrl")?;
-            parse::<slack::SlackSettings>(body)
+            let (settings, text) = parse::<slack::SlackSettings>(body)?;
+            reachable(Some(&settings.webhook_url), "webhookUrl", slack::HOSTS)?;
+            Ok(text)
         }
         Channel::Sms => {
-            url_field(&body, "apiBase")?;
-            parse::<sms::TwilioSettings>(body)
+            let (settings, text) = parse::<sms::TwilioSettings>(body)?;
+            reachable(settings.api_base.as_deref(), "apiBase", sms::HOSTS)?;
+            Ok(text)
         }
         Channel::PagerDuty => {
-            url_field(&body, "apiBase")?;
-            parse::<pagerduty::PagerDutySettings>(body)
+            let (settings, text) = parse::<pagerduty::PagerDutySettings>(body)?;
+            reachable(settings.api_base.as_deref(), "apiBase", pagerduty::HOSTS)?;
+            Ok(text)
         }
         Channel::Email | Channel::Webhook => Err(Error::NotFound("integration")),
     }
@@ -116,7 +123,7 @@ async fn put_integration(
     ApiJson(body): ApiJson<serde_json::Value>,
 ) -> Result<StatusCode> {
     org.require(Action::ManageIntegrations)?;
-    let plain = checked_settings(channel, body)?;
+    let plain = checked_settings(&state.outbound, channel, body)?;
     let sealed = sealer(&state)?.seal(&plain).map_err(Error::internal)?;
     org.scope(&state).put_channel_settings(channel.key(), sealed, &org.meta).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -202,15 +209,15 @@ async fn test_integration(
 ) -> Result<Json<TestResult>> {
     org.require(Action::ManageIntegrations)?;
     let notice = test_notice(&state, &org);
-    let http = reqwest::Client::new();
+    let http = &state.outbound;
     let result = match channel {
-        Channel::Slack => slack::send(&http, &opened_settings(&state, &org, channel).await?, &notice).await,
-        Channel::PagerDuty => pagerduty::send(&http, &opened_settings(&state, &org, channel).await?, &notice).await,
+        Channel::Slack => slack::send(http, &opened_settings(&state, &org, channel).await?, &notice).await,
+        Channel::PagerDuty => pagerduty::send(http, &opened_settings(&state, &org, channel).await?, &notice).await,
         Channel::Sms => {
             let phone = org.scope(&state).contact_rules(org.current.user.id).await?.and_then(|c| c.phone);
             let phone =
                 phone.ok_or_else(|| Error::field("phone", "set your phone number in your notification rules first"))?;
-            sms::send(&http, &opened_settings(&state, &org, channel).await?, &notice, &phone).await
+            sms::send(http, &opened_settings(&state, &org, channel).await?, &notice, &phone).await
         }
         Channel::Email | Channel::Webhook => return Err(Error::NotFound("integration")),
     };
@@ -289,8 +296,10 @@ async fn create_webhook(
 ) -> Result<(StatusCode, Json<WebhookView>)> {
     org.require(Action::ManageIntegrations)?;
     let mut errors = Vec::new();
-    if !(body.url.starts_with("https://") || body.url.starts_with("http://")) || body.url.len() > 2000 {
-        errors.push(FieldError::new("url", "must be an http(s) URL"));
+    if body.url.len() > 2000 {
+        errors.push(FieldError::new("url", "at most 2000 characters"));
+    } else if let Err(why) = state.outbound.check(&body.url, Hosts::Any) {
+        errors.push(FieldError::new("url", why));
     }
     if body.event_types.is_empty() {
         errors.push(FieldError::new("eventTypes", "choose at least one event type"));
@@ -374,7 +383,7 @@ async fn test_webhook(
         previous_secret: None,
     };
     let msg_id = format!("msg_test_{}", uuid::Uuid::now_v7().simple());
-    let result = webhook::send(&reqwest::Client::new(), &endpoint, &test_notice(&state, &org), &msg_id).await;
+    let result = webhook::send(&state.outbound, &endpoint, &test_notice(&state, &org), &msg_id).await;
     Ok(Json(result.into()))
 }
 
@@ -511,7 +520,8 @@ async fn retry_delivery(
         return Err(Error::conflict("not-dead", "only a delivery that gave up can be retried"));
     }
     if let Some(queue) = &state.queue {
-        let message = crate::notify::worker::QueueMessage::Deliver { org_id: org.org_id(), delivery_id: id };
+        let message =
+            crate::notify::worker::QueueMessage::Deliver { org_id: org.org_id(), delivery_id: id, lease: None };
         // The sweep sends it anyway if this fails.
         if let Err(error) = queue.send(&message).await {
             tracing::warn!(%error, "retry not queued; the sweep will send it");

@@ -51,6 +51,8 @@ pub struct AppState {
     /// Where domain events go to the notification workers; `None` in a
     /// function without SQS (events then wait in the outbox).
     pub queue: Option<Arc<dyn crate::notify::queue::Queue>>,
+    /// The client notifications go out through, under the SSRF policy.
+    pub outbound: crate::notify::outbound::Outbound,
 }
 
 impl AppState {
@@ -68,7 +70,7 @@ impl AppState {
         crate::notify::worker::WorkerContext {
             store: self.store.clone(),
             mailer: self.mailer.clone(),
-            http: reqwest::Client::new(),
+            http: self.outbound.clone(),
             sealer: self.config.sealer.clone(),
             public_url: self.config.public_url.clone(),
             retry: self.config.retry,

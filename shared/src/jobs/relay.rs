@@ -1,7 +1,12 @@
 //! The outbox relay: moves domain events recorded with each change to where
-//! they go next — Pusher (serverless live updates) and the notification
-//! queue. Events wait in the outbox until every sink took them, so a sink
+//! they go next — the notification queue and Pusher (serverless live
+//! updates). Events wait in the outbox until the queue took them, so a queue
 //! that is down loses nothing; a relayed event is marked and not sent again.
+//!
+//! Pusher is best effort: live updates are a convenience over the event log
+//! (`GET …/events` reads the outbox, which keeps every event, resuming from
+//! the reader's cursor), so a Pusher outage costs immediacy, never an event;
+//! and it must not hold up anyone's page.
 
 use std::time::Duration;
 
@@ -9,7 +14,7 @@ use crate::http::AppState;
 use crate::ids::OrgId;
 use crate::notify::queue::QueueError;
 use crate::notify::worker::QueueMessage;
-use crate::realtime::{RealtimeError, channel_for};
+use crate::realtime::channel_for;
 use crate::store::{EventRecord, StoreError};
 
 const BATCH: u64 = 200;
@@ -18,18 +23,18 @@ const BATCH: u64 = 200;
 pub enum RelayError {
     #[error("reading or marking the outbox failed")]
     Store(#[from] StoreError),
-    #[error("a sink refused an event")]
-    Realtime(#[from] RealtimeError),
     #[error("the notification queue refused an event")]
     Queue(#[from] QueueError),
 }
 
 async fn publish(state: &AppState, org_id: OrgId, event: &EventRecord) -> Result<(), RelayError> {
-    if let Some(pusher) = &state.realtime {
-        pusher.publish(&channel_for(org_id), &event.event_type, &event.to_json().to_string()).await?;
-    }
     if let Some(queue) = &state.queue {
         queue.send(&QueueMessage::Event { org_id, event_id: event.id }).await?;
+    }
+    if let Some(pusher) = &state.realtime
+        && let Err(error) = pusher.publish(&channel_for(org_id), &event.event_type, &event.to_json().to_string()).await
+    {
+        tracing::warn!(error = %crate::error::chain(&error), event = %event.id, "Pusher did not take a live update");
     }
     Ok(())
 }

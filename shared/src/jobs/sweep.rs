@@ -27,8 +27,8 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::R
         queue.send(&QueueMessage::Escalate { org_id, escalation_id }).await?;
         report.escalations_queued += 1;
     }
-    for (org_id, delivery_id) in state.store.due_deliveries(BATCH).await? {
-        queue.send(&QueueMessage::Deliver { org_id, delivery_id }).await?;
+    for due in state.store.claim_due_deliveries(BATCH).await? {
+        queue.send(&QueueMessage::Deliver { org_id: due.org_id, delivery_id: due.id, lease: Some(due.lease) }).await?;
         report.deliveries_queued += 1;
     }
     Ok(report)

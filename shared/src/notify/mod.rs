@@ -4,6 +4,7 @@
 //! decides who gets what, records every attempt and retries.
 
 pub mod channels;
+pub mod outbound;
 pub mod queue;
 pub mod worker;
 
@@ -112,7 +113,15 @@ impl SendError {
         }
     }
 
-    pub fn from_transport(error: &reqwest::Error) -> Self {
-        Self::Retryable { status_code: None, detail: crate::error::chain(error) }
+    /// Classifies a request that got no answer. The URL is left out: a
+    /// Slack webhook URL is itself a secret, and this text is logged.
+    pub fn from_transport(error: reqwest::Error) -> Self {
+        let error = error.without_url();
+        let detail = crate::error::chain(&error);
+        if crate::error::sources(&error).any(|source| source.is::<outbound::PrivateAddress>()) {
+            Self::Permanent { status_code: None, detail }
+        } else {
+            Self::Retryable { status_code: None, detail }
+        }
     }
 }

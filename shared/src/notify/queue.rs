@@ -42,15 +42,25 @@ impl Queue for InProcessQueue {
     }
 }
 
-/// Handles in-process messages as they arrive, each on its own task.
-/// A failed message is logged; the sweep picks its work up again (due
-/// escalations and deliveries are rows, not messages).
+/// Handles in-process messages as they arrive, each on its own task. A
+/// message that fails is tried again with the deliveries' backoff, as SQS
+/// would redeliver it: an event's outbox row is already marked relayed, so
+/// this is its only second chance. Given up, it is logged as an error (SQS's
+/// dead-letter queue has no in-process twin).
 pub async fn run_in_process(mut receiver: mpsc::UnboundedReceiver<QueueMessage>, ctx: Arc<WorkerContext>) {
     while let Some(message) = receiver.recv().await {
         let ctx = ctx.clone();
         tokio::spawn(async move {
-            if let Err(error) = handle(&message, &ctx).await {
-                tracing::warn!(error = %crate::error::chain(&error), ?message, "notification message failed");
+            let mut failures = 0;
+            while let Err(error) = handle(&message, &ctx).await {
+                failures += 1;
+                let now = chrono::Utc::now();
+                let Some(again) = ctx.retry.next_attempt(failures, now) else {
+                    tracing::error!(error = %crate::error::chain(&error), ?message, failures, "notification message given up");
+                    return;
+                };
+                tracing::warn!(error = %crate::error::chain(&error), ?message, %again, "notification message failed; will retry");
+                tokio::time::sleep((again - now).to_std().unwrap_or_default()).await;
             }
         });
     }

@@ -35,7 +35,13 @@ pub enum QueueMessage {
     #[serde(rename_all = "camelCase")]
     Escalate { org_id: OrgId, escalation_id: uuid::Uuid },
     #[serde(rename_all = "camelCase")]
-    Deliver { org_id: OrgId, delivery_id: String },
+    Deliver {
+        org_id: OrgId,
+        delivery_id: String,
+        /// The lease the sweep took when it queued this retry.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lease: Option<DateTime<Utc>>,
+    },
 }
 
 /// Backoff between attempts: `base · 2^(attempt-1)`, ±20% jitter, capped;
@@ -75,7 +81,7 @@ impl RetryPolicy {
 pub struct WorkerContext {
     pub store: Store,
     pub mailer: Arc<dyn Mailer>,
-    pub http: reqwest::Client,
+    pub http: super::outbound::Outbound,
     pub sealer: Option<Sealer>,
     pub public_url: String,
     pub retry: RetryPolicy,
@@ -104,7 +110,7 @@ pub async fn handle(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), W
     match message {
         QueueMessage::Event { event_id, .. } => on_event(ctx, &access, *event_id).await,
         QueueMessage::Escalate { escalation_id, .. } => escalate(ctx, &access, *escalation_id).await,
-        QueueMessage::Deliver { delivery_id, .. } => attempt(ctx, &access, delivery_id).await,
+        QueueMessage::Deliver { delivery_id, lease, .. } => attempt(ctx, &access, delivery_id, *lease).await,
     }
 }
 
@@ -126,7 +132,7 @@ async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) ->
         return Ok(());
     };
     let kind = match event.event_type.as_str() {
-        "incident.created" => NoticeKind::Triggered,
+        "incident.created" | "incident.reopened" => NoticeKind::Triggered,
         "incident.acknowledged" => NoticeKind::Acknowledged,
         "incident.resolved" => NoticeKind::Resolved,
         _ => {
@@ -141,26 +147,37 @@ async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) ->
         scope.stop_escalation(incident.id).await?;
     }
     let notice = notice(ctx, access, &scope, &incident, event_id, kind, None, event.created_at).await?;
-    let cause = event_id.to_string();
-    let mut created = Vec::new();
-    for (channel, _, _) in scope.channel_settings().await? {
-        if let Ok(channel) = channel.parse::<Channel>()
-            && matches!(channel, Channel::Slack | Channel::PagerDuty)
-        {
-            created.push(new_delivery(&cause, channel, "org", &notice, event_id));
-        }
-    }
-    let webhook_type = format!("incident.{kind}");
-    for endpoint in scope.webhook_endpoints().await? {
-        if endpoint.event_types.iter().any(|t| t == "*" || *t == webhook_type) {
-            created.push(new_delivery(&cause, Channel::Webhook, &endpoint.id.to_string(), &notice, event_id));
-        }
-    }
+    let created = org_deliveries(&scope, &event_id.to_string(), &notice).await?;
     deliver_all(ctx, access, &scope, created).await?;
-    if kind == NoticeKind::Triggered {
-        start_escalation(ctx, access, &scope, &incident).await?;
+    // Only the newest trigger escalates: a late copy of `incident.created`
+    // must not restart a reopened incident's escalation.
+    if kind == NoticeKind::Triggered && scope.latest_trigger_event(incident.id).await? == Some(event_id) {
+        start_escalation(ctx, access, &scope, &incident, event_id).await?;
     }
     Ok(())
+}
+
+/// The organisation-wide deliveries of a notice: its Slack channel, its
+/// PagerDuty service (which escalates on its own, so not `Escalated`), and
+/// the webhook endpoints subscribed to `incident.<kind>`.
+async fn org_deliveries(scope: &OrgStore<'_>, cause: &str, notice: &Notice) -> Result<Vec<NewDelivery>, WorkerError> {
+    let mut created = Vec::new();
+    for (channel, _, _) in scope.channel_settings().await? {
+        match channel.parse::<Channel>() {
+            Ok(Channel::Slack) => created.push(new_delivery(cause, Channel::Slack, "org", notice)),
+            Ok(Channel::PagerDuty) if notice.kind != NoticeKind::Escalated => {
+                created.push(new_delivery(cause, Channel::PagerDuty, "org", notice));
+            }
+            _ => {}
+        }
+    }
+    let webhook_type = format!("incident.{}", notice.kind);
+    for endpoint in scope.webhook_endpoints().await? {
+        if endpoint.event_types.iter().any(|t| t == "*" || *t == webhook_type) {
+            created.push(new_delivery(cause, Channel::Webhook, &endpoint.id.to_string(), notice));
+        }
+    }
+    Ok(created)
 }
 
 async fn start_escalation(
@@ -168,6 +185,7 @@ async fn start_escalation(
     access: &OrgAccess,
     scope: &OrgStore<'_>,
     incident: &IncidentRecord,
+    trigger: EventId,
 ) -> Result<(), WorkerError> {
     let mut policies = Vec::new();
     for document in scope.documents(DocumentKind::EscalationPolicy).await? {
@@ -179,7 +197,7 @@ async fn start_escalation(
         tracing::info!(incident = %incident.id, "no escalation policy applies; nobody is paged");
         return Ok(());
     };
-    scope.start_escalation(incident.id, *policy_id, ctx.store.now()).await?;
+    scope.start_escalation(incident.id, trigger, *policy_id, ctx.store.now()).await?;
     if let Some(running) = scope.escalation_of(incident.id).await? {
         // Level 1 now, not at the next sweep.
         escalate(ctx, access, running.id).await?;
@@ -215,10 +233,12 @@ async fn escalate(ctx: &WorkerContext, access: &OrgAccess, escalation_id: uuid::
     };
     let (kind, shown_level) =
         if running.next_step == 0 { (NoticeKind::Triggered, None) } else { (NoticeKind::Escalated, Some(number)) };
-    let event_id = created_event(&scope, &incident).await?;
+    let event_id = running.trigger();
     let notice = notice(ctx, access, &scope, &incident, event_id, kind, shown_level, now).await?;
     let cause = format!("{}:{}", running.id, running.next_step);
-    let mut created = Vec::new();
+    // Level 1's organisation-wide notices went out with the triggering event.
+    let mut created =
+        if kind == NoticeKind::Escalated { org_deliveries(&scope, &cause, &notice).await? } else { Vec::new() };
     for user in recipients(&scope, &level.targets, now).await? {
         let rules = match scope.contact_rules(user).await? {
             Some(stored) => serde_json::from_value::<NotificationRules>(serde_json::json!({
@@ -228,7 +248,7 @@ async fn escalate(ctx: &WorkerContext, access: &OrgAccess, escalation_id: uuid::
             None => NotificationRules::default(),
         };
         for channel in rules.channels_for(incident.severity) {
-            created.push(new_delivery(&cause, channel, &user.to_string(), &notice, event_id));
+            created.push(new_delivery(&cause, channel, &user.to_string(), &notice));
         }
     }
     let next = policy.level_at(running.next_step + 1).map(|_| now + Duration::seconds(i64::from(level.delay_seconds)));
@@ -237,15 +257,6 @@ async fn escalate(ctx: &WorkerContext, access: &OrgAccess, escalation_id: uuid::
     deliver_all(ctx, access, &scope, created).await?;
     scope.advance_escalation(running.id, running.next_step, next).await?;
     Ok(())
-}
-
-/// The incident's `incident.created` event id, which escalation deliveries
-/// hang off (their cause is the escalation step).
-async fn created_event(scope: &OrgStore<'_>, incident: &IncidentRecord) -> Result<EventId, WorkerError> {
-    scope
-        .incident_created_event(incident.id)
-        .await?
-        .ok_or_else(|| WorkerError::Invalid(format!("{} has no created event", incident.id)))
 }
 
 /// Members reached by `targets` at `at`: named users, and whoever is on call.
@@ -307,10 +318,10 @@ async fn notice(
     })
 }
 
-fn new_delivery(cause: &str, channel: Channel, recipient: &str, notice: &Notice, event_id: EventId) -> NewDelivery {
+fn new_delivery(cause: &str, channel: Channel, recipient: &str, notice: &Notice) -> NewDelivery {
     NewDelivery {
         id: delivery_id(cause, channel, recipient),
-        event_id,
+        event_id: notice.event_id,
         incident_id: Some(notice.incident_id),
         channel: channel.key().to_owned(),
         recipient: recipient.to_owned(),
@@ -330,19 +341,30 @@ async fn deliver_all(
         ids.push(scope.record_delivery(new).await?.id);
     }
     // In parallel: a slow SMS gateway must not hold up the Slack message.
-    let attempts = ids.iter().map(|id| attempt(ctx, access, id));
+    let attempts = ids.iter().map(|id| attempt(ctx, access, id, None));
     for result in futures_util::future::join_all(attempts).await {
         result?;
     }
     Ok(())
 }
 
-/// One attempt of a pending delivery that is due and not held elsewhere.
-async fn attempt(ctx: &WorkerContext, access: &OrgAccess, delivery_id: &str) -> Result<(), WorkerError> {
+/// One attempt of a pending delivery that is due and not held elsewhere
+/// (or held by the sweep's `lease` this message carries).
+async fn attempt(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    delivery_id: &str,
+    lease: Option<DateTime<Utc>>,
+) -> Result<(), WorkerError> {
     let scope = ctx.store.org_store(access);
-    let Some(delivery) = scope.claim_delivery(delivery_id).await? else {
+    let Some(delivery) = scope.claim_delivery(delivery_id, lease).await? else {
         return Ok(());
     };
+    if let Some(reason) = moved_on(&scope, &delivery).await? {
+        tracing::info!(delivery = %delivery.id, %reason, "delivery cancelled");
+        scope.cancel_delivery(&delivery, &reason).await?;
+        return Ok(());
+    }
     let result = send(ctx, &scope, &delivery).await;
     let now = ctx.store.now();
     let outcome = match result {
@@ -361,6 +383,28 @@ async fn attempt(ctx: &WorkerContext, access: &OrgAccess, delivery_id: &str) -> 
     }
     scope.record_attempt(&delivery, &outcome).await?;
     Ok(())
+}
+
+/// Why a page must no longer go out, if it must not: a trigger or
+/// escalation (a retry, or one queued behind an outage) for an incident
+/// that is no longer open would wake someone, or reopen a PagerDuty alert,
+/// for nothing. Webhooks are a record of what happened and always go.
+async fn moved_on(scope: &OrgStore<'_>, delivery: &DeliveryRecord) -> Result<Option<String>, WorkerError> {
+    if delivery.channel == Channel::Webhook.key() {
+        return Ok(None);
+    }
+    let Some(incident_id) = delivery.incident_id else {
+        return Ok(None);
+    };
+    let kind = delivery.notice.get("kind").and_then(|k| k.as_str()).and_then(|k| k.parse::<NoticeKind>().ok());
+    if !matches!(kind, Some(NoticeKind::Triggered | NoticeKind::Escalated)) {
+        return Ok(None);
+    }
+    Ok(match scope.incident(incident_id).await? {
+        Some(incident) if incident.status == IncidentStatus::Open => None,
+        Some(incident) => Some(format!("cancelled: the incident is {} now", incident.status)),
+        None => Some("cancelled: the incident is gone".to_owned()),
+    })
 }
 
 fn refused(detail: impl Into<String>) -> SendError {
@@ -480,7 +524,7 @@ mod tests {
 
     #[test]
     fn messages_carry_ids_only() {
-        let message = QueueMessage::Deliver { org_id: OrgId::new(), delivery_id: "dlv_1".to_owned() };
+        let message = QueueMessage::Deliver { org_id: OrgId::new(), delivery_id: "dlv_1".to_owned(), lease: None };
         let json = serde_json::to_value(&message).expect("json");
         assert_eq!(json["type"], "deliver");
         assert_eq!(serde_json::from_value::<QueueMessage>(json).expect("back"), message);

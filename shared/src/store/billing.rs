@@ -66,6 +66,9 @@ pub struct BillingUpdate {
     /// The subscription's state, and the plan its price buys (`None`: not one
     /// of our prices, so the plan is left alone).
     pub subscription: Option<(SubscriptionSnapshot, Option<Plan>)>,
+    /// The subscription is the event's own copy, not fetched from Stripe
+    /// just now: stale if the event is no newer than the last one applied.
+    pub subscription_from_event: bool,
     pub invoice_status: Option<InvoiceOutcome>,
 }
 
@@ -73,6 +76,9 @@ pub struct BillingUpdate {
 pub enum EventOutcome {
     /// The event was processed before; nothing changed.
     Duplicate,
+    /// The event's copy of the subscription is older than what was applied:
+    /// nothing changed; apply it again with the subscription as Stripe has it now.
+    Stale,
     Applied {
         before: Option<SubscriptionStatus>,
         after: Option<SubscriptionStatus>,
@@ -193,6 +199,11 @@ impl Store {
         lock_org(&tx, org_id).await?;
         let exists = org_billing::Entity::find_by_id(org_id.uuid()).one(&tx).await?.is_some();
         let current = billing_on(&tx, org_id).await?;
+        // Compared under the lock: of two events processed at once, the
+        // older must not be applied last.
+        if update.subscription_from_event && update.subscription.is_some() && event.created <= current.synced_event_at {
+            return Ok(EventOutcome::Stale);
+        }
         let before = current.status;
         let meta = AuditMeta::system(&format!("Stripe event {}", event.id));
         let mut next = BillingRecord {
@@ -220,8 +231,13 @@ impl Store {
             });
             audit::append(&tx, org_id.uuid(), &meta, AuditEntry::new("billing.subscription_synced", org_id, summary))
                 .await?;
-            if let Some(paid_plan) = paid_plan {
-                let entitled = subscription.status.entitles(paid_plan);
+            let entitled = match paid_plan {
+                Some(paid_plan) => Some(subscription.status.entitles(paid_plan)),
+                // A price we no longer sell cannot say which paid plan a live
+                // subscription buys; an ended one buys none either way.
+                None => (!subscription.status.entitles_any()).then_some(Plan::Free),
+            };
+            if let Some(entitled) = entitled {
                 if orgs::org_on(&tx, org_id).await?.plan != entitled {
                     let reason = format!("Stripe subscription {} is {}", subscription.id, subscription.status);
                     orgs::move_to_plan(&tx, org_id, entitled, &meta, &reason).await?;

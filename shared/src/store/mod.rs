@@ -52,7 +52,7 @@ pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite}
 pub use knowledge::ArticleRecord;
 pub use notify::{
     AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind, DocumentRecord,
-    EscalationRecord, NewDelivery, WebhookEndpointRecord,
+    EscalationRecord, NewDelivery, QueuedDelivery, WebhookEndpointRecord,
 };
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
 pub use tokens::{ApiTokenRecord, NewApiToken};

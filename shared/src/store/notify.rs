@@ -107,9 +107,10 @@ pub struct DeliveryRecord {
 }
 
 crate::domain::keyed_enum!(
-    /// Where a delivery stands: waiting (first try or a retry), done, or
-    /// given up on (an admin may retry it).
-    DeliveryStatus { Pending => "pending", Delivered => "delivered", Dead => "dead" }
+    /// Where a delivery stands: waiting (first try or a retry), done, given
+    /// up on (an admin may retry it), or cancelled unsent because the
+    /// incident moved on (a page for an incident already acknowledged).
+    DeliveryStatus { Pending => "pending", Delivered => "delivered", Dead => "dead", Cancelled => "cancelled" }
 );
 
 impl TryFrom<delivery::Model> for DeliveryRecord {
@@ -168,6 +169,9 @@ pub struct AttemptRecord {
     pub outcome: String,
 }
 
+/// One run of an incident's escalation policy. Its id is the id of the
+/// event that started it (`incident.created` or `incident.reopened`), so a
+/// redelivered event finds its run instead of starting another.
 #[derive(Debug, Clone)]
 pub struct EscalationRecord {
     pub id: uuid::Uuid,
@@ -176,6 +180,13 @@ pub struct EscalationRecord {
     pub next_step: i32,
     pub due_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
+}
+
+impl EscalationRecord {
+    /// The event that started this run.
+    pub fn trigger(&self) -> EventId {
+        EventId::from_uuid(self.id)
+    }
 }
 
 impl From<escalation::Model> for EscalationRecord {
@@ -485,15 +496,27 @@ impl OrgStore<'_> {
 
     // Escalations.
 
-    /// Starts the incident's escalation unless it has one.
+    /// Starts the incident's escalation for `trigger` unless one is running
+    /// or `trigger` already ran; a finished run of an earlier trigger (the
+    /// incident was reopened) gives way to the new one, whose steps'
+    /// deliveries are new too.
     pub async fn start_escalation(
         &self,
         incident: IncidentId,
+        trigger: EventId,
         policy: uuid::Uuid,
         due_at: DateTime<Utc>,
     ) -> StoreResult<()> {
+        let tx = self.db.begin().await?;
+        escalation::Entity::delete_many()
+            .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(escalation::Column::IncidentId.eq(incident.uuid()))
+            .filter(escalation::Column::FinishedAt.is_not_null())
+            .filter(escalation::Column::Id.ne(trigger.uuid()))
+            .exec(&tx)
+            .await?;
         let row = escalation::ActiveModel {
-            id: Set(uuid::Uuid::now_v7()),
+            id: Set(trigger.uuid()),
             org_id: Set(self.org_id.uuid()),
             incident_id: Set(incident.uuid()),
             policy_id: Set(policy),
@@ -504,8 +527,9 @@ impl OrgStore<'_> {
         };
         escalation::Entity::insert(row)
             .on_conflict(OnConflict::column(escalation::Column::IncidentId).do_nothing().to_owned())
-            .exec_without_returning(self.db)
+            .exec_without_returning(&tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -647,20 +671,23 @@ impl OrgStore<'_> {
     }
 
     /// Takes a pending delivery for one attempt; `None` if it is delivered,
-    /// dead, not yet due, or another worker holds it.
-    pub async fn claim_delivery(&self, id: &str) -> StoreResult<Option<DeliveryRecord>> {
+    /// dead, not yet due, or another worker holds it. `queued` is the lease
+    /// the sweep took when it queued the delivery: that message may take it
+    /// over (once: the claim replaces the lease).
+    pub async fn claim_delivery(&self, id: &str, queued: Option<DateTime<Utc>>) -> StoreResult<Option<DeliveryRecord>> {
         let now = self.clock.now();
+        let mut free =
+            Condition::any().add(delivery::Column::ClaimedUntil.is_null()).add(delivery::Column::ClaimedUntil.lt(now));
+        if let Some(lease) = queued {
+            free = free.add(delivery::Column::ClaimedUntil.eq(lease));
+        }
         let claimed = delivery::Entity::update_many()
-            .col_expr(delivery::Column::ClaimedUntil, Expr::value(now + CLAIM_LEASE))
+            .col_expr(delivery::Column::ClaimedUntil, Expr::value(lease_from(now + CLAIM_LEASE)))
             .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
             .filter(delivery::Column::Id.eq(id))
             .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
             .filter(delivery::Column::NextAttemptAt.lte(now))
-            .filter(
-                Condition::any()
-                    .add(delivery::Column::ClaimedUntil.is_null())
-                    .add(delivery::Column::ClaimedUntil.lt(now)),
-            )
+            .filter(free)
             .exec(self.db)
             .await?;
         if claimed.rows_affected == 0 {
@@ -714,6 +741,20 @@ impl OrgStore<'_> {
         Ok(())
     }
 
+    /// Gives up a claimed delivery unsent: the incident moved on.
+    pub async fn cancel_delivery(&self, record: &DeliveryRecord, reason: &str) -> StoreResult<()> {
+        delivery::Entity::update_many()
+            .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Cancelled.key()))
+            .col_expr(delivery::Column::LastError, Expr::value(reason))
+            .col_expr(delivery::Column::NextAttemptAt, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(delivery::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+            .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
+            .filter(delivery::Column::Id.eq(&record.id))
+            .exec(self.db)
+            .await?;
+        Ok(())
+    }
+
     /// Puts a dead delivery back in line (an admin's retry); `false` unless it was dead.
     pub async fn retry_delivery(&self, id: &str, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
@@ -761,21 +802,58 @@ impl Store {
         Ok(claimed.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect())
     }
 
-    /// Deliveries waiting for a retry whose time has come, across organisations.
-    pub async fn due_deliveries(&self, limit: u64) -> StoreResult<Vec<(OrgId, String)>> {
+    /// Claims up to `limit` deliveries whose retry is due, across
+    /// organisations, for [`QUEUE_LEASE`], so the next sweep does not queue
+    /// them again while their message waits. Each comes with its lease, which
+    /// the message carries and [`OrgStore::claim_delivery`] accepts.
+    pub async fn claim_due_deliveries(&self, limit: u64) -> StoreResult<Vec<QueuedDelivery>> {
         let now = self.clock.now();
-        let rows = delivery::Entity::find()
-            .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
-            .filter(delivery::Column::NextAttemptAt.lte(now))
-            .filter(
-                Condition::any()
-                    .add(delivery::Column::ClaimedUntil.is_null())
-                    .add(delivery::Column::ClaimedUntil.lt(now)),
-            )
-            .order_by_asc(delivery::Column::NextAttemptAt)
+        let lease = lease_from(now + QUEUE_LEASE);
+        let due = || {
+            Condition::all()
+                .add(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
+                .add(delivery::Column::NextAttemptAt.lte(now))
+                .add(
+                    Condition::any()
+                        .add(delivery::Column::ClaimedUntil.is_null())
+                        .add(delivery::Column::ClaimedUntil.lt(now)),
+                )
+        };
+        let oldest = Query::select()
+            .column(delivery::Column::Id)
+            .from(delivery::Entity)
+            .cond_where(due())
+            .order_by(delivery::Column::NextAttemptAt, Order::Asc)
             .limit(limit)
-            .all(&self.db)
+            .to_owned();
+        let claimed = delivery::Entity::update_many()
+            .col_expr(delivery::Column::ClaimedUntil, Expr::value(lease))
+            .filter(delivery::Column::Id.in_subquery(oldest))
+            .filter(due())
+            .exec_with_returning(&self.db)
             .await?;
-        Ok(rows.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect())
+        Ok(claimed
+            .into_iter()
+            .map(|row| QueuedDelivery { org_id: OrgId::from_uuid(row.org_id), id: row.id, lease })
+            .collect())
     }
+}
+
+/// A delivery the sweep queued, and the lease its message carries.
+#[derive(Debug, Clone)]
+pub struct QueuedDelivery {
+    pub org_id: OrgId,
+    pub id: String,
+    pub lease: DateTime<Utc>,
+}
+
+/// How long a queued delivery waits for its message before the sweep may
+/// queue it again.
+const QUEUE_LEASE: chrono::Duration = chrono::Duration::minutes(5);
+
+/// Leases are compared for equality after a round trip through the
+/// database: whole milliseconds survive PostgreSQL and SQLite alike.
+fn lease_from(at: DateTime<Utc>) -> DateTime<Utc> {
+    use chrono::SubsecRound;
+    at.trunc_subsecs(3)
 }

@@ -276,7 +276,7 @@ export interface Webhook {
   secret?: string | null;
 }
 
-export type DeliveryStatus = "pending" | "delivered" | "dead";
+export type DeliveryStatus = "pending" | "delivered" | "dead" | "cancelled";
 
 export interface Delivery {
   id: string;

@@ -173,6 +173,7 @@ export const DELIVERY_STATUS_LABEL: Record<DeliveryStatus, string> = {
   pending: "Pending",
   delivered: "Delivered",
   dead: "Dead",
+  cancelled: "Cancelled",
 };
 
 export const EVENT_TYPE_LABEL: Record<string, string> = {

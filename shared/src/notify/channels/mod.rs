@@ -24,7 +24,7 @@ const REDACTED: &str = "[redacted]";
 /// Sends `request` once: a 2xx is a [`Receipt`], anything else a
 /// [`SendError`] that says whether trying again can help.
 async fn deliver(request: reqwest::RequestBuilder) -> Result<Receipt, SendError> {
-    let response = request.timeout(TIMEOUT).send().await.map_err(|e| SendError::from_transport(&e))?;
+    let response = request.timeout(TIMEOUT).send().await.map_err(SendError::from_transport)?;
     let status = response.status().as_u16();
     // The status is the answer; a body that fails to arrive only costs the
     // log its detail, and must not turn an accepted send into a retry.

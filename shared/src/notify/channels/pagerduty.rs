@@ -9,7 +9,11 @@ use serde_json::{Value, json};
 
 use super::{REDACTED, api_base, deliver, shorten};
 use crate::domain::incidents::Severity;
+use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Notice, NoticeKind, Receipt, SendError};
+
+/// Where a PagerDuty `apiBase` may point (the US and EU service regions).
+pub const HOSTS: Hosts = Hosts::Within(&["pagerduty.com"]);
 
 const DEFAULT_API_BASE: &str = "https://events.pagerduty.com";
 
@@ -34,9 +38,9 @@ impl std::fmt::Debug for PagerDutySettings {
 }
 
 /// Enqueues the event; PagerDuty answers 202 with its status and dedup key.
-pub async fn send(http: &reqwest::Client, settings: &PagerDutySettings, notice: &Notice) -> Result<Receipt, SendError> {
+pub async fn send(http: &Outbound, settings: &PagerDutySettings, notice: &Notice) -> Result<Receipt, SendError> {
     let url = format!("{}/v2/enqueue", api_base(settings.api_base.as_deref(), DEFAULT_API_BASE));
-    deliver(http.post(url).json(&event(&settings.routing_key, notice))).await
+    deliver(http.post(&url, HOSTS)?.json(&event(&settings.routing_key, notice))).await
 }
 
 fn event(routing_key: &str, notice: &Notice) -> Value {

@@ -6,7 +6,11 @@ use serde_json::{Value, json};
 
 use super::{REDACTED, deliver};
 use crate::domain::incidents::{IncidentStatus, Severity};
+use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Notice, NoticeKind, Receipt, SendError};
+
+/// Where Slack incoming webhooks live.
+pub const HOSTS: Hosts = Hosts::Within(&["hooks.slack.com", "hooks.slack-gov.com"]);
 
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -22,8 +26,8 @@ impl std::fmt::Debug for SlackSettings {
 }
 
 /// Posts the notice; Slack answers 200 `ok`.
-pub async fn send(http: &reqwest::Client, settings: &SlackSettings, notice: &Notice) -> Result<Receipt, SendError> {
-    deliver(http.post(&settings.webhook_url).json(&message(notice))).await
+pub async fn send(http: &Outbound, settings: &SlackSettings, notice: &Notice) -> Result<Receipt, SendError> {
+    deliver(http.post(&settings.webhook_url, HOSTS)?.json(&message(notice))).await
 }
 
 fn message(notice: &Notice) -> Value {

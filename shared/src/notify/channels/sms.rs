@@ -4,7 +4,11 @@
 use serde::{Deserialize, Serialize};
 
 use super::{REDACTED, api_base, deliver, shorten};
+use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Notice, Receipt, SendError};
+
+/// Where a Twilio `apiBase` may point (regional edges are subdomains).
+pub const HOSTS: Hosts = Hosts::Within(&["twilio.com"]);
 
 const DEFAULT_API_BASE: &str = "https://api.twilio.com";
 
@@ -32,12 +36,7 @@ impl std::fmt::Debug for TwilioSettings {
 }
 
 /// Texts the notice to `to` (E.164); Twilio answers 201 with the message.
-pub async fn send(
-    http: &reqwest::Client,
-    settings: &TwilioSettings,
-    notice: &Notice,
-    to: &str,
-) -> Result<Receipt, SendError> {
+pub async fn send(http: &Outbound, settings: &TwilioSettings, notice: &Notice, to: &str) -> Result<Receipt, SendError> {
     let url = format!(
         "{}/2010-04-01/Accounts/{}/Messages.json",
         api_base(settings.api_base.as_deref(), DEFAULT_API_BASE),
@@ -47,7 +46,7 @@ pub async fn send(
     let form = serde_urlencoded::to_string([("To", to), ("From", &settings.from_number), ("Body", &sms_text(notice))])
         .map_err(|e| SendError::Permanent { status_code: None, detail: format!("unencodable SMS: {e}") })?;
     let request = http
-        .post(url)
+        .post(&url, HOSTS)?
         .basic_auth(&settings.account_sid, Some(&settings.auth_token))
         .header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded")
         .body(form);

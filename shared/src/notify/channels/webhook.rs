@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 
 use super::{REDACTED, deliver};
+use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Notice, Receipt, SendError};
 
 const SECRET_PREFIX: &str = "whsec_";
@@ -95,7 +96,7 @@ fn key(secret: &str) -> Result<Vec<u8>, InvalidSecret> {
 /// timestamp and signature are fresh each attempt, as receivers refuse
 /// stale timestamps.
 pub async fn send(
-    http: &reqwest::Client,
+    http: &Outbound,
     endpoint: &WebhookEndpoint,
     notice: &Notice,
     msg_id: &str,
@@ -110,7 +111,7 @@ pub async fn send(
     let signature = sign(&endpoint.signing_secrets(now), msg_id, now.timestamp(), &body)
         .map_err(|e| SendError::Permanent { status_code: None, detail: e.to_string() })?;
     let request = http
-        .post(&endpoint.url)
+        .post(&endpoint.url, Hosts::Any)?
         .header(reqwest::header::CONTENT_TYPE, "application/json")
         .header("webhook-id", msg_id)
         .header("webhook-timestamp", now.timestamp().to_string())

@@ -118,11 +118,12 @@ impl OrgStore<'_> {
     }
 
     /// The event that recorded the incident's creation.
-    pub async fn incident_created_event(&self, incident: IncidentId) -> StoreResult<Option<EventId>> {
+    pub async fn latest_trigger_event(&self, incident: IncidentId) -> StoreResult<Option<EventId>> {
         let row = outbox_event::Entity::find()
             .filter(outbox_event::Column::OrgId.eq(self.org_id.uuid()))
             .filter(outbox_event::Column::IncidentId.eq(incident.uuid()))
-            .filter(outbox_event::Column::EventType.eq("incident.created"))
+            .filter(outbox_event::Column::EventType.is_in(["incident.created", "incident.reopened"]))
+            .order_by_desc(outbox_event::Column::Seq)
             .one(self.db)
             .await?;
         Ok(row.map(|r| EventId::from_uuid(r.event_id)))

@@ -51,7 +51,7 @@ const CHANNELS: Record<IntegrationChannel, { title: string; description: string;
       { name: "accountSid", label: "Account SID", placeholder: "AC…" },
       { name: "authToken", label: "Auth token", secret: true },
       { name: "fromNumber", label: "From number", type: "tel", placeholder: "+15551234567" },
-      { name: "apiBase", label: "API base URL (optional)", optional: true, type: "url", hint: "Only for a Twilio-compatible gateway; leave empty for Twilio." },
+      { name: "apiBase", label: "API base URL (optional)", optional: true, type: "url", hint: "A Twilio regional edge (on twilio.com); leave empty for Twilio's default." },
     ],
   },
   pagerduty: {
@@ -59,7 +59,7 @@ const CHANNELS: Record<IntegrationChannel, { title: string; description: string;
     description: "Triggers, acknowledges and resolves PagerDuty incidents (Events API v2).",
     fields: [
       { name: "routingKey", label: "Integration (routing) key", secret: true },
-      { name: "apiBase", label: "API base URL (optional)", optional: true, type: "url", hint: "Leave empty for PagerDuty's Events API." },
+      { name: "apiBase", label: "API base URL (optional)", optional: true, type: "url", hint: "The EU region is https://events.eu.pagerduty.com; leave empty for the US." },
     ],
   },
 };
@@ -68,7 +68,12 @@ const successTone = "bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-eme
 const neutralTone = "bg-slate-50 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600";
 const deadTone = "bg-red-50 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800";
 const pendingTone = "bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800";
-const STATUS_TONE: Record<DeliveryStatus, string> = { pending: pendingTone, delivered: successTone, dead: deadTone };
+const STATUS_TONE: Record<DeliveryStatus, string> = {
+  pending: pendingTone,
+  delivered: successTone,
+  dead: deadTone,
+  cancelled: neutralTone,
+};
 
 /** What a test message got back from the receiver. */
 function TestOutcome({ result, onDismiss }: { result: TestResult; onDismiss: () => void }) {
@@ -584,7 +589,7 @@ function DeliveryLog({ webhooks }: { webhooks: Webhook[] }) {
     <Card>
       <CardHeader
         title="Delivery log"
-        description="Every notification sent, newest first. Failed ones are retried with backoff; dead ones gave up and can be retried by hand."
+        description="Every notification sent, newest first. Failed ones are retried with backoff; dead ones gave up and can be retried by hand; cancelled pages were not sent because the incident was acknowledged or resolved first."
         action={
           <div className="flex items-end gap-2">
             <SelectField label="Status" value={status} onChange={(e) => setStatus(e.target.value as DeliveryStatus | "")}>
@@ -592,6 +597,7 @@ function DeliveryLog({ webhooks }: { webhooks: Webhook[] }) {
               <option value="pending">Pending</option>
               <option value="delivered">Delivered</option>
               <option value="dead">Dead</option>
+              <option value="cancelled">Cancelled</option>
             </SelectField>
             <Button variant="secondary" onClick={() => void reload()}>
               Refresh

@@ -46,6 +46,8 @@ export async function startServer(name, env = {}) {
       WEB_DIR: process.env.WEB_DIR ?? join(ARTIFACTS, "..", "out"),
       SMTP_URL: process.env.SMTP_URL,
       SECRETS_KEY: process.env.SECRETS_KEY,
+      // The Slack and webhook receivers are on 127.0.0.1.
+      OUTBOUND_ALLOW_PRIVATE: "true",
       PUBLIC_URL: baseUrl,
       RUST_LOG: process.env.RUST_LOG ?? "info",
       ...env,

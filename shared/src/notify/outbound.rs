@@ -1,0 +1,217 @@
+//! Requests to addresses organisations choose (webhook endpoints, Slack
+//! URLs, vendor API roots), guarded against server-side request forgery: an
+//! admin must not be able to point our workers at our own network. So only
+//! https, no redirects, host names that resolve to public addresses only
+//! (checked by the resolver the connection uses, so DNS rebinding cannot
+//! slip past a check made earlier), no literal private addresses, and vendor
+//! API roots only on the vendor's own domains.
+//!
+//! `allow_private` lifts all of that for tests and local development, where
+//! the receivers are on 127.0.0.1 (`OUTBOUND_ALLOW_PRIVATE`).
+
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::time::Duration;
+
+use reqwest::dns::{Addrs, Name, Resolve, Resolving};
+use url::{Host, Url};
+
+/// Which hosts a URL may name.
+#[derive(Debug, Clone, Copy)]
+pub enum Hosts {
+    /// Any public host (an organisation's own webhook receiver).
+    Any,
+    /// These domains and their subdomains (a vendor's API).
+    Within(&'static [&'static str]),
+}
+
+/// The client every channel sends through, with its policy.
+#[derive(Debug, Clone)]
+pub struct Outbound {
+    client: reqwest::Client,
+    allow_private: bool,
+}
+
+impl Outbound {
+    pub fn new(allow_private: bool) -> Self {
+        let mut builder = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            // A proxy would resolve names itself, past our resolver.
+            .no_proxy()
+            .connect_timeout(Duration::from_secs(5))
+            .user_agent(concat!("Simplicity/", env!("CARGO_PKG_VERSION")));
+        if !allow_private {
+            builder = builder.dns_resolver(PublicOnly);
+        }
+        let client = builder.build().unwrap_or_else(|error| {
+            tracing::error!(%error, "outbound client could not be built; using reqwest's defaults");
+            reqwest::Client::new()
+        });
+        Self { client, allow_private }
+    }
+
+    /// Whether `text` may be sent to: `Err` says why not, for a 422 or the
+    /// delivery log.
+    pub fn check(&self, text: &str, hosts: Hosts) -> Result<Url, String> {
+        let url = Url::parse(text.trim()).map_err(|e| format!("not a valid URL: {e}"))?;
+        if !url.username().is_empty() || url.password().is_some() {
+            return Err("must not carry credentials".to_owned());
+        }
+        if self.allow_private {
+            return match url.scheme() {
+                "https" | "http" if url.host().is_some() => Ok(url),
+                _ => Err("must be an http(s) URL".to_owned()),
+            };
+        }
+        if url.scheme() != "https" {
+            return Err("must be an https URL".to_owned());
+        }
+        match url.host() {
+            None => Err("must name a host".to_owned()),
+            Some(Host::Ipv4(ip)) if !is_public(IpAddr::V4(ip)) => Err("must not be a private address".to_owned()),
+            Some(Host::Ipv6(ip)) if !is_public(IpAddr::V6(ip)) => Err("must not be a private address".to_owned()),
+            Some(host) => match hosts {
+                Hosts::Any => Ok(url.clone()),
+                Hosts::Within(domains) => {
+                    let host = host.to_string();
+                    let allowed = domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")));
+                    if allowed { Ok(url) } else { Err(format!("must be on {}", domains.join(" or "))) }
+                }
+            },
+        }
+    }
+
+    /// A POST to `url` if the policy lets it through.
+    pub(super) fn post(&self, url: &str, hosts: Hosts) -> Result<reqwest::RequestBuilder, super::SendError> {
+        let url =
+            self.check(url, hosts).map_err(|why| super::SendError::Permanent { status_code: None, detail: why })?;
+        Ok(self.client.post(url))
+    }
+}
+
+/// Resolves names to their public addresses only; a name with none is an
+/// error the transport reports as [`PrivateAddress`].
+struct PublicOnly;
+
+impl Resolve for PublicOnly {
+    fn resolve(&self, name: Name) -> Resolving {
+        Box::pin(async move {
+            let host = name.as_str().to_owned();
+            let found: Vec<SocketAddr> = tokio::net::lookup_host((host.as_str(), 0)).await?.collect();
+            let public: Vec<SocketAddr> = found.into_iter().filter(|a| is_public(a.ip())).collect();
+            if public.is_empty() {
+                return Err(Box::new(PrivateAddress(host)) as Box<dyn std::error::Error + Send + Sync>);
+            }
+            Ok(Box::new(public.into_iter()) as Addrs)
+        })
+    }
+}
+
+/// A host name that resolves only to addresses we do not send to.
+#[derive(Debug, thiserror::Error)]
+#[error("{0} resolves only to private addresses")]
+pub struct PrivateAddress(pub String);
+
+/// Whether `ip` is on the public internet: not loopback, private,
+/// link-local (cloud metadata), shared, reserved, multicast or documentation.
+pub fn is_public(ip: IpAddr) -> bool {
+    match ip {
+        IpAddr::V4(ip) => is_public_v4(ip),
+        IpAddr::V6(ip) => match ip.to_ipv4_mapped() {
+            Some(v4) => is_public_v4(v4),
+            None => is_public_v6(ip),
+        },
+    }
+}
+
+fn is_public_v4(ip: Ipv4Addr) -> bool {
+    let [a, b, ..] = ip.octets();
+    !(ip.is_unspecified()
+        || ip.is_loopback()
+        || ip.is_private()
+        || ip.is_link_local()
+        || ip.is_broadcast()
+        || ip.is_documentation()
+        || ip.is_multicast()
+        || a == 0
+        || (a == 100 && (64..128).contains(&b)) // shared address space (CGNAT)
+        || (a == 198 && (18..20).contains(&b)) // benchmarking
+        || (a == 192 && b == 0 && ip.octets()[2] == 0) // IETF protocol assignments
+        || a >= 240) // reserved
+}
+
+fn is_public_v6(ip: Ipv6Addr) -> bool {
+    let first = ip.segments()[0];
+    !(ip.is_unspecified()
+        || ip.is_loopback()
+        || ip.is_multicast()
+        || (first & 0xfe00) == 0xfc00 // unique local
+        || (first & 0xffc0) == 0xfe80 // link-local
+        || (first == 0x2001 && ip.segments()[1] == 0x0db8) // documentation
+        || (first == 0x0064 && ip.segments()[1] == 0xff9b)) // NAT64 reaches IPv4 space
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VENDOR: Hosts = Hosts::Within(&["pagerduty.com"]);
+
+    #[test]
+    fn private_and_special_addresses_are_not_public() {
+        for ip in [
+            "127.0.0.1",
+            "10.1.2.3",
+            "172.16.0.1",
+            "192.168.1.1",
+            "169.254.169.254",
+            "100.64.0.1",
+            "0.0.0.0",
+            "255.255.255.255",
+            "::1",
+            "fd00::1",
+            "fe80::1",
+            "::ffff:127.0.0.1",
+            "::ffff:169.254.169.254",
+            "64:ff9b::a00:1",
+        ] {
+            assert!(!is_public(ip.parse().expect("ip")), "{ip} counted as public");
+        }
+        for ip in ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111"] {
+            assert!(is_public(ip.parse().expect("ip")), "{ip} counted as private");
+        }
+    }
+
+    #[test]
+    fn strict_policy_wants_https_public_hosts_and_vendor_domains() {
+        crate::runner::install_crypto();
+        let strict = Outbound::new(false);
+        assert!(strict.check("https://hooks.example.com/x", Hosts::Any).is_ok());
+        assert_eq!(
+            strict.check("http://hooks.example.com/x", Hosts::Any).expect_err("refused"),
+            "must be an https URL"
+        );
+        for private in ["https://127.0.0.1/x", "https://[::1]/x", "https://169.254.169.254/latest", "https://10.0.0.1"]
+        {
+            assert_eq!(
+                strict.check(private, Hosts::Any).expect_err("refused"),
+                "must not be a private address",
+                "{private}"
+            );
+        }
+        assert!(strict.check("https://user:pw@hooks.example.com/", Hosts::Any).is_err());
+        assert!(strict.check("not a url", Hosts::Any).expect_err("refused").starts_with("not a valid URL"));
+        assert!(strict.check("https://events.pagerduty.com", VENDOR).is_ok());
+        assert!(strict.check("https://events.eu.pagerduty.com", VENDOR).is_ok());
+        assert_eq!(strict.check("https://evilpagerduty.com", VENDOR).expect_err("refused"), "must be on pagerduty.com");
+        assert!(strict.check("https://pagerduty.com.evil.example", VENDOR).is_err());
+    }
+
+    #[test]
+    fn permissive_policy_still_wants_an_http_url() {
+        crate::runner::install_crypto();
+        let open = Outbound::new(true);
+        assert!(open.check("http://127.0.0.1:9/x", VENDOR).is_ok());
+        assert!(open.check("ftp://127.0.0.1/x", Hosts::Any).is_err());
+        assert!(open.check("mailto:a@example.com", Hosts::Any).is_err());
+    }
+}
