@@ -68,7 +68,15 @@ impl Pusher {
     pub async fn publish(&self, channel: &str, event: &str, data: &str) -> Result<(), RealtimeError> {
         let body = serde_json::json!({"name": event, "channels": [channel], "data": data}).to_string();
         let url = signed_url(&self.config, &body, chrono::Utc::now().timestamp());
-        let response = self.http.post(url).header("content-type", "application/json").body(body).send().await?;
+        // The URL carries the request's signature: keep it out of errors (and logs).
+        let response = self
+            .http
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .map_err(reqwest::Error::without_url)?;
         if response.status().is_success() {
             return Ok(());
         }

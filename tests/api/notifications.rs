@@ -12,7 +12,7 @@ use simplicity_shared::notify::worker::RetryPolicy;
 
 use crate::helpers::{Backend, Client, OrgFixture, TestApp, expect_problem, on_both_stores, spawn_app, spawn_app_with};
 use crate::incidents::{open_incident, set_status};
-use crate::receivers::Receivers;
+use crate::receivers::{Received, Receivers};
 
 const PHONE: &str = "+4915112345678";
 
@@ -29,36 +29,43 @@ async fn world(backend: Backend) -> World {
     world_with(spawn_app(backend).await).await
 }
 
-/// Retries 2 s apart: time to act between a failed attempt and its retry.
+/// Retries 2 s apart: time to act between a failed attempt and its retry
+/// (and level 2 far off, so it does not interfere).
 async fn slow_retry_world(backend: Backend) -> World {
-    world_with(
-        spawn_app_with(backend, |config| {
-            config.retry =
-                RetryPolicy { base: chrono::Duration::seconds(2), cap: chrono::Duration::seconds(4), max_attempts: 6 };
-        })
-        .await,
-    )
-    .await
+    let app = spawn_app_with(backend, |config| {
+        config.retry =
+            RetryPolicy { base: chrono::Duration::seconds(2), cap: chrono::Duration::seconds(4), max_attempts: 6 };
+    });
+    paging_world(app.await, 600).await
 }
 
 /// Pusher configured but down.
 async fn pusher_down_world(backend: Backend) -> World {
-    world_with(
-        spawn_app_with(backend, |config| {
-            config.pusher = Some(simplicity_shared::realtime::PusherConfig {
-                app_id: "1".into(),
-                key: "key".into(),
-                secret: "secret".into(),
-                base_url: "http://127.0.0.1:9".into(),
-            });
-        })
-        .await,
-    )
-    .await
+    let app = spawn_app_with(backend, |config| {
+        config.pusher = Some(simplicity_shared::realtime::PusherConfig {
+            app_id: "1".into(),
+            key: "key".into(),
+            secret: "secret".into(),
+            base_url: "http://127.0.0.1:9".into(),
+        });
+    });
+    world_with(app.await).await
 }
 
-/// The paging set-up (integrations, rules, schedule, policy) on `app`.
+/// Whether a Slack post is an escalation notice (level 2 and on), which
+/// follows a trigger in the same channel when nobody acknowledges.
+pub fn is_escalation_notice(post: &Received) -> bool {
+    post.body.contains("Escalation level")
+}
+
+/// The paging set-up on `app`, with level 2 two seconds after level 1.
 pub async fn world_with(app: TestApp) -> World {
+    paging_world(app, 2).await
+}
+
+/// The paging set-up (integrations, rules, schedule, policy) on `app`,
+/// with level 2 `level_delay` seconds after level 1.
+async fn paging_world(app: TestApp, level_delay: u32) -> World {
     let hooks = Receivers::start().await;
     let org = OrgFixture::new(&app, "Paged").await;
     let backup = org.add_member(&app, "Backup", json!(["member", "oncall"])).await;
@@ -90,7 +97,7 @@ pub async fn world_with(app: TestApp) -> World {
     }});
     let schedule: Value = org.admin.post(&org.path("/schedules"), schedule).await.json().await.expect("json");
     let policy = json!({"name": "Default", "definition": {"levels": [
-        {"targets": [{"type": "schedule", "id": schedule["id"]}], "delaySeconds": 2},
+        {"targets": [{"type": "schedule", "id": schedule["id"]}], "delaySeconds": level_delay},
         {"targets": [{"type": "user", "id": backup_id}], "delaySeconds": 600},
     ]}});
     assert_eq!(org.admin.post(&org.path("/escalation-policies"), policy).await.status(), 201);
@@ -171,6 +178,7 @@ on_both_stores! {
         let slack = w.hooks.wait_for("/slack/", 3).await;
         tokio::time::sleep(Duration::from_millis(1500)).await;
         // (Level 2's escalation notice follows in the same channel: a different message.)
+        assert!(!is_escalation_notice(&slack[0]));
         let same = w.hooks.received("/slack/").into_iter().filter(|r| r.body == slack[0].body).count();
         assert_eq!(same, 3, "two failures, then exactly one success");
         assert!(slack.iter().all(|r| r.body == slack[0].body), "the same message each time");
@@ -217,7 +225,7 @@ on_both_stores! {
         w.app.execute_sql("UPDATE outbox SET relayed_at = NULL, claimed_until = NULL").await.expect("reset outbox");
         tokio::time::sleep(Duration::from_millis(1500)).await;
         // (Level 2's escalation notice may reach Slack meanwhile: a different message.)
-        assert_eq!(w.hooks.received_where("/slack/", |r| !r.body.contains("Escalation level")).len(), 1);
+        assert_eq!(w.hooks.received_where("/slack/", |r| !is_escalation_notice(r)).len(), 1);
         assert_eq!(w.hooks.received("/v2/enqueue").len(), 1);
         assert_eq!(w.paged(&w.admin_email).len(), 1);
     }
@@ -246,6 +254,9 @@ on_both_stores! {
         assert!(w.paged(&w.backup.1).is_empty(), "acknowledged in time: level 2 never paged");
 
         assert_eq!(set_status(&w.org.admin, &w.org, &incident, "open").await.status(), 200);
+        // The old acknowledgement comes again (a queue may redeliver late): it
+        // must not stop the new escalation, nor tell PagerDuty anything again.
+        w.app.execute_sql("UPDATE outbox SET relayed_at = NULL, claimed_until = NULL WHERE event_type = 'incident.acknowledged'").await.expect("redeliver");
         // Level 1 again, on every channel; PagerDuty opens an alert under the same key.
         let mail = w.mail_to(&w.admin_email, 2).await;
         assert!(mail[1].subject().contains("INC-1 Comes back (open)"), "{}", mail[1].subject());
@@ -256,6 +267,7 @@ on_both_stores! {
         // And the escalation runs again: nobody acknowledges, level 2 is paged.
         let backup = w.mail_to(&w.backup.1, 1).await;
         assert!(backup[0].text().contains("escalated to level 2"), "{}", backup[0].text());
+        assert_eq!(w.hooks.received("/v2/enqueue").len(), 4, "trigger, acknowledge, resolve, trigger");
     }
 
     async fn a_page_waiting_for_its_retry_is_cancelled_once_acknowledged(w: World = slow_retry_world) {
@@ -301,7 +313,7 @@ on_both_stores! {
         assert_eq!((body["type"].as_str(), body["data"]["level"].as_i64()), (Some("incident.escalated"), Some(2)), "{body}");
         assert!(hooks[0].header("webhook-signature").starts_with("v1,"));
         let slack = w.hooks.wait_for("/slack/", 2).await;
-        assert!(slack[1].body.contains("level 2"), "{}", slack[1].body);
+        assert!(is_escalation_notice(&slack[1]) && slack[1].body.contains("level 2"), "{}", slack[1].body);
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert_eq!(w.hooks.received("/hooks/escalations").len(), 1, "only the escalation, not the trigger");
         assert_eq!(w.hooks.received("/v2/enqueue").len(), 1, "PagerDuty escalates on its own");

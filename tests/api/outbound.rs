@@ -46,6 +46,9 @@ on_both_stores! {
         let twilio = json!({"accountSid": "AC1", "authToken": "t", "fromNumber": "+15005550006", "apiBase": "https://api.twilio.com.evil.example"});
         let (field, message) = refused_field(&org, "sms", twilio).await;
         assert_eq!((field.as_str(), message.as_str()), ("apiBase", "must be on twilio.com"));
+        // The account SID goes into the request path: nothing but letters and digits.
+        let smuggling = json!({"accountSid": "AC1/../../evil?x=", "authToken": "t", "fromNumber": "+15005550006"});
+        assert_eq!(refused_field(&org, "sms", smuggling).await.0, "accountSid");
         for url in ["http://10.0.0.1/hook", "https://[::1]/hook", "ftp://example.com/hook"] {
             let problem = expect_problem(org.admin.post(&org.path("/webhooks"), json!({"url": url, "eventTypes": ["*"]})).await, 422).await;
             assert_eq!(problem["errors"][0]["field"], "url", "{url}: {problem}");
@@ -73,6 +76,21 @@ on_both_stores! {
         let result: Value = org.admin.post(&org.path(&format!("/webhooks/{id}/test")), json!({})).await.json().await.expect("json");
         assert_eq!(result["delivered"], false, "{result}");
         assert!(result["detail"].as_str().expect("detail").contains("localhost resolves only to private addresses"), "{result}");
+
+        // An incident's webhook to it is refused for good: one attempt, dead, not retried.
+        crate::incidents::open_incident(&org.admin, &org, json!({"title": "Rebinding", "severity": "P4"})).await;
+        let mut dead = Vec::new();
+        for _ in 0..100 {
+            let list: Value = org.admin.get(&org.path("/deliveries?status=dead")).await.json().await.expect("json");
+            dead = list["data"].as_array().expect("data").clone();
+            if !dead.is_empty() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let delivery = dead.first().expect("a dead webhook delivery");
+        assert_eq!((delivery["channel"].as_str(), delivery["attempts"].as_i64()), (Some("webhook"), Some(1)), "{delivery}");
+        assert!(delivery["lastError"].as_str().expect("error").contains("resolves only to private addresses"), "{delivery}");
         assert!(hooks.received("/").is_empty());
     }
 }

@@ -10,7 +10,7 @@ use simplicity_shared::notify::queue::SqsQueue;
 
 use crate::helpers::{Backend, ChildGuard, free_port, on_both_stores, spawn_app_with, venv_python};
 use crate::incidents::open_incident;
-use crate::notifications::{World, world_with};
+use crate::notifications::{World, is_escalation_notice, world_with};
 use crate::receivers::Received;
 
 /// moto's SQS, restartable on the same port (it keeps nothing across restarts).
@@ -84,7 +84,7 @@ on_both_stores! {
         // Back up: the sweep relays what waited. (Level 2's escalation
         // notices also reach Slack, as they come due: not counted here.)
         w.moto.restart().await;
-        let triggered = |r: &Received| !r.body.contains("Escalation level");
+        let triggered = |r: &Received| !is_escalation_notice(r);
         let slack = p.hooks.wait_for_where("/slack/", 2, triggered).await;
         assert!(slack[1].body.contains("While SQS was down"));
 

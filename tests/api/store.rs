@@ -4,6 +4,7 @@
 use simplicity_shared::domain::audit::{AuditEntry, AuditMeta};
 use simplicity_shared::domain::org::OrgSlug;
 use simplicity_shared::ids::{EventId, OrgId, UserId};
+use simplicity_shared::notify::worker::QueueMessage;
 use simplicity_shared::store::{AttemptOutcome, NewDelivery, NewOrg, NewUser, Store};
 
 use crate::helpers::{Backend, TestDb};
@@ -142,10 +143,25 @@ async fn delivery_claims(backend: Backend) {
     scope.record_attempt(&first, &failed).await.expect("attempt");
 
     let queued = store.claim_due_deliveries(10).await.expect("sweep");
-    assert_eq!(queued.iter().map(|q| q.id.as_str()).collect::<Vec<_>>(), ["dlv_claims"]);
-    assert!(store.claim_due_deliveries(10).await.expect("sweep").is_empty(), "the next sweep does not queue it again");
+    assert_eq!(queued.rows.iter().map(|(_, id)| id.as_str()).collect::<Vec<_>>(), ["dlv_claims"]);
+    assert!(
+        store.claim_due_deliveries(10).await.expect("sweep").rows.is_empty(),
+        "the next sweep does not queue it again"
+    );
     assert!(scope.claim_delivery("dlv_claims", None).await.expect("claim").is_none(), "held for its message");
-    let lease = Some(queued[0].lease);
+
+    // The queue refused the message: the lease is given back, and the next sweep queues it again.
+    store.release_deliveries(&["dlv_claims".to_owned()], queued.until).await.expect("release");
+    let queued = store.claim_due_deliveries(10).await.expect("sweep");
+    assert_eq!(queued.rows.len(), 1, "queued again after the release");
+    // The lease travels as JSON in the message, and still matches.
+    let message =
+        QueueMessage::Deliver { org_id: org.id, delivery_id: "dlv_claims".to_owned(), lease: Some(queued.until) };
+    let QueueMessage::Deliver { lease, .. } =
+        serde_json::from_str(&serde_json::to_string(&message).expect("json")).expect("message")
+    else {
+        panic!("not a delivery message");
+    };
     let taken = scope.claim_delivery("dlv_claims", lease).await.expect("claim").expect("the message takes it");
     assert_eq!(taken.attempts, 1);
     assert!(scope.claim_delivery("dlv_claims", lease).await.expect("claim").is_none(), "a duplicate message does not");

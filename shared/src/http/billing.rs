@@ -283,13 +283,23 @@ async fn stripe_webhook(
     let record = StripeEventRecord { id: event.id.clone(), kind: event.kind.clone(), created: event.created };
     let org_id = update.as_ref().map(|u| u.org_id);
     let mut outcome = state.store.apply_stripe_event(&record, update.clone()).await?;
-    if outcome == EventOutcome::Stale
-        && let Some(update) = &mut update
-        && let Some((sent, _)) = &update.subscription
-    {
+    // Stale: what the event carries is older than what another event applied
+    // meanwhile. Fetch the subscription as it is now and try again, a few
+    // times while other events keep landing; then let Stripe redeliver.
+    for _ in 0..STALE_RETRIES {
+        let (EventOutcome::Stale, Some(update)) = (&outcome, &mut update) else {
+            break;
+        };
+        let Some((sent, _)) = &update.subscription else {
+            break;
+        };
+        let access = state.store.system_access(update.org_id).await?.ok_or(Error::NotFound("organisation"))?;
+        update.stale_if_synced_after = state.store.org_store(&access).billing().await?.synced_event_at;
         update.subscription = stripe.subscription(&sent.id).await?.map(|s| with_plan(&stripe, s));
-        update.subscription_from_event = false;
         outcome = state.store.apply_stripe_event(&record, Some(update.clone())).await?;
+    }
+    if outcome == EventOutcome::Stale {
+        return Err(Error::Unavailable("billing changed while this event was processed; send it again".to_owned()));
     }
     tracing::info!(event = %event.id, kind = %event.kind, ?outcome, "Stripe event");
     if let (Some(org_id), EventOutcome::Applied { before, after: Some(SubscriptionStatus::PastDue), .. }) =
@@ -300,6 +310,9 @@ async fn stripe_webhook(
     }
     Ok(Json(WebhookReceipt { received: true, duplicate: outcome == EventOutcome::Duplicate }))
 }
+
+/// How often a stale event re-fetches its subscription before giving up.
+const STALE_RETRIES: usize = 3;
 
 /// What `event` changes, resolving the organisation and fetching the
 /// subscription where the event does not carry it. (Whether the copy a
@@ -341,7 +354,10 @@ async fn billing_update(
         }
         _ => return Ok(None),
     };
-    let from_event = event.kind.starts_with("customer.subscription.");
+    // An event's own copy is stale if an event no older was applied;
+    // what was just fetched is as current as it gets.
+    let stale_if_synced_after =
+        if event.kind.starts_with("customer.subscription.") { event.created - 1 } else { i64::MAX };
     let Some(customer) = customer else {
         return Err(Error::BadRequest(format!("the {} event names no customer", event.kind)));
     };
@@ -353,7 +369,7 @@ async fn billing_update(
         org_id: access.org_id(),
         customer_id: customer,
         subscription: subscription.map(|s| with_plan(stripe, s)),
-        subscription_from_event: from_event,
+        stale_if_synced_after,
         invoice_status,
     }))
 }

@@ -96,6 +96,9 @@ fn checked_settings(outbound: &Outbound, channel: Channel, body: serde_json::Val
         }
         Channel::Sms => {
             let (settings, text) = parse::<sms::TwilioSettings>(body)?;
+            if !sms::valid_account_sid(&settings.account_sid) {
+                return Err(Error::field("accountSid", "letters and digits only, as Twilio issues it (AC…)"));
+            }
             reachable(settings.api_base.as_deref(), "apiBase", sms::HOSTS)?;
             Ok(text)
         }

@@ -14,7 +14,7 @@ use crate::http::AppState;
 use crate::ids::OrgId;
 use crate::notify::queue::QueueError;
 use crate::notify::worker::QueueMessage;
-use crate::realtime::channel_for;
+use crate::realtime::{Pusher, channel_for};
 use crate::store::{EventRecord, StoreError};
 
 const BATCH: u64 = 200;
@@ -27,36 +27,48 @@ pub enum RelayError {
     Queue(#[from] QueueError),
 }
 
-async fn publish(state: &AppState, org_id: OrgId, event: &EventRecord) -> Result<(), RelayError> {
-    if let Some(queue) = &state.queue {
-        queue.send(&QueueMessage::Event { org_id, event_id: event.id }).await?;
-    }
-    if let Some(pusher) = &state.realtime
-        && let Err(error) = pusher.publish(&channel_for(org_id), &event.event_type, &event.to_json().to_string()).await
-    {
-        tracing::warn!(error = %crate::error::chain(&error), event = %event.id, "Pusher did not take a live update");
-    }
-    Ok(())
-}
-
 /// Relays pending events once, oldest first; returns how many were relayed.
 pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
     let store = &state.store;
     let claimed = store.claim_outbox(BATCH).await?;
     let mut relayed = Vec::with_capacity(claimed.len());
+    let mut failure = None;
     for (org_id, event) in &claimed {
-        // Stop at the first failure so events leave in order; the rest go
-        // back to the outbox for the next run.
-        if let Err(error) = publish(state, *org_id, event).await {
-            store.mark_relayed(&relayed).await?;
-            let unsent: Vec<i64> = claimed.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
-            store.release_claims(&unsent).await?;
-            return Err(error);
+        if let Some(queue) = &state.queue
+            && let Err(error) = queue.send(&QueueMessage::Event { org_id: *org_id, event_id: event.id }).await
+        {
+            // Stop at the first failure so events leave in order; the rest
+            // go back to the outbox for the next run.
+            failure = Some(error);
+            break;
         }
         relayed.push(event.seq);
     }
     store.mark_relayed(&relayed).await?;
-    Ok(relayed.len())
+    let unsent: Vec<i64> = claimed.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
+    store.release_claims(&unsent).await?;
+    // After the queue has the whole batch, so a slow Pusher delays no page.
+    if let Some(pusher) = &state.realtime {
+        let sent: Vec<&(OrgId, EventRecord)> = claimed.iter().filter(|(_, e)| relayed.contains(&e.seq)).collect();
+        for chunk in sent.chunks(PUSHER_CONCURRENCY) {
+            futures_util::future::join_all(chunk.iter().map(|(org_id, event)| publish_live(pusher, *org_id, event)))
+                .await;
+        }
+    }
+    match failure {
+        Some(error) => Err(error.into()),
+        None => Ok(relayed.len()),
+    }
+}
+
+/// How many live updates are in flight to Pusher at once.
+const PUSHER_CONCURRENCY: usize = 10;
+
+async fn publish_live(pusher: &Pusher, org_id: OrgId, event: &EventRecord) {
+    let published = pusher.publish(&channel_for(org_id), &event.event_type, &event.to_json().to_string()).await;
+    if let Err(error) = published {
+        tracing::warn!(error = %crate::error::chain(&error), event = %event.id, "Pusher did not take a live update");
+    }
 }
 
 /// Relays until the outbox is empty or `budget` has passed; logs failures

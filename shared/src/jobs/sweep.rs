@@ -23,12 +23,25 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::R
         return Ok(report);
     };
     report.events_relayed = super::relay::relay_once(state).await?;
-    for (org_id, escalation_id) in state.store.claim_due_escalations(BATCH).await? {
-        queue.send(&QueueMessage::Escalate { org_id, escalation_id }).await?;
+    let escalations = state.store.claim_due_escalations(BATCH).await?;
+    for (i, (org_id, escalation_id)) in escalations.rows.iter().enumerate() {
+        if let Err(error) = queue.send(&QueueMessage::Escalate { org_id: *org_id, escalation_id: *escalation_id }).await
+        {
+            let unsent: Vec<uuid::Uuid> = escalations.rows[i..].iter().map(|(_, id)| *id).collect();
+            state.store.release_escalations(&unsent, escalations.until).await?;
+            return Err(error.into());
+        }
         report.escalations_queued += 1;
     }
-    for due in state.store.claim_due_deliveries(BATCH).await? {
-        queue.send(&QueueMessage::Deliver { org_id: due.org_id, delivery_id: due.id, lease: Some(due.lease) }).await?;
+    let deliveries = state.store.claim_due_deliveries(BATCH).await?;
+    for (i, (org_id, delivery_id)) in deliveries.rows.iter().enumerate() {
+        let message =
+            QueueMessage::Deliver { org_id: *org_id, delivery_id: delivery_id.clone(), lease: Some(deliveries.until) };
+        if let Err(error) = queue.send(&message).await {
+            let unsent: Vec<String> = deliveries.rows[i..].iter().map(|(_, id)| id.clone()).collect();
+            state.store.release_deliveries(&unsent, deliveries.until).await?;
+            return Err(error.into());
+        }
         report.deliveries_queued += 1;
     }
     Ok(report)

@@ -116,10 +116,26 @@ pub struct PrivateAddress(pub String);
 pub fn is_public(ip: IpAddr) -> bool {
     match ip {
         IpAddr::V4(ip) => is_public_v4(ip),
-        IpAddr::V6(ip) => match ip.to_ipv4_mapped() {
+        IpAddr::V6(ip) => match embedded_v4(ip) {
             Some(v4) => is_public_v4(v4),
             None => is_public_v6(ip),
         },
+    }
+}
+
+/// The IPv4 address an IPv6 address stands for, where it stands for one:
+/// mapped and compatible (`::ffff:a.b.c.d`, `::a.b.c.d`), NAT64
+/// (`64:ff9b::a.b.c.d`) and 6to4 (`2002:aabb:ccdd::`).
+fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
+    let s = ip.segments();
+    let from = |high: u16, low: u16| Ipv4Addr::from((u32::from(high) << 16) | u32::from(low));
+    if let Some(v4) = ip.to_ipv4() {
+        return Some(v4);
+    }
+    match s {
+        [0x0064, 0xff9b, 0, 0, 0, 0, high, low] => Some(from(high, low)),
+        [0x2002, high, low, ..] => Some(from(high, low)),
+        _ => None,
     }
 }
 
@@ -140,14 +156,15 @@ fn is_public_v4(ip: Ipv4Addr) -> bool {
 }
 
 fn is_public_v6(ip: Ipv6Addr) -> bool {
-    let first = ip.segments()[0];
-    !(ip.is_unspecified()
-        || ip.is_loopback()
-        || ip.is_multicast()
+    let [first, second, third, fourth, ..] = ip.segments();
+    !(ip.is_multicast()
         || (first & 0xfe00) == 0xfc00 // unique local
         || (first & 0xffc0) == 0xfe80 // link-local
-        || (first == 0x2001 && ip.segments()[1] == 0x0db8) // documentation
-        || (first == 0x0064 && ip.segments()[1] == 0xff9b)) // NAT64 reaches IPv4 space
+        || (first & 0xffc0) == 0xfec0 // site-local (deprecated, still routed inside some networks)
+        || (first == 0x2001 && second == 0x0db8) // documentation
+        || (first == 0x2001 && second == 0) // Teredo: tunnels to an address we cannot check
+        || (first == 0x0100 && second == 0 && third == 0 && fourth == 0) // discard-only
+        || first == 0x0064) // NAT64 local-use and other translation prefixes
 }
 
 #[cfg(test)]
@@ -172,11 +189,18 @@ mod tests {
             "fe80::1",
             "::ffff:127.0.0.1",
             "::ffff:169.254.169.254",
+            "::127.0.0.1",
             "64:ff9b::a00:1",
+            "64:ff9b:1::1",
+            "2002:7f00:1::",
+            "2002:a9fe:a9fe::1",
+            "2001:0:4136:e378::1",
+            "fec0::1",
+            "100::1",
         ] {
             assert!(!is_public(ip.parse().expect("ip")), "{ip} counted as public");
         }
-        for ip in ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111"] {
+        for ip in ["93.184.215.14", "1.1.1.1", "2606:4700:4700::1111", "64:ff9b::101:101", "2002:101:101::1"] {
             assert!(is_public(ip.parse().expect("ip")), "{ip} counted as private");
         }
     }
@@ -190,8 +214,17 @@ mod tests {
             strict.check("http://hooks.example.com/x", Hosts::Any).expect_err("refused"),
             "must be an https URL"
         );
-        for private in ["https://127.0.0.1/x", "https://[::1]/x", "https://169.254.169.254/latest", "https://10.0.0.1"]
-        {
+        // Decimal, octal and hex spellings of loopback parse to the same address.
+        for private in [
+            "https://127.0.0.1/x",
+            "https://[::1]/x",
+            "https://169.254.169.254/latest",
+            "https://10.0.0.1",
+            "https://2130706433/x",
+            "https://0177.0.0.1/x",
+            "https://0x7f.1/x",
+            "https://[::ffff:7f00:1]/x",
+        ] {
             assert_eq!(
                 strict.check(private, Hosts::Any).expect_err("refused"),
                 "must not be a private address",

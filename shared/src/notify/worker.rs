@@ -131,21 +131,18 @@ async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) ->
     let Some(incident) = scope.incident(incident_id).await? else {
         return Ok(());
     };
+    // Any move off `open` ends escalation. Judged by the incident as it is
+    // now, not by the event: a late copy of an old acknowledgement must not
+    // stop a reopened incident's escalation.
+    if incident.status != IncidentStatus::Open {
+        scope.stop_escalation(incident.id).await?;
+    }
     let kind = match event.event_type.as_str() {
         "incident.created" | "incident.reopened" => NoticeKind::Triggered,
         "incident.acknowledged" => NoticeKind::Acknowledged,
         "incident.resolved" => NoticeKind::Resolved,
-        _ => {
-            // Any move off `open` (e.g. straight to investigating) ends escalation.
-            if incident.status != IncidentStatus::Open {
-                scope.stop_escalation(incident.id).await?;
-            }
-            return Ok(());
-        }
+        _ => return Ok(()),
     };
-    if kind != NoticeKind::Triggered {
-        scope.stop_escalation(incident.id).await?;
-    }
     let notice = notice(ctx, access, &scope, &incident, event_id, kind, None, event.created_at).await?;
     let created = org_deliveries(&scope, &event_id.to_string(), &notice).await?;
     deliver_all(ctx, access, &scope, created).await?;
@@ -385,10 +382,12 @@ async fn attempt(
     Ok(())
 }
 
-/// Why a page must no longer go out, if it must not: a trigger or
-/// escalation (a retry, or one queued behind an outage) for an incident
-/// that is no longer open would wake someone, or reopen a PagerDuty alert,
-/// for nothing. Webhooks are a record of what happened and always go.
+/// Why a notice must no longer go out, if it must not: it is late (a retry,
+/// or queued behind an outage) and the incident has moved on. A page for an
+/// incident no longer open, or opened again since, would wake someone or
+/// reopen a PagerDuty alert for nothing; an acknowledgement or resolution
+/// of an incident reopened since would close the new alert. Webhooks are a
+/// record of what happened and always go.
 async fn moved_on(scope: &OrgStore<'_>, delivery: &DeliveryRecord) -> Result<Option<String>, WorkerError> {
     if delivery.channel == Channel::Webhook.key() {
         return Ok(None);
@@ -396,14 +395,27 @@ async fn moved_on(scope: &OrgStore<'_>, delivery: &DeliveryRecord) -> Result<Opt
     let Some(incident_id) = delivery.incident_id else {
         return Ok(None);
     };
-    let kind = delivery.notice.get("kind").and_then(|k| k.as_str()).and_then(|k| k.parse::<NoticeKind>().ok());
-    if !matches!(kind, Some(NoticeKind::Triggered | NoticeKind::Escalated)) {
+    let Some(kind) = delivery.notice.get("kind").and_then(|k| k.as_str()).and_then(|k| k.parse::<NoticeKind>().ok())
+    else {
         return Ok(None);
-    }
-    Ok(match scope.incident(incident_id).await? {
-        Some(incident) if incident.status == IncidentStatus::Open => None,
-        Some(incident) => Some(format!("cancelled: the incident is {} now", incident.status)),
-        None => Some("cancelled: the incident is gone".to_owned()),
+    };
+    let Some(incident) = scope.incident(incident_id).await? else {
+        return Ok(Some("cancelled: the incident is gone".to_owned()));
+    };
+    let open = incident.status == IncidentStatus::Open;
+    Ok(match kind {
+        NoticeKind::Triggered | NoticeKind::Escalated if !open => {
+            Some(format!("cancelled: the incident is {} now", incident.status))
+        }
+        NoticeKind::Triggered | NoticeKind::Escalated
+            if scope.latest_trigger_event(incident.id).await? != Some(delivery.event_id) =>
+        {
+            Some("cancelled: the incident was reopened since".to_owned())
+        }
+        NoticeKind::Acknowledged | NoticeKind::Resolved if open => {
+            Some("cancelled: the incident was reopened since".to_owned())
+        }
+        _ => None,
     })
 }
 

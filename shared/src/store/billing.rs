@@ -66,9 +66,10 @@ pub struct BillingUpdate {
     /// The subscription's state, and the plan its price buys (`None`: not one
     /// of our prices, so the plan is left alone).
     pub subscription: Option<(SubscriptionSnapshot, Option<Plan>)>,
-    /// The subscription is the event's own copy, not fetched from Stripe
-    /// just now: stale if the event is no newer than the last one applied.
-    pub subscription_from_event: bool,
+    /// The subscription is stale if the newest event applied is later than
+    /// this (unix time): for an event's own copy, the event's time minus one;
+    /// for one fetched from Stripe, the newest event applied before fetching.
+    pub stale_if_synced_after: i64,
     pub invoice_status: Option<InvoiceOutcome>,
 }
 
@@ -201,7 +202,7 @@ impl Store {
         let current = billing_on(&tx, org_id).await?;
         // Compared under the lock: of two events processed at once, the
         // older must not be applied last.
-        if update.subscription_from_event && update.subscription.is_some() && event.created <= current.synced_event_at {
+        if update.subscription.is_some() && current.synced_event_at > update.stale_if_synced_after {
             return Ok(EventOutcome::Stale);
         }
         let before = current.status;

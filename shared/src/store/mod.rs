@@ -26,6 +26,7 @@ mod entities;
 mod incidents;
 mod invites;
 mod knowledge;
+mod lease;
 mod migrations;
 mod notify;
 mod orgs;
@@ -51,8 +52,8 @@ pub use incidents::{
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
 pub use knowledge::ArticleRecord;
 pub use notify::{
-    AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind, DocumentRecord,
-    EscalationRecord, NewDelivery, QueuedDelivery, WebhookEndpointRecord,
+    AttemptOutcome, AttemptRecord, Claimed, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind,
+    DocumentRecord, EscalationRecord, NewDelivery, WebhookEndpointRecord,
 };
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
 pub use tokens::{ApiTokenRecord, NewApiToken};

@@ -7,7 +7,7 @@
 //! claimed under a lease, so concurrent sweeps never take the same row.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, OnConflict, Order, Query};
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
@@ -16,6 +16,7 @@ use serde_json::json;
 use super::entities::{
     channel_setting, contact_rule, delivery, delivery_attempt, escalation, oncall_document, webhook_endpoint,
 };
+use super::lease::{Leased, lease_until, unclaimed};
 use super::{OrgStore, Store, StoreError, StoreResult, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::ids::{EventId, IncidentId, OrgId, UserId};
@@ -496,10 +497,10 @@ impl OrgStore<'_> {
 
     // Escalations.
 
-    /// Starts the incident's escalation for `trigger` unless one is running
-    /// or `trigger` already ran; a finished run of an earlier trigger (the
-    /// incident was reopened) gives way to the new one, whose steps'
-    /// deliveries are new too.
+    /// Starts the incident's escalation for `trigger`, the event that last
+    /// opened it, unless `trigger` already started it; a run of an earlier
+    /// trigger (the incident was reopened), finished or not, gives way to the
+    /// new one, whose steps' deliveries are new too.
     pub async fn start_escalation(
         &self,
         incident: IncidentId,
@@ -511,7 +512,6 @@ impl OrgStore<'_> {
         escalation::Entity::delete_many()
             .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
             .filter(escalation::Column::IncidentId.eq(incident.uuid()))
-            .filter(escalation::Column::FinishedAt.is_not_null())
             .filter(escalation::Column::Id.ne(trigger.uuid()))
             .exec(&tx)
             .await?;
@@ -676,13 +676,12 @@ impl OrgStore<'_> {
     /// over (once: the claim replaces the lease).
     pub async fn claim_delivery(&self, id: &str, queued: Option<DateTime<Utc>>) -> StoreResult<Option<DeliveryRecord>> {
         let now = self.clock.now();
-        let mut free =
-            Condition::any().add(delivery::Column::ClaimedUntil.is_null()).add(delivery::Column::ClaimedUntil.lt(now));
+        let mut free = unclaimed(delivery::Column::ClaimedUntil, now);
         if let Some(lease) = queued {
             free = free.add(delivery::Column::ClaimedUntil.eq(lease));
         }
         let claimed = delivery::Entity::update_many()
-            .col_expr(delivery::Column::ClaimedUntil, Expr::value(lease_from(now + CLAIM_LEASE)))
+            .col_expr(delivery::Column::ClaimedUntil, Expr::value(lease_until(now + CLAIM_LEASE)))
             .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
             .filter(delivery::Column::Id.eq(id))
             .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
@@ -776,84 +775,60 @@ impl OrgStore<'_> {
 
 impl Store {
     /// Claims up to `limit` escalations that are due, across organisations,
-    /// for a lease; concurrent sweeps claim disjoint rows.
-    pub async fn claim_due_escalations(&self, limit: u64) -> StoreResult<Vec<(OrgId, uuid::Uuid)>> {
+    /// for [`CLAIM_LEASE`].
+    pub async fn claim_due_escalations(&self, limit: u64) -> StoreResult<Claimed<uuid::Uuid>> {
         let now = self.clock.now();
+        let until = lease_until(now + CLAIM_LEASE);
         let due = || {
-            Condition::all().add(escalation::Column::FinishedAt.is_null()).add(escalation::Column::DueAt.lte(now)).add(
-                Condition::any()
-                    .add(escalation::Column::ClaimedUntil.is_null())
-                    .add(escalation::Column::ClaimedUntil.lt(now)),
-            )
+            Condition::all()
+                .add(escalation::Column::FinishedAt.is_null())
+                .add(escalation::Column::DueAt.lte(now))
+                .add(unclaimed(escalation::Column::ClaimedUntil, now))
         };
-        let oldest = Query::select()
-            .column(escalation::Column::Id)
-            .from(escalation::Entity)
-            .cond_where(due())
-            .order_by(escalation::Column::DueAt, Order::Asc)
-            .limit(limit)
-            .to_owned();
-        let claimed = escalation::Entity::update_many()
-            .col_expr(escalation::Column::ClaimedUntil, Expr::value(now + CLAIM_LEASE))
-            .filter(escalation::Column::Id.in_subquery(oldest))
-            .filter(due())
-            .exec_with_returning(&self.db)
-            .await?;
-        Ok(claimed.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect())
+        let rows = ESCALATION_LEASE.claim_oldest(&self.db, due, escalation::Column::DueAt, until, limit).await?;
+        Ok(Claimed { rows: rows.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect(), until })
     }
 
     /// Claims up to `limit` deliveries whose retry is due, across
     /// organisations, for [`QUEUE_LEASE`], so the next sweep does not queue
-    /// them again while their message waits. Each comes with its lease, which
-    /// the message carries and [`OrgStore::claim_delivery`] accepts.
-    pub async fn claim_due_deliveries(&self, limit: u64) -> StoreResult<Vec<QueuedDelivery>> {
+    /// them again while their message waits. The message carries the lease,
+    /// which [`OrgStore::claim_delivery`] accepts.
+    pub async fn claim_due_deliveries(&self, limit: u64) -> StoreResult<Claimed<String>> {
         let now = self.clock.now();
-        let lease = lease_from(now + QUEUE_LEASE);
+        let until = lease_until(now + QUEUE_LEASE);
         let due = || {
             Condition::all()
                 .add(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
                 .add(delivery::Column::NextAttemptAt.lte(now))
-                .add(
-                    Condition::any()
-                        .add(delivery::Column::ClaimedUntil.is_null())
-                        .add(delivery::Column::ClaimedUntil.lt(now)),
-                )
+                .add(unclaimed(delivery::Column::ClaimedUntil, now))
         };
-        let oldest = Query::select()
-            .column(delivery::Column::Id)
-            .from(delivery::Entity)
-            .cond_where(due())
-            .order_by(delivery::Column::NextAttemptAt, Order::Asc)
-            .limit(limit)
-            .to_owned();
-        let claimed = delivery::Entity::update_many()
-            .col_expr(delivery::Column::ClaimedUntil, Expr::value(lease))
-            .filter(delivery::Column::Id.in_subquery(oldest))
-            .filter(due())
-            .exec_with_returning(&self.db)
-            .await?;
-        Ok(claimed
-            .into_iter()
-            .map(|row| QueuedDelivery { org_id: OrgId::from_uuid(row.org_id), id: row.id, lease })
-            .collect())
+        let rows = DELIVERY_LEASE.claim_oldest(&self.db, due, delivery::Column::NextAttemptAt, until, limit).await?;
+        Ok(Claimed { rows: rows.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect(), until })
+    }
+
+    /// Gives back escalations claimed until `until` that could not be queued.
+    pub async fn release_escalations(&self, ids: &[uuid::Uuid], until: DateTime<Utc>) -> StoreResult<()> {
+        ESCALATION_LEASE.release(&self.db, ids.iter().copied(), until).await
+    }
+
+    /// Gives back deliveries claimed until `until` that could not be queued.
+    pub async fn release_deliveries(&self, ids: &[String], until: DateTime<Utc>) -> StoreResult<()> {
+        DELIVERY_LEASE.release(&self.db, ids.iter().cloned(), until).await
     }
 }
 
-/// A delivery the sweep queued, and the lease its message carries.
+const ESCALATION_LEASE: Leased<escalation::Entity> =
+    Leased { key: escalation::Column::Id, claimed_until: escalation::Column::ClaimedUntil };
+const DELIVERY_LEASE: Leased<delivery::Entity> =
+    Leased { key: delivery::Column::Id, claimed_until: delivery::Column::ClaimedUntil };
+
+/// Rows a sweep claimed (with their organisations), and until when.
 #[derive(Debug, Clone)]
-pub struct QueuedDelivery {
-    pub org_id: OrgId,
-    pub id: String,
-    pub lease: DateTime<Utc>,
+pub struct Claimed<T> {
+    pub rows: Vec<(OrgId, T)>,
+    pub until: DateTime<Utc>,
 }
 
 /// How long a queued delivery waits for its message before the sweep may
 /// queue it again.
 const QUEUE_LEASE: chrono::Duration = chrono::Duration::minutes(5);
-
-/// Leases are compared for equality after a round trip through the
-/// database: whole milliseconds survive PostgreSQL and SQLite alike.
-fn lease_from(at: DateTime<Utc>) -> DateTime<Utc> {
-    use chrono::SubsecRound;
-    at.trunc_subsecs(3)
-}

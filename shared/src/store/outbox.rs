@@ -2,11 +2,12 @@
 //! claimed under a lease so that concurrent relays never deliver one twice.
 
 use chrono::Utc;
-use sea_orm::sea_query::{Expr, Order, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::entities::outbox_event;
 use super::incidents::EventRecord;
+use super::lease::{Leased, unclaimed};
 use super::{Store, StoreResult};
 use crate::ids::OrgId;
 
@@ -20,27 +21,16 @@ impl Store {
     pub async fn claim_outbox(&self, limit: u64) -> StoreResult<Vec<(OrgId, EventRecord)>> {
         let now = Utc::now();
         let claimable = || {
-            Condition::all().add(outbox_event::Column::RelayedAt.is_null()).add(
-                Condition::any()
-                    .add(outbox_event::Column::ClaimedUntil.is_null())
-                    .add(outbox_event::Column::ClaimedUntil.lt(now)),
-            )
+            Condition::all()
+                .add(outbox_event::Column::RelayedAt.is_null())
+                .add(unclaimed(outbox_event::Column::ClaimedUntil, now))
         };
-        let oldest = Query::select()
-            .column(outbox_event::Column::Seq)
-            .from(outbox_event::Entity)
-            .cond_where(claimable())
-            .order_by(outbox_event::Column::Seq, Order::Asc)
-            .limit(limit)
-            .to_owned();
-        // The outer conditions are checked again against each row as it is
-        // locked, so a row another relay claimed meanwhile is skipped.
-        let claimed = outbox_event::Entity::update_many()
-            .col_expr(outbox_event::Column::ClaimedUntil, Expr::value(now + CLAIM_LEASE))
-            .filter(outbox_event::Column::Seq.in_subquery(oldest))
-            .filter(claimable())
-            .exec_with_returning(&self.db)
-            .await?;
+        let leased = Leased::<outbox_event::Entity> {
+            key: outbox_event::Column::Seq,
+            claimed_until: outbox_event::Column::ClaimedUntil,
+        };
+        let claimed =
+            leased.claim_oldest(&self.db, claimable, outbox_event::Column::Seq, now + CLAIM_LEASE, limit).await?;
         let mut events: Vec<(OrgId, EventRecord)> =
             claimed.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.into())).collect();
         events.sort_by_key(|(_, event)| event.seq);

@@ -35,8 +35,17 @@ impl std::fmt::Debug for TwilioSettings {
     }
 }
 
+/// Whether `sid` can be an account SID (`AC` and hex digits, as Twilio
+/// issues them): it goes into the request path, so nothing else may.
+pub fn valid_account_sid(sid: &str) -> bool {
+    (1..=64).contains(&sid.len()) && sid.bytes().all(|b| b.is_ascii_alphanumeric())
+}
+
 /// Texts the notice to `to` (E.164); Twilio answers 201 with the message.
 pub async fn send(http: &Outbound, settings: &TwilioSettings, notice: &Notice, to: &str) -> Result<Receipt, SendError> {
+    if !valid_account_sid(&settings.account_sid) {
+        return Err(SendError::Permanent { status_code: None, detail: "the account SID is malformed".to_owned() });
+    }
     let url = format!(
         "{}/2010-04-01/Accounts/{}/Messages.json",
         api_base(settings.api_base.as_deref(), DEFAULT_API_BASE),

@@ -117,7 +117,8 @@ impl OrgStore<'_> {
         Ok(row.map(Into::into))
     }
 
-    /// The event that recorded the incident's creation.
+    /// The event that last opened the incident: its creation or its latest
+    /// reopening.
     pub async fn latest_trigger_event(&self, incident: IncidentId) -> StoreResult<Option<EventId>> {
         let row = outbox_event::Entity::find()
             .filter(outbox_event::Column::OrgId.eq(self.org_id.uuid()))
