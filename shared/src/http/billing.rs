@@ -174,8 +174,8 @@ async fn start_checkout(
             org.org_id(),
             &customer,
             price,
-            &format!("{back}?checkout=success"),
-            &format!("{back}?checkout=cancelled"),
+            (&format!("{back}?checkout=success"), &format!("{back}?checkout=cancelled")),
+            state.store.now(),
         )
         .await?;
     let summary = json!({"plan": body.plan, "interval": body.interval, "price": price});

@@ -79,7 +79,7 @@ describe("notifications", () => {
     // The server names a bad field.
     await field.fill("not a url");
     await slack.getByRole("button", { name: "Save Slack settings" }).click();
-    await slack.getByText("must be an http(s) URL").waitFor();
+    await slack.getByText(/^not a valid URL/).waitFor();
     await field.fill(`${receiver.url}/slack`);
     await slack.getByRole("button", { name: "Save Slack settings" }).click();
     await slack.getByText("Slack settings saved.").waitFor();

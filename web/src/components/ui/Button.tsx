@@ -60,3 +60,27 @@ export function ButtonLink({
     </Link>
   );
 }
+
+/** The submit and cancel buttons that end an editor form. */
+export function FormActions({
+  submitLabel,
+  pending,
+  disabled,
+  onCancel,
+}: {
+  submitLabel: string;
+  pending?: boolean;
+  disabled?: boolean;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-700">
+      <Button type="submit" pending={pending} disabled={disabled}>
+        {submitLabel}
+      </Button>
+      <Button variant="ghost" onClick={onCancel}>
+        Cancel
+      </Button>
+    </div>
+  );
+}

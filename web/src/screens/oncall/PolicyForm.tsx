@@ -10,7 +10,7 @@ import { fieldUnder } from "@/lib/oncall";
 import { useFreshMembers, useOrg } from "@/lib/org";
 import { useAction } from "@/lib/resource";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { Button, FormActions } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, TextField } from "@/components/ui/Field";
 
@@ -185,14 +185,7 @@ export function PolicyForm({
           </fieldset>
         </div>
 
-        <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-700">
-          <Button type="submit" pending={save.pending} disabled={!name.trim()}>
-            {policy ? "Save policy" : "Create policy"}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submitLabel={policy ? "Save policy" : "Create policy"} pending={save.pending} disabled={!name.trim()} onCancel={onCancel} />
       </form>
     </Card>
   );

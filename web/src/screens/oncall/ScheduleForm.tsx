@@ -10,7 +10,7 @@ import { fieldUnder, localInputToUtc, parseWall, timeZoneChoices, utcToLocalInpu
 import { useFreshMembers, useOrg } from "@/lib/org";
 import { useAction } from "@/lib/resource";
 import { ErrorAlert } from "@/components/ui/Alert";
-import { Button } from "@/components/ui/Button";
+import { Button, FormActions } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { SelectField, TextField } from "@/components/ui/Field";
 
@@ -300,14 +300,7 @@ export function ScheduleForm({ schedule, onSaved, onCancel }: { schedule?: Sched
           </Button>
         </div>
 
-        <div className="flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-700">
-          <Button type="submit" pending={save.pending} disabled={!name.trim()}>
-            {schedule ? "Save schedule" : "Create schedule"}
-          </Button>
-          <Button variant="ghost" onClick={onCancel}>
-            Cancel
-          </Button>
-        </div>
+        <FormActions submitLabel={schedule ? "Save schedule" : "Create schedule"} pending={save.pending} disabled={!name.trim()} onCancel={onCancel} />
       </form>
     </Card>
   );
