@@ -127,20 +127,14 @@ impl StripeBilling {
     }
 
     /// A hosted Checkout page that starts a subscription to `price`.
-    /// A Checkout page for `price`. Idempotent per organisation, price and
-    /// hour (`now`): a double click, or two admins at once, get the same
-    /// session, which Stripe completes once, so one subscription.
     pub async fn checkout_url(
         &self,
         org_id: OrgId,
         customer: &str,
         price: &str,
-        urls: (&str, &str),
-        now: DateTime<Utc>,
+        success_url: &str,
+        cancel_url: &str,
     ) -> Result<String, BillingError> {
-        let (success_url, cancel_url) = urls;
-        let key = IdempotencyKey::new(format!("checkout-{org_id}-{price}-{}", now.timestamp().div_euclid(3600)))
-            .map_err(|_| BillingError::Incomplete("a usable idempotency key"))?;
         let mut item = CreateCheckoutSessionLineItems::new();
         item.price = Some(price.to_owned());
         item.quantity = Some(1);
@@ -154,8 +148,6 @@ impl StripeBilling {
             .subscription_data(subscription_data)
             .success_url(success_url)
             .cancel_url(cancel_url)
-            .customize()
-            .request_strategy(RequestStrategy::Idempotent(key))
             .send(&self.client)
             .await?;
         session.url.ok_or(BillingError::Incomplete("a checkout url"))

@@ -179,23 +179,6 @@ on_both_stores! {
         }
     }
 
-    async fn two_checkouts_at_once_open_one_session(w: World = world) {
-        let pro = json!({"plan": "pro", "interval": "month"});
-        let path = w.org.path("/billing/checkout");
-        let (first, second) = tokio::join!(w.org.admin.post(&path, pro.clone()), w.org.admin.post(&path, pro));
-        assert_eq!((first.status(), second.status()), (reqwest::StatusCode::CREATED, reqwest::StatusCode::CREATED));
-        let first: Value = first.json().await.expect("json");
-        let second: Value = second.json().await.expect("json");
-        assert_eq!(first["url"], second["url"], "one Checkout session, so one subscription");
-        let requests = w.stripe.received("/v1/checkout/sessions");
-        assert_eq!(requests.len(), 2);
-        let key = requests[0].idempotency_key.clone().expect("an idempotency key");
-        assert!(key.starts_with(&format!("checkout-{}-", w.org.id)), "{key}");
-        assert_eq!(requests[1].idempotency_key.as_deref(), Some(key.as_str()));
-        let customers: Vec<&str> = requests.iter().map(|r| r.form["customer"].as_str()).collect();
-        assert_eq!(customers[0], customers[1], "one customer");
-    }
-
     async fn checkout_names_what_cannot_be_bought(w: World = world) {
         // Enterprise yearly has no configured price; Free is not for sale.
         for (plan, interval) in [("enterprise", "year"), ("free", "month")] {

@@ -30,7 +30,7 @@ pub struct Received {
 #[derive(Default)]
 struct Inner {
     received: Vec<Received>,
-    replies_by_key: HashMap<String, Value>,
+    customers_by_key: HashMap<String, Value>,
     subscriptions: HashMap<String, Value>,
     next_id: u32,
 }
@@ -148,7 +148,7 @@ async fn create_customer(State(standin): State<StripeStandin>, headers: HeaderMa
     standin.record("/v1/customers", &form, &headers);
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
     if let Some(existing) =
-        key.as_ref().and_then(|k| standin.inner.lock().expect("lock").replies_by_key.get(k).cloned())
+        key.as_ref().and_then(|k| standin.inner.lock().expect("lock").customers_by_key.get(k).cloned())
     {
         return axum::Json(existing).into_response();
     }
@@ -176,7 +176,7 @@ async fn create_customer(State(standin): State<StripeStandin>, headers: HeaderMa
         "test_clock": null,
     });
     if let Some(key) = key {
-        standin.inner.lock().expect("lock").replies_by_key.insert(key, customer.clone());
+        standin.inner.lock().expect("lock").customers_by_key.insert(key, customer.clone());
     }
     axum::Json(customer).into_response()
 }
@@ -203,14 +203,8 @@ async fn create_checkout_session(State(standin): State<StripeStandin>, headers: 
         return stripe_error(StatusCode::BAD_REQUEST, "No such price", Some("line_items[0][price]")).into_response();
     }
     standin.record("/v1/checkout/sessions", &form, &headers);
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).map(str::to_owned);
-    if let Some(existing) =
-        key.as_ref().and_then(|k| standin.inner.lock().expect("lock").replies_by_key.get(k).cloned())
-    {
-        return axum::Json(existing).into_response();
-    }
     let id = standin.next_id("cs_test");
-    let session = json!({
+    axum::Json(json!({
         "id": id,
         "object": "checkout.session",
         "adaptive_pricing": null,
@@ -263,11 +257,8 @@ async fn create_checkout_session(State(standin): State<StripeStandin>, headers: 
         "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
         "ui_mode": "hosted",
         "url": format!("https://checkout.stripe.test/c/pay/{id}"),
-    });
-    if let Some(key) = key {
-        standin.inner.lock().expect("lock").replies_by_key.insert(key, session.clone());
-    }
-    axum::Json(session).into_response()
+    }))
+    .into_response()
 }
 
 async fn create_portal_session(State(standin): State<StripeStandin>, headers: HeaderMap, body: String) -> Response {

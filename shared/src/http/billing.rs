@@ -174,8 +174,8 @@ async fn start_checkout(
             org.org_id(),
             &customer,
             price,
-            (&format!("{back}?checkout=success"), &format!("{back}?checkout=cancelled")),
-            state.store.now(),
+            &format!("{back}?checkout=success"),
+            &format!("{back}?checkout=cancelled"),
         )
         .await?;
     let summary = json!({"plan": body.plan, "interval": body.interval, "price": price});
@@ -290,12 +290,10 @@ async fn stripe_webhook(
         let (EventOutcome::Stale, Some(update)) = (&outcome, &mut update) else {
             break;
         };
-        let Some((sent, _)) = &update.subscription else {
+        let Some(id) = update.subscription.as_ref().map(|(sent, _)| sent.id.clone()) else {
             break;
         };
-        let access = state.store.system_access(update.org_id).await?.ok_or(Error::NotFound("organisation"))?;
-        update.stale_if_synced_after = state.store.org_store(&access).billing().await?.synced_event_at;
-        update.subscription = stripe.subscription(&sent.id).await?.map(|s| with_plan(&stripe, s));
+        refetch(&state, &stripe, update, &id).await?;
         outcome = state.store.apply_stripe_event(&record, Some(update.clone())).await?;
     }
     if outcome == EventOutcome::Stale {
@@ -323,14 +321,11 @@ async fn billing_update(
     stripe: &StripeBilling,
     event: &StripeEvent,
 ) -> Result<Option<BillingUpdate>> {
-    let (customer, hint, subscription, invoice_status) = match event.kind.as_str() {
+    let (customer, hint, carried, invoice_status) = match event.kind.as_str() {
         "checkout.session.completed" => {
             let session: CheckoutSessionObject = object(event)?;
-            let subscription = match &session.subscription {
-                Some(id) => stripe.subscription(id).await?,
-                None => None,
-            };
-            (session.customer, session.client_reference_id, subscription, None)
+            let carried = session.subscription.map(Carried::Reference);
+            (session.customer, session.client_reference_id, carried, None)
         }
         "customer.subscription.created" | "customer.subscription.updated" | "customer.subscription.deleted" => {
             let sent: stripe_shared::Subscription = object(event)?;
@@ -339,25 +334,17 @@ async fn billing_update(
                 return Ok(None);
             };
             let hint = snapshot.org_hint.clone();
-            (Some(snapshot.customer.clone()), hint, Some(snapshot), None)
+            (Some(snapshot.customer.clone()), hint, Some(Carried::Copy(snapshot)), None)
         }
         "invoice.paid" | "invoice.payment_failed" => {
             let invoice: InvoiceObject = object(event)?;
             let id = invoice.subscription.or(invoice.parent.and_then(|p| p.subscription_details?.subscription));
-            let subscription = match &id {
-                Some(id) => stripe.subscription(id).await?,
-                None => None,
-            };
             let outcome =
                 if event.kind == "invoice.paid" { InvoiceOutcome::Paid } else { InvoiceOutcome::PaymentFailed };
-            (invoice.customer, None, subscription, Some(outcome))
+            (invoice.customer, None, id.map(Carried::Reference), Some(outcome))
         }
         _ => return Ok(None),
     };
-    // An event's own copy is stale if an event no older was applied;
-    // what was just fetched is as current as it gets.
-    let stale_if_synced_after =
-        if event.kind.starts_with("customer.subscription.") { event.created - 1 } else { i64::MAX };
     let Some(customer) = customer else {
         return Err(Error::BadRequest(format!("the {} event names no customer", event.kind)));
     };
@@ -365,13 +352,39 @@ async fn billing_update(
         tracing::warn!(event = %event.id, %customer, "Stripe event for a customer of no organisation; ignored");
         return Ok(None);
     };
-    Ok(Some(BillingUpdate {
+    let mut update = BillingUpdate {
         org_id: access.org_id(),
         customer_id: customer,
-        subscription: subscription.map(|s| with_plan(stripe, s)),
-        stale_if_synced_after,
+        subscription: None,
+        stale_if_synced_after: i64::MAX,
         invoice_status,
-    }))
+    };
+    match carried {
+        // The event's own copy is stale if an event no older was applied.
+        Some(Carried::Copy(snapshot)) => {
+            update.subscription = Some(with_plan(stripe, snapshot));
+            update.stale_if_synced_after = event.created - 1;
+        }
+        Some(Carried::Reference(id)) => refetch(state, stripe, &mut update, &id).await?,
+        None => {}
+    }
+    Ok(Some(update))
+}
+
+/// What an event tells of the subscription: a copy of it, or only its id.
+enum Carried {
+    Copy(SubscriptionSnapshot),
+    Reference(String),
+}
+
+/// Fetches subscription `id` as Stripe has it now into `update`: stale only
+/// if another event is applied between the read of what was applied and
+/// the apply itself.
+async fn refetch(state: &AppState, stripe: &StripeBilling, update: &mut BillingUpdate, id: &str) -> Result<()> {
+    let access = state.store.system_access(update.org_id).await?.ok_or(Error::NotFound("organisation"))?;
+    update.stale_if_synced_after = state.store.org_store(&access).billing().await?.synced_event_at;
+    update.subscription = stripe.subscription(id).await?.map(|s| with_plan(stripe, s));
+    Ok(())
 }
 
 /// A subscription and the plan its price buys (`None`: not one of ours).

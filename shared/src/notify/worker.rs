@@ -215,11 +215,11 @@ async fn escalate(ctx: &WorkerContext, access: &OrgAccess, escalation_id: uuid::
         return Ok(());
     };
     if incident.status != IncidentStatus::Open {
-        scope.stop_escalation(incident.id).await?;
+        scope.finish_escalation(running.id).await?;
         return Ok(());
     }
     let Some(document) = scope.document(DocumentKind::EscalationPolicy, running.policy_id).await? else {
-        scope.stop_escalation(incident.id).await?;
+        scope.finish_escalation(running.id).await?;
         return Ok(());
     };
     let policy: EscalationPolicy =

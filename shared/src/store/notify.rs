@@ -13,12 +13,15 @@ use sea_orm::{
 };
 use serde_json::json;
 
+use super::entities::incident as incidents_entity;
 use super::entities::{
     channel_setting, contact_rule, delivery, delivery_attempt, escalation, oncall_document, webhook_endpoint,
 };
+use super::incidents::latest_trigger_on;
 use super::lease::{Leased, lease_until, unclaimed};
-use super::{OrgStore, Store, StoreError, StoreResult, audit};
+use super::{OrgStore, Store, StoreError, StoreResult, audit, lock_chain};
 use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::incidents::IncidentStatus;
 use crate::ids::{EventId, IncidentId, OrgId, UserId};
 
 /// How long a sweep may hold a claimed row before another may take it.
@@ -509,6 +512,13 @@ impl OrgStore<'_> {
         due_at: DateTime<Utc>,
     ) -> StoreResult<()> {
         let tx = self.db.begin().await?;
+        // Starts and stops of one incident's escalation take turns, and
+        // decide on what they read under the lock: a late copy of an older
+        // trigger must not replace the newest one's run.
+        lock_chain(&tx, incident.uuid()).await?;
+        if latest_trigger_on(&tx, self.org_id, incident).await? != Some(trigger) {
+            return Ok(tx.commit().await?);
+        }
         escalation::Entity::delete_many()
             .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
             .filter(escalation::Column::IncidentId.eq(incident.uuid()))
@@ -577,16 +587,43 @@ impl OrgStore<'_> {
         Ok(moved.rows_affected == 1)
     }
 
-    /// Stops the incident's escalation (acknowledged or resolved).
+    /// Stops the incident's escalation unless the incident is open (it was
+    /// acknowledged, resolved or otherwise moved on).
     pub async fn stop_escalation(&self, incident: IncidentId) -> StoreResult<bool> {
-        let stopped = escalation::Entity::update_many()
+        let tx = self.db.begin().await?;
+        lock_chain(&tx, incident.uuid()).await?;
+        // Reopened meanwhile: the run now belongs to the reopening.
+        let open = incidents_entity::Entity::find_by_id(incident.uuid())
+            .filter(incidents_entity::Column::OrgId.eq(self.org_id.uuid()))
+            .one(&tx)
+            .await?
+            .is_some_and(|row| row.status == IncidentStatus::Open.key());
+        let stopped = if open {
+            0
+        } else {
+            escalation::Entity::update_many()
+                .col_expr(escalation::Column::FinishedAt, Expr::value(self.clock.now()))
+                .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
+                .filter(escalation::Column::IncidentId.eq(incident.uuid()))
+                .filter(escalation::Column::FinishedAt.is_null())
+                .exec(&tx)
+                .await?
+                .rows_affected
+        };
+        tx.commit().await?;
+        Ok(stopped > 0)
+    }
+
+    /// Ends one run: its incident moved on, or its policy is gone.
+    pub async fn finish_escalation(&self, id: uuid::Uuid) -> StoreResult<bool> {
+        let finished = escalation::Entity::update_many()
             .col_expr(escalation::Column::FinishedAt, Expr::value(self.clock.now()))
             .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
-            .filter(escalation::Column::IncidentId.eq(incident.uuid()))
+            .filter(escalation::Column::Id.eq(id))
             .filter(escalation::Column::FinishedAt.is_null())
             .exec(self.db)
             .await?;
-        Ok(stopped.rows_affected > 0)
+        Ok(finished.rows_affected > 0)
     }
 
     // Deliveries.

@@ -120,14 +120,7 @@ impl OrgStore<'_> {
     /// The event that last opened the incident: its creation or its latest
     /// reopening.
     pub async fn latest_trigger_event(&self, incident: IncidentId) -> StoreResult<Option<EventId>> {
-        let row = outbox_event::Entity::find()
-            .filter(outbox_event::Column::OrgId.eq(self.org_id.uuid()))
-            .filter(outbox_event::Column::IncidentId.eq(incident.uuid()))
-            .filter(outbox_event::Column::EventType.is_in(["incident.created", "incident.reopened"]))
-            .order_by_desc(outbox_event::Column::Seq)
-            .one(self.db)
-            .await?;
-        Ok(row.map(|r| EventId::from_uuid(r.event_id)))
+        latest_trigger_on(self.db, self.org_id, incident).await
     }
 
     /// The position of the organisation's newest event (0 when none).
@@ -139,4 +132,20 @@ impl OrgStore<'_> {
             .await?;
         Ok(newest.map_or(0, |row| row.seq))
     }
+}
+
+/// [`OrgStore::latest_trigger_event`] on `conn` (inside a transaction).
+pub(crate) async fn latest_trigger_on<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    incident: IncidentId,
+) -> StoreResult<Option<EventId>> {
+    let row = outbox_event::Entity::find()
+        .filter(outbox_event::Column::OrgId.eq(org_id.uuid()))
+        .filter(outbox_event::Column::IncidentId.eq(incident.uuid()))
+        .filter(outbox_event::Column::EventType.is_in(["incident.created", "incident.reopened"]))
+        .order_by_desc(outbox_event::Column::Seq)
+        .one(conn)
+        .await?;
+    Ok(row.map(|r| EventId::from_uuid(r.event_id)))
 }

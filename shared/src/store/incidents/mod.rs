@@ -24,6 +24,7 @@ use crate::domain::incidents::{IncidentStatus, Severity, Source};
 use crate::ids::{IncidentId, OrgId, UserId};
 
 pub use change::{ChangeRefusal, IncidentChange, TimelineKind, TimelineRecord};
+pub(crate) use events::latest_trigger_on;
 pub use events::{DomainEvent, EventRecord};
 pub use list::{IncidentFilter, IncidentPage, IncidentSort, StatusFilter};
 pub use rollup::{DailyRollup, Dashboard};
