@@ -90,18 +90,26 @@ async fn exercise(backend: Backend) {
     let (first, second) = tokio::join!(store.claim_outbox(4), store.claim_outbox(4));
     let (first, second) = (first.expect("claim"), second.expect("claim"));
     let rest = store.claim_outbox(10).await.expect("claim");
-    let mut seqs: Vec<i64> = first.iter().chain(&second).chain(&rest).map(|(_, e)| e.seq).collect();
+    let seqs_of = |claimed: &simplicity_shared::store::Claimed<_>| -> Vec<i64> {
+        claimed.rows.iter().map(|(_, e): &(OrgId, simplicity_shared::store::EventRecord)| e.seq).collect()
+    };
+    let mut seqs: Vec<i64> = [seqs_of(&first), seqs_of(&second), seqs_of(&rest)].concat();
     seqs.sort_unstable();
     let total = seqs.len();
     seqs.dedup();
     assert_eq!((seqs.len(), total), (6, 6), "every event claimed exactly once");
-    let second: Vec<_> = second.into_iter().chain(rest).collect();
-    assert!(store.claim_outbox(10).await.expect("claim").is_empty(), "leased events are not claimable");
-    let first_seqs: Vec<i64> = first.iter().map(|(_, e)| e.seq).collect();
-    store.mark_relayed(&first_seqs).await.expect("relayed");
-    let second_seqs: Vec<i64> = second.iter().map(|(_, e)| e.seq).collect();
-    store.release_claims(&second_seqs).await.expect("released");
-    let again: Vec<i64> = store.claim_outbox(10).await.expect("claim").iter().map(|(_, e)| e.seq).collect();
+    assert!(store.claim_outbox(10).await.expect("claim").rows.is_empty(), "leased events are not claimable");
+    // Marking or releasing needs the lease the events are held under.
+    let stranger = first.until + chrono::Duration::milliseconds(1);
+    store.mark_relayed(&seqs_of(&first), stranger).await.expect("not ours");
+    store.release_claims(&seqs_of(&first), stranger).await.expect("not ours");
+    assert!(store.claim_outbox(10).await.expect("claim").rows.is_empty(), "still held by their relays");
+    store.mark_relayed(&seqs_of(&first), first.until).await.expect("relayed");
+    store.release_claims(&seqs_of(&second), second.until).await.expect("released");
+    store.release_claims(&seqs_of(&rest), rest.until).await.expect("released");
+    let mut second_seqs = [seqs_of(&second), seqs_of(&rest)].concat();
+    second_seqs.sort_unstable();
+    let again: Vec<i64> = seqs_of(&store.claim_outbox(10).await.expect("claim"));
     assert_eq!(again, second_seqs, "released events come back, relayed ones do not");
 }
 

@@ -31,9 +31,9 @@ pub enum RelayError {
 pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
     let store = &state.store;
     let claimed = store.claim_outbox(BATCH).await?;
-    let mut relayed = Vec::with_capacity(claimed.len());
+    let mut relayed = Vec::with_capacity(claimed.rows.len());
     let mut failure = None;
-    for (org_id, event) in &claimed {
+    for (org_id, event) in &claimed.rows {
         if let Some(queue) = &state.queue
             && let Err(error) = queue.send(&QueueMessage::Event { org_id: *org_id, event_id: event.id }).await
         {
@@ -44,12 +44,12 @@ pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
         }
         relayed.push(event.seq);
     }
-    store.mark_relayed(&relayed).await?;
-    let unsent: Vec<i64> = claimed.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
-    store.release_claims(&unsent).await?;
+    store.mark_relayed(&relayed, claimed.until).await?;
+    let unsent: Vec<i64> = claimed.rows.iter().map(|(_, e)| e.seq).filter(|s| !relayed.contains(s)).collect();
+    store.release_claims(&unsent, claimed.until).await?;
     // After the queue has the whole batch, so a slow Pusher delays no page.
     if let Some(pusher) = &state.realtime {
-        let sent: Vec<&(OrgId, EventRecord)> = claimed.iter().filter(|(_, e)| relayed.contains(&e.seq)).collect();
+        let sent: Vec<&(OrgId, EventRecord)> = claimed.rows.iter().filter(|(_, e)| relayed.contains(&e.seq)).collect();
         for chunk in sent.chunks(PUSHER_CONCURRENCY) {
             futures_util::future::join_all(chunk.iter().map(|(org_id, event)| publish_live(pusher, *org_id, event)))
                 .await;

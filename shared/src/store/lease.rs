@@ -8,6 +8,15 @@ use sea_orm::sea_query::{Expr, Order, Query};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
 
 use super::StoreResult;
+use crate::ids::OrgId;
+
+/// Rows a relay or sweep claimed (with their organisations), and until when:
+/// what it later does with them is conditional on still holding that lease.
+#[derive(Debug, Clone)]
+pub struct Claimed<T> {
+    pub rows: Vec<(OrgId, T)>,
+    pub until: DateTime<Utc>,
+}
 
 /// Rows nobody holds at `now`: never claimed, or their lease ran out.
 pub(super) fn unclaimed(claimed_until: impl ColumnTrait, now: DateTime<Utc>) -> Condition {

@@ -51,9 +51,10 @@ pub use incidents::{
 };
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
 pub use knowledge::ArticleRecord;
+pub use lease::Claimed;
 pub use notify::{
-    AttemptOutcome, AttemptRecord, Claimed, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind,
-    DocumentRecord, EscalationRecord, NewDelivery, WebhookEndpointRecord,
+    AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind, DocumentRecord,
+    EscalationRecord, NewDelivery, WebhookEndpointRecord,
 };
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
 pub use tokens::{ApiTokenRecord, NewApiToken};

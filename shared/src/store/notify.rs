@@ -18,7 +18,7 @@ use super::entities::{
     channel_setting, contact_rule, delivery, delivery_attempt, escalation, oncall_document, webhook_endpoint,
 };
 use super::incidents::latest_trigger_on;
-use super::lease::{Leased, lease_until, unclaimed};
+use super::lease::{Claimed, Leased, lease_until, unclaimed};
 use super::{OrgStore, Store, StoreError, StoreResult, audit, lock_chain};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::IncidentStatus;
@@ -858,13 +858,6 @@ const ESCALATION_LEASE: Leased<escalation::Entity> =
     Leased { key: escalation::Column::Id, claimed_until: escalation::Column::ClaimedUntil };
 const DELIVERY_LEASE: Leased<delivery::Entity> =
     Leased { key: delivery::Column::Id, claimed_until: delivery::Column::ClaimedUntil };
-
-/// Rows a sweep claimed (with their organisations), and until when.
-#[derive(Debug, Clone)]
-pub struct Claimed<T> {
-    pub rows: Vec<(OrgId, T)>,
-    pub until: DateTime<Utc>,
-}
 
 /// How long a queued delivery waits for its message before the sweep may
 /// queue it again.

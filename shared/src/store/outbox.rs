@@ -1,13 +1,13 @@
 //! The outbox as the relay sees it: every organisation's undelivered events,
 //! claimed under a lease so that concurrent relays never deliver one twice.
 
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::entities::outbox_event;
 use super::incidents::EventRecord;
-use super::lease::{Leased, unclaimed};
+use super::lease::{Claimed, Leased, lease_until, unclaimed};
 use super::{Store, StoreResult};
 use crate::ids::OrgId;
 
@@ -18,48 +18,42 @@ impl Store {
     /// Claims up to `limit` events no relay has delivered or is delivering,
     /// oldest first, for [`CLAIM_LEASE`]. Concurrent relays (several function
     /// instances) claim disjoint events, so none is delivered twice.
-    pub async fn claim_outbox(&self, limit: u64) -> StoreResult<Vec<(OrgId, EventRecord)>> {
+    pub async fn claim_outbox(&self, limit: u64) -> StoreResult<Claimed<EventRecord>> {
         let now = Utc::now();
+        let until = lease_until(now + CLAIM_LEASE);
         let claimable = || {
             Condition::all()
                 .add(outbox_event::Column::RelayedAt.is_null())
                 .add(unclaimed(outbox_event::Column::ClaimedUntil, now))
         };
-        let leased = Leased::<outbox_event::Entity> {
-            key: outbox_event::Column::Seq,
-            claimed_until: outbox_event::Column::ClaimedUntil,
-        };
-        let claimed =
-            leased.claim_oldest(&self.db, claimable, outbox_event::Column::Seq, now + CLAIM_LEASE, limit).await?;
-        let mut events: Vec<(OrgId, EventRecord)> =
+        let claimed = OUTBOX_LEASE.claim_oldest(&self.db, claimable, outbox_event::Column::Seq, until, limit).await?;
+        let mut rows: Vec<(OrgId, EventRecord)> =
             claimed.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.into())).collect();
-        events.sort_by_key(|(_, event)| event.seq);
-        Ok(events)
+        rows.sort_by_key(|(_, event)| event.seq);
+        Ok(Claimed { rows, until })
     }
 
-    pub async fn mark_relayed(&self, seqs: &[i64]) -> StoreResult<()> {
+    /// Marks events relayed that this relay still holds (claimed until
+    /// `until`): one whose lease ran out and that another relay took is
+    /// that relay's to mark.
+    pub async fn mark_relayed(&self, seqs: &[i64], until: DateTime<Utc>) -> StoreResult<()> {
         if seqs.is_empty() {
             return Ok(());
         }
         outbox_event::Entity::update_many()
             .col_expr(outbox_event::Column::RelayedAt, Expr::value(Utc::now()))
             .filter(outbox_event::Column::Seq.is_in(seqs.iter().copied()))
+            .filter(outbox_event::Column::ClaimedUntil.eq(until))
             .exec(&self.db)
             .await?;
         Ok(())
     }
 
-    /// Gives claimed but undelivered events back at once (a sink failed).
-    pub async fn release_claims(&self, seqs: &[i64]) -> StoreResult<()> {
-        if seqs.is_empty() {
-            return Ok(());
-        }
-        outbox_event::Entity::update_many()
-            .col_expr(outbox_event::Column::ClaimedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None))
-            .filter(outbox_event::Column::Seq.is_in(seqs.iter().copied()))
-            .filter(outbox_event::Column::RelayedAt.is_null())
-            .exec(&self.db)
-            .await?;
-        Ok(())
+    /// Gives claimed but unsent events back at once (the queue failed).
+    pub async fn release_claims(&self, seqs: &[i64], until: DateTime<Utc>) -> StoreResult<()> {
+        OUTBOX_LEASE.release(&self.db, seqs.iter().copied(), until).await
     }
 }
+
+const OUTBOX_LEASE: Leased<outbox_event::Entity> =
+    Leased { key: outbox_event::Column::Seq, claimed_until: outbox_event::Column::ClaimedUntil };
