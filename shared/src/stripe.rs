@@ -9,12 +9,12 @@ use stripe::{IdempotencyKey, RequestStrategy, StripeRequest};
 use stripe_billing::billing_portal_session::CreateBillingPortalSession;
 use stripe_billing::subscription::RetrieveSubscription;
 use stripe_checkout::checkout_session::{
-    CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionSubscriptionData,
+    CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionSubscriptionData, ExpireCheckoutSession,
 };
 use stripe_core::customer::CreateCustomer;
 
 use crate::config::ConfigError;
-use crate::domain::billing::{Interval, PriceBook, SubscriptionSnapshot};
+use crate::domain::billing::{Interval, OpenCheckout, PriceBook, SubscriptionSnapshot};
 use crate::domain::org::Plan;
 use crate::ids::OrgId;
 
@@ -127,14 +127,15 @@ impl StripeBilling {
     }
 
     /// A hosted Checkout page that starts a subscription to `price`.
-    pub async fn checkout_url(
+    /// Opens a Checkout session for `price`.
+    pub async fn open_checkout(
         &self,
         org_id: OrgId,
         customer: &str,
         price: &str,
         success_url: &str,
         cancel_url: &str,
-    ) -> Result<String, BillingError> {
+    ) -> Result<OpenCheckout, BillingError> {
         let mut item = CreateCheckoutSessionLineItems::new();
         item.price = Some(price.to_owned());
         item.quantity = Some(1);
@@ -150,7 +151,19 @@ impl StripeBilling {
             .cancel_url(cancel_url)
             .send(&self.client)
             .await?;
-        session.url.ok_or(BillingError::Incomplete("a checkout url"))
+        Ok(OpenCheckout {
+            session_id: session.id.as_str().to_owned(),
+            price_id: price.to_owned(),
+            url: session.url.ok_or(BillingError::Incomplete("a checkout url"))?,
+            expires_at: DateTime::from_timestamp(session.expires_at, 0)
+                .ok_or(BillingError::Incomplete("a checkout expiry"))?,
+        })
+    }
+
+    /// Closes an open Checkout session, so it can no longer be paid.
+    pub async fn expire_checkout(&self, session_id: &str) -> Result<(), BillingError> {
+        ExpireCheckoutSession::new(session_id).send(&self.client).await?;
+        Ok(())
     }
 
     /// A Billing Portal page where the customer manages card, plan and cancellation.

@@ -179,6 +179,37 @@ on_both_stores! {
         }
     }
 
+    async fn one_checkout_is_open_at_a_time(w: World = world) {
+        let path = w.org.path("/billing/checkout");
+        let plan = |plan: &str, interval: &str| json!({"plan": plan, "interval": interval});
+        let url_of = |response: Value| response["url"].as_str().expect("url").to_owned();
+        let session_of = |url: &str| url.rsplit('/').next().expect("id").to_owned();
+
+        // A double click, or two admins at once: one session stays open.
+        let (a, b) = tokio::join!(w.org.admin.post(&path, plan("pro", "month")), w.org.admin.post(&path, plan("pro", "month")));
+        assert_eq!((a.status().as_u16(), b.status().as_u16()), (201, 201));
+        let (a, b) = (url_of(a.json().await.expect("json")), url_of(b.json().await.expect("json")));
+        assert_eq!(a, b, "both are sent to the same page");
+        assert_eq!(w.stripe.open_checkout_sessions(), [session_of(&a)]);
+
+        // The same plan later: the same page, no new session.
+        let sessions = w.stripe.received("/v1/checkout/sessions").len();
+        assert_eq!(url_of(w.org.admin.post(&path, plan("pro", "month")).await.json().await.expect("json")), a);
+        assert_eq!(w.stripe.received("/v1/checkout/sessions").len(), sessions);
+
+        // Another plan: the open session is closed first, so only one can be paid.
+        let yearly = url_of(w.org.admin.post(&path, plan("pro", "year")).await.json().await.expect("json"));
+        assert_ne!(yearly, a);
+        assert_eq!(w.stripe.open_checkout_sessions(), [session_of(&yearly)]);
+        assert_eq!(w.stripe.received(&format!("/v1/checkout/sessions/{}/expire", session_of(&a))).len(), 1);
+
+        // Paid a moment ago, its webhook not here yet: no second session for another plan.
+        w.stripe.complete_checkout(&session_of(&yearly));
+        let problem = expect_problem(w.org.admin.post(&path, plan("enterprise", "month")).await, 409).await;
+        assert!(problem["detail"].as_str().expect("detail").contains("just completed"), "{problem}");
+        assert!(w.stripe.open_checkout_sessions().is_empty());
+    }
+
     async fn checkout_names_what_cannot_be_bought(w: World = world) {
         // Enterprise yearly has no configured price; Free is not for sale.
         for (plan, interval) in [("enterprise", "year"), ("free", "month")] {
@@ -227,6 +258,10 @@ on_both_stores! {
         let canceled = w.stripe.put_subscription(&w.subscription(&customer, "canceled"));
         w.deliver_ok(&event("evt_deleted", "customer.subscription.deleted", canceled, now() + 1)).await;
         assert_eq!(w.plan().await, "free");
+        // The paid checkout is done with: upgrading again opens a new one.
+        let sessions = w.stripe.received("/v1/checkout/sessions").len();
+        w.checkout_pro().await;
+        assert_eq!(w.stripe.received("/v1/checkout/sessions").len(), sessions + 1);
         let org: Value = w.org.admin.get(&w.org.path("")).await.json().await.expect("json");
         assert_eq!(org["features"]["problemManagement"], false);
         assert_eq!(org["features"]["knowledgeBase"], true, "what Free has stays on");

@@ -32,6 +32,7 @@ struct Inner {
     received: Vec<Received>,
     customers_by_key: HashMap<String, Value>,
     subscriptions: HashMap<String, Value>,
+    checkout_sessions: HashMap<String, Value>,
     next_id: u32,
 }
 
@@ -95,6 +96,7 @@ impl StripeStandin {
         let router = axum::Router::new()
             .route("/v1/customers", post(create_customer))
             .route("/v1/checkout/sessions", post(create_checkout_session))
+            .route("/v1/checkout/sessions/{id}/expire", post(expire_checkout_session))
             .route("/v1/billing_portal/sessions", post(create_portal_session))
             .route("/v1/subscriptions/{id}", get(retrieve_subscription))
             .with_state(standin.clone());
@@ -127,6 +129,24 @@ impl StripeStandin {
         let object = subscription_object(sub);
         self.inner.lock().expect("lock").subscriptions.insert(sub.id.clone(), object.clone());
         object
+    }
+
+    /// Checkout sessions still open (not paid, not expired).
+    pub fn open_checkout_sessions(&self) -> Vec<String> {
+        let inner = self.inner.lock().expect("lock");
+        inner
+            .checkout_sessions
+            .values()
+            .filter(|s| s["status"] == "open")
+            .filter_map(|s| s["id"].as_str().map(str::to_owned))
+            .collect()
+    }
+
+    /// The customer pays for checkout session `id` (its webhook is not sent).
+    pub fn complete_checkout(&self, id: &str) {
+        let mut inner = self.inner.lock().expect("lock");
+        let session = inner.checkout_sessions.get_mut(id).expect("known session");
+        session["status"] = json!("complete");
     }
 
     pub fn subscription(&self, id: &str) -> Value {
@@ -204,7 +224,7 @@ async fn create_checkout_session(State(standin): State<StripeStandin>, headers: 
     }
     standin.record("/v1/checkout/sessions", &form, &headers);
     let id = standin.next_id("cs_test");
-    axum::Json(json!({
+    let session = json!({
         "id": id,
         "object": "checkout.session",
         "adaptive_pricing": null,
@@ -257,8 +277,34 @@ async fn create_checkout_session(State(standin): State<StripeStandin>, headers: 
         "total_details": {"amount_discount": 0, "amount_shipping": 0, "amount_tax": 0},
         "ui_mode": "hosted",
         "url": format!("https://checkout.stripe.test/c/pay/{id}"),
-    }))
-    .into_response()
+    });
+    standin.inner.lock().expect("lock").checkout_sessions.insert(id, session.clone());
+    axum::Json(session).into_response()
+}
+
+/// Stripe expires open sessions only.
+async fn expire_checkout_session(
+    State(standin): State<StripeStandin>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if !authorized(&headers) {
+        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    }
+    standin.record(&format!("/v1/checkout/sessions/{id}/expire"), &HashMap::new(), &headers);
+    let mut inner = standin.inner.lock().expect("lock");
+    let Some(session) = inner.checkout_sessions.get_mut(&id) else {
+        return stripe_error(StatusCode::NOT_FOUND, "No such checkout.session", Some("session")).into_response();
+    };
+    if session["status"] != "open" {
+        let message = format!(
+            "Only Checkout Sessions with a status in [\"open\"] can be expired; this one is {}.",
+            session["status"]
+        );
+        return stripe_error(StatusCode::BAD_REQUEST, &message, None).into_response();
+    }
+    session["status"] = json!("expired");
+    axum::Json(session.clone()).into_response()
 }
 
 async fn create_portal_session(State(standin): State<StripeStandin>, headers: HeaderMap, body: String) -> Response {

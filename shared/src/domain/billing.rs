@@ -64,6 +64,16 @@ impl SubscriptionStatus {
     }
 }
 
+/// A Stripe Checkout session waiting to be paid: while it is open, another
+/// "upgrade" reuses it rather than open a second that could be paid too.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenCheckout {
+    pub session_id: String,
+    pub price_id: String,
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
+}
+
 /// What we keep of a Stripe subscription.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SubscriptionSnapshot {

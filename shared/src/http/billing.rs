@@ -167,20 +167,45 @@ async fn start_checkout(
             "the organisation already has a subscription; change or cancel it in the billing portal",
         ));
     }
+    // One open Checkout per organisation, so it cannot end up paying twice:
+    // the same plan again reuses it; another plan closes it first.
+    let now = state.store.now();
+    let open = org.scope(&state).open_checkout(now).await?;
+    if let Some(open) = open.as_ref().filter(|open| open.price_id == price) {
+        return Ok((StatusCode::CREATED, Json(RedirectView { url: open.url.clone() })));
+    }
+    if let Some(open) = &open {
+        expire_or_conflict(&stripe, &open.session_id).await?;
+    }
     let customer = customer(&state, &org, &stripe).await?;
     let back = settings_url(&state, &org);
-    let url = stripe
-        .checkout_url(
-            org.org_id(),
-            &customer,
-            price,
-            &format!("{back}?checkout=success"),
-            &format!("{back}?checkout=cancelled"),
-        )
-        .await?;
+    let success = format!("{back}?checkout=success");
+    let opened =
+        stripe.open_checkout(org.org_id(), &customer, price, &success, &format!("{back}?checkout=cancelled")).await?;
+    let replacing = open.as_ref().map(|open| open.session_id.as_str());
+    if let Some(kept) = org.scope(&state).keep_checkout(&opened, replacing, now).await? {
+        // Another request opened one first (a double click): keep that one.
+        expire_or_conflict(&stripe, &opened.session_id).await?;
+        return Ok((StatusCode::CREATED, Json(RedirectView { url: kept.url })));
+    }
     let summary = json!({"plan": body.plan, "interval": body.interval, "price": price});
     org.scope(&state).audit_billing("billing.checkout_started", summary, &org.meta).await?;
-    Ok((StatusCode::CREATED, Json(RedirectView { url })))
+    Ok((StatusCode::CREATED, Json(RedirectView { url: opened.url })))
+}
+
+/// Closes a Checkout session. One Stripe refuses to close (4xx) was paid
+/// just now, and its subscription is on its way.
+async fn expire_or_conflict(stripe: &StripeBilling, session_id: &str) -> Result<()> {
+    match stripe.expire_checkout(session_id).await {
+        Ok(()) => Ok(()),
+        Err(BillingError::Stripe(stripe::StripeError::Stripe(_, status))) if (400..500).contains(&status) => {
+            Err(Error::conflict(
+                "checkout-in-progress",
+                "a checkout for this organisation was just completed; wait for its subscription to arrive",
+            ))
+        }
+        Err(other) => Err(other.into()),
+    }
 }
 
 /// Opens the Stripe Billing Portal: card, invoices, plan changes and

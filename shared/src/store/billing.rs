@@ -6,10 +6,10 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 
-use super::entities::{org_billing, stripe_event};
+use super::entities::{checkout_session, org_billing, stripe_event};
 use super::{OrgStore, Store, StoreError, StoreResult, audit, lock_org, orgs};
 use crate::domain::audit::{AuditEntry, AuditMeta};
-use crate::domain::billing::{InvoiceOutcome, SubscriptionSnapshot, SubscriptionStatus};
+use crate::domain::billing::{InvoiceOutcome, OpenCheckout, SubscriptionSnapshot, SubscriptionStatus};
 use crate::domain::org::Plan;
 use crate::ids::OrgId;
 
@@ -46,6 +46,12 @@ impl TryFrom<org_billing::Model> for BillingRecord {
                 .map_err(StoreError::Corrupt)?,
             synced_event_at: model.synced_event_at,
         })
+    }
+}
+
+impl From<checkout_session::Model> for OpenCheckout {
+    fn from(row: checkout_session::Model) -> Self {
+        Self { session_id: row.session_id, price_id: row.price_id, url: row.url, expires_at: row.expires_at }
     }
 }
 
@@ -118,6 +124,41 @@ impl OrgStore<'_> {
         audit::append(&tx, self.org_id.uuid(), meta, entry).await?;
         tx.commit().await?;
         Ok(customer_id.to_owned())
+    }
+
+    /// The Checkout session the organisation has open at `now`, if any.
+    pub async fn open_checkout(&self, now: DateTime<Utc>) -> StoreResult<Option<OpenCheckout>> {
+        let found = checkout_session::Entity::find_by_id(self.org_id.uuid()).one(self.db).await?;
+        Ok(found.filter(|row| row.expires_at > now).map(Into::into))
+    }
+
+    /// Keeps `opened` as the organisation's open Checkout session, unless
+    /// another one (other than `replacing`) was kept meanwhile: that one is
+    /// returned, and `opened` is the caller's to expire.
+    pub async fn keep_checkout(
+        &self,
+        opened: &OpenCheckout,
+        replacing: Option<&str>,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Option<OpenCheckout>> {
+        let tx = self.db.begin().await?;
+        lock_org(&tx, self.org_id).await?;
+        let current = checkout_session::Entity::find_by_id(self.org_id.uuid()).one(&tx).await?;
+        if let Some(current) = current.filter(|c| c.expires_at > now && Some(c.session_id.as_str()) != replacing) {
+            tx.commit().await?;
+            return Ok(Some(current.into()));
+        }
+        let row = checkout_session::ActiveModel {
+            org_id: Set(self.org_id.uuid()),
+            session_id: Set(opened.session_id.clone()),
+            price_id: Set(opened.price_id.clone()),
+            url: Set(opened.url.clone()),
+            expires_at: Set(opened.expires_at),
+        };
+        checkout_session::Entity::delete_by_id(self.org_id.uuid()).exec(&tx).await?;
+        row.insert(&tx).await?;
+        tx.commit().await?;
+        Ok(None)
     }
 
     /// Records a billing action that changes nothing here yet (a checkout
@@ -247,6 +288,10 @@ impl Store {
             }
         }
         let after = next.status;
+        if after.is_some_and(SubscriptionStatus::entitles_any) {
+            // Paid for: the open checkout is done; the next one starts afresh.
+            checkout_session::Entity::delete_by_id(org_id.uuid()).exec(&tx).await?;
+        }
         save(&tx, org_id, next, !exists).await?;
         tx.commit().await?;
         Ok(EventOutcome::Applied { before, after, plan })

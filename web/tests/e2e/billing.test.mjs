@@ -198,6 +198,9 @@ describe("billing with Stripe (a stand-in for its API)", { skip: cannotStartServ
     const sessions = stripe.requests.filter((r) => r.method === "POST" && r.path === "/v1/checkout/sessions");
     assert.equal(sessions.length, 2);
     assert.equal(sessions[1].form["line_items[0][price]"], PRICES.STRIPE_PRICE_ENTERPRISE_YEARLY);
+    // The abandoned monthly session is closed first, so only one can ever be paid.
+    const expired = stripe.requests.filter((r) => r.method === "POST" && /^\/v1\/checkout\/sessions\/[\w-]+\/expire$/.test(r.path));
+    assert.equal(expired.length, 1);
     assert.equal(sessions[1].form.customer, "cus_standin0001");
     assert.equal(stripe.requests.filter((r) => r.path === "/v1/customers").length, 1);
   });

@@ -4,6 +4,7 @@
 pub(super) mod api_token;
 pub(super) mod audit_event;
 pub(super) mod channel_setting;
+pub(super) mod checkout_session;
 pub(super) mod contact_rule;
 pub(super) mod delivery;
 pub(super) mod delivery_attempt;

@@ -8,6 +8,7 @@ mod m0002_org_admin;
 mod m0003_incidents;
 mod m0004_billing;
 mod m0005_notifications;
+mod m0006_checkout_sessions;
 
 pub(super) struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0003_incidents::Migration),
             Box::new(m0004_billing::Migration),
             Box::new(m0005_notifications::Migration),
+            Box::new(m0006_checkout_sessions::Migration),
         ]
     }
 }

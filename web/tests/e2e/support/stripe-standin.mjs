@@ -253,6 +253,7 @@ function page(title, body) {
 export async function startStripeStandIn() {
   const requests = [];
   const subscriptions = new Map();
+  const checkoutSessions = new Map();
   let counter = 0;
   const nextId = (prefix) => `${prefix}_standin${(++counter).toString().padStart(4, "0")}`;
   let base;
@@ -277,13 +278,23 @@ export async function startStripeStandIn() {
       if (req.method === "POST" && path === "/v1/customers") return json(200, customer(nextId("cus"), form));
       if (req.method === "POST" && path === "/v1/checkout/sessions") {
         const id = nextId("cs_test");
-        return json(200, checkoutSession(id, form, `${base}/checkout/${id}`));
+        const session = checkoutSession(id, form, `${base}/checkout/${id}`);
+        checkoutSessions.set(id, session);
+        return json(200, session);
       }
       if (req.method === "POST" && path === "/v1/billing_portal/sessions") {
         const id = nextId("bps");
         return json(200, portalSession(id, form, `${base}/portal/${id}`));
       }
       let m;
+      // Stripe expires open sessions only.
+      if (req.method === "POST" && (m = /^\/v1\/checkout\/sessions\/([\w-]+)\/expire$/.exec(path))) {
+        const session = checkoutSessions.get(m[1]);
+        if (!session) return json(404, { error: { type: "invalid_request_error", message: `No such checkout.session: '${m[1]}'`, param: "session" } });
+        if (session.status !== "open") return json(400, { error: { type: "invalid_request_error", message: "Only open Checkout Sessions can be expired." } });
+        session.status = "expired";
+        return json(200, session);
+      }
       if (req.method === "GET" && (m = /^\/v1\/subscriptions\/([\w-]+)$/.exec(path))) {
         const subscription = subscriptions.get(m[1]);
         if (subscription) return json(200, subscription);
