@@ -9,9 +9,11 @@ use stripe::{IdempotencyKey, RequestStrategy, StripeRequest};
 use stripe_billing::billing_portal_session::CreateBillingPortalSession;
 use stripe_billing::subscription::RetrieveSubscription;
 use stripe_checkout::checkout_session::{
-    CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionSubscriptionData, ExpireCheckoutSession,
+    CreateCheckoutSession, CreateCheckoutSessionLineItems, CreateCheckoutSessionSubscriptionData,
+    ExpireCheckoutSession, RetrieveCheckoutSession,
 };
 use stripe_core::customer::CreateCustomer;
+use stripe_shared::CheckoutSessionStatus;
 
 use crate::config::ConfigError;
 use crate::domain::billing::{Interval, OpenCheckout, PriceBook, SubscriptionSnapshot};
@@ -61,6 +63,15 @@ pub enum BillingError {
     Stripe(#[from] stripe::StripeError),
     #[error("Stripe answered without {0}")]
     Incomplete(&'static str),
+}
+
+/// How a Checkout session ended when we closed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closed {
+    /// It can no longer be paid (expired now, before, or gone).
+    Expired,
+    /// It was paid: its subscription is on its way.
+    Paid,
 }
 
 /// Why a webhook was refused before its body was read.
@@ -160,10 +171,24 @@ impl StripeBilling {
         })
     }
 
-    /// Closes an open Checkout session, so it can no longer be paid.
-    pub async fn expire_checkout(&self, session_id: &str) -> Result<(), BillingError> {
-        ExpireCheckoutSession::new(session_id).send(&self.client).await?;
-        Ok(())
+    /// Closes a Checkout session so it can no longer be paid, and says how
+    /// it ended. Stripe refuses to expire a session that is not open; then
+    /// the session itself says why.
+    pub async fn close_checkout(&self, session_id: &str) -> Result<Closed, BillingError> {
+        match ExpireCheckoutSession::new(session_id).send(&self.client).await {
+            Ok(_) => return Ok(Closed::Expired),
+            Err(stripe::StripeError::Stripe(_, 400 | 404)) => {}
+            Err(other) => return Err(other.into()),
+        }
+        match RetrieveCheckoutSession::new(session_id).send(&self.client).await {
+            Ok(session) => match session.status {
+                Some(CheckoutSessionStatus::Complete) => Ok(Closed::Paid),
+                Some(CheckoutSessionStatus::Expired) => Ok(Closed::Expired),
+                _ => Err(BillingError::Incomplete("a checkout session that can be closed")),
+            },
+            Err(stripe::StripeError::Stripe(_, 404)) => Ok(Closed::Expired),
+            Err(other) => Err(other.into()),
+        }
     }
 
     /// A Billing Portal page where the customer manages card, plan and cancellation.

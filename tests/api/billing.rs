@@ -203,9 +203,23 @@ on_both_stores! {
         assert_eq!(w.stripe.open_checkout_sessions(), [session_of(&yearly)]);
         assert_eq!(w.stripe.received(&format!("/v1/checkout/sessions/{}/expire", session_of(&a))).len(), 1);
 
+        // Expired in Stripe's Dashboard: switching plans simply opens a new one.
+        w.stripe.end_checkout(&session_of(&yearly), "expired");
+        let monthly = url_of(w.org.admin.post(&path, plan("pro", "month")).await.json().await.expect("json"));
+        assert_eq!(w.stripe.open_checkout_sessions(), [session_of(&monthly)]);
+        // Two admins pick two plans at once: one page opens, the other hears why not.
+        let (month, year) = tokio::join!(w.org.admin.post(&path, plan("enterprise", "month")), w.org.admin.post(&path, plan("pro", "year")));
+        let mut statuses = [month.status().as_u16(), year.status().as_u16()];
+        statuses.sort_unstable();
+        assert!(statuses == [201, 201] || statuses == [201, 409], "{statuses:?}");
+        let open = w.stripe.open_checkout_sessions();
+        assert_eq!(open.len(), 1, "one payable session: {open:?}");
+
         // Paid a moment ago, its webhook not here yet: no second session for another plan.
-        w.stripe.complete_checkout(&session_of(&yearly));
-        let problem = expect_problem(w.org.admin.post(&path, plan("enterprise", "month")).await, 409).await;
+        let paying = open[0].clone();
+        w.stripe.end_checkout(&paying, "complete");
+        // (Pro monthly: neither of the two plans just picked.)
+        let problem = expect_problem(w.org.admin.post(&path, plan("pro", "month")).await, 409).await;
         assert!(problem["detail"].as_str().expect("detail").contains("just completed"), "{problem}");
         assert!(w.stripe.open_checkout_sessions().is_empty());
     }

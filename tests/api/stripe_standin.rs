@@ -96,6 +96,7 @@ impl StripeStandin {
         let router = axum::Router::new()
             .route("/v1/customers", post(create_customer))
             .route("/v1/checkout/sessions", post(create_checkout_session))
+            .route("/v1/checkout/sessions/{id}", get(retrieve_checkout_session))
             .route("/v1/checkout/sessions/{id}/expire", post(expire_checkout_session))
             .route("/v1/billing_portal/sessions", post(create_portal_session))
             .route("/v1/subscriptions/{id}", get(retrieve_subscription))
@@ -142,11 +143,13 @@ impl StripeStandin {
             .collect()
     }
 
-    /// The customer pays for checkout session `id` (its webhook is not sent).
-    pub fn complete_checkout(&self, id: &str) {
+    /// Checkout session `id` ends as `status` outside our API: the customer
+    /// paid (`complete`; its webhook is not sent), or it was expired in the
+    /// Dashboard (`expired`).
+    pub fn end_checkout(&self, id: &str, status: &str) {
         let mut inner = self.inner.lock().expect("lock");
         let session = inner.checkout_sessions.get_mut(id).expect("known session");
-        session["status"] = json!("complete");
+        session["status"] = json!(status);
     }
 
     pub fn subscription(&self, id: &str) -> Value {
@@ -280,6 +283,20 @@ async fn create_checkout_session(State(standin): State<StripeStandin>, headers: 
     });
     standin.inner.lock().expect("lock").checkout_sessions.insert(id, session.clone());
     axum::Json(session).into_response()
+}
+
+async fn retrieve_checkout_session(
+    State(standin): State<StripeStandin>,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    if !authorized(&headers) {
+        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    }
+    match standin.inner.lock().expect("lock").checkout_sessions.get(&id) {
+        Some(session) => axum::Json(session.clone()).into_response(),
+        None => stripe_error(StatusCode::NOT_FOUND, "No such checkout.session", Some("session")).into_response(),
+    }
 }
 
 /// Stripe expires open sessions only.

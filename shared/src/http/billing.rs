@@ -25,8 +25,8 @@ use crate::domain::permissions::Action;
 use crate::error::{Error, FieldError, Result};
 use crate::ids::OrgId;
 use crate::mail::MailMessage;
-use crate::store::{BillingUpdate, EventOutcome, OrgAccess, StripeEventRecord};
-use crate::stripe::{BillingError, SignatureError, StripeBilling};
+use crate::store::{BillingUpdate, EventOutcome, Kept, OrgAccess, StripeEventRecord};
+use crate::stripe::{BillingError, Closed, SignatureError, StripeBilling};
 
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -162,50 +162,64 @@ async fn start_checkout(
     })?;
     let billing = org.scope(&state).billing().await?;
     if billing.status.is_some_and(SubscriptionStatus::is_live) {
-        return Err(Error::conflict(
-            "subscription-exists",
-            "the organisation already has a subscription; change or cancel it in the billing portal",
-        ));
+        return Err(subscription_exists());
     }
     // One open Checkout per organisation, so it cannot end up paying twice:
     // the same plan again reuses it; another plan closes it first.
+    let scope = org.scope(&state);
     let now = state.store.now();
-    let open = org.scope(&state).open_checkout(now).await?;
+    let open = scope.open_checkout(now).await?;
     if let Some(open) = open.as_ref().filter(|open| open.price_id == price) {
         return Ok((StatusCode::CREATED, Json(RedirectView { url: open.url.clone() })));
     }
     if let Some(open) = &open {
-        expire_or_conflict(&stripe, &open.session_id).await?;
+        match stripe.close_checkout(&open.session_id).await? {
+            Closed::Expired => scope.forget_checkout(&open.session_id).await?,
+            Closed::Paid => return Err(just_paid()),
+        }
     }
     let customer = customer(&state, &org, &stripe).await?;
     let back = settings_url(&state, &org);
     let success = format!("{back}?checkout=success");
     let opened =
         stripe.open_checkout(org.org_id(), &customer, price, &success, &format!("{back}?checkout=cancelled")).await?;
-    let replacing = open.as_ref().map(|open| open.session_id.as_str());
-    if let Some(kept) = org.scope(&state).keep_checkout(&opened, replacing, now).await? {
-        // Another request opened one first (a double click): keep that one.
-        expire_or_conflict(&stripe, &opened.session_id).await?;
-        return Ok((StatusCode::CREATED, Json(RedirectView { url: kept.url })));
+    let kept = scope.keep_checkout(&opened, now).await?;
+    if kept != Kept::Opened {
+        // Never shown to anyone: close it so it cannot be paid.
+        if let Err(error) = stripe.close_checkout(&opened.session_id).await {
+            tracing::warn!(%error, session = %opened.session_id, "unused Checkout session left open");
+        }
     }
-    let summary = json!({"plan": body.plan, "interval": body.interval, "price": price});
-    org.scope(&state).audit_billing("billing.checkout_started", summary, &org.meta).await?;
-    Ok((StatusCode::CREATED, Json(RedirectView { url: opened.url })))
+    match kept {
+        Kept::Opened => {
+            let summary = json!({"plan": body.plan, "interval": body.interval, "price": price});
+            scope.audit_billing("billing.checkout_started", summary, &org.meta).await?;
+            Ok((StatusCode::CREATED, Json(RedirectView { url: opened.url })))
+        }
+        // A double click, or two admins at once: the first one's page.
+        Kept::Other(first) if first.price_id == price => {
+            Ok((StatusCode::CREATED, Json(RedirectView { url: first.url })))
+        }
+        Kept::Other(_) => Err(Error::conflict(
+            "checkout-in-progress",
+            "another checkout for this organisation was started a moment ago; finish or cancel it first",
+        )),
+        Kept::Subscribed => Err(subscription_exists()),
+    }
 }
 
-/// Closes a Checkout session. One Stripe refuses to close (4xx) was paid
-/// just now, and its subscription is on its way.
-async fn expire_or_conflict(stripe: &StripeBilling, session_id: &str) -> Result<()> {
-    match stripe.expire_checkout(session_id).await {
-        Ok(()) => Ok(()),
-        Err(BillingError::Stripe(stripe::StripeError::Stripe(_, status))) if (400..500).contains(&status) => {
-            Err(Error::conflict(
-                "checkout-in-progress",
-                "a checkout for this organisation was just completed; wait for its subscription to arrive",
-            ))
-        }
-        Err(other) => Err(other.into()),
-    }
+fn subscription_exists() -> Error {
+    Error::conflict(
+        "subscription-exists",
+        "the organisation already has a subscription; change or cancel it in the billing portal",
+    )
+}
+
+fn just_paid() -> Error {
+    Error::conflict(
+        "checkout-in-progress",
+        "a checkout for this organisation was just completed; wait for its subscription to arrive",
+    )
 }
 
 /// Opens the Stripe Billing Portal: card, invoices, plan changes and
@@ -244,6 +258,7 @@ struct EventData {
 
 #[derive(Deserialize)]
 struct CheckoutSessionObject {
+    id: String,
     customer: Option<String>,
     subscription: Option<String>,
     client_reference_id: Option<String>,
@@ -346,10 +361,12 @@ async fn billing_update(
     stripe: &StripeBilling,
     event: &StripeEvent,
 ) -> Result<Option<BillingUpdate>> {
+    let mut paid_checkout = None;
     let (customer, hint, carried, invoice_status) = match event.kind.as_str() {
         "checkout.session.completed" => {
             let session: CheckoutSessionObject = object(event)?;
             let carried = session.subscription.map(Carried::Reference);
+            paid_checkout = Some(session.id);
             (session.customer, session.client_reference_id, carried, None)
         }
         "customer.subscription.created" | "customer.subscription.updated" | "customer.subscription.deleted" => {
@@ -383,6 +400,7 @@ async fn billing_update(
         subscription: None,
         stale_if_synced_after: i64::MAX,
         invoice_status,
+        paid_checkout,
     };
     match carried {
         // The event's own copy is stale if an event no older was applied.

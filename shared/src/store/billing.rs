@@ -49,6 +49,26 @@ impl TryFrom<org_billing::Model> for BillingRecord {
     }
 }
 
+/// What [`OrgStore::keep_checkout`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kept {
+    /// The session opened is the organisation's open one now.
+    Opened,
+    /// Another request kept this one first.
+    Other(OpenCheckout),
+    /// A subscription went live meanwhile.
+    Subscribed,
+}
+
+async fn forget_checkout_on<C: sea_orm::ConnectionTrait>(conn: &C, org_id: OrgId, session_id: &str) -> StoreResult<()> {
+    checkout_session::Entity::delete_many()
+        .filter(checkout_session::Column::OrgId.eq(org_id.uuid()))
+        .filter(checkout_session::Column::SessionId.eq(session_id))
+        .exec(conn)
+        .await?;
+    Ok(())
+}
+
 impl From<checkout_session::Model> for OpenCheckout {
     fn from(row: checkout_session::Model) -> Self {
         Self { session_id: row.session_id, price_id: row.price_id, url: row.url, expires_at: row.expires_at }
@@ -77,6 +97,8 @@ pub struct BillingUpdate {
     /// for one fetched from Stripe, the newest event applied before fetching.
     pub stale_if_synced_after: i64,
     pub invoice_status: Option<InvoiceOutcome>,
+    /// The Checkout session this event says was paid.
+    pub paid_checkout: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -133,32 +155,37 @@ impl OrgStore<'_> {
     }
 
     /// Keeps `opened` as the organisation's open Checkout session, unless
-    /// another one (other than `replacing`) was kept meanwhile: that one is
-    /// returned, and `opened` is the caller's to expire.
-    pub async fn keep_checkout(
-        &self,
-        opened: &OpenCheckout,
-        replacing: Option<&str>,
-        now: DateTime<Utc>,
-    ) -> StoreResult<Option<OpenCheckout>> {
+    /// another was kept meanwhile or a subscription went live: then
+    /// `opened` is the caller's to close.
+    pub async fn keep_checkout(&self, opened: &OpenCheckout, now: DateTime<Utc>) -> StoreResult<Kept> {
         let tx = self.db.begin().await?;
         lock_org(&tx, self.org_id).await?;
-        let current = checkout_session::Entity::find_by_id(self.org_id.uuid()).one(&tx).await?;
-        if let Some(current) = current.filter(|c| c.expires_at > now && Some(c.session_id.as_str()) != replacing) {
+        if billing_on(&tx, self.org_id).await?.status.is_some_and(SubscriptionStatus::is_live) {
             tx.commit().await?;
-            return Ok(Some(current.into()));
+            return Ok(Kept::Subscribed);
         }
-        let row = checkout_session::ActiveModel {
+        let current = checkout_session::Entity::find_by_id(self.org_id.uuid()).one(&tx).await?;
+        if let Some(current) = current.filter(|c| c.expires_at > now) {
+            tx.commit().await?;
+            return Ok(Kept::Other(current.into()));
+        }
+        checkout_session::Entity::delete_by_id(self.org_id.uuid()).exec(&tx).await?;
+        checkout_session::ActiveModel {
             org_id: Set(self.org_id.uuid()),
             session_id: Set(opened.session_id.clone()),
             price_id: Set(opened.price_id.clone()),
             url: Set(opened.url.clone()),
             expires_at: Set(opened.expires_at),
-        };
-        checkout_session::Entity::delete_by_id(self.org_id.uuid()).exec(&tx).await?;
-        row.insert(&tx).await?;
+        }
+        .insert(&tx)
+        .await?;
         tx.commit().await?;
-        Ok(None)
+        Ok(Kept::Opened)
+    }
+
+    /// Forgets Checkout session `session_id`: closed, or paid.
+    pub async fn forget_checkout(&self, session_id: &str) -> StoreResult<()> {
+        forget_checkout_on(self.db, self.org_id, session_id).await
     }
 
     /// Records a billing action that changes nothing here yet (a checkout
@@ -288,6 +315,9 @@ impl Store {
             }
         }
         let after = next.status;
+        if let Some(session_id) = &update.paid_checkout {
+            forget_checkout_on(&tx, org_id, session_id).await?;
+        }
         if after.is_some_and(SubscriptionStatus::entitles_any) {
             // Paid for: the open checkout is done; the next one starts afresh.
             checkout_session::Entity::delete_by_id(org_id.uuid()).exec(&tx).await?;

@@ -44,7 +44,7 @@ use crate::clock::Clock;
 
 pub use accounts::{NewUser, SessionRecord, UserRecord};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
-pub use billing::{BillingRecord, BillingUpdate, EventOutcome, StripeEventRecord};
+pub use billing::{BillingRecord, BillingUpdate, EventOutcome, Kept, StripeEventRecord};
 pub use incidents::{
     ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, DomainEvent, EventRecord, IncidentChange, IncidentFilter,
     IncidentPage, IncidentRecord, IncidentSort, NewIncident, StatusFilter, TimelineKind, TimelineRecord,
