@@ -69,8 +69,10 @@ fn stripe_error(status: StatusCode, message: &str, param: Option<&str>) -> Refus
 }
 
 /// Stripe refuses requests without the secret key as a Bearer token.
-fn authorized(headers: &HeaderMap) -> bool {
-    headers.get("authorization").and_then(|v| v.to_str().ok()) == Some(&format!("Bearer {SECRET_KEY}"))
+fn unauthorized(headers: &HeaderMap) -> Option<Response> {
+    let given = headers.get("authorization").and_then(|v| v.to_str().ok());
+    (given != Some(&format!("Bearer {SECRET_KEY}")))
+        .then(|| stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response())
 }
 
 fn form_of(headers: &HeaderMap, body: &str) -> Result<HashMap<String, String>, Refusal> {
@@ -158,8 +160,8 @@ impl StripeStandin {
 }
 
 async fn create_customer(State(standin): State<StripeStandin>, headers: HeaderMap, body: String) -> Response {
-    if !authorized(&headers) {
-        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    if let Some(refused) = unauthorized(&headers) {
+        return refused;
     }
     let form = match form_of(&headers, &body) {
         Ok(form) => form,
@@ -205,8 +207,8 @@ async fn create_customer(State(standin): State<StripeStandin>, headers: HeaderMa
 }
 
 async fn create_checkout_session(State(standin): State<StripeStandin>, headers: HeaderMap, body: String) -> Response {
-    if !authorized(&headers) {
-        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    if let Some(refused) = unauthorized(&headers) {
+        return refused;
     }
     let form = match form_of(&headers, &body) {
         Ok(form) => form,
@@ -290,8 +292,8 @@ async fn retrieve_checkout_session(
     axum::extract::Path(id): axum::extract::Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if !authorized(&headers) {
-        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    if let Some(refused) = unauthorized(&headers) {
+        return refused;
     }
     match standin.inner.lock().expect("lock").checkout_sessions.get(&id) {
         Some(session) => axum::Json(session.clone()).into_response(),
@@ -305,8 +307,8 @@ async fn expire_checkout_session(
     axum::extract::Path(id): axum::extract::Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if !authorized(&headers) {
-        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    if let Some(refused) = unauthorized(&headers) {
+        return refused;
     }
     standin.record(&format!("/v1/checkout/sessions/{id}/expire"), &HashMap::new(), &headers);
     let mut inner = standin.inner.lock().expect("lock");
@@ -325,8 +327,8 @@ async fn expire_checkout_session(
 }
 
 async fn create_portal_session(State(standin): State<StripeStandin>, headers: HeaderMap, body: String) -> Response {
-    if !authorized(&headers) {
-        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    if let Some(refused) = unauthorized(&headers) {
+        return refused;
     }
     let form = match form_of(&headers, &body) {
         Ok(form) => form,
@@ -360,8 +362,8 @@ async fn retrieve_subscription(
     Path(id): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if !authorized(&headers) {
-        return stripe_error(StatusCode::UNAUTHORIZED, "Invalid API Key provided", None).into_response();
+    if let Some(refused) = unauthorized(&headers) {
+        return refused;
     }
     standin.record(&format!("/v1/subscriptions/{id}"), &HashMap::new(), &headers);
     match standin.inner.lock().expect("lock").subscriptions.get(&id) {
