@@ -160,13 +160,12 @@ async fn start_checkout(
             format!("{}/{} cannot be bought here; choose one of: {}", body.plan, body.interval, offered.join(", ")),
         )])
     })?;
-    let billing = org.scope(&state).billing().await?;
-    if billing.status.is_some_and(SubscriptionStatus::is_live) {
+    let scope = org.scope(&state);
+    if scope.billing().await?.status.is_some_and(SubscriptionStatus::is_live) {
         return Err(subscription_exists());
     }
     // One open Checkout per organisation, so it cannot end up paying twice:
     // the same plan again reuses it; another plan closes it first.
-    let scope = org.scope(&state);
     let now = state.store.now();
     let open = scope.open_checkout(now).await?;
     if let Some(open) = open.as_ref().filter(|open| open.price_id == price) {

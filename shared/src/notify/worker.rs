@@ -146,9 +146,7 @@ async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) ->
     let notice = notice(ctx, access, &scope, &incident, event_id, kind, None, event.created_at).await?;
     let created = org_deliveries(&scope, &event_id.to_string(), &notice).await?;
     deliver_all(ctx, access, &scope, created).await?;
-    // Only the newest trigger escalates: a late copy of `incident.created`
-    // must not restart a reopened incident's escalation.
-    if kind == NoticeKind::Triggered && scope.latest_trigger_event(incident.id).await? == Some(event_id) {
+    if kind == NoticeKind::Triggered {
         start_escalation(ctx, access, &scope, &incident, event_id).await?;
     }
     Ok(())
@@ -194,10 +192,12 @@ async fn start_escalation(
         tracing::info!(incident = %incident.id, "no escalation policy applies; nobody is paged");
         return Ok(());
     };
-    scope.start_escalation(incident.id, trigger, *policy_id, ctx.store.now()).await?;
-    if let Some(running) = scope.escalation_of(incident.id).await? {
+    // Only the newest trigger escalates (the store decides, under the
+    // incident's lock): a late copy of `incident.created` must not restart a
+    // reopened incident's escalation. The run's id is its trigger's.
+    if scope.start_escalation(incident.id, trigger, *policy_id, ctx.store.now()).await? {
         // Level 1 now, not at the next sweep.
-        escalate(ctx, access, running.id).await?;
+        escalate(ctx, access, trigger.uuid()).await?;
     }
     Ok(())
 }

@@ -503,21 +503,23 @@ impl OrgStore<'_> {
     /// Starts the incident's escalation for `trigger`, the event that last
     /// opened it, unless `trigger` already started it; a run of an earlier
     /// trigger (the incident was reopened), finished or not, gives way to the
-    /// new one, whose steps' deliveries are new too.
+    /// new one, whose steps' deliveries are new too. `false` when `trigger`
+    /// is no longer the latest: nothing was started.
     pub async fn start_escalation(
         &self,
         incident: IncidentId,
         trigger: EventId,
         policy: uuid::Uuid,
         due_at: DateTime<Utc>,
-    ) -> StoreResult<()> {
+    ) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
         // Starts and stops of one incident's escalation take turns, and
         // decide on what they read under the lock: a late copy of an older
         // trigger must not replace the newest one's run.
         lock_chain(&tx, incident.uuid()).await?;
         if latest_trigger_on(&tx, self.org_id, incident).await? != Some(trigger) {
-            return Ok(tx.commit().await?);
+            tx.commit().await?;
+            return Ok(false);
         }
         escalation::Entity::delete_many()
             .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
@@ -540,21 +542,12 @@ impl OrgStore<'_> {
             .exec_without_returning(&tx)
             .await?;
         tx.commit().await?;
-        Ok(())
+        Ok(true)
     }
 
     pub async fn escalation(&self, id: uuid::Uuid) -> StoreResult<Option<EscalationRecord>> {
         Ok(escalation::Entity::find_by_id(id)
             .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
-            .one(self.db)
-            .await?
-            .map(Into::into))
-    }
-
-    pub async fn escalation_of(&self, incident: IncidentId) -> StoreResult<Option<EscalationRecord>> {
-        Ok(escalation::Entity::find()
-            .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
-            .filter(escalation::Column::IncidentId.eq(incident.uuid()))
             .one(self.db)
             .await?
             .map(Into::into))
