@@ -18,7 +18,7 @@ commands:
                                       plan does not include are switched off (data stays)
   deploy-manifests [--check]          write (or check) vercel.json, template.yaml and api/ from the endpoint list
 
-environment: DATABASE_URL (default sqlite://./data/simplicity.db), PORT, HOST, PUBLIC_URL, RUST_LOG";
+environment: DATABASE_URL (default sqlite://./data/simplicity.db), PORT, HOST, PUBLIC_URL, SWEEP_INTERVAL_MS, RUST_LOG";
 
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -67,7 +67,7 @@ async fn serve(args: Vec<String>) -> Result<(), BoxError> {
         config.sealer = Some(local_sealer()?);
     }
     let state = runner::build_state(config).await?;
-    let state = crate::server::start_background(state, std::time::Duration::from_secs(1)).await;
+    let state = crate::server::start_background(state).await;
     runner::serve(crate::server::router(state), addr).await
 }
 

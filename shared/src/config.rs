@@ -34,6 +34,9 @@ pub struct Config {
     pub sqs: Option<SqsConfig>,
     /// First retry delay of a failed delivery (`NOTIFY_RETRY_BASE_MS`).
     pub retry: crate::notify::worker::RetryPolicy,
+    /// How often a long-lived process (local mode, a worker outside Lambda)
+    /// runs the sweep (`SWEEP_INTERVAL_MS`, default one second).
+    pub sweep_interval: std::time::Duration,
     /// Guards the sweep endpoint cron jobs call (`CRON_SECRET`).
     pub cron_secret: Option<String>,
     /// Let notifications reach private and loopback addresses over plain
@@ -58,6 +61,7 @@ pub struct ConfigError {
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/simplicity.db?mode=rwc";
 pub const DEFAULT_BODY_LIMIT: usize = 1024 * 1024;
 pub const DEFAULT_MAIL_FROM: &str = "Simplicity <no-reply@localhost>";
+pub const DEFAULT_SWEEP_INTERVAL: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Config {
     /// Defaults, overridden by the environment. `auto_migrate_default` is the
@@ -93,6 +97,13 @@ impl Config {
                     ..Default::default()
                 },
             },
+            sweep_interval: match var("SWEEP_INTERVAL_MS") {
+                None => DEFAULT_SWEEP_INTERVAL,
+                Some(text) => std::time::Duration::from_millis(text.parse().map_err(|_| ConfigError {
+                    name: "SWEEP_INTERVAL_MS",
+                    problem: format!("{text:?} is not a number of milliseconds"),
+                })?),
+            },
             cron_secret: var("CRON_SECRET"),
             outbound_allow_private: parse_bool("OUTBOUND_ALLOW_PRIVATE")?.unwrap_or(false),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
@@ -121,6 +132,7 @@ impl Config {
             sealer: None,
             sqs: None,
             retry: Default::default(),
+            sweep_interval: DEFAULT_SWEEP_INTERVAL,
             cron_secret: None,
             outbound_allow_private: false,
         }

@@ -56,6 +56,9 @@ pub enum Error {
     TooManyRequests { retry_after_secs: u64 },
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// A transient overload (the database is busy): the client may retry.
+    #[error("busy")]
+    Busy(#[source] crate::store::StoreError),
     #[error("internal error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
@@ -89,6 +92,7 @@ impl Error {
             Self::PreconditionRequired(_) => "precondition-required",
             Self::TooManyRequests { .. } => "rate-limited",
             Self::Unavailable(_) => "unavailable",
+            Self::Busy(_) => "busy",
             Self::Internal(_) => "internal",
         }
     }
@@ -107,7 +111,7 @@ impl Error {
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             Self::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -119,6 +123,7 @@ impl Error {
                 _ => format!("{} fields are invalid", fields.len()),
             },
             Self::Internal(_) => "an unexpected error occurred; it has been logged".to_owned(),
+            Self::Busy(_) => "the service is busy; please try again in a moment".to_owned(),
             Self::Unavailable(detail)
             | Self::Forbidden(detail)
             | Self::BadRequest(detail)
@@ -185,11 +190,17 @@ impl IntoResponse for Error {
     fn into_response(self) -> Response {
         match &self {
             Self::Internal(source) => tracing::error!(error = %chain(source.as_ref()), "request failed"),
+            Self::Busy(source) => tracing::warn!(error = %chain(source), "request shed: database busy"),
             other => tracing::debug!(error = %other, "request rejected"),
         }
+        let retry_after = match self {
+            Self::TooManyRequests { retry_after_secs } => Some(retry_after_secs),
+            Self::Busy(_) => Some(1),
+            _ => None,
+        };
         let mut response = self.problem().into_response();
-        if let Self::TooManyRequests { retry_after_secs } = self {
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
         response
     }
@@ -209,7 +220,10 @@ pub fn sources<'a>(
 
 impl From<crate::store::StoreError> for Error {
     fn from(error: crate::store::StoreError) -> Self {
-        Self::internal(error)
+        match error {
+            crate::store::StoreError::Busy(_) => Self::Busy(error),
+            other => Self::internal(other),
+        }
     }
 }
 

@@ -81,7 +81,7 @@ pub fn start_worker() -> ExitCode {
                 .await
             }
             Mode::Vercel | Mode::Local => {
-                crate::server::start_background(state, std::time::Duration::from_secs(5)).await;
+                crate::server::start_background(state).await;
                 shutdown_signal().await;
                 Ok(())
             }
@@ -160,7 +160,8 @@ pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
         None => None,
     };
     let outbound = crate::notify::outbound::Outbound::new(config.outbound_allow_private);
-    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing, queue, outbound })
+    let relay = Arc::new(crate::jobs::relay::Relay::inline());
+    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing, queue, outbound, relay })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

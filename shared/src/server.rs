@@ -27,36 +27,48 @@ pub fn router(state: AppState) -> Router {
     http::finish(router, state)
 }
 
-/// Local mode's background work, in this process: the notification workers
-/// (fed in-process, or from SQS when configured) and the sweep every
-/// `interval`. Returns the state with its queue set.
-pub async fn start_background(mut state: AppState, interval: std::time::Duration) -> AppState {
+/// Local mode's background work, in this process: the outbox relay (woken
+/// by writes), the notification workers (fed in-process, or from SQS when
+/// configured) and the sweep every `sweep_interval`. Returns the state with
+/// its queue and relay set. The tasks run in the caller's span.
+pub async fn start_background(mut state: AppState) -> AppState {
     use std::sync::Arc;
 
+    use tracing::Instrument;
+
+    use crate::jobs::relay::Relay;
     use crate::notify::queue::{InProcessQueue, SqsQueue, run_in_process};
 
+    let span = tracing::Span::current();
     let ctx = Arc::new(state.worker_context());
     match state.config.sqs.clone() {
         Some(sqs) => {
             let poller = Arc::new(SqsQueue::connect(sqs.queue_url, sqs.endpoint).await);
-            tokio::spawn(poller.poll(ctx));
+            tokio::spawn(poller.poll(ctx).instrument(span.clone()));
         }
         None => {
             let (queue, receiver) = InProcessQueue::new();
             state.queue = Some(Arc::new(queue));
-            tokio::spawn(run_in_process(receiver, ctx));
+            tokio::spawn(run_in_process(receiver, ctx).instrument(span.clone()));
         }
     }
+    state.relay = Arc::new(Relay::in_background());
+    let relayer = state.clone();
+    tokio::spawn(async move { relayer.relay.run_when_woken(&relayer).await }.instrument(span.clone()));
     let sweeper = state.clone();
-    tokio::spawn(async move {
-        let mut ticks = tokio::time::interval(interval);
-        ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            ticks.tick().await;
-            if let Err(error) = crate::jobs::sweep::sweep_once(&sweeper).await {
-                tracing::warn!(error = %crate::error::chain(&error), "sweep failed; next tick retries");
+    let interval = state.config.sweep_interval;
+    tokio::spawn(
+        async move {
+            let mut ticks = tokio::time::interval(interval);
+            ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticks.tick().await;
+                if let Err(error) = crate::jobs::sweep::sweep_once(&sweeper).await {
+                    tracing::warn!(error = %crate::error::chain(&error), "sweep failed; next tick retries");
+                }
             }
         }
-    });
+        .instrument(span),
+    );
     state
 }

@@ -124,13 +124,14 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     // The receivers standing in for Slack, Twilio, PagerDuty and webhook
     // consumers are on 127.0.0.1; `outbound.rs` tests the strict policy.
     config.outbound_allow_private = true;
+    config.sweep_interval = std::time::Duration::from_millis(200);
     configure(&mut config);
     let mail = MailSink::start().await;
     config.smtp_url = Some(mail.smtp_url());
     config.mail_from = "Simplicity <no-reply@simplicity.test>".to_owned();
     let mut state = simplicity_shared::runner::build_state(config).await.expect("app state");
     state.store = state.store.with_clock(clock);
-    let state = simplicity_shared::server::start_background(state, std::time::Duration::from_millis(200)).await;
+    let state = simplicity_shared::server::start_background(state).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let router = simplicity_shared::server::router(state);

@@ -26,3 +26,4 @@ mod store;
 mod stripe_standin;
 mod tenancy;
 mod tokens;
+mod write_path;

@@ -14,20 +14,20 @@ use crate::notifications::{World, is_escalation_notice, world_with};
 use crate::receivers::Received;
 
 /// moto's SQS, restartable on the same port (it keeps nothing across restarts).
-struct Moto {
+pub struct Moto {
     port: u16,
     process: std::sync::Mutex<Option<ChildGuard>>,
 }
 
 impl Moto {
-    async fn start() -> Self {
+    pub async fn start() -> Self {
         simplicity_shared::runner::install_crypto();
         let moto = Self { port: free_port(), process: std::sync::Mutex::new(None) };
         moto.restart().await;
         moto
     }
 
-    fn endpoint(&self) -> String {
+    pub fn endpoint(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
 
@@ -50,8 +50,22 @@ impl Moto {
         self.process.lock().expect("lock").take();
     }
 
-    fn queue_url(&self) -> String {
+    pub fn queue_url(&self) -> String {
         format!("{}/123456789012/simplicity-notify", self.endpoint())
+    }
+
+    /// The body of every message sent to the queue so far, read from
+    /// moto's state dump (receiving them ten at a time takes moto about a
+    /// second a call once thousands wait).
+    pub async fn sent_bodies(&self) -> Vec<String> {
+        let state: serde_json::Value = reqwest::get(format!("{}/moto-api/data.json", self.endpoint()))
+            .await
+            .expect("moto state")
+            .json()
+            .await
+            .expect("moto state json");
+        let messages = state["sqs"]["Message"].as_array().cloned().unwrap_or_default();
+        messages.iter().map(|m| m["body"].as_str().expect("a message body").to_owned()).collect()
     }
 }
 

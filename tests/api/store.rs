@@ -184,3 +184,89 @@ async fn delivery_claims_on_sqlite() {
 async fn delivery_claims_on_postgres() {
     delivery_claims(Backend::Postgres).await;
 }
+
+/// What the sweep prunes: relayed events past their retention (in bounded
+/// batches) and expired idempotency keys; never an event still waiting to
+/// be relayed, and an incident's trigger outlives its event.
+async fn retention(backend: Backend) {
+    use simplicity_shared::domain::incidents::{Severity, Source};
+    use simplicity_shared::jobs::sweep::RELAYED_EVENT_RETENTION;
+    let (store, _db) = store(backend).await;
+    let start = chrono::Utc::now() - chrono::Duration::days(30);
+    let clock = simplicity_shared::clock::Clock::manual(start);
+    let store = store.with_clock(clock.clone());
+    let owner = user(&store, "owner").await;
+    let slug = OrgSlug::parse(&format!("org-{}", &uuid::Uuid::new_v4().simple().to_string()[..8])).expect("slug");
+    let org =
+        store.create_org(NewOrg { name: "Org".into(), slug }, owner, &AuditMeta::system("test")).await.expect("org");
+    let access = store.system_access(org.id).await.expect("access").expect("org");
+    let scope = store.org_store(&access);
+    let meta = AuditMeta::system("test");
+    let incident = |title: &str| simplicity_shared::store::NewIncident {
+        title: title.to_owned(),
+        description: String::new(),
+        severity: Severity::P3,
+        assignees: vec![],
+        commander: None,
+        labels: vec![],
+        source: Source::Api,
+        created_by: owner,
+    };
+    let mut relayed = Vec::new();
+    for n in 0..3 {
+        let (created, _) = scope
+            .create_incident(incident(&format!("Old {n}")), Some(&format!("key-{n}")), &meta)
+            .await
+            .expect("create")
+            .expect("created");
+        relayed.push(created);
+    }
+    let claimed = store.claim_outbox(10).await.expect("claim");
+    let seqs: Vec<i64> = claimed.rows.iter().map(|(_, event)| event.seq).collect();
+    store.mark_relayed(&seqs, claimed.until).await.expect("relayed");
+    scope.create_incident(incident("Never relayed"), None, &meta).await.expect("create").expect("created");
+
+    // Within retention nothing goes.
+    clock.set(start + RELAYED_EVENT_RETENTION - chrono::Duration::minutes(1));
+    let cutoff = store.now() - RELAYED_EVENT_RETENTION;
+    assert_eq!(store.prune_relayed_events(cutoff, 1000).await.expect("prune"), 0);
+    // Past it, the relayed events go, a bounded batch at a time; the one
+    // still waiting stays.
+    clock.set(start + RELAYED_EVENT_RETENTION + chrono::Duration::minutes(1));
+    let cutoff = store.now() - RELAYED_EVENT_RETENTION;
+    assert_eq!(store.prune_relayed_events(cutoff, 2).await.expect("prune"), 2);
+    assert_eq!(store.prune_relayed_events(cutoff, 2).await.expect("prune"), 1);
+    assert_eq!(store.prune_relayed_events(cutoff, 2).await.expect("prune"), 0);
+    let left = scope.events_after(0, 100).await.expect("events");
+    assert_eq!(left.len(), 1, "the unrelayed event is kept");
+    assert_eq!(left[0].data["title"], "Never relayed");
+    let still_pending = store.claim_outbox(10).await.expect("claim");
+    assert_eq!(still_pending.rows.len(), 1, "and still relayed");
+    // The escalation's notion of "the latest trigger" survives the prune.
+    let trigger = scope.latest_trigger_event(relayed[0].id).await.expect("trigger");
+    assert!(trigger.is_some(), "an incident keeps its trigger after its event is pruned");
+
+    // Idempotency keys expire after a day and are pruned; a key used again
+    // after expiry creates a new incident.
+    assert_eq!(store.prune_idempotency_keys(store.now(), 2).await.expect("prune"), 2);
+    let (again, fresh) =
+        scope.create_incident(incident("Again"), Some("key-0"), &meta).await.expect("create").expect("created");
+    assert!(fresh, "an expired key does not replay");
+    assert_ne!(again.id, relayed[0].id);
+    let (replayed, fresh) =
+        scope.create_incident(incident("Again"), Some("key-0"), &meta).await.expect("create").expect("created");
+    assert!(!fresh && replayed.id == again.id, "a live key replays");
+    let (expired_unpruned, fresh) =
+        scope.create_incident(incident("Over"), Some("key-2"), &meta).await.expect("create").expect("created");
+    assert!(fresh && expired_unpruned.id != relayed[2].id, "an expired key does not replay, pruned yet or not");
+}
+
+#[tokio::test]
+async fn retention_on_sqlite() {
+    retention(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn retention_on_postgres() {
+    retention(Backend::Postgres).await;
+}

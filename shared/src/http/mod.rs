@@ -53,15 +53,17 @@ pub struct AppState {
     pub queue: Option<Arc<dyn crate::notify::queue::Queue>>,
     /// The client notifications go out through, under the SSRF policy.
     pub outbound: crate::notify::outbound::Outbound,
+    /// This process's outbox relay.
+    pub relay: Arc<crate::jobs::relay::Relay>,
 }
 
 impl AppState {
-    /// After a write that recorded domain events: where no process streams
-    /// them (serverless), publish them now. Failures leave them in the
-    /// outbox for the next relay; the write itself has succeeded.
+    /// After a write that recorded domain events: have them relayed.
+    /// Failures leave them in the outbox for the next relay; the write
+    /// itself has succeeded.
     pub async fn publish_pending(&self) {
         if self.realtime.is_some() || self.queue.is_some() {
-            crate::jobs::relay::relay_pending(self, std::time::Duration::from_secs(2)).await;
+            self.relay.request(self).await;
         }
     }
 

@@ -1,13 +1,25 @@
 //! The sweep: the source of truth for timers. Escalations and delivery
 //! retries are rows with a due time; each run claims what is due and queues
-//! it, and relays whatever the outbox still holds. The local server runs it
-//! every second; serverless deployments run it from a cron (Vercel cron,
-//! EventBridge schedule) through `POST /api/cron/sweep`.
+//! it, relays whatever the outbox still holds, and prunes what has outlived
+//! its promise (relayed events, expired idempotency keys) in bounded
+//! batches. The local server runs it every second; serverless deployments
+//! run it from a cron (Vercel cron, EventBridge schedule) through
+//! `GET /api/cron/sweep`.
 
 use crate::http::AppState;
 use crate::notify::worker::QueueMessage;
 
 const BATCH: u64 = 200;
+
+/// How long a relayed event stays readable: the event stream resumes from
+/// any `Last-Event-ID` this recent, and the workers read events they were
+/// sent (SQS keeps a message for at most 14 days, by default 4).
+pub const RELAYED_EVENT_RETENTION: chrono::Duration = chrono::Duration::days(14);
+
+/// Rows one sweep prunes at most, per kind, so that a backlog is worked
+/// off over several runs instead of in one long statement.
+const PRUNE_BATCH: u64 = 1000;
+const PRUNE_BATCHES_PER_RUN: usize = 5;
 
 #[derive(Debug, Default, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -15,14 +27,20 @@ pub struct SweepReport {
     pub events_relayed: usize,
     pub escalations_queued: usize,
     pub deliveries_queued: usize,
+    pub events_pruned: u64,
+    pub idempotency_keys_pruned: u64,
 }
 
 pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::RelayError> {
     let mut report = SweepReport::default();
+    let now = state.store.now();
+    report.events_pruned =
+        prune(|| state.store.prune_relayed_events(now - RELAYED_EVENT_RETENTION, PRUNE_BATCH)).await?;
+    report.idempotency_keys_pruned = prune(|| state.store.prune_idempotency_keys(now, PRUNE_BATCH)).await?;
     let Some(queue) = &state.queue else {
         return Ok(report);
     };
-    report.events_relayed = super::relay::relay_once(state).await?;
+    report.events_relayed = state.relay.run(state, super::relay::RUN_BUDGET).await?;
     let escalations = state.store.claim_due_escalations(BATCH).await?;
     for (i, (org_id, escalation_id)) in escalations.rows.iter().enumerate() {
         if let Err(error) = queue.send(&QueueMessage::Escalate { org_id: *org_id, escalation_id: *escalation_id }).await
@@ -45,4 +63,22 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::R
         report.deliveries_queued += 1;
     }
     Ok(report)
+}
+
+/// Runs `batch` until it prunes less than a whole batch, at most
+/// [`PRUNE_BATCHES_PER_RUN`] times; returns how many rows went.
+async fn prune<F, Fut>(batch: F) -> Result<u64, crate::store::StoreError>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Result<u64, crate::store::StoreError>>,
+{
+    let mut pruned = 0;
+    for _ in 0..PRUNE_BATCHES_PER_RUN {
+        let removed = batch().await?;
+        pruned += removed;
+        if removed < PRUNE_BATCH {
+            break;
+        }
+    }
+    Ok(pruned)
 }

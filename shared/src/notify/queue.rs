@@ -10,16 +10,32 @@ use tokio::sync::mpsc;
 
 use super::worker::{QueueMessage, WorkerContext, handle};
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum QueueError {
     #[error("the queue refused the message: {0}")]
     Send(String),
 }
 
 pub type SendFuture<'a> = Pin<Box<dyn Future<Output = Result<(), QueueError>> + Send + 'a>>;
+/// One outcome per message, in the order given.
+pub type BatchFuture<'a> = Pin<Box<dyn Future<Output = Vec<Result<(), QueueError>>> + Send + 'a>>;
+
+/// The most messages one [`Queue::send_batch`] takes (SQS's limit).
+pub const MAX_BATCH: usize = 10;
 
 pub trait Queue: Send + Sync {
     fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a>;
+
+    /// Sends up to [`MAX_BATCH`] messages in one call where the queue can.
+    fn send_batch<'a>(&'a self, messages: &'a [QueueMessage]) -> BatchFuture<'a> {
+        Box::pin(async move {
+            let mut outcomes = Vec::with_capacity(messages.len());
+            for message in messages {
+                outcomes.push(self.send(message).await);
+            }
+            outcomes
+        })
+    }
 }
 
 /// Local mode: messages go to workers in this process.
@@ -160,6 +176,41 @@ impl Queue for SqsQueue {
                 .await
                 .map_err(|e| QueueError::Send(crate::error::chain(&e)))?;
             Ok(())
+        })
+    }
+
+    /// One `SendMessageBatch`: a tenth of the round trips of sending one by one.
+    fn send_batch<'a>(&'a self, messages: &'a [QueueMessage]) -> BatchFuture<'a> {
+        use aws_sdk_sqs::types::SendMessageBatchRequestEntry;
+        Box::pin(async move {
+            let mut entries = Vec::with_capacity(messages.len());
+            for (index, message) in messages.iter().enumerate() {
+                let entry = serde_json::to_string(message).map_err(|e| e.to_string()).and_then(|body| {
+                    SendMessageBatchRequestEntry::builder()
+                        .id(index.to_string())
+                        .message_body(body)
+                        .build()
+                        .map_err(|e| e.to_string())
+                });
+                match entry {
+                    Ok(entry) => entries.push(entry),
+                    Err(error) => return vec![Err(QueueError::Send(error)); messages.len()],
+                }
+            }
+            let sent = self.client.send_message_batch().queue_url(&self.url).set_entries(Some(entries)).send().await;
+            match sent {
+                Err(error) => vec![Err(QueueError::Send(crate::error::chain(&error))); messages.len()],
+                Ok(output) => {
+                    let mut outcomes = vec![Ok(()); messages.len()];
+                    for failed in output.failed {
+                        if let Some(outcome) = failed.id.parse::<usize>().ok().and_then(|i| outcomes.get_mut(i)) {
+                            let detail = failed.message.unwrap_or(failed.code);
+                            *outcome = Err(QueueError::Send(detail));
+                        }
+                    }
+                    outcomes
+                }
+            }
         })
     }
 }

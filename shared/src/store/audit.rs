@@ -73,6 +73,16 @@ pub(super) async fn append<C: ConnectionTrait>(
 ) -> StoreResult<()> {
     // Serialise appends per chain until this transaction ends.
     super::lock_chain(conn, chain).await?;
+    append_serialised(conn, chain, meta, entry).await
+}
+
+/// [`append`] for a transaction that holds the chain's lock already.
+pub(super) async fn append_serialised<C: ConnectionTrait>(
+    conn: &C,
+    chain: uuid::Uuid,
+    meta: &AuditMeta,
+    entry: AuditEntry,
+) -> StoreResult<()> {
     let last = audit_event::Entity::find()
         .filter(audit_event::Column::OrgId.eq(chain))
         .order_by_desc(audit_event::Column::Seq)

@@ -4,8 +4,11 @@
 //! instances) take disjoint rows and a taker that dies loses nothing.
 
 use chrono::{DateTime, SubsecRound, Utc};
-use sea_orm::sea_query::{Expr, Order, Query};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::sea_query::{Expr, LockBehavior, LockType, Order, Query};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection, DatabaseTransaction, EntityTrait,
+    QueryFilter, TransactionTrait,
+};
 
 use super::StoreResult;
 use crate::ids::OrgId;
@@ -30,6 +33,17 @@ pub(super) fn lease_until(at: DateTime<Utc>) -> DateTime<Utc> {
     at.trunc_subsecs(3)
 }
 
+/// A transaction for background work (relays, sweeps) that never waits
+/// long for a lock nor runs long: a stuck row costs one run, not a stalled
+/// worker holding a connection.
+pub(super) async fn background(db: &DatabaseConnection) -> StoreResult<DatabaseTransaction> {
+    let tx = db.begin().await?;
+    if tx.get_database_backend() == DatabaseBackend::Postgres {
+        tx.execute_unprepared("SET LOCAL lock_timeout = '2s'; SET LOCAL statement_timeout = '10s'").await?;
+    }
+    Ok(tx)
+}
+
 /// Where a table keeps its lease.
 pub(super) struct Leased<E: EntityTrait> {
     pub key: E::Column,
@@ -41,9 +55,12 @@ impl<E: EntityTrait> Leased<E> {
     /// until `until`. The outer conditions are checked again against each
     /// row as it is locked, so a row another taker claimed meanwhile is
     /// skipped.
-    pub async fn claim_oldest<C: ConnectionTrait>(
+    /// Rows other takers have locked this moment are skipped, not waited
+    /// for, so concurrent takers never queue behind (or deadlock with) one
+    /// another; the claim runs under [`background`]'s timeouts.
+    pub async fn claim_oldest(
         &self,
-        db: &C,
+        db: &DatabaseConnection,
         due: impl Fn() -> Condition,
         order: E::Column,
         until: DateTime<Utc>,
@@ -55,13 +72,17 @@ impl<E: EntityTrait> Leased<E> {
             .cond_where(due())
             .order_by(order, Order::Asc)
             .limit(limit)
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
             .to_owned();
-        Ok(E::update_many()
+        let tx = background(db).await?;
+        let claimed = E::update_many()
             .col_expr(self.claimed_until, Expr::value(until))
             .filter(self.key.in_subquery(oldest))
             .filter(due())
-            .exec_with_returning(db)
-            .await?)
+            .exec_with_returning(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(claimed)
     }
 
     /// Gives rows claimed until `until` back at once (what was claimed could

@@ -33,6 +33,7 @@ mod orgs;
 mod outbox;
 mod rate_limits;
 mod tokens;
+mod unit;
 
 use std::time::Duration;
 
@@ -62,7 +63,12 @@ pub use tokens::{ApiTokenRecord, NewApiToken};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database error")]
-    Database(#[from] DbErr),
+    Database(#[source] DbErr),
+    /// The database could not serve the request in time (a lock or
+    /// statement timeout, a deadlock victim, no free connection): trying
+    /// again shortly may well succeed.
+    #[error("the database is busy")]
+    Busy(#[source] DbErr),
     /// A unique constraint rejected the write; names the constraint's column.
     #[error("duplicate value for {0}")]
     Duplicate(String),
@@ -78,8 +84,40 @@ impl StoreError {
     fn from_write(error: DbErr) -> Self {
         match error.sql_err() {
             Some(SqlErr::UniqueConstraintViolation(message)) => Self::Duplicate(message),
-            _ => Self::Database(error),
+            _ => error.into(),
         }
+    }
+}
+
+/// SQLSTATEs of PostgreSQL that mean "not now" rather than "wrong":
+/// serialization failure, deadlock, lock not available, query cancelled
+/// (statement timeout).
+const POSTGRES_BUSY: [&str; 4] = ["40001", "40P01", "55P03", "57014"];
+/// SQLite's primary result codes SQLITE_BUSY and SQLITE_LOCKED.
+const SQLITE_BUSY: [i32; 2] = [5, 6];
+
+fn is_busy(error: &dyn sea_orm::sqlx::error::DatabaseError) -> bool {
+    let code = error.code().unwrap_or_default();
+    if error.try_downcast_ref::<sea_orm::sqlx::sqlite::SqliteError>().is_some() {
+        code.parse::<i32>().is_ok_and(|extended| SQLITE_BUSY.contains(&(extended & 0xff)))
+    } else {
+        POSTGRES_BUSY.contains(&code.as_ref())
+    }
+}
+
+impl From<DbErr> for StoreError {
+    fn from(error: DbErr) -> Self {
+        let busy = match &error {
+            DbErr::ConnectionAcquire(_) => true,
+            DbErr::Exec(sea_orm::RuntimeErr::SqlxError(cause))
+            | DbErr::Query(sea_orm::RuntimeErr::SqlxError(cause)) => match &**cause {
+                sea_orm::sqlx::Error::Database(database) => is_busy(database.as_ref()),
+                sea_orm::sqlx::Error::PoolTimedOut => true,
+                _ => false,
+            },
+            _ => false,
+        };
+        if busy { Self::Busy(error) } else { Self::Database(error) }
     }
 }
 
@@ -115,7 +153,11 @@ impl Store {
                     .create_if_missing(true)
             });
         } else {
-            options.max_connections(16);
+            // No request or job waits on a lock for ever, nor holds one
+            // from an abandoned transaction.
+            options.max_connections(16).map_sqlx_postgres_opts(|opts| {
+                opts.options([("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s")])
+            });
         }
         Ok(Self { db: Database::connect(options).await?, clock: Clock::system() })
     }
@@ -148,22 +190,31 @@ impl Store {
     }
 }
 
-/// Serialises writers of one organisation (or audit chain) until the
-/// transaction ends, so read-check-write sequences (last admin, seats,
-/// numbering, the audit chain) cannot interleave. PostgreSQL only: SQLite
-/// has a single writer already.
-pub(crate) async fn lock_chain<C: ConnectionTrait>(conn: &C, chain: uuid::Uuid) -> StoreResult<()> {
+/// Serialises the transactions that take `key` until they end. PostgreSQL
+/// only: SQLite has a single writer already.
+pub(crate) async fn lock_key<C: ConnectionTrait>(conn: &C, key: &str) -> StoreResult<()> {
     if conn.get_database_backend() == DatabaseBackend::Postgres {
         conn.execute_raw(sea_orm::Statement::from_sql_and_values(
             DatabaseBackend::Postgres,
             "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
-            [chain.to_string().into()],
+            [key.into()],
         ))
         .await?;
     }
     Ok(())
 }
 
+/// Serialises writers of one audit chain (or of whatever else `chain`
+/// names, such as an incident's escalation) until the transaction ends.
+pub(crate) async fn lock_chain<C: ConnectionTrait>(conn: &C, chain: uuid::Uuid) -> StoreResult<()> {
+    lock_key(conn, &chain.to_string()).await
+}
+
+/// Serialises writers of one organisation until the transaction ends, so
+/// read-check-write sequences (last admin, seats, numbering, rollups, the
+/// audit chain) cannot interleave. It is the audit chain's lock: a write
+/// that takes it early (membership, billing) runs alone; incident writes
+/// take it only for their tail (see `unit`).
 pub(crate) async fn lock_org<C: ConnectionTrait>(conn: &C, org_id: crate::ids::OrgId) -> StoreResult<()> {
     lock_chain(conn, org_id.uuid()).await
 }

@@ -2,12 +2,12 @@
 //! claimed under a lease so that concurrent relays never deliver one twice.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, LockBehavior, LockType, Order, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
 use super::entities::outbox_event;
 use super::incidents::EventRecord;
-use super::lease::{Claimed, Leased, lease_until, unclaimed};
+use super::lease::{Claimed, Leased, background, lease_until, unclaimed};
 use super::{Store, StoreResult};
 use crate::ids::OrgId;
 
@@ -19,7 +19,7 @@ impl Store {
     /// oldest first, for [`CLAIM_LEASE`]. Concurrent relays (several function
     /// instances) claim disjoint events, so none is delivered twice.
     pub async fn claim_outbox(&self, limit: u64) -> StoreResult<Claimed<EventRecord>> {
-        let now = Utc::now();
+        let now = self.clock.now();
         let until = lease_until(now + CLAIM_LEASE);
         let claimable = || {
             Condition::all()
@@ -41,7 +41,7 @@ impl Store {
             return Ok(());
         }
         outbox_event::Entity::update_many()
-            .col_expr(outbox_event::Column::RelayedAt, Expr::value(Utc::now()))
+            .col_expr(outbox_event::Column::RelayedAt, Expr::value(self.clock.now()))
             .filter(outbox_event::Column::Seq.is_in(seqs.iter().copied()))
             .filter(outbox_event::Column::ClaimedUntil.eq(until))
             .exec(&self.db)
@@ -52,6 +52,28 @@ impl Store {
     /// Gives claimed but unsent events back at once (the queue failed).
     pub async fn release_claims(&self, seqs: &[i64], until: DateTime<Utc>) -> StoreResult<()> {
         OUTBOX_LEASE.release(&self.db, seqs.iter().copied(), until).await
+    }
+
+    /// Removes up to `limit` events relayed before `before`, oldest first;
+    /// returns how many. Events not yet relayed stay, however old.
+    pub async fn prune_relayed_events(&self, before: DateTime<Utc>, limit: u64) -> StoreResult<u64> {
+        let oldest = Query::select()
+            .column(outbox_event::Column::Seq)
+            .from(outbox_event::Entity)
+            .and_where(outbox_event::Column::RelayedAt.is_not_null())
+            .and_where(outbox_event::Column::RelayedAt.lt(before))
+            .order_by(outbox_event::Column::RelayedAt, Order::Asc)
+            .limit(limit)
+            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
+            .to_owned();
+        let tx = background(&self.db).await?;
+        let pruned = outbox_event::Entity::delete_many()
+            .filter(outbox_event::Column::Seq.in_subquery(oldest))
+            .exec(&tx)
+            .await?
+            .rows_affected;
+        tx.commit().await?;
+        Ok(pruned)
     }
 }
 

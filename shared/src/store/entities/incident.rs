@@ -23,6 +23,8 @@ pub struct Model {
     pub resolve_within_target: Option<bool>,
     pub updated_at: DateTimeUtc,
     pub version: i32,
+    /// The event that last opened the incident: its creation or latest reopening.
+    pub trigger_event_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

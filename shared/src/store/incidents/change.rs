@@ -2,21 +2,18 @@
 //! handoff under optimistic concurrency, and the append-only timeline.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
-    TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::{Value, json};
 
 use super::super::entities::{incident, timeline_entry};
+use super::super::unit::UnitOfWork;
 use super::{
-    DomainEvent, IncidentRecord, OrgStore, StoreResult, audit, events, lock_org, non_members, replace_people, rollup,
-    sla, with_people_one,
+    DomainEvent, IncidentRecord, OrgStore, StoreResult, non_members, replace_people, rollup, sla, with_people_one,
 };
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
 use crate::domain::keyed_enum;
-use crate::ids::{IncidentId, TimelineEntryId, UserId};
+use crate::ids::{EventId, IncidentId, TimelineEntryId, UserId};
 
 keyed_enum!(
     /// What a timeline entry records.
@@ -127,11 +124,13 @@ impl OrgStore<'_> {
         change: IncidentChange,
         meta: &AuditMeta,
     ) -> StoreResult<Result<IncidentRecord, ChangeRefusal>> {
-        let tx = self.db.begin().await?;
-        lock_org(&tx, self.org_id).await?;
+        let mut unit = UnitOfWork::begin(self.db, self.org_id, self.clock.now(), meta).await?;
+        let tx = unit.conn();
+        // Changes of one incident take turns; other incidents' do not wait.
         let Some(before) = incident::Entity::find_by_id(id.uuid())
             .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
-            .one(&tx)
+            .lock_exclusive()
+            .one(tx)
             .await?
         else {
             return Ok(Err(ChangeRefusal::NotFound));
@@ -141,22 +140,24 @@ impl OrgStore<'_> {
         {
             return Ok(Err(ChangeRefusal::Stale { current: before.version }));
         }
-        let old = with_people_one(&tx, before.clone()).await?;
+        let old = with_people_one(tx, before.clone()).await?;
         // Only people newly put on the incident must be members: someone who
         // has left may stay listed on it, as they were.
         let added: Vec<UserId> =
             change.assignees.iter().flatten().copied().filter(|u| !old.assignees.contains(u)).collect();
-        let strangers = non_members(&tx, self.org_id, &added).await?;
+        let strangers = non_members(tx, self.org_id, &added).await?;
         if !strangers.is_empty() {
             return Ok(Err(ChangeRefusal::NotMembers { field: "assignees", users: strangers }));
         }
         let new_commander: Vec<UserId> =
             change.commander.flatten().filter(|c| Some(*c) != old.commander).into_iter().collect();
-        let strangers = non_members(&tx, self.org_id, &new_commander).await?;
+        let strangers = non_members(tx, self.org_id, &new_commander).await?;
         if !strangers.is_empty() {
             return Ok(Err(ChangeRefusal::NotMembers { field: "commander", users: strangers }));
         }
-        let now = self.clock.now();
+        let now = unit.now();
+        // The id of the reopening's event, should this change reopen it.
+        let reopening = EventId::new();
         let mut row = before.clone();
         let mut entries: Vec<(TimelineKind, String, Value)> = Vec::new();
         let mut event_types: Vec<&'static str> = Vec::new();
@@ -167,7 +168,7 @@ impl OrgStore<'_> {
             }
             // Judged against the severity the incident ends up with, which is
             // the one the rollups count it under.
-            let targets = sla::target_for(&tx, self.org_id, change.severity.unwrap_or(old.severity)).await?;
+            let targets = sla::target_for(tx, self.org_id, change.severity.unwrap_or(old.severity)).await?;
             row.status = status.key().to_owned();
             if status.acknowledges() && row.acknowledged_at.is_none() {
                 row.acknowledged_at = Some(now);
@@ -182,6 +183,7 @@ impl OrgStore<'_> {
                 IncidentStatus::Open => {
                     row.resolved_at = None;
                     row.resolve_within_target = None;
+                    row.trigger_event_id = Some(reopening.uuid());
                 }
                 _ => {}
             }
@@ -263,32 +265,31 @@ impl OrgStore<'_> {
         row.version = before.version + 1;
         row.updated_at = now;
         let active = incident::ActiveModel::from(row).reset_all();
-        let row = active.update(&tx).await?;
+        let row = active.update(tx).await?;
         replace_people(
-            &tx,
+            tx,
             self.org_id,
             row.id,
             (assignees != old.assignees).then_some(&assignees),
             change.labels.as_deref(),
         )
         .await?;
-        if rollup::contribution_changed(&before, &row) {
-            rollup::apply(&tx, self.org_id, &before, -1).await?;
-            rollup::apply(&tx, self.org_id, &row, 1).await?;
-        }
         for (kind, body, detail) in entries {
-            add_entry(&tx, now, &row, meta, kind, body, detail).await?;
+            add_entry(tx, now, &row, meta, kind, body, detail).await?;
         }
-        let updated = with_people_one(&tx, row).await?;
+        let updated = with_people_one(tx, row.clone()).await?;
         let summary = json!({
             "before": {"status": old.status, "severity": old.severity, "assignees": old.assignees, "commander": old.commander, "title": old.title, "labels": old.labels},
             "after": {"status": updated.status, "severity": updated.severity, "assignees": updated.assignees, "commander": updated.commander, "title": updated.title, "labels": updated.labels},
         });
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("incident.updated", id, summary)).await?;
+        unit.serialise().await?;
+        rollup::apply(unit.conn(), self.org_id, Some(&before), &row).await?;
+        unit.audit(AuditEntry::new("incident.updated", id, summary));
         for event_type in event_types {
-            events::emit(&tx, self.org_id, now, DomainEvent::for_incident(event_type, &updated)).await?;
+            let event = DomainEvent::for_incident(event_type, &updated);
+            unit.emit(if event_type == "incident.reopened" { event.with_id(reopening) } else { event });
         }
-        tx.commit().await?;
+        unit.commit().await?;
         Ok(Ok(updated))
     }
 
@@ -299,28 +300,21 @@ impl OrgStore<'_> {
         text: String,
         meta: &AuditMeta,
     ) -> StoreResult<Option<TimelineRecord>> {
-        let tx = self.db.begin().await?;
-        lock_org(&tx, self.org_id).await?;
+        let mut unit = UnitOfWork::begin(self.db, self.org_id, self.clock.now(), meta).await?;
         let Some(row) = incident::Entity::find_by_id(id.uuid())
             .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
-            .one(&tx)
+            .one(unit.conn())
             .await?
         else {
             return Ok(None);
         };
-        let entry = add_entry(&tx, self.clock.now(), &row, meta, TimelineKind::Note, text, json!({})).await?;
-        let record = with_people_one(&tx, row).await?;
-        audit::append(
-            &tx,
-            self.org_id.uuid(),
-            meta,
-            AuditEntry::new("incident.note_added", id, json!({"entry": entry.id})),
-        )
-        .await?;
+        let entry = add_entry(unit.conn(), unit.now(), &row, meta, TimelineKind::Note, text, json!({})).await?;
+        let record = with_people_one(unit.conn(), row).await?;
+        unit.audit(AuditEntry::new("incident.note_added", id, json!({"entry": entry.id})));
         let mut event = DomainEvent::for_incident("incident.note_added", &record);
         event.data["entryId"] = json!(entry.id);
-        events::emit(&tx, self.org_id, self.clock.now(), event).await?;
-        tx.commit().await?;
+        unit.emit(event);
+        unit.commit().await?;
         Ok(Some(entry))
     }
 

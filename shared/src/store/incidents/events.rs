@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::{Value, json};
 
-use super::super::entities::outbox_event;
+use super::super::entities::{incident, outbox_event};
 use super::{IncidentRecord, OrgStore, StoreResult};
 use crate::ids::{EventId, IncidentId, OrgId};
 
@@ -13,6 +13,7 @@ use crate::ids::{EventId, IncidentId, OrgId};
 /// small summary (ids and headline fields, not the whole incident).
 #[derive(Debug, Clone)]
 pub struct DomainEvent {
+    pub id: EventId,
     pub event_type: &'static str,
     pub incident_id: Option<IncidentId>,
     pub data: Value,
@@ -21,6 +22,7 @@ pub struct DomainEvent {
 impl DomainEvent {
     pub fn for_incident(event_type: &'static str, incident: &IncidentRecord) -> Self {
         Self {
+            id: EventId::new(),
             event_type,
             incident_id: Some(incident.id),
             data: json!({
@@ -32,6 +34,13 @@ impl DomainEvent {
                 "version": incident.version,
             }),
         }
+    }
+}
+
+impl DomainEvent {
+    /// The same event under an id chosen beforehand (one the change refers to).
+    pub fn with_id(self, id: EventId) -> Self {
+        Self { id, ..self }
     }
 }
 
@@ -72,14 +81,14 @@ impl From<outbox_event::Model> for EventRecord {
     }
 }
 
-pub(super) async fn emit<C: ConnectionTrait>(
+pub(in crate::store) async fn emit<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     at: DateTime<Utc>,
     event: DomainEvent,
 ) -> StoreResult<()> {
     outbox_event::ActiveModel {
-        event_id: Set(EventId::new().uuid()),
+        event_id: Set(event.id.uuid()),
         org_id: Set(org_id.uuid()),
         event_type: Set(event.event_type.to_owned()),
         incident_id: Set(event.incident_id.map(IncidentId::uuid)),
@@ -140,12 +149,9 @@ pub(crate) async fn latest_trigger_on<C: ConnectionTrait>(
     org_id: OrgId,
     incident: IncidentId,
 ) -> StoreResult<Option<EventId>> {
-    let row = outbox_event::Entity::find()
-        .filter(outbox_event::Column::OrgId.eq(org_id.uuid()))
-        .filter(outbox_event::Column::IncidentId.eq(incident.uuid()))
-        .filter(outbox_event::Column::EventType.is_in(["incident.created", "incident.reopened"]))
-        .order_by_desc(outbox_event::Column::Seq)
+    let row = incident::Entity::find_by_id(incident.uuid())
+        .filter(incident::Column::OrgId.eq(org_id.uuid()))
         .one(conn)
         .await?;
-    Ok(row.map(|r| EventId::from_uuid(r.event_id)))
+    Ok(row.and_then(|r| r.trigger_event_id).map(EventId::from_uuid))
 }

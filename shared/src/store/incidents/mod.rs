@@ -12,18 +12,18 @@ mod sla;
 use chrono::{DateTime, Duration, Utc};
 
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Set};
 use serde_json::json;
 
 use super::entities::{idempotency_key, incident, incident_assignee, incident_counter, incident_label, membership};
-use super::{OrgStore, StoreError, StoreResult, audit, lock_org};
+use super::unit::UnitOfWork;
+use super::{OrgStore, StoreError, StoreResult, lock_key};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::{IncidentStatus, Severity, Source};
-use crate::ids::{IncidentId, OrgId, UserId};
+use crate::ids::{EventId, IncidentId, OrgId, UserId};
 
 pub use change::{ChangeRefusal, IncidentChange, TimelineKind, TimelineRecord};
+pub(super) use events::emit;
 pub(crate) use events::latest_trigger_on;
 pub use events::{DomainEvent, EventRecord};
 pub use list::{IncidentFilter, IncidentPage, IncidentSort, StatusFilter};
@@ -140,6 +140,7 @@ async fn non_members<C: ConnectionTrait>(conn: &C, org_id: OrgId, users: &[UserI
     Ok(users.iter().copied().filter(|u| !found.iter().any(|m| m.user_id == u.uuid())).collect())
 }
 
+/// Replaces the assignees and labels given (`None` leaves them as they are).
 async fn replace_people<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
@@ -147,40 +148,78 @@ async fn replace_people<C: ConnectionTrait>(
     assignees: Option<&[UserId]>,
     labels: Option<&[String]>,
 ) -> StoreResult<()> {
-    if let Some(assignees) = assignees {
+    if assignees.is_some() {
         incident_assignee::Entity::delete_many()
+            .filter(incident_assignee::Column::OrgId.eq(org_id.uuid()))
             .filter(incident_assignee::Column::IncidentId.eq(incident_id))
             .exec(conn)
             .await?;
-        let rows: Vec<incident_assignee::ActiveModel> = assignees
-            .iter()
-            .map(|user| incident_assignee::ActiveModel {
-                org_id: Set(org_id.uuid()),
-                incident_id: Set(incident_id),
-                user_id: Set(user.uuid()),
-            })
-            .collect();
-        if !rows.is_empty() {
-            incident_assignee::Entity::insert_many(rows).exec(conn).await?;
-        }
     }
-    if let Some(labels) = labels {
+    if labels.is_some() {
         incident_label::Entity::delete_many()
+            .filter(incident_label::Column::OrgId.eq(org_id.uuid()))
             .filter(incident_label::Column::IncidentId.eq(incident_id))
             .exec(conn)
             .await?;
-        let rows: Vec<incident_label::ActiveModel> = labels
-            .iter()
-            .map(|label| incident_label::ActiveModel {
-                org_id: Set(org_id.uuid()),
-                incident_id: Set(incident_id),
-                label: Set(label.clone()),
-            })
-            .collect();
-        if !rows.is_empty() {
-            incident_label::Entity::insert_many(rows).exec(conn).await?;
-        }
     }
+    insert_people(conn, org_id, incident_id, assignees.unwrap_or_default(), labels.unwrap_or_default()).await
+}
+
+async fn insert_people<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    incident_id: uuid::Uuid,
+    assignees: &[UserId],
+    labels: &[String],
+) -> StoreResult<()> {
+    let assignees: Vec<incident_assignee::ActiveModel> = assignees
+        .iter()
+        .map(|user| incident_assignee::ActiveModel {
+            org_id: Set(org_id.uuid()),
+            incident_id: Set(incident_id),
+            user_id: Set(user.uuid()),
+        })
+        .collect();
+    if !assignees.is_empty() {
+        incident_assignee::Entity::insert_many(assignees).exec(conn).await?;
+    }
+    let labels: Vec<incident_label::ActiveModel> = labels
+        .iter()
+        .map(|label| incident_label::ActiveModel {
+            org_id: Set(org_id.uuid()),
+            incident_id: Set(incident_id),
+            label: Set(label.clone()),
+        })
+        .collect();
+    if !labels.is_empty() {
+        incident_label::Entity::insert_many(labels).exec(conn).await?;
+    }
+    Ok(())
+}
+
+/// Remembers `key` for `incident`, over an expired use of the same key
+/// (the sweep prunes those).
+async fn remember_key<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    key: &str,
+    incident: IncidentId,
+    at: DateTime<Utc>,
+) -> StoreResult<()> {
+    idempotency_key::Entity::insert(idempotency_key::ActiveModel {
+        org_id: Set(org_id.uuid()),
+        key: Set(key.to_owned()),
+        incident_id: Set(incident.uuid()),
+        created_at: Set(at),
+    })
+    .on_conflict(
+        OnConflict::columns([idempotency_key::Column::OrgId, idempotency_key::Column::Key])
+            .update_columns([idempotency_key::Column::IncidentId, idempotency_key::Column::CreatedAt])
+            .to_owned(),
+    )
+    .exec_without_returning(conn)
+    .await
+    .map_err(StoreError::from_write)?;
     Ok(())
 }
 
@@ -211,6 +250,22 @@ async fn next_number<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult
     row.map(|r| r.last_number).ok_or_else(|| corrupt("incident counter returned nothing".into()))
 }
 
+impl super::Store {
+    /// Removes up to `limit` idempotency keys that expired before `now`;
+    /// returns how many.
+    pub async fn prune_idempotency_keys(&self, now: DateTime<Utc>, limit: u64) -> StoreResult<u64> {
+        let expired = Query::select()
+            .columns([idempotency_key::Column::OrgId, idempotency_key::Column::Key])
+            .from(idempotency_key::Entity)
+            .and_where(idempotency_key::Column::CreatedAt.lt(now - IDEMPOTENCY_WINDOW))
+            .limit(limit)
+            .to_owned();
+        let key = Expr::tuple([Expr::col(idempotency_key::Column::OrgId), Expr::col(idempotency_key::Column::Key)]);
+        let pruned = idempotency_key::Entity::delete_many().filter(key.in_subquery(expired)).exec(&self.db).await?;
+        Ok(pruned.rows_affected)
+    }
+}
+
 impl OrgStore<'_> {
     /// Creates an incident. With an idempotency key seen in the last 24 hours,
     /// returns the incident created then instead (and `false`).
@@ -220,22 +275,29 @@ impl OrgStore<'_> {
         idempotency_key: Option<&str>,
         meta: &AuditMeta,
     ) -> StoreResult<Result<(IncidentRecord, bool), CreateRefusal>> {
-        let tx = self.db.begin().await?;
-        lock_org(&tx, self.org_id).await?;
-        if let Some(key) = idempotency_key
-            && let Some(existing) = self.idempotent_replay(&tx, key).await?
-        {
-            return Ok(Ok((existing, false)));
+        let mut unit = UnitOfWork::begin(self.db, self.org_id, self.clock.now(), meta).await?;
+        if let Some(key) = idempotency_key {
+            // Creates with the same key take turns; others do not wait.
+            lock_key(unit.conn(), &format!("idempotency:{}:{key}", self.org_id)).await?;
+            if let Some(existing) = self.idempotent_replay(unit.conn(), key).await? {
+                return Ok(Ok((existing, false)));
+            }
         }
         let mut people = new.assignees.clone();
         people.extend(new.commander);
-        let strangers = non_members(&tx, self.org_id, &people).await?;
+        let strangers = non_members(unit.conn(), self.org_id, &people).await?;
         if !strangers.is_empty() {
             return Ok(Err(CreateRefusal::NotMembers(strangers)));
         }
-        let number = next_number(&tx, self.org_id).await?;
-        let now = self.clock.now();
+        let now = unit.now();
         let id = IncidentId::new();
+        insert_people(unit.conn(), self.org_id, id.uuid(), &new.assignees, &new.labels).await?;
+        if let Some(key) = idempotency_key {
+            remember_key(unit.conn(), self.org_id, key, id, now).await?;
+        }
+        let trigger = EventId::new();
+        unit.serialise().await?;
+        let number = next_number(unit.conn(), self.org_id).await?;
         let model = incident::ActiveModel {
             id: Set(id.uuid()),
             org_id: Set(self.org_id.uuid()),
@@ -255,33 +317,17 @@ impl OrgStore<'_> {
             resolve_within_target: Set(None),
             updated_at: Set(now),
             version: Set(1),
+            trigger_event_id: Set(Some(trigger.uuid())),
         }
-        .insert(&tx)
+        .insert(unit.conn())
         .await
         .map_err(StoreError::from_write)?;
-        replace_people(&tx, self.org_id, id.uuid(), Some(&new.assignees), Some(&new.labels)).await?;
-        if let Some(key) = idempotency_key {
-            idempotency_key::Entity::delete_many()
-                .filter(idempotency_key::Column::OrgId.eq(self.org_id.uuid()))
-                .filter(idempotency_key::Column::CreatedAt.lt(now - IDEMPOTENCY_WINDOW))
-                .exec(&tx)
-                .await?;
-            idempotency_key::ActiveModel {
-                org_id: Set(self.org_id.uuid()),
-                key: Set(key.to_owned()),
-                incident_id: Set(id.uuid()),
-                created_at: Set(now),
-            }
-            .insert(&tx)
-            .await
-            .map_err(StoreError::from_write)?;
-        }
-        let created = record(model.clone(), new.assignees, new.labels)?;
-        rollup::apply(&tx, self.org_id, &model, 1).await?;
+        rollup::apply(unit.conn(), self.org_id, None, &model).await?;
+        let created = record(model, new.assignees, new.labels)?;
         let summary = json!({"number": number, "title": created.title, "severity": created.severity});
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("incident.created", id, summary)).await?;
-        events::emit(&tx, self.org_id, now, DomainEvent::for_incident("incident.created", &created)).await?;
-        tx.commit().await?;
+        unit.audit(AuditEntry::new("incident.created", id, summary));
+        unit.emit(DomainEvent::for_incident("incident.created", &created).with_id(trigger));
+        unit.commit().await?;
         Ok(Ok((created, true)))
     }
 

@@ -29,39 +29,63 @@ fn day_of(at: DateTime<Utc>) -> String {
     at.date_naive().format("%Y-%m-%d").to_string()
 }
 
-/// What of an incident the rollups depend on.
-fn contribution(row: &incident::Model) -> impl PartialEq {
-    (
-        row.severity.clone(),
-        row.created_at,
-        row.acknowledged_at,
-        row.resolved_at,
-        row.ack_within_target,
-        row.resolve_within_target,
-    )
+/// One thing an incident adds to the rollup of one day and severity.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Contribution {
+    Opened,
+    Acknowledged { seconds: i64, within: bool },
+    Resolved { seconds: i64, within: bool },
 }
 
-pub(super) fn contribution_changed(before: &incident::Model, after: &incident::Model) -> bool {
-    contribution(before) != contribution(after)
-}
+type DayKey = (String, String);
 
-/// Adds (`sign` = 1) or removes (`sign` = -1) one incident's contribution.
-pub(super) async fn apply<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    row: &incident::Model,
-    sign: i64,
-) -> StoreResult<()> {
-    bump(conn, org_id, &row.created_at, &row.severity, |day| day.opened += sign).await?;
+fn contributions(row: &incident::Model) -> Vec<(DayKey, Contribution)> {
+    let key = |at: &DateTime<Utc>| (day_of(*at), row.severity.clone());
+    let mut out = vec![(key(&row.created_at), Contribution::Opened)];
     if let Some(at) = row.acknowledged_at {
         let seconds = seconds_between(row.created_at, at);
-        let within = row.ack_within_target.unwrap_or(false);
-        bump(conn, org_id, &at, &row.severity, |day| day.acknowledge.record(seconds, within, sign)).await?;
+        out.push((key(&at), Contribution::Acknowledged { seconds, within: row.ack_within_target.unwrap_or(false) }));
     }
     if let Some(at) = row.resolved_at {
         let seconds = seconds_between(row.created_at, at);
-        let within = row.resolve_within_target.unwrap_or(false);
-        bump(conn, org_id, &at, &row.severity, |day| day.resolve.record(seconds, within, sign)).await?;
+        out.push((key(&at), Contribution::Resolved { seconds, within: row.resolve_within_target.unwrap_or(false) }));
+    }
+    out
+}
+
+/// Moves an incident's contribution from `before` (none for a new one) to
+/// `after`. What both contribute alike is left alone, and each day row is
+/// read and written once, in key order.
+pub(super) async fn apply<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    before: Option<&incident::Model>,
+    after: &incident::Model,
+) -> StoreResult<()> {
+    let mut added = contributions(after);
+    let mut changes: BTreeMap<DayKey, Vec<(Contribution, i64)>> = BTreeMap::new();
+    for old in before.map(contributions).unwrap_or_default() {
+        match added.iter().position(|new| *new == old) {
+            Some(same) => {
+                added.remove(same);
+            }
+            None => changes.entry(old.0).or_default().push((old.1, -1)),
+        }
+    }
+    for (key, contribution) in added {
+        changes.entry(key).or_default().push((contribution, 1));
+    }
+    for ((day, severity), list) in changes {
+        bump(conn, org_id, day, severity, |totals| {
+            for (contribution, sign) in list {
+                match contribution {
+                    Contribution::Opened => totals.opened += sign,
+                    Contribution::Acknowledged { seconds, within } => totals.acknowledge.record(seconds, within, sign),
+                    Contribution::Resolved { seconds, within } => totals.resolve.record(seconds, within, sign),
+                }
+            }
+        })
+        .await?;
     }
     Ok(())
 }
@@ -106,11 +130,11 @@ fn day_row(org_id: uuid::Uuid, day: String, severity: String, totals: &RollupTot
 async fn bump<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
-    at: &DateTime<Utc>,
-    severity: &str,
+    day: String,
+    severity: String,
     change: impl FnOnce(&mut RollupTotals),
 ) -> StoreResult<()> {
-    let key = (org_id.uuid(), day_of(*at), severity.to_owned());
+    let key = (org_id.uuid(), day, severity);
     let existing = incident_day::Entity::find_by_id(key.clone()).one(conn).await?;
     let mut totals = existing.as_ref().map(totals_of).transpose()?.unwrap_or_default();
     change(&mut totals);

@@ -5,8 +5,9 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait};
 use serde_json::json;
 
+use super::super::audit;
 use super::super::entities::sla_target;
-use super::{OrgStore, StoreResult, audit};
+use super::{OrgStore, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::{Severity, SlaTarget};
 use crate::ids::OrgId;

@@ -9,6 +9,7 @@ mod m0003_incidents;
 mod m0004_billing;
 mod m0005_notifications;
 mod m0006_checkout_sessions;
+mod m0007_write_path;
 
 pub(super) struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_billing::Migration),
             Box::new(m0005_notifications::Migration),
             Box::new(m0006_checkout_sessions::Migration),
+            Box::new(m0007_write_path::Migration),
         ]
     }
 }

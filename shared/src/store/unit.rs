@@ -1,0 +1,81 @@
+//! One organisation's write as a unit: the change, its audit entries and
+//! its domain events commit together or not at all.
+//!
+//! Shaped for concurrency. Most of a write (reads, checks, row locks on the
+//! record it changes, rows only it touches) runs alongside the
+//! organisation's other writes. Only its tail is serialised per
+//! organisation, from [`UnitOfWork::serialise`] to the commit: what must be
+//! (the per-kind number counter, the rollups' read-modify-write, the audit
+//! chain's tail) and the domain events, so that within an organisation
+//! their `seq` order is their commit order — the event stream resumes from
+//! a `seq` and must never pass over one that commits later.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
+
+use super::incidents::DomainEvent;
+use super::{StoreResult, audit, incidents, lock_org};
+use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::ids::OrgId;
+
+pub(super) struct UnitOfWork<'m> {
+    tx: DatabaseTransaction,
+    org_id: OrgId,
+    at: DateTime<Utc>,
+    meta: &'m AuditMeta,
+    audit: Vec<AuditEntry>,
+    events: Vec<DomainEvent>,
+    serialised: bool,
+}
+
+impl<'m> UnitOfWork<'m> {
+    pub(super) async fn begin(
+        db: &DatabaseConnection,
+        org_id: OrgId,
+        at: DateTime<Utc>,
+        meta: &'m AuditMeta,
+    ) -> StoreResult<Self> {
+        Ok(Self { tx: db.begin().await?, org_id, at, meta, audit: Vec::new(), events: Vec::new(), serialised: false })
+    }
+
+    /// The transaction, for the change itself.
+    pub(super) fn conn(&self) -> &DatabaseTransaction {
+        &self.tx
+    }
+
+    pub(super) fn now(&self) -> DateTime<Utc> {
+        self.at
+    }
+
+    /// Enters the organisation's serialised tail: until the commit, no other
+    /// write of the organisation passes this point. Call it as late as the
+    /// write allows; [`Self::commit`] enters it if the write has not.
+    pub(super) async fn serialise(&mut self) -> StoreResult<()> {
+        if !self.serialised {
+            lock_org(&self.tx, self.org_id).await?;
+            self.serialised = true;
+        }
+        Ok(())
+    }
+
+    pub(super) fn audit(&mut self, entry: AuditEntry) {
+        self.audit.push(entry);
+    }
+
+    pub(super) fn emit(&mut self, event: DomainEvent) {
+        self.events.push(event);
+    }
+
+    /// Appends the audit entries and the events, in the serialised tail, and commits.
+    pub(super) async fn commit(mut self) -> StoreResult<()> {
+        self.serialise().await?;
+        for entry in self.audit {
+            audit::append_serialised(&self.tx, self.org_id.uuid(), self.meta, entry).await?;
+        }
+        for event in self.events {
+            incidents::emit(&self.tx, self.org_id, self.at, event).await?;
+        }
+        self.tx.commit().await?;
+        Ok(())
+    }
+}
