@@ -58,17 +58,31 @@ impl Queue for InProcessQueue {
     }
 }
 
+/// How many in-process messages are handled at once.
+const IN_PROCESS_CONCURRENCY: usize = 10;
+
 /// Handles in-process messages as they arrive, each on its own task. A
 /// message that fails is tried again with the deliveries' backoff, as SQS
 /// would redeliver it: an event's outbox row is already marked relayed, so
 /// this is its only second chance. Given up, it is logged as an error (SQS's
 /// dead-letter queue has no in-process twin).
 pub async fn run_in_process(mut receiver: mpsc::UnboundedReceiver<QueueMessage>, ctx: Arc<WorkerContext>) {
+    // A backlog relayed at once must not take every database connection
+    // from the requests: a message is handled while it holds a permit, and
+    // waits for its retry without one.
+    let permits = Arc::new(tokio::sync::Semaphore::new(IN_PROCESS_CONCURRENCY));
     while let Some(message) = receiver.recv().await {
-        let ctx = ctx.clone();
+        let (ctx, permits) = (ctx.clone(), permits.clone());
         tokio::spawn(async move {
             let mut failures = 0;
-            while let Err(error) = handle(&message, &ctx).await {
+            loop {
+                let handled = match permits.acquire().await {
+                    Ok(_permit) => handle(&message, &ctx).await,
+                    Err(_) => return,
+                };
+                let Err(error) = handled else {
+                    return;
+                };
                 failures += 1;
                 let now = chrono::Utc::now();
                 let Some(again) = ctx.retry.next_attempt(failures, now) else {
