@@ -55,7 +55,7 @@ async fn run(label: &str, sqs: Option<simplicity_shared::config::SqsConfig>, inc
     // The Slack receiver is on 127.0.0.1.
     config.outbound_allow_private = true;
     config.sweep_interval = Duration::from_millis(500);
-    let state = simplicity_shared::runner::build_state(config).await.expect("state");
+    let state = simplicity_shared::app::AppState::build(config).await.expect("state");
     let state = simplicity_shared::server::start_background(state).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));

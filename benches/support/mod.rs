@@ -61,7 +61,7 @@ impl BenchDb {
 /// The product as `simplicity serve` runs it (relay, workers and sweep in
 /// this process) on `config`; returns its base URL.
 pub async fn serve_local_mode(config: simplicity_shared::config::Config) -> String {
-    let state = simplicity_shared::runner::build_state(config).await.expect("state");
+    let state = simplicity_shared::app::AppState::build(config).await.expect("state");
     let state = simplicity_shared::server::start_background(state).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("addr"));

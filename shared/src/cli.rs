@@ -66,7 +66,7 @@ async fn serve(args: Vec<String>) -> Result<(), BoxError> {
     if config.sealer.is_none() {
         config.sealer = Some(local_sealer()?);
     }
-    let state = runner::build_state(config).await?;
+    let state = crate::app::AppState::build(config).await?;
     let state = crate::server::start_background(state).await;
     runner::serve(crate::server::router(state), addr).await
 }
@@ -100,7 +100,7 @@ async fn migrate() -> Result<(), BoxError> {
 /// Operators without Stripe set plans here; recorded in the audit log.
 async fn set_plan(org: String, plan: String) -> Result<(), BoxError> {
     let plan: Plan = plan.parse()?;
-    let state = runner::build_state(Config::from_env(true)?).await?;
+    let state = crate::app::AppState::build(Config::from_env(true)?).await?;
     let found = state.store.find_org(&org).await?.ok_or_else(|| format!("no organisation {org:?}"))?;
     let (updated, change) = state.store.set_plan(found.id, plan, &AuditMeta::system("simplicity org set-plan")).await?;
     println!("{} ({}) is now on the {} plan", updated.name, updated.slug, updated.plan);

@@ -4,6 +4,9 @@
 use std::env;
 use std::path::PathBuf;
 
+use crate::domain::billing::{Interval, PriceBook};
+use crate::domain::org::Plan;
+
 #[derive(Debug, Clone)]
 pub struct Config {
     /// `sqlite://…` or `postgres://…`.
@@ -20,20 +23,20 @@ pub struct Config {
     /// Gateway or another proxy) rather than from the connection.
     pub trust_proxy: bool,
     /// Publish live events to Pusher Channels (serverless deployments).
-    pub pusher: Option<crate::realtime::PusherConfig>,
+    pub pusher: Option<PusherConfig>,
     /// lettre's SMTP connection URL; unset, mail goes to the log.
     pub smtp_url: Option<String>,
     /// The sender of every email.
     pub mail_from: String,
     /// Stripe billing; unset, operators set plans by hand.
-    pub stripe: Option<crate::stripe::StripeConfig>,
+    pub stripe: Option<StripeConfig>,
     /// Seals integration secrets at rest (`SECRETS_KEY`).
     pub sealer: Option<crate::secrets::Sealer>,
     /// SQS between the relay and the notification workers (`SQS_QUEUE_URL`,
     /// `SQS_ENDPOINT_URL` for an emulator); unset, local mode queues in-process.
     pub sqs: Option<SqsConfig>,
     /// First retry delay of a failed delivery (`NOTIFY_RETRY_BASE_MS`).
-    pub retry: crate::notify::worker::RetryPolicy,
+    pub retry: crate::domain::notify::RetryPolicy,
     /// How often a long-lived process (local mode, a worker outside Lambda)
     /// runs the sweep (`SWEEP_INTERVAL_MS`, default one second).
     pub sweep_interval: std::time::Duration,
@@ -43,6 +46,8 @@ pub struct Config {
     /// http, any host (`OUTBOUND_ALLOW_PRIVATE`): for tests and local
     /// receivers only, never where organisations share a deployment.
     pub outbound_allow_private: bool,
+    /// What stamps time: the system's clock, or a test's.
+    pub clock: crate::clock::Clock,
 }
 
 #[derive(Debug, Clone)]
@@ -81,15 +86,18 @@ impl Config {
             // Functions always sit behind the platform's proxy; the local server need not.
             trust_proxy: parse_bool("TRUST_PROXY")?.unwrap_or(!auto_migrate_default),
             web_dir: var("WEB_DIR").map_or_else(|| PathBuf::from("web/out"), PathBuf::from),
-            pusher: crate::realtime::PusherConfig::from_env()?,
+            pusher: PusherConfig::from_env()?,
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
-            stripe: crate::stripe::StripeConfig::from_env()?,
-            sealer: var("SECRETS_KEY").map(|key| crate::secrets::Sealer::from_base64(&key)).transpose()?,
+            stripe: StripeConfig::from_env()?,
+            sealer: var("SECRETS_KEY")
+                .map(|key| crate::secrets::Sealer::from_base64(&key))
+                .transpose()
+                .map_err(|e| ConfigError { name: "SECRETS_KEY", problem: e.to_string() })?,
             sqs: var("SQS_QUEUE_URL").map(|queue_url| SqsConfig { queue_url, endpoint: var("SQS_ENDPOINT_URL") }),
             retry: match var("NOTIFY_RETRY_BASE_MS") {
                 None => Default::default(),
-                Some(text) => crate::notify::worker::RetryPolicy {
+                Some(text) => crate::domain::notify::RetryPolicy {
                     base: chrono::Duration::milliseconds(text.parse().map_err(|_| ConfigError {
                         name: "NOTIFY_RETRY_BASE_MS",
                         problem: format!("{text:?} is not a number of milliseconds"),
@@ -106,6 +114,7 @@ impl Config {
             },
             cron_secret: var("CRON_SECRET"),
             outbound_allow_private: parse_bool("OUTBOUND_ALLOW_PRIVATE")?.unwrap_or(false),
+            clock: crate::clock::Clock::system(),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
                 None => DEFAULT_BODY_LIMIT,
                 Some(text) => text.parse().map_err(|_| ConfigError {
@@ -135,7 +144,68 @@ impl Config {
             sweep_interval: DEFAULT_SWEEP_INTERVAL,
             cron_secret: None,
             outbound_allow_private: false,
+            clock: crate::clock::Clock::system(),
         }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct PusherConfig {
+    pub app_id: String,
+    pub key: String,
+    pub secret: String,
+    /// `https://api-<cluster>.pusher.com`, or a stand-in in tests.
+    pub base_url: String,
+}
+
+impl PusherConfig {
+    /// From `PUSHER_APP_ID`, `PUSHER_KEY`, `PUSHER_SECRET` and `PUSHER_CLUSTER`
+    /// (or `PUSHER_BASE_URL`); `None` when `PUSHER_APP_ID` is unset.
+    pub fn from_env() -> Result<Option<Self>, ConfigError> {
+        let Some(app_id) = var("PUSHER_APP_ID") else {
+            return Ok(None);
+        };
+        let required = |name: &'static str| {
+            var(name).ok_or(ConfigError { name, problem: "is required with PUSHER_APP_ID".into() })
+        };
+        let base_url = match var("PUSHER_BASE_URL") {
+            Some(url) => url,
+            None => format!("https://api-{}.pusher.com", required("PUSHER_CLUSTER")?),
+        };
+        Ok(Some(Self { app_id, key: required("PUSHER_KEY")?, secret: required("PUSHER_SECRET")?, base_url }))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct StripeConfig {
+    pub secret_key: String,
+    pub webhook_secret: String,
+    /// Stripe's API by default; a stand-in in tests.
+    pub api_base: Option<String>,
+    pub prices: PriceBook,
+}
+
+impl StripeConfig {
+    /// From `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE` and
+    /// `STRIPE_PRICE_{PRO,ENTERPRISE}_{MONTHLY,YEARLY}`; `None` when
+    /// `STRIPE_SECRET_KEY` is unset.
+    pub fn from_env() -> Result<Option<Self>, ConfigError> {
+        let Some(secret_key) = var("STRIPE_SECRET_KEY") else {
+            return Ok(None);
+        };
+        let webhook_secret = var("STRIPE_WEBHOOK_SECRET").ok_or(ConfigError {
+            name: "STRIPE_WEBHOOK_SECRET",
+            problem: "is required with STRIPE_SECRET_KEY".into(),
+        })?;
+        let mut prices = PriceBook::default();
+        for plan in [Plan::Pro, Plan::Enterprise] {
+            for (interval, suffix) in [(Interval::Month, "MONTHLY"), (Interval::Year, "YEARLY")] {
+                if let Some(price) = var(&format!("STRIPE_PRICE_{}_{suffix}", plan.key().to_uppercase())) {
+                    prices = prices.with(plan, interval, price);
+                }
+            }
+        }
+        Ok(Some(Self { secret_key, webhook_secret, api_base: var("STRIPE_API_BASE"), prices }))
     }
 }
 

@@ -5,7 +5,8 @@
 
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::http::{self, AppState};
+use crate::app::AppState;
+use crate::http;
 
 #[derive(Clone, Copy)]
 pub struct Endpoint {

@@ -12,6 +12,9 @@ use utoipa::ToSchema;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// Any error, for start-up and process boundaries.
+pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
 /// One offending input field of a request.

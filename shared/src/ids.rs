@@ -120,6 +120,24 @@ id_type!(
 id_type!(
     /// A domain event (in the outbox, on the queue, in the live stream).
     EventId, "evt");
+id_type!(
+    /// A problem: the cause behind one or more incidents.
+    ProblemId, "prb");
+id_type!(
+    /// A change to a service or its configuration.
+    ChangeId, "chg");
+id_type!(
+    /// A service request someone raised.
+    RequestId, "req");
+id_type!(
+    /// A configuration item (asset, service, server…).
+    ConfigItemId, "cfg");
+id_type!(
+    /// A link between two records, or from one to something outside.
+    LinkId, "lnk");
+id_type!(
+    /// A team of an organisation.
+    TeamId, "tea");
 
 #[cfg(test)]
 mod tests {

@@ -1,6 +1,7 @@
 //! Simplicity's shared crate: everything the endpoint functions, the workers
 //! and the local server have in common.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod config;

@@ -6,36 +6,8 @@ use hmac::{Hmac, KeyInit, Mac};
 use md5::{Digest, Md5};
 use sha2::Sha256;
 
-use crate::config::ConfigError;
+pub use crate::config::PusherConfig;
 use crate::ids::OrgId;
-
-#[derive(Debug, Clone)]
-pub struct PusherConfig {
-    pub app_id: String,
-    pub key: String,
-    pub secret: String,
-    /// `https://api-<cluster>.pusher.com`, or a stand-in in tests.
-    pub base_url: String,
-}
-
-impl PusherConfig {
-    /// From `PUSHER_APP_ID`, `PUSHER_KEY`, `PUSHER_SECRET` and `PUSHER_CLUSTER`
-    /// (or `PUSHER_BASE_URL`); `None` when `PUSHER_APP_ID` is unset.
-    pub fn from_env() -> Result<Option<Self>, ConfigError> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let Some(app_id) = var("PUSHER_APP_ID") else {
-            return Ok(None);
-        };
-        let required = |name: &'static str| {
-            var(name).ok_or(ConfigError { name, problem: "is required with PUSHER_APP_ID".into() })
-        };
-        let base_url = match var("PUSHER_BASE_URL") {
-            Some(url) => url,
-            None => format!("https://api-{}.pusher.com", required("PUSHER_CLUSTER")?),
-        };
-        Ok(Some(Self { app_id, key: required("PUSHER_KEY")?, secret: required("PUSHER_SECRET")?, base_url }))
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum RealtimeError {

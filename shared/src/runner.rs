@@ -4,17 +4,15 @@
 
 use std::net::SocketAddr;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::Request;
 use tower::ServiceBuilder;
 
+use crate::app::AppState;
 use crate::config::Config;
 use crate::endpoints::Endpoint;
-use crate::http::{self, AppState};
-use crate::mail::{LogMailer, Mailer, SmtpMailer};
-use crate::store::Store;
+use crate::http;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -36,7 +34,7 @@ impl Mode {
     }
 }
 
-pub type BoxError = Box<dyn std::error::Error + Send + Sync>;
+pub use crate::error::BoxError;
 
 /// Runs one endpoint function until its platform stops it. Synchronous, so
 /// that endpoint binaries stay a few lines and share all compiled code.
@@ -44,7 +42,7 @@ pub fn start(endpoint: Endpoint) -> ExitCode {
     block_on(async move {
         let mode = Mode::detect();
         // Functions leave migrations to deploys (`simplicity migrate`) unless asked.
-        let state = build_state(Config::from_env(false)?).await?;
+        let state = AppState::build(Config::from_env(false)?).await?;
         let router = http::service((endpoint.routes)(), state);
         tracing::info!(endpoint = endpoint.path, ?mode, "starting");
         match mode {
@@ -67,7 +65,7 @@ pub fn start(endpoint: Endpoint) -> ExitCode {
 /// every few seconds itself.
 pub fn start_worker() -> ExitCode {
     block_on(async move {
-        let state = build_state(Config::from_env(false)?).await?;
+        let state = AppState::build(Config::from_env(false)?).await?;
         if state.queue.is_none() {
             return Err("the notification worker needs SQS_QUEUE_URL".into());
         }
@@ -139,29 +137,6 @@ where
 /// rustls); later calls are no-ops.
 pub fn install_crypto() {
     let _ = rustls::crypto::ring::default_provider().install_default();
-}
-
-/// Connects the store (migrating if configured) and assembles the state.
-pub async fn build_state(config: Config) -> Result<AppState, BoxError> {
-    let mailer: Arc<dyn Mailer> = match &config.smtp_url {
-        Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
-        None => Arc::new(LogMailer),
-    };
-    let store = Store::connect(&config.database_url).await?;
-    if config.auto_migrate {
-        store.migrate().await?;
-    }
-    let realtime = config.pusher.clone().map(|pusher| Arc::new(crate::realtime::Pusher::new(pusher)));
-    let billing = config.stripe.clone().map(crate::stripe::StripeBilling::new).transpose()?.map(Arc::new);
-    let queue: Option<Arc<dyn crate::notify::queue::Queue>> = match &config.sqs {
-        Some(sqs) => {
-            Some(Arc::new(crate::notify::queue::SqsQueue::connect(sqs.queue_url.clone(), sqs.endpoint.clone()).await))
-        }
-        None => None,
-    };
-    let outbound = crate::notify::outbound::Outbound::new(config.outbound_allow_private);
-    let relay = Arc::new(crate::jobs::relay::Relay::inline());
-    Ok(AppState { store, config: Arc::new(config), mailer, realtime, billing, queue, outbound, relay })
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

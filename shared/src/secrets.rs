@@ -7,8 +7,6 @@ use base64::engine::general_purpose::STANDARD;
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 
-use crate::config::ConfigError;
-
 const PREFIX: &str = "v1:";
 
 #[derive(Debug, thiserror::Error)]
@@ -17,6 +15,8 @@ pub enum SealError {
     Unreadable,
     #[error("no randomness for a nonce")]
     Random,
+    #[error("must be 32 bytes in base64")]
+    BadKey,
 }
 
 #[derive(Clone)]
@@ -31,12 +31,9 @@ impl std::fmt::Debug for Sealer {
 }
 
 impl Sealer {
-    pub fn from_base64(text: &str) -> Result<Self, ConfigError> {
-        let key: [u8; 32] = STANDARD
-            .decode(text.trim())
-            .ok()
-            .and_then(|k| k.try_into().ok())
-            .ok_or(ConfigError { name: "SECRETS_KEY", problem: "must be 32 bytes in base64".into() })?;
+    pub fn from_base64(text: &str) -> Result<Self, SealError> {
+        let key: [u8; 32] =
+            STANDARD.decode(text.trim()).ok().and_then(|k| k.try_into().ok()).ok_or(SealError::BadKey)?;
         Ok(Self { cipher: ChaCha20Poly1305::new(&Key::from(key)) })
     }
 

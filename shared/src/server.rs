@@ -6,8 +6,9 @@ use axum::routing::{any, get};
 use tower_http::services::{ServeDir, ServeFile};
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::app::AppState;
 use crate::endpoints;
-use crate::http::{self, AppState};
+use crate::http;
 
 /// The whole product's router, as the local server serves it.
 pub fn router(state: AppState) -> Router {

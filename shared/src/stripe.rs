@@ -15,47 +15,12 @@ use stripe_checkout::checkout_session::{
 use stripe_core::customer::CreateCustomer;
 use stripe_shared::CheckoutSessionStatus;
 
-use crate::config::ConfigError;
-use crate::domain::billing::{Interval, OpenCheckout, PriceBook, SubscriptionSnapshot};
-use crate::domain::org::Plan;
+pub use crate::config::StripeConfig;
+use crate::domain::billing::{OpenCheckout, PriceBook, SubscriptionSnapshot};
 use crate::ids::OrgId;
 
 /// How far a signed webhook's timestamp may be from now.
 pub const SIGNATURE_TOLERANCE_SECS: i64 = 300;
-
-#[derive(Debug, Clone)]
-pub struct StripeConfig {
-    pub secret_key: String,
-    pub webhook_secret: String,
-    /// Stripe's API by default; a stand-in in tests.
-    pub api_base: Option<String>,
-    pub prices: PriceBook,
-}
-
-impl StripeConfig {
-    /// From `STRIPE_SECRET_KEY`, `STRIPE_WEBHOOK_SECRET`, `STRIPE_API_BASE` and
-    /// `STRIPE_PRICE_{PRO,ENTERPRISE}_{MONTHLY,YEARLY}`; `None` when
-    /// `STRIPE_SECRET_KEY` is unset.
-    pub fn from_env() -> Result<Option<Self>, ConfigError> {
-        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let Some(secret_key) = var("STRIPE_SECRET_KEY") else {
-            return Ok(None);
-        };
-        let webhook_secret = var("STRIPE_WEBHOOK_SECRET").ok_or(ConfigError {
-            name: "STRIPE_WEBHOOK_SECRET",
-            problem: "is required with STRIPE_SECRET_KEY".into(),
-        })?;
-        let mut prices = PriceBook::default();
-        for plan in [Plan::Pro, Plan::Enterprise] {
-            for (interval, suffix) in [(Interval::Month, "MONTHLY"), (Interval::Year, "YEARLY")] {
-                if let Some(price) = var(&format!("STRIPE_PRICE_{}_{suffix}", plan.key().to_uppercase())) {
-                    prices = prices.with(plan, interval, price);
-                }
-            }
-        }
-        Ok(Some(Self { secret_key, webhook_secret, api_base: var("STRIPE_API_BASE"), prices }))
-    }
-}
 
 #[derive(Debug, thiserror::Error)]
 pub enum BillingError {

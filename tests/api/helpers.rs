@@ -116,7 +116,7 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     config.stripe = Some(crate::stripe_standin::config("http://127.0.0.1:9"));
     config.sealer = Some(simplicity_shared::secrets::Sealer::from_base64(TEST_SECRETS_KEY).expect("key"));
     // Retries within a test's patience.
-    config.retry = simplicity_shared::notify::worker::RetryPolicy {
+    config.retry = simplicity_shared::domain::notify::RetryPolicy {
         base: chrono::Duration::milliseconds(200),
         cap: chrono::Duration::seconds(1),
         max_attempts: 6,
@@ -129,8 +129,8 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     let mail = MailSink::start().await;
     config.smtp_url = Some(mail.smtp_url());
     config.mail_from = "Simplicity <no-reply@simplicity.test>".to_owned();
-    let mut state = simplicity_shared::runner::build_state(config).await.expect("app state");
-    state.store = state.store.with_clock(clock);
+    config.clock = clock;
+    let state = simplicity_shared::app::AppState::build(config).await.expect("app state");
     let state = simplicity_shared::server::start_background(state).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");

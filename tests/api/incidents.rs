@@ -3,6 +3,7 @@
 
 use serde_json::{Value, json};
 use simplicity_shared::domain::incidents::IncidentStatus;
+use simplicity_shared::domain::lifecycle::Lifecycle;
 
 use crate::helpers::{Client, OrgFixture, expect_problem, on_both_stores};
 

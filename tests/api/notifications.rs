@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use simplicity_shared::notify::worker::RetryPolicy;
+use simplicity_shared::domain::notify::RetryPolicy;
 
 use crate::helpers::{Backend, Client, OrgFixture, TestApp, expect_problem, on_both_stores, spawn_app, spawn_app_with};
 use crate::incidents::{open_incident, set_status};

@@ -49,6 +49,9 @@ on_both_stores! {
         let slack = json!({"webhookUrl": format!("http://127.0.0.1:{}/slack", crate::helpers::free_port())});
         assert_eq!(victim.admin.send(reqwest::Method::PUT, &victim.path("/integrations/slack"), Some(slack)).await.status(), 204);
         let incident: Value = victim.admin.post(&victim.path("/incidents"), json!({"title": "Secret outage", "severity": "P1"})).await.json().await.expect("json");
+        let incident_path = format!("/incidents/{}", incident["id"].as_str().expect("id"));
+        let link: Value = victim.admin.post(&victim.path(&format!("{incident_path}/links")), json!({"relation": "related", "to": article["id"]})).await.json().await.expect("json");
+        let external: Value = victim.admin.post(&victim.path(&format!("{incident_path}/external-links")), json!({"system": "jira", "key": "OPS-1", "url": "https://jira.example.com/browse/OPS-1"})).await.json().await.expect("json");
         // The incident's webhook delivery (failing: nothing listens there).
         let mut delivery = Value::Null;
         for _ in 0..100 {
@@ -69,8 +72,10 @@ on_both_stores! {
             if !template.contains("{orgId}") {
                 continue;
             }
+            let link_id = if template.contains("/external-links/") { &external["id"] } else { &link["id"] };
             let path = template
                 .replace("{orgId}", &victim.id)
+                .replace("{linkId}", link_id.as_str().expect("a link id"))
                 .replace("{userId}", victim_me["user"]["id"].as_str().expect("id"))
                 .replace("{articleId}", article["id"].as_str().expect("id"))
                 .replace("{inviteId}", invite["id"].as_str().expect("id"))
@@ -94,6 +99,10 @@ on_both_stores! {
         assert_eq!(articles["data"], json!([]));
         let still: Value = victim.admin.get(&victim.path("/incidents/1")).await.json().await.expect("json");
         assert_eq!((still["title"].as_str(), still["version"].as_i64()), (Some("Secret outage"), Some(1)));
+        let links: Value = victim.admin.get(&victim.path(&format!("{incident_path}/links"))).await.json().await.expect("json");
+        assert_eq!(links["data"].as_array().map(Vec::len), Some(1), "the link is still there");
+        let timeline: Value = victim.admin.get(&victim.path(&format!("{incident_path}/timeline"))).await.json().await.expect("json");
+        assert!(timeline["data"].as_array().expect("data").iter().all(|e| e["kind"] != "note"), "no note was added");
         let integrations: Value = victim.admin.get(&victim.path("/integrations")).await.json().await.expect("json");
         assert_eq!(integrations["data"].as_array().expect("data").iter().filter(|i| i["configured"] == true).count(), 1, "Slack still set up");
         let webhooks: Value = victim.admin.get(&victim.path("/webhooks")).await.json().await.expect("json");

@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::{Value, json};
-use simplicity_shared::ids::OrgId;
+use simplicity_shared::ids::{OrgId, UserId};
 
 use crate::helpers::{Backend, ChildGuard, Client, PUBLIC_URL, TEST_SECRETS_KEY, TestDb, free_port, wait_until_up};
 use crate::receivers::Receivers;
@@ -193,13 +193,17 @@ async fn wait_until_relayed(db: &TestDb) {
     panic!("events still waiting in the outbox after 30 s");
 }
 
-async fn assert_chain_intact(db: &TestDb, org_id: &str) {
+async fn assert_chain_intact(db: &TestDb, org_id: &str, admin: UserId) {
     let store = simplicity_shared::store::Store::connect(&db.url).await.expect("connect");
     let org: OrgId = org_id.parse().expect("org id");
-    let access = store.system_access(org).await.expect("read").expect("the org");
+    let access = store.member_access(admin, org).await.expect("read").expect("the org's admin");
     let report = store.org_store(&access).verify_audit_chain().await.expect("verify");
     assert_eq!(report.first_broken, None, "the audit chain verifies");
     assert!(report.checked > INCIDENTS as u64, "every create was audited: {report:?}");
+}
+
+fn user_id(me: &Value) -> UserId {
+    me["user"]["id"].as_str().expect("user id").parse().expect("a user id")
 }
 
 fn assert_quiet(processes: &[&LoggedProcess]) {
@@ -215,7 +219,7 @@ async fn local_mode_storm(backend: Backend, sweep_every_ms: u64) {
     let hooks = Receivers::start().await;
     let (server, base) = local_server(&db, &[("SWEEP_INTERVAL_MS", sweep_every_ms.to_string())]).await;
     let admin = Client::new(base.clone());
-    admin.sign_up("Storm").await;
+    let admin_id = user_id(&admin.sign_up("Storm").await);
     let org = admin.create_org("Storm").await;
     let org_id = org["id"].as_str().expect("org id");
     let webhook = json!({"url": hooks.url("/storm"), "eventTypes": ["incident.triggered"]});
@@ -225,7 +229,7 @@ async fn local_mode_storm(backend: Backend, sweep_every_ms: u64) {
 
     assert_consecutive(&storm(&admin, &[base], org_id).await);
     wait_until_relayed(&db).await;
-    assert_chain_intact(&db, org_id).await;
+    assert_chain_intact(&db, org_id, admin_id).await;
     // Each incident reached the webhook consumer exactly once.
     hooks.wait_for("/storm", INCIDENTS).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
@@ -247,14 +251,14 @@ async fn serverless_storm(sweep_every_ms: u64) {
     simplicity_shared::runner::install_crypto();
     let db = TestDb::create(Backend::Postgres).await;
     let moto = Moto::start().await;
-    let (admin, org_id) = {
+    let (admin, admin_id, org_id) = {
         // Sign-up and the organisation through a local server, gone before
         // the storm so that it relays nothing.
         let (_seed, base) = local_server(&db, &[]).await;
         let admin = Client::new(base);
-        admin.sign_up("Storm").await;
+        let admin_id = user_id(&admin.sign_up("Storm").await);
         let org = admin.create_org("Storm").await;
-        (admin, org["id"].as_str().expect("org id").to_owned())
+        (admin, admin_id, org["id"].as_str().expect("org id").to_owned())
     };
     with_backlog(&db, &org_id, SQS_BACKLOG).await;
     let mut env = common_env(&db);
@@ -294,7 +298,7 @@ async fn serverless_storm(sweep_every_ms: u64) {
     assert!(!cron.is_finished(), "the sweep kept succeeding");
     cron.abort();
     assert_consecutive(&answers);
-    assert_chain_intact(&db, &org_id).await;
+    assert_chain_intact(&db, &org_id, admin_id).await;
 
     // Exactly one message per event (the backlog's and the storm's) reached the queue.
     let mut sent: BTreeMap<String, usize> = BTreeMap::new();

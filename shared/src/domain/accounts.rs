@@ -73,14 +73,7 @@ pub fn check_new_password(password: &str, field: &str) -> Result<(), FieldError>
     Ok(())
 }
 
-/// Refuses text PostgreSQL cannot store (NUL) and other control
-/// characters except tab and line breaks.
-pub fn check_text(text: &str, field: &str) -> Result<(), FieldError> {
-    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r')) {
-        return Err(FieldError::new(field, "must not contain control characters"));
-    }
-    Ok(())
-}
+pub use crate::domain::text::check_text;
 
 /// A display name: trimmed, 1–100 characters.
 pub fn check_name(name: &str, field: &str) -> Result<String, FieldError> {

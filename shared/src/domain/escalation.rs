@@ -7,9 +7,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::incidents::Severity;
+use crate::domain::notify::Channel;
 use crate::error::FieldError;
 use crate::ids::UserId;
-use crate::notify::Channel;
 
 /// Who a level reaches: a member, or whoever is on call on a schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::domain::keyed_enum;
+use crate::domain::lifecycle::Lifecycle;
 
 keyed_enum!(
     /// P1 is the most urgent; P4 is "low".
@@ -24,11 +25,15 @@ keyed_enum!(
     }
 );
 
-impl IncidentStatus {
+impl Lifecycle for IncidentStatus {
+    fn all() -> &'static [Self] {
+        Self::ALL
+    }
+
     /// The one place that says which transitions exist: forward along
     /// open → acknowledged → investigating → resolved (skipping allowed), and
     /// reopening a resolved incident.
-    pub fn can_become(self, next: IncidentStatus) -> bool {
+    fn can_become(self, next: IncidentStatus) -> bool {
         use IncidentStatus::*;
         matches!(
             (self, next),
@@ -38,7 +43,9 @@ impl IncidentStatus {
                 | (Resolved, Open)
         )
     }
+}
 
+impl IncidentStatus {
     pub fn is_active(self) -> bool {
         self != IncidentStatus::Resolved
     }
@@ -83,11 +90,6 @@ pub fn seconds_between(start: DateTime<Utc>, end: DateTime<Utc>) -> i64 {
     (end - start).num_seconds().max(0)
 }
 
-/// `INC-42`.
-pub fn display_number(number: i64) -> String {
-    format!("INC-{number}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,23 +97,15 @@ mod tests {
     #[test]
     fn transitions_follow_the_lifecycle() {
         use IncidentStatus::*;
-        let allowed: Vec<(IncidentStatus, IncidentStatus)> = IncidentStatus::ALL
-            .iter()
-            .flat_map(|from| IncidentStatus::ALL.iter().map(move |to| (*from, *to)))
-            .filter(|(from, to)| from.can_become(*to))
-            .collect();
-        assert_eq!(
-            allowed,
-            [
-                (Open, Acknowledged),
-                (Open, Investigating),
-                (Open, Resolved),
-                (Acknowledged, Investigating),
-                (Acknowledged, Resolved),
-                (Investigating, Resolved),
-                (Resolved, Open),
-            ]
-        );
+        crate::domain::lifecycle::assert_transitions(&[
+            (Open, Acknowledged),
+            (Open, Investigating),
+            (Open, Resolved),
+            (Acknowledged, Investigating),
+            (Acknowledged, Resolved),
+            (Investigating, Resolved),
+            (Resolved, Open),
+        ]);
     }
 
     #[test]

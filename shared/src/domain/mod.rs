@@ -4,12 +4,18 @@ pub mod accounts;
 pub mod audit;
 pub mod billing;
 pub mod escalation;
+pub mod events;
 pub mod histogram;
 pub mod incidents;
 mod keyed;
+pub mod lifecycle;
+pub mod notify;
 pub mod oncall;
 pub mod org;
 pub mod permissions;
+pub mod records;
 pub mod rollup;
+pub mod teams;
+pub mod text;
 
 pub(crate) use keyed::keyed_enum;

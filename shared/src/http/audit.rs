@@ -15,7 +15,7 @@ use super::extract::ApiQuery;
 use super::tenant::OrgContext;
 use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
-use crate::ids::{AuditEventId, OrgId, UserId};
+use crate::ids::{AuditEventId, UserId};
 use crate::store::{AuditFilter, AuditRecord};
 
 const MAX_PAGE: u64 = 200;
@@ -89,13 +89,12 @@ pub struct AuditQuery {
 /// application/x-ndjson`) exports all matching events.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/audit", tag = "orgs",
-    params(("orgId" = OrgId, Path), AuditQuery),
+    params(AuditQuery),
     responses(
         (status = 200, body = AuditPage),
         (status = 200, content_type = "application/x-ndjson", description = "export"),
         (status = 403, body = crate::error::Problem),
-    ),
-    security(("session" = []), ("token" = []))
+    )
 )]
 async fn list_audit(
     State(state): State<AppState>,
@@ -162,9 +161,8 @@ pub struct ChainVerification {
 
 /// Recomputes the organisation's hash chain and reports the first broken link.
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/audit/verify", tag = "orgs", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = ChainVerification), (status = 403, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/audit/verify", tag = "orgs",
+    responses((status = 200, body = ChainVerification), (status = 403, body = crate::error::Problem))
 )]
 async fn verify_audit(State(state): State<AppState>, org: OrgContext) -> Result<Json<ChainVerification>> {
     org.require(Action::ViewAudit)?;

@@ -13,11 +13,12 @@ use utoipa_axum::routes;
 use super::AppState;
 use super::extract::{ApiJson, ApiQuery};
 use super::tenant::OrgContext;
-use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget, display_number};
+use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget};
 use crate::domain::permissions::Action;
+use crate::domain::records::{RecordKind, RecordNumber};
 use crate::domain::rollup::RollupFigures;
 use crate::error::{Error, FieldError, Result};
-use crate::ids::{IncidentId, OrgId};
+use crate::ids::IncidentId;
 
 const MAX_WINDOW_DAYS: i64 = 366;
 /// SLA targets longer than a year are a mistake, not a target.
@@ -110,9 +111,8 @@ pub struct DashboardView {
 /// severity, incidents breaching now, and daily series, for a window of UTC days.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/dashboard", tag = "incidents",
-    params(("orgId" = OrgId, Path), DashboardQuery),
-    responses((status = 200, body = DashboardView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(DashboardQuery),
+    responses((status = 200, body = DashboardView), (status = 422, body = crate::error::Problem))
 )]
 async fn dashboard(
     State(state): State<AppState>,
@@ -136,7 +136,7 @@ async fn dashboard(
     if (to - from).num_days() >= MAX_WINDOW_DAYS {
         return Err(Error::field("from", format!("the window may span at most {MAX_WINDOW_DAYS} days")));
     }
-    let dashboard = org.scope(&state).dashboard(from, to, now).await?;
+    let dashboard = org.scope(&state).incidents().dashboard(from, to, now).await?;
     Ok(Json(DashboardView {
         from,
         to,
@@ -149,7 +149,7 @@ async fn dashboard(
             .into_iter()
             .map(|i| BreachingIncident {
                 id: i.id,
-                reference: display_number(i.number),
+                reference: RecordNumber::new(RecordKind::Incident, i.number).to_string(),
                 title: i.title,
                 severity: i.severity,
                 status: i.status,
@@ -178,13 +178,11 @@ pub struct TargetView {
 /// SLA targets per severity: time to acknowledge and to resolve.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/sla-targets", tag = "incidents",
-    params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = BTreeMap<Severity, TargetView>)),
-    security(("session" = []), ("token" = []))
+    responses((status = 200, body = BTreeMap<Severity, TargetView>))
 )]
 async fn get_targets(State(state): State<AppState>, org: OrgContext) -> Result<Json<BTreeMap<Severity, TargetView>>> {
     org.require(Action::ViewIncidents)?;
-    let targets = org.scope(&state).sla_targets().await?;
+    let targets = org.scope(&state).incidents().sla_targets().await?;
     Ok(Json(
         targets
             .into_iter()
@@ -204,10 +202,8 @@ async fn get_targets(State(state): State<AppState>, org: OrgContext) -> Result<J
 /// Sets SLA targets for the severities given (admins only).
 #[utoipa::path(
     put, path = "/api/orgs/{orgId}/sla-targets", tag = "incidents",
-    params(("orgId" = OrgId, Path)),
     request_body = BTreeMap<Severity, TargetView>,
-    responses((status = 200, body = BTreeMap<Severity, TargetView>), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    responses((status = 200, body = BTreeMap<Severity, TargetView>), (status = 422, body = crate::error::Problem))
 )]
 async fn put_targets(
     State(state): State<AppState>,
@@ -251,7 +247,7 @@ async fn put_targets(
             )
         })
         .collect();
-    org.scope(&state).set_sla_targets(&targets, &org.meta).await?;
+    org.scope(&state).incidents().set_sla_targets(&targets, &org.meta).await?;
     get_targets(State(state), org).await
 }
 

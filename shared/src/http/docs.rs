@@ -34,6 +34,7 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
         for endpoint in endpoints::ALL {
             doc.merge((endpoint.routes)().into_openapi());
         }
+        declare_org_routes(&mut doc);
         let components = doc.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "session",
@@ -45,6 +46,37 @@ pub fn spec() -> &'static utoipa::openapi::OpenApi {
         );
         doc
     })
+}
+
+/// Every route under `/api/orgs/{orgId}` takes the organisation's id and a
+/// member's session or token: said here once rather than on each handler.
+fn declare_org_routes(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::PartialSchema;
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::security::SecurityRequirement;
+    use utoipa::openapi::{Deprecated, Required};
+    let org_id = ParameterBuilder::new()
+        .name("orgId")
+        .parameter_in(ParameterIn::Path)
+        .required(Required::True)
+        .deprecated(Some(Deprecated::False))
+        .description(Some("The organisation (`org_…`); other organisations' ids answer 404."))
+        .schema(Some(crate::ids::OrgId::schema()))
+        .build();
+    let member = [
+        SecurityRequirement::new("session", Vec::<String>::new()),
+        SecurityRequirement::new("token", Vec::<String>::new()),
+    ];
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if !path.starts_with("/api/orgs/{orgId}") {
+            continue;
+        }
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for operation in operations.into_iter().flatten() {
+            operation.parameters.get_or_insert_with(Vec::new).insert(0, org_id.clone());
+            operation.security.get_or_insert_with(|| member.to_vec());
+        }
+    }
 }
 
 /// This API's OpenAPI 3.1 document.

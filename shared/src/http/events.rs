@@ -20,7 +20,6 @@ use super::session::Credential;
 use super::tenant::OrgContext;
 use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
-use crate::ids::OrgId;
 use crate::store::OrgAccess;
 
 const POLL_EVERY: Duration = Duration::from_millis(200);
@@ -51,9 +50,8 @@ struct Cursor {
 /// with `Last-Event-ID` to receive what was missed.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/events", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("Last-Event-ID" = Option<String>, Header), StreamQuery),
-    responses((status = 200, content_type = "text/event-stream", description = "the event stream")),
-    security(("session" = []), ("token" = []))
+    params(("Last-Event-ID" = Option<String>, Header), StreamQuery),
+    responses((status = 200, content_type = "text/event-stream", description = "the event stream"))
 )]
 async fn stream(
     State(state): State<AppState>,
@@ -74,7 +72,7 @@ async fn stream(
     };
     let after = match resume {
         Some(after) => after,
-        None => org.scope(&state).latest_event_seq().await?,
+        None => org.scope(&state).events().latest_seq().await?,
     };
     let cursor = Cursor {
         state,
@@ -99,13 +97,16 @@ async fn stream(
                     return None;
                 }
             }
-            match cursor.state.store.org_store(&cursor.access).events_after(cursor.after, BATCH).await {
+            match cursor.state.store.org_store(&cursor.access).events().after(cursor.after, BATCH).await {
                 Ok(batch) if !batch.is_empty() => {
                     for record in batch {
                         cursor.after = record.seq;
                         let data = record.to_json();
                         cursor.pending.push_back(
-                            Event::default().id(record.seq.to_string()).event(record.event_type).data(data.to_string()),
+                            Event::default()
+                                .id(record.seq.to_string())
+                                .event(record.event_type.key())
+                                .data(data.to_string()),
                         );
                     }
                 }

@@ -1,12 +1,9 @@
 //! Incidents: create (idempotent), list, read, change under `If-Match`,
-//! timeline notes and handoff.
+//! handoff; their timeline, notes and links come from the record kernel.
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -15,22 +12,34 @@ use utoipa_axum::routes;
 
 use super::AppState;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::kernel::paging::{self, Page};
+use super::kernel::records::{RecordRoutes, record_routes};
+use super::kernel::versioned::{IdempotencyKey, IfMatch, Versioned, stale};
 use super::tenant::OrgContext;
-use crate::domain::accounts::check_text;
-use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget, Source, display_number};
+use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget, Source};
 use crate::domain::permissions::Action;
+use crate::domain::records::RecordKind;
+use crate::domain::text::{Checks, Labels, Markdown, Title};
 use crate::error::{Error, FieldError, Result};
-use crate::ids::{IncidentId, OrgId, TimelineEntryId, UserId};
+use crate::ids::{IncidentId, TeamId, UserId};
 use crate::store::{
     ChangeRefusal, CreateRefusal, IncidentChange, IncidentFilter, IncidentRecord, IncidentSort, NewIncident, OrgStore,
-    StatusFilter, TimelineKind, TimelineRecord,
+    StatusFilter,
 };
 
-const MAX_TITLE: usize = 200;
 const MAX_DESCRIPTION: usize = 64 * 1024;
-const MAX_LABELS: usize = 20;
 const MAX_ASSIGNEES: usize = 20;
-const MAX_PAGE: u64 = 100;
+
+/// The kernel's routes (timeline, notes, links) for incidents.
+pub const RECORDS: RecordRoutes = RecordRoutes {
+    kind: RecordKind::Incident,
+    noun: "incident",
+    read: Action::ViewIncidents,
+    note: Action::AddIncidentNote,
+    link: Action::UpdateIncident,
+};
+
+record_routes!(incident_records, super::RECORDS, "/api/orgs/{orgId}/incidents/{incidentId}", "incidentId", "incidents");
 
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
@@ -46,6 +55,8 @@ pub struct IncidentView {
     status: IncidentStatus,
     assignees: Vec<UserId>,
     commander: Option<UserId>,
+    /// The team the incident is assigned to.
+    team: Option<TeamId>,
     labels: Vec<String>,
     source: Source,
     created_by: UserId,
@@ -66,7 +77,7 @@ impl IncidentView {
         Self {
             id: incident.id,
             number: incident.number,
-            reference: display_number(incident.number),
+            reference: incident.number().to_string(),
             acknowledge_due_at: incident.created_at + target.acknowledge,
             resolve_due_at: incident.created_at + target.resolve,
             title: incident.title,
@@ -75,6 +86,7 @@ impl IncidentView {
             status: incident.status,
             assignees: incident.assignees,
             commander: incident.commander,
+            team: incident.team,
             labels: incident.labels,
             source: incident.source,
             created_by: incident.created_by,
@@ -87,63 +99,33 @@ impl IncidentView {
     }
 }
 
-fn etag(version: i32) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or_else(|_| HeaderValue::from_static("\"0\""))
+async fn view_response(
+    scope: &OrgStore<'_>,
+    incident: IncidentRecord,
+    status: StatusCode,
+) -> Result<Versioned<IncidentView>> {
+    let target = scope.incidents().sla_target(incident.severity).await?;
+    Ok(Versioned { status, version: incident.version, body: IncidentView::new(incident, target) })
 }
 
-async fn view_response(scope: &OrgStore<'_>, incident: IncidentRecord, status: StatusCode) -> Result<Response> {
-    let target = scope.sla_target(incident.severity).await?;
-    let version = incident.version;
-    let mut response = (status, Json(IncidentView::new(incident, target))).into_response();
-    response.headers_mut().insert(header::ETAG, etag(version));
-    Ok(response)
-}
-
-fn check_title(title: &str, errors: &mut Vec<FieldError>) -> String {
-    errors.extend(check_text(title, "title").err());
-    let title = title.trim();
-    if title.is_empty() || title.chars().count() > MAX_TITLE {
-        errors.push(FieldError::new("title", format!("must be 1 to {MAX_TITLE} characters")));
-    }
-    title.to_owned()
-}
-
-fn check_description(description: &str, errors: &mut Vec<FieldError>) {
-    errors.extend(check_text(description, "description").err());
-    if description.len() > MAX_DESCRIPTION {
-        errors.push(FieldError::new("description", format!("must be at most {MAX_DESCRIPTION} bytes")));
-    }
-}
-
-fn check_labels(labels: &[String], errors: &mut Vec<FieldError>) -> Vec<String> {
-    if labels.len() > MAX_LABELS {
-        errors.push(FieldError::new("labels", format!("at most {MAX_LABELS} labels")));
-    }
-    let mut clean: Vec<String> = Vec::new();
-    for (i, label) in labels.iter().enumerate() {
-        let label = label.trim().to_lowercase();
-        let valid = (1..=50).contains(&label.len())
-            && label.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:/".contains(&b));
-        if !valid {
-            errors.push(FieldError::new(format!("labels[{i}]"), "1–50 characters: letters, digits, - _ . : /"));
-        }
-        if !clean.contains(&label) {
-            clean.push(label);
-        }
-    }
-    clean.sort();
-    clean
-}
-
-fn check_assignees(assignees: &[UserId], errors: &mut Vec<FieldError>) {
+fn check_assignees(assignees: &[UserId]) -> std::result::Result<(), Vec<FieldError>> {
     if assignees.len() > MAX_ASSIGNEES {
-        errors.push(FieldError::new("assignees", format!("at most {MAX_ASSIGNEES} assignees")));
+        return Err(vec![FieldError::new("assignees", format!("at most {MAX_ASSIGNEES} assignees"))]);
     }
+    Ok(())
+}
+
+fn description(text: String) -> std::result::Result<String, Vec<FieldError>> {
+    Markdown::parse(text, "description", MAX_DESCRIPTION).map(Markdown::into_inner)
 }
 
 fn not_members(users: &[UserId], field: &str) -> Error {
     let list: Vec<String> = users.iter().map(ToString::to_string).collect();
     Error::field(field, format!("not members of this organisation: {}", list.join(", ")))
+}
+
+fn unknown_team() -> Error {
+    Error::field("team", "is not a team of this organisation")
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -156,6 +138,8 @@ pub struct CreateIncidentRequest {
     #[serde(default)]
     assignees: Vec<UserId>,
     commander: Option<UserId>,
+    /// A team of the organisation to assign it to.
+    team: Option<TeamId>,
     #[serde(default)]
     labels: Vec<String>,
     /// Defaults to `api` for token callers and `ui` for browser sessions.
@@ -166,32 +150,27 @@ pub struct CreateIncidentRequest {
 /// hours returns the incident the first request created.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/incidents", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("Idempotency-Key" = Option<String>, Header)),
+    params(("Idempotency-Key" = Option<String>, Header)),
     request_body = CreateIncidentRequest,
     responses((status = 201, body = IncidentView, headers(("ETag" = String))), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
 )]
 async fn create_incident(
     State(state): State<AppState>,
     org: OrgContext,
     headers: HeaderMap,
     ApiJson(body): ApiJson<CreateIncidentRequest>,
-) -> Result<Response> {
+) -> Result<Versioned<IncidentView>> {
     org.require(Action::CreateIncident)?;
-    let idempotency_key = headers.get("idempotency-key").map(|v| v.to_str().map(str::to_owned));
-    let idempotency_key = match idempotency_key {
-        Some(Ok(key)) if (1..=255).contains(&key.len()) => Some(key),
-        Some(_) => return Err(Error::BadRequest("Idempotency-Key must be 1–255 visible ASCII characters".into())),
-        None => None,
+    let IdempotencyKey(key) = IdempotencyKey::from_headers(&headers)?;
+    let mut checks = Checks::default();
+    let title = checks.take(Title::parse(&body.title, "title"));
+    let text = checks.take(description(body.description));
+    let labels = checks.take(Labels::parse(&body.labels, "labels"));
+    checks.take(check_assignees(&body.assignees));
+    checks.finish().map_err(Error::Validation)?;
+    let (Some(title), Some(description), Some(labels)) = (title, text, labels) else {
+        return Err(Error::internal("checks passed without values"));
     };
-    let mut errors = Vec::new();
-    let title = check_title(&body.title, &mut errors);
-    check_description(&body.description, &mut errors);
-    let labels = check_labels(&body.labels, &mut errors);
-    check_assignees(&body.assignees, &mut errors);
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
     let default_source = match org.current.credential {
         super::session::Credential::Token(_) => Source::Api,
         super::session::Credential::Session(_) => Source::Ui,
@@ -200,22 +179,21 @@ async fn create_incident(
     assignees.sort();
     assignees.dedup();
     let new = NewIncident {
-        title,
-        description: body.description,
+        title: title.into_inner(),
+        description,
         severity: body.severity,
         assignees,
         commander: body.commander,
-        labels,
+        team: body.team,
+        labels: labels.into_inner(),
         source: body.source.unwrap_or(default_source),
         created_by: org.current.user.id,
     };
     let scope = org.scope(&state);
-    match scope.create_incident(new, idempotency_key.as_deref(), &org.meta).await? {
-        Ok((incident, _)) => {
-            state.publish_pending().await;
-            view_response(&scope, incident, StatusCode::CREATED).await
-        }
+    match scope.incidents().create(new, key.as_deref(), &org.meta).await? {
+        Ok((incident, _)) => view_response(&scope, incident, StatusCode::CREATED).await,
         Err(CreateRefusal::NotMembers(users)) => Err(not_members(&users, "assignees")),
+        Err(CreateRefusal::UnknownTeam) => Err(unknown_team()),
     }
 }
 
@@ -228,6 +206,8 @@ pub struct ListQuery {
     severity: Option<Severity>,
     /// A user id, or `me`.
     assignee: Option<String>,
+    /// A team id.
+    team: Option<TeamId>,
     label: Option<String>,
     /// Text in the title or description.
     q: Option<String>,
@@ -242,37 +222,17 @@ pub struct ListQuery {
     limit: Option<u64>,
 }
 
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct IncidentList {
-    data: Vec<IncidentView>,
-    /// Pass as `cursor` for the next page; absent on the last page.
-    next_cursor: Option<String>,
-}
-
-fn encode_cursor((rank, id): (i32, IncidentId)) -> String {
-    URL_SAFE_NO_PAD.encode(format!("{rank}.{id}"))
-}
-
-fn decode_cursor(cursor: &str) -> Result<(i32, IncidentId)> {
-    let invalid = || Error::field("cursor", "is not a cursor from this API");
-    let text = URL_SAFE_NO_PAD.decode(cursor).ok().and_then(|b| String::from_utf8(b).ok()).ok_or_else(invalid)?;
-    let (rank, id) = text.split_once('.').ok_or_else(invalid)?;
-    Ok((rank.parse().map_err(|_| invalid())?, id.parse().map_err(|_| invalid())?))
-}
-
 /// Incidents, filtered and paged (opaque `cursor`, `limit` ≤ 100).
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/incidents", tag = "incidents",
-    params(("orgId" = OrgId, Path), ListQuery),
-    responses((status = 200, body = IncidentList), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(ListQuery),
+    responses((status = 200, body = Page<IncidentView>), (status = 422, body = crate::error::Problem)),
 )]
 async fn list_incidents(
     State(state): State<AppState>,
     org: OrgContext,
     ApiQuery(query): ApiQuery<ListQuery>,
-) -> Result<Json<IncidentList>> {
+) -> Result<Json<Page<IncidentView>>> {
     org.require(Action::ViewIncidents)?;
     let status = match query.status.as_deref() {
         None => None,
@@ -289,36 +249,32 @@ async fn list_incidents(
         Some("severity") => IncidentSort::Severity,
         Some(_) => return Err(Error::field("sort", "must be `created` or `severity`")),
     };
-    let limit = query.limit.unwrap_or(25);
-    if !(1..=MAX_PAGE).contains(&limit) {
-        return Err(Error::field("limit", format!("must be between 1 and {MAX_PAGE}")));
-    }
+    let limit = paging::limit(query.limit)?;
     let filter = IncidentFilter {
         status,
         severity: query.severity,
         assignee,
-        label: query.label.map(|l| l.trim().to_lowercase()),
+        team: query.team,
+        label: query.label.map(|l| crate::domain::text::normalise_label(&l)),
         text: query.q,
         created_from: query.from,
         created_to: query.to,
         sort,
-        after: query.cursor.as_deref().map(decode_cursor).transpose()?,
+        after: query.cursor.as_deref().map(paging::decode).transpose()?,
     };
     let scope = org.scope(&state);
-    let page = scope.list_incidents(&filter, limit).await?;
-    let targets = scope.sla_targets().await?;
+    let page = scope.incidents().list(&filter, limit).await?;
+    let targets = scope.incidents().sla_targets().await?;
     let target = |s: Severity| targets.iter().find(|(t, _)| *t == s).map_or_else(|| s.default_sla(), |(_, t)| *t);
-    Ok(Json(IncidentList {
-        data: page
-            .incidents
-            .into_iter()
-            .map(|i| {
-                let t = target(i.severity);
-                IncidentView::new(i, t)
-            })
-            .collect(),
-        next_cursor: page.next.map(encode_cursor),
-    }))
+    let data = page
+        .incidents
+        .into_iter()
+        .map(|i| {
+            let t = target(i.severity);
+            IncidentView::new(i, t)
+        })
+        .collect();
+    Ok(Json(Page::new(data, page.next)))
 }
 
 #[derive(Deserialize)]
@@ -329,31 +285,20 @@ struct IncidentPath {
 
 /// Finds an incident by id (`inc_…`) or number (`42`, `INC-42`).
 async fn find(scope: &OrgStore<'_>, reference: &str) -> Result<IncidentRecord> {
-    let found = match reference.parse::<IncidentId>() {
-        Ok(id) => scope.incident(id).await?,
-        Err(_) => {
-            let digits = reference.strip_prefix("INC-").or_else(|| reference.strip_prefix("inc-")).unwrap_or(reference);
-            match digits.parse::<i64>() {
-                Ok(number) => scope.incident_by_number(number).await?,
-                Err(_) => None,
-            }
-        }
-    };
-    found.ok_or(Error::NotFound("incident"))
+    scope.incidents().find(reference).await?.ok_or(Error::NotFound("incident"))
 }
 
 /// One incident, by id or number, with its `ETag`.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/incidents/{incidentId}", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("incidentId" = String, Path, description = "`inc_…`, `42` or `INC-42`")),
+    params(("incidentId" = String, Path, description = "`inc_…`, `42` or `INC-42`")),
     responses((status = 200, body = IncidentView, headers(("ETag" = String))), (status = 404, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
 )]
 async fn get_incident(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<IncidentPath>,
-) -> Result<Response> {
+) -> Result<Versioned<IncidentView>> {
     org.require(Action::ViewIncidents)?;
     let scope = org.scope(&state);
     let incident = find(&scope, &path.incident).await?;
@@ -379,45 +324,31 @@ pub struct UpdateIncidentRequest {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<UserId>)]
     commander: Option<Option<UserId>>,
+    /// A team id, or `null` to take the incident off its team.
+    #[serde(default, deserialize_with = "present")]
+    #[schema(value_type = Option<TeamId>)]
+    team: Option<Option<TeamId>>,
     labels: Option<Vec<String>>,
 }
 
-fn if_match(headers: &HeaderMap) -> Result<Option<i32>> {
-    let value = headers
-        .get(header::IF_MATCH)
-        .ok_or_else(|| Error::PreconditionRequired("send the incident's ETag in If-Match".into()))?
-        .to_str()
-        .map_err(|_| Error::BadRequest("If-Match is not ASCII".into()))?
-        .trim();
-    if value == "*" {
-        return Ok(None);
-    }
-    let version = value.trim_start_matches("W/").trim_matches('"');
-    version.parse().map(Some).map_err(|_| Error::BadRequest(format!("If-Match {value} is not an ETag of this API")))
-}
-
+/// Applies `change` to `incident` if `version` is still current.
 async fn apply_change(
     state: &AppState,
     org: &OrgContext,
-    incident: &str,
+    incident: IncidentId,
     version: Option<i32>,
     change: IncidentChange,
-) -> Result<Response> {
+) -> Result<Versioned<IncidentView>> {
     let scope = org.scope(state);
-    let current = find(&scope, incident).await?;
-    match scope.change_incident(current.id, version, change, &org.meta).await? {
-        Ok(updated) => {
-            state.publish_pending().await;
-            view_response(&scope, updated, StatusCode::OK).await
-        }
+    match scope.incidents().change(incident, version, change, &org.meta).await? {
+        Ok(updated) => view_response(&scope, updated, StatusCode::OK).await,
         Err(ChangeRefusal::NotFound) => Err(Error::NotFound("incident")),
-        Err(ChangeRefusal::Stale { current }) => Err(Error::PreconditionFailed(format!(
-            "the incident changed since you loaded it (now version {current}); reload and try again"
-        ))),
+        Err(ChangeRefusal::Stale { current }) => Err(stale("incident", current)),
         Err(ChangeRefusal::Transition { from, to }) => {
             Err(Error::conflict("invalid-transition", format!("an incident that is {from} cannot become {to}")))
         }
         Err(ChangeRefusal::NotMembers { field, users }) => Err(not_members(&users, field)),
+        Err(ChangeRefusal::UnknownTeam) => Err(unknown_team()),
     }
 }
 
@@ -425,14 +356,13 @@ async fn apply_change(
 /// without, 412 when stale). Status moves follow the lifecycle (409 otherwise).
 #[utoipa::path(
     patch, path = "/api/orgs/{orgId}/incidents/{incidentId}", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("incidentId" = String, Path), ("If-Match" = String, Header)),
+    params(("incidentId" = String, Path), ("If-Match" = String, Header)),
     request_body = UpdateIncidentRequest,
     responses(
         (status = 200, body = IncidentView, headers(("ETag" = String))),
         (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem),
         (status = 428, body = crate::error::Problem),
     ),
-    security(("session" = []), ("token" = []))
 )]
 async fn update_incident(
     State(state): State<AppState>,
@@ -440,12 +370,13 @@ async fn update_incident(
     headers: HeaderMap,
     ApiPath(path): ApiPath<IncidentPath>,
     ApiJson(body): ApiJson<UpdateIncidentRequest>,
-) -> Result<Response> {
+) -> Result<Versioned<IncidentView>> {
     let edits_fields = body.severity.is_some()
         || body.title.is_some()
         || body.description.is_some()
         || body.assignees.is_some()
         || body.commander.is_some()
+        || body.team.is_some()
         || body.labels.is_some();
     if body.status.is_some() {
         org.require(Action::ChangeIncidentStatus)?;
@@ -453,30 +384,26 @@ async fn update_incident(
     if edits_fields {
         org.require(Action::UpdateIncident)?;
     }
-    let version = if_match(&headers)?;
-    let mut errors = Vec::new();
-    let title = body.title.as_deref().map(|t| check_title(t, &mut errors));
-    if let Some(description) = &body.description {
-        check_description(description, &mut errors);
-    }
-    let labels = body.labels.as_deref().map(|l| check_labels(l, &mut errors));
-    if let Some(assignees) = &body.assignees {
-        check_assignees(assignees, &mut errors);
-    }
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
+    let IfMatch(version) = IfMatch::from_headers(&headers)?;
+    let mut checks = Checks::default();
+    let title = checks.take_some(body.title.as_deref().map(|t| Title::parse(t, "title").map(Title::into_inner)));
+    let text = checks.take_some(body.description.map(description));
+    let labels = checks.take_some(body.labels.as_deref().map(|l| Labels::parse(l, "labels").map(Labels::into_inner)));
+    checks.take_some(body.assignees.as_deref().map(check_assignees));
+    checks.finish().map_err(Error::Validation)?;
     let change = IncidentChange {
-        title,
-        description: body.description,
+        title: title.flatten(),
+        description: text.flatten(),
         severity: body.severity,
         status: body.status,
         assignees: body.assignees,
         commander: body.commander,
-        labels,
+        team: body.team,
+        labels: labels.flatten(),
         ..IncidentChange::default()
     };
-    apply_change(&state, &org, &path.incident, version, change).await
+    let incident = find(&org.scope(&state), &path.incident).await?;
+    apply_change(&state, &org, incident.id, version, change).await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -491,17 +418,16 @@ pub struct HandoffRequest {
 /// new commander replaces the old one among the assignees, with an optional note.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/incidents/{incidentId}/handoff", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("incidentId" = String, Path)),
+    params(("incidentId" = String, Path)),
     request_body = HandoffRequest,
     responses((status = 200, body = IncidentView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
 )]
 async fn handoff(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<IncidentPath>,
     ApiJson(body): ApiJson<HandoffRequest>,
-) -> Result<Response> {
+) -> Result<Versioned<IncidentView>> {
     org.require(Action::UpdateIncident)?;
     let scope = org.scope(&state);
     let current = find(&scope, &path.incident).await?;
@@ -518,92 +444,7 @@ async fn handoff(
         handoff: true,
         ..IncidentChange::default()
     };
-    apply_change(&state, &org, &current.id.to_string(), Some(current.version), change).await
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TimelineEntryView {
-    id: TimelineEntryId,
-    kind: TimelineKind,
-    actor_id: Option<UserId>,
-    /// Who acted, as they were known then (kept if they leave).
-    actor: String,
-    body: String,
-    detail: serde_json::Value,
-    created_at: DateTime<Utc>,
-}
-
-impl From<TimelineRecord> for TimelineEntryView {
-    fn from(r: TimelineRecord) -> Self {
-        Self {
-            id: r.id,
-            kind: r.kind,
-            actor_id: r.actor_id,
-            actor: r.actor_label,
-            body: r.body,
-            detail: r.detail,
-            created_at: r.created_at,
-        }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Timeline {
-    data: Vec<TimelineEntryView>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct NoteRequest {
-    /// Markdown.
-    text: String,
-}
-
-/// Adds a note to the timeline. Entries are never edited or deleted; a
-/// correction is a new note.
-#[utoipa::path(
-    post, path = "/api/orgs/{orgId}/incidents/{incidentId}/timeline", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("incidentId" = String, Path)),
-    request_body = NoteRequest,
-    responses((status = 201, body = TimelineEntryView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
-)]
-async fn add_note(
-    State(state): State<AppState>,
-    org: OrgContext,
-    ApiPath(path): ApiPath<IncidentPath>,
-    ApiJson(body): ApiJson<NoteRequest>,
-) -> Result<(StatusCode, Json<TimelineEntryView>)> {
-    org.require(Action::AddIncidentNote)?;
-    if body.text.trim().is_empty() || body.text.len() > MAX_DESCRIPTION {
-        return Err(Error::field("text", format!("must be 1 to {MAX_DESCRIPTION} bytes")));
-    }
-    check_text(&body.text, "text").map_err(|e| Error::Validation(vec![e]))?;
-    let scope = org.scope(&state);
-    let incident = find(&scope, &path.incident).await?;
-    let entry = scope.add_note(incident.id, body.text, &org.meta).await?.ok_or(Error::NotFound("incident"))?;
-    state.publish_pending().await;
-    Ok((StatusCode::CREATED, Json(entry.into())))
-}
-
-/// The incident's timeline, oldest first.
-#[utoipa::path(
-    get, path = "/api/orgs/{orgId}/incidents/{incidentId}/timeline", tag = "incidents",
-    params(("orgId" = OrgId, Path), ("incidentId" = String, Path)),
-    responses((status = 200, body = Timeline)),
-    security(("session" = []), ("token" = []))
-)]
-async fn timeline(
-    State(state): State<AppState>,
-    org: OrgContext,
-    ApiPath(path): ApiPath<IncidentPath>,
-) -> Result<Json<Timeline>> {
-    org.require(Action::ViewIncidents)?;
-    let scope = org.scope(&state);
-    let incident = find(&scope, &path.incident).await?;
-    let entries = scope.timeline(incident.id, 1000).await?;
-    Ok(Json(Timeline { data: entries.into_iter().map(Into::into).collect() }))
+    apply_change(&state, &org, current.id, Some(current.version), change).await
 }
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -611,18 +452,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(create_incident, list_incidents))
         .routes(routes!(get_incident, update_incident))
         .routes(routes!(handoff))
-        .routes(routes!(add_note, timeline))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cursors_round_trip_and_reject_garbage() {
-        let position = (2, IncidentId::new());
-        assert_eq!(decode_cursor(&encode_cursor(position)).expect("decodes"), position);
-        assert!(decode_cursor("garbage").is_err());
-        assert!(decode_cursor(&URL_SAFE_NO_PAD.encode("x.inc_1")).is_err());
-    }
+        .merge(incident_records::routes())
 }

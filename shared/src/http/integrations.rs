@@ -17,7 +17,7 @@ use super::extract::{ApiJson, ApiPath, ApiQuery, shape_error};
 use super::tenant::OrgContext;
 use crate::domain::permissions::Action;
 use crate::error::{Error, FieldError, Result};
-use crate::ids::{EventId, OrgId};
+use crate::ids::EventId;
 use crate::jobs::sweep::SweepReport;
 use crate::notify::channels::{pagerduty, slack, sms, webhook};
 use crate::notify::outbound::{Hosts, Outbound};
@@ -55,8 +55,8 @@ struct ChannelPath {
 
 /// Which organisation channels are set up (settings are never shown back).
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/integrations", tag = "integrations", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = IntegrationList)), security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/integrations", tag = "integrations",
+    responses((status = 200, body = IntegrationList))
 )]
 async fn list_integrations(State(state): State<AppState>, org: OrgContext) -> Result<Json<IntegrationList>> {
     org.require(Action::ManageIntegrations)?;
@@ -115,9 +115,8 @@ fn checked_settings(outbound: &Outbound, channel: Channel, body: serde_json::Val
 /// `authToken`, `fromNumber`; PagerDuty `routingKey`), sealed at rest.
 #[utoipa::path(
     put, path = "/api/orgs/{orgId}/integrations/{channel}", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("channel" = Channel, Path)), request_body = Object,
-    responses((status = 204), (status = 422, body = crate::error::Problem), (status = 503, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(("channel" = Channel, Path)), request_body = Object,
+    responses((status = 204), (status = 422, body = crate::error::Problem), (status = 503, body = crate::error::Problem))
 )]
 async fn put_integration(
     State(state): State<AppState>,
@@ -135,8 +134,7 @@ async fn put_integration(
 /// Removes a channel's settings.
 #[utoipa::path(
     delete, path = "/api/orgs/{orgId}/integrations/{channel}", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("channel" = Channel, Path)), responses((status = 204)),
-    security(("session" = []), ("token" = []))
+    params(("channel" = Channel, Path)), responses((status = 204))
 )]
 async fn delete_integration(
     State(state): State<AppState>,
@@ -202,8 +200,8 @@ async fn opened_settings<T: serde::de::DeserializeOwned>(
 /// what the receiver answered (SMS goes to your own phone number).
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/integrations/{channel}/test", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("channel" = Channel, Path)),
-    responses((status = 200, body = TestResult)), security(("session" = []), ("token" = []))
+    params(("channel" = Channel, Path)),
+    responses((status = 200, body = TestResult))
 )]
 async fn test_integration(
     State(state): State<AppState>,
@@ -276,8 +274,8 @@ struct WebhookPath {
 
 /// Webhook endpoints.
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/webhooks", tag = "integrations", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = WebhookList)), security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/webhooks", tag = "integrations",
+    responses((status = 200, body = WebhookList))
 )]
 async fn list_webhooks(State(state): State<AppState>, org: OrgContext) -> Result<Json<WebhookList>> {
     org.require(Action::ManageIntegrations)?;
@@ -287,10 +285,9 @@ async fn list_webhooks(State(state): State<AppState>, org: OrgContext) -> Result
 
 /// Registers an endpoint; the answer holds its signing secret, shown once.
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/webhooks", tag = "integrations", params(("orgId" = OrgId, Path)),
+    post, path = "/api/orgs/{orgId}/webhooks", tag = "integrations",
     request_body = CreateWebhookRequest,
-    responses((status = 201, body = WebhookView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    responses((status = 201, body = WebhookView), (status = 422, body = crate::error::Problem))
 )]
 async fn create_webhook(
     State(state): State<AppState>,
@@ -328,8 +325,8 @@ async fn create_webhook(
 /// beside the new, for 24 hours.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/webhooks/{webhookId}/rotate", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("webhookId" = uuid::Uuid, Path)),
-    responses((status = 200, body = WebhookView)), security(("session" = []), ("token" = []))
+    params(("webhookId" = uuid::Uuid, Path)),
+    responses((status = 200, body = WebhookView))
 )]
 async fn rotate_webhook(
     State(state): State<AppState>,
@@ -351,8 +348,7 @@ async fn rotate_webhook(
 /// Removes an endpoint.
 #[utoipa::path(
     delete, path = "/api/orgs/{orgId}/webhooks/{webhookId}", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("webhookId" = uuid::Uuid, Path)), responses((status = 204)),
-    security(("session" = []), ("token" = []))
+    params(("webhookId" = uuid::Uuid, Path)), responses((status = 204))
 )]
 async fn delete_webhook(
     State(state): State<AppState>,
@@ -369,8 +365,8 @@ async fn delete_webhook(
 /// Sends a signed test event to the endpoint and reports its answer.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/webhooks/{webhookId}/test", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("webhookId" = uuid::Uuid, Path)),
-    responses((status = 200, body = TestResult)), security(("session" = []), ("token" = []))
+    params(("webhookId" = uuid::Uuid, Path)),
+    responses((status = 200, body = TestResult))
 )]
 async fn test_webhook(
     State(state): State<AppState>,
@@ -456,8 +452,8 @@ pub struct DeliveryQuery {
 
 /// The delivery log, newest first; `status=dead` lists what gave up.
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/deliveries", tag = "integrations", params(("orgId" = OrgId, Path), DeliveryQuery),
-    responses((status = 200, body = DeliveryList)), security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/deliveries", tag = "integrations", params(DeliveryQuery),
+    responses((status = 200, body = DeliveryList))
 )]
 async fn list_deliveries(
     State(state): State<AppState>,
@@ -479,8 +475,8 @@ struct DeliveryPath {
 /// One delivery with every attempt.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/deliveries/{deliveryId}", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("deliveryId" = String, Path)),
-    responses((status = 200, body = DeliveryView)), security(("session" = []), ("token" = []))
+    params(("deliveryId" = String, Path)),
+    responses((status = 200, body = DeliveryView))
 )]
 async fn get_delivery(
     State(state): State<AppState>,
@@ -508,8 +504,8 @@ async fn get_delivery(
 /// Sends a dead delivery again (409 unless it is dead).
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/deliveries/{deliveryId}/retry", tag = "integrations",
-    params(("orgId" = OrgId, Path), ("deliveryId" = String, Path)),
-    responses((status = 202), (status = 409, body = crate::error::Problem)), security(("session" = []), ("token" = []))
+    params(("deliveryId" = String, Path)),
+    responses((status = 202), (status = 409, body = crate::error::Problem))
 )]
 async fn retry_delivery(
     State(state): State<AppState>,

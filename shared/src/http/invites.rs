@@ -21,7 +21,7 @@ use crate::domain::accounts::{self, Email};
 use crate::domain::org::{Plan, Role, Roles};
 use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
-use crate::ids::{InviteId, OrgId, UserId};
+use crate::ids::{InviteId, UserId};
 use crate::mail::MailMessage;
 use crate::store::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite, NewUser, StoreError};
 
@@ -93,10 +93,9 @@ async fn send_invite(state: &AppState, org: &OrgContext, email: &str, token: &st
 /// Invites someone by email with roles (admins only). Inviting a member is a
 /// 409; when every seat is taken, a 402.
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/invites", tag = "orgs", params(("orgId" = OrgId, Path)),
+    post, path = "/api/orgs/{orgId}/invites", tag = "orgs",
     request_body = CreateInviteRequest,
-    responses((status = 201, body = InviteView), (status = 402, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    responses((status = 201, body = InviteView), (status = 402, body = crate::error::Problem), (status = 409, body = crate::error::Problem))
 )]
 async fn create_invite(
     State(state): State<AppState>,
@@ -135,9 +134,8 @@ async fn create_invite(
 
 /// Pending invites (admins only).
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/invites", tag = "orgs", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = InviteList)),
-    security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/invites", tag = "orgs",
+    responses((status = 200, body = InviteList))
 )]
 async fn list_invites(State(state): State<AppState>, org: OrgContext) -> Result<Json<InviteList>> {
     org.require(Action::ManageMembers)?;
@@ -148,9 +146,8 @@ async fn list_invites(State(state): State<AppState>, org: OrgContext) -> Result<
 /// Revokes a pending invite; its link stops working.
 #[utoipa::path(
     delete, path = "/api/orgs/{orgId}/invites/{inviteId}", tag = "orgs",
-    params(("orgId" = OrgId, Path), ("inviteId" = InviteId, Path)),
-    responses((status = 204), (status = 404, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(("inviteId" = InviteId, Path)),
+    responses((status = 204), (status = 404, body = crate::error::Problem))
 )]
 async fn revoke_invite(
     State(state): State<AppState>,
@@ -165,9 +162,8 @@ async fn revoke_invite(
 /// Sends a pending invite again with a fresh link and a new 7-day expiry.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/invites/{inviteId}/resend", tag = "orgs",
-    params(("orgId" = OrgId, Path), ("inviteId" = InviteId, Path)),
-    responses((status = 200, body = InviteView), (status = 404, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(("inviteId" = InviteId, Path)),
+    responses((status = 200, body = InviteView), (status = 404, body = crate::error::Problem))
 )]
 async fn resend_invite(
     State(state): State<AppState>,

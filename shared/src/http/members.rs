@@ -15,7 +15,7 @@ use super::tenant::OrgContext;
 use crate::domain::org::{Role, Roles};
 use crate::domain::permissions::Action;
 use crate::error::{Error, Result};
-use crate::ids::{OrgId, UserId};
+use crate::ids::UserId;
 use crate::store::{MemberRecord, MembershipRefusal};
 
 #[derive(Serialize, ToSchema)]
@@ -58,9 +58,7 @@ fn refusal(refusal: MembershipRefusal) -> Error {
 /// The organisation's members and their roles.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/members", tag = "orgs",
-    params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = MemberList), (status = 404, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    responses((status = 200, body = MemberList), (status = 404, body = crate::error::Problem))
 )]
 async fn list_members(State(state): State<AppState>, org: OrgContext) -> Result<Json<MemberList>> {
     org.require(Action::ViewOrg)?;
@@ -77,10 +75,9 @@ pub struct UpdateMemberRequest {
 /// Changes a member's roles (admins only). The last admin cannot be demoted.
 #[utoipa::path(
     patch, path = "/api/orgs/{orgId}/members/{userId}", tag = "orgs",
-    params(("orgId" = OrgId, Path), ("userId" = UserId, Path)),
+    params(("userId" = UserId, Path)),
     request_body = UpdateMemberRequest,
-    responses((status = 200, body = MemberView), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    responses((status = 200, body = MemberView), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem))
 )]
 async fn update_member(
     State(state): State<AppState>,
@@ -99,9 +96,8 @@ async fn update_member(
 /// they did stays, attributed to them. The last admin cannot leave.
 #[utoipa::path(
     delete, path = "/api/orgs/{orgId}/members/{userId}", tag = "orgs",
-    params(("orgId" = OrgId, Path), ("userId" = UserId, Path)),
-    responses((status = 204), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(("userId" = UserId, Path)),
+    responses((status = 204), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem))
 )]
 async fn remove_member(
     State(state): State<AppState>,

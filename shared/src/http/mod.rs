@@ -13,6 +13,7 @@ pub mod health;
 pub mod incidents;
 pub mod integrations;
 pub mod invites;
+pub mod kernel;
 pub mod knowledge;
 pub mod me;
 pub mod members;
@@ -24,8 +25,6 @@ pub mod session;
 pub mod telemetry;
 pub mod tenant;
 
-use std::sync::Arc;
-
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{DefaultBodyLimit, Request};
@@ -34,51 +33,8 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::config::Config;
+pub use crate::app::AppState;
 use crate::error::Error;
-use crate::mail::Mailer;
-use crate::store::Store;
-
-/// What every handler can reach; built once per process (per cold start).
-#[derive(Clone)]
-pub struct AppState {
-    pub store: Store,
-    pub config: Arc<Config>,
-    pub mailer: Arc<dyn Mailer>,
-    pub realtime: Option<Arc<crate::realtime::Pusher>>,
-    /// `None` where Stripe is not configured: billing answers 503.
-    pub billing: Option<Arc<crate::stripe::StripeBilling>>,
-    /// Where domain events go to the notification workers; `None` in a
-    /// function without SQS (events then wait in the outbox).
-    pub queue: Option<Arc<dyn crate::notify::queue::Queue>>,
-    /// The client notifications go out through, under the SSRF policy.
-    pub outbound: crate::notify::outbound::Outbound,
-    /// This process's outbox relay.
-    pub relay: Arc<crate::jobs::relay::Relay>,
-}
-
-impl AppState {
-    /// After a write that recorded domain events: have them relayed.
-    /// Failures leave them in the outbox for the next relay; the write
-    /// itself has succeeded.
-    pub async fn publish_pending(&self) {
-        if self.realtime.is_some() || self.queue.is_some() {
-            self.relay.request(self).await;
-        }
-    }
-
-    /// What a notification worker needs, from this process's state.
-    pub fn worker_context(&self) -> crate::notify::worker::WorkerContext {
-        crate::notify::worker::WorkerContext {
-            store: self.store.clone(),
-            mailer: self.mailer.clone(),
-            http: self.outbound.clone(),
-            sealer: self.config.sealer.clone(),
-            public_url: self.config.public_url.clone(),
-            retry: self.config.retry,
-        }
-    }
-}
 
 /// Finishes a router: problem+json for unknown routes and wrong methods, the
 /// body limit, and the per-request span and log line.

@@ -18,7 +18,7 @@ use crate::domain::escalation::{EscalationPolicy, NotificationRules};
 use crate::domain::oncall::{Schedule, Shift};
 use crate::domain::permissions::Action;
 use crate::error::{Error, FieldError, Result};
-use crate::ids::{OrgId, UserId};
+use crate::ids::UserId;
 use crate::store::{ContactRecord, DocumentKind, DocumentRecord};
 
 /// A stored schedule or policy: its id, name and definition.
@@ -172,8 +172,8 @@ async fn remove(state: &AppState, org: &OrgContext, kind: DocumentKind, id: uuid
 
 /// Schedules (every member may read).
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/schedules", tag = "on-call", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = DocumentList)), security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/schedules", tag = "on-call",
+    responses((status = 200, body = DocumentList))
 )]
 async fn list_schedules(State(state): State<AppState>, org: OrgContext) -> Result<Json<DocumentList>> {
     list(&state, &org, DocumentKind::Schedule).await
@@ -181,9 +181,8 @@ async fn list_schedules(State(state): State<AppState>, org: OrgContext) -> Resul
 
 /// Creates a schedule (admins only).
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/schedules", tag = "on-call", params(("orgId" = OrgId, Path)),
-    request_body = DocumentRequest, responses((status = 201, body = DocumentView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    post, path = "/api/orgs/{orgId}/schedules", tag = "on-call",
+    request_body = DocumentRequest, responses((status = 201, body = DocumentView), (status = 422, body = crate::error::Problem))
 )]
 async fn create_schedule(
     State(state): State<AppState>,
@@ -196,9 +195,8 @@ async fn create_schedule(
 
 /// Replaces a schedule (admins only).
 #[utoipa::path(
-    put, path = "/api/orgs/{orgId}/schedules/{scheduleId}", tag = "on-call", params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path)),
-    request_body = DocumentRequest, responses((status = 200, body = DocumentView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    put, path = "/api/orgs/{orgId}/schedules/{scheduleId}", tag = "on-call", params(("scheduleId" = uuid::Uuid, Path)),
+    request_body = DocumentRequest, responses((status = 200, body = DocumentView), (status = 422, body = crate::error::Problem))
 )]
 async fn update_schedule(
     State(state): State<AppState>,
@@ -212,8 +210,8 @@ async fn update_schedule(
 
 /// Deletes a schedule (admins only).
 #[utoipa::path(
-    delete, path = "/api/orgs/{orgId}/schedules/{scheduleId}", tag = "on-call", params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path)),
-    responses((status = 204)), security(("session" = []), ("token" = []))
+    delete, path = "/api/orgs/{orgId}/schedules/{scheduleId}", tag = "on-call", params(("scheduleId" = uuid::Uuid, Path)),
+    responses((status = 204))
 )]
 async fn delete_schedule(
     State(state): State<AppState>,
@@ -248,8 +246,8 @@ pub struct OnCallView {
 /// Who is on call at an instant.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/schedules/{scheduleId}/oncall", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path), OnCallQuery),
-    responses((status = 200, body = OnCallView)), security(("session" = []), ("token" = []))
+    params(("scheduleId" = uuid::Uuid, Path), OnCallQuery),
+    responses((status = 200, body = OnCallView))
 )]
 async fn on_call(
     State(state): State<AppState>,
@@ -279,8 +277,8 @@ pub struct ShiftList {
 /// The merged shifts over a range (default: the next 7 days; at most 35).
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/schedules/{scheduleId}/shifts", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("scheduleId" = uuid::Uuid, Path), ShiftsQuery),
-    responses((status = 200, body = ShiftList), (status = 422, body = crate::error::Problem)), security(("session" = []), ("token" = []))
+    params(("scheduleId" = uuid::Uuid, Path), ShiftsQuery),
+    responses((status = 200, body = ShiftList), (status = 422, body = crate::error::Problem))
 )]
 async fn shifts(
     State(state): State<AppState>,
@@ -299,8 +297,8 @@ async fn shifts(
 
 /// Escalation policies (every member may read).
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/escalation-policies", tag = "on-call", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = DocumentList)), security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/escalation-policies", tag = "on-call",
+    responses((status = 200, body = DocumentList))
 )]
 async fn list_policies(State(state): State<AppState>, org: OrgContext) -> Result<Json<DocumentList>> {
     list(&state, &org, DocumentKind::EscalationPolicy).await
@@ -308,9 +306,8 @@ async fn list_policies(State(state): State<AppState>, org: OrgContext) -> Result
 
 /// Creates an escalation policy (admins only).
 #[utoipa::path(
-    post, path = "/api/orgs/{orgId}/escalation-policies", tag = "on-call", params(("orgId" = OrgId, Path)),
-    request_body = DocumentRequest, responses((status = 201, body = DocumentView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    post, path = "/api/orgs/{orgId}/escalation-policies", tag = "on-call",
+    request_body = DocumentRequest, responses((status = 201, body = DocumentView), (status = 422, body = crate::error::Problem))
 )]
 async fn create_policy(
     State(state): State<AppState>,
@@ -324,9 +321,8 @@ async fn create_policy(
 /// Replaces an escalation policy (admins only).
 #[utoipa::path(
     put, path = "/api/orgs/{orgId}/escalation-policies/{policyId}", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("policyId" = uuid::Uuid, Path)),
-    request_body = DocumentRequest, responses((status = 200, body = DocumentView), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    params(("policyId" = uuid::Uuid, Path)),
+    request_body = DocumentRequest, responses((status = 200, body = DocumentView), (status = 422, body = crate::error::Problem))
 )]
 async fn update_policy(
     State(state): State<AppState>,
@@ -341,8 +337,8 @@ async fn update_policy(
 /// Deletes an escalation policy (admins only).
 #[utoipa::path(
     delete, path = "/api/orgs/{orgId}/escalation-policies/{policyId}", tag = "on-call",
-    params(("orgId" = OrgId, Path), ("policyId" = uuid::Uuid, Path)),
-    responses((status = 204)), security(("session" = []), ("token" = []))
+    params(("policyId" = uuid::Uuid, Path)),
+    responses((status = 204))
 )]
 async fn delete_policy(
     State(state): State<AppState>,
@@ -354,8 +350,8 @@ async fn delete_policy(
 
 /// The signed-in member's notification rules here (defaults until saved).
 #[utoipa::path(
-    get, path = "/api/orgs/{orgId}/notification-rules/me", tag = "on-call", params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = Object)), security(("session" = []), ("token" = []))
+    get, path = "/api/orgs/{orgId}/notification-rules/me", tag = "on-call",
+    responses((status = 200, body = Object))
 )]
 async fn my_rules(State(state): State<AppState>, org: OrgContext) -> Result<Json<NotificationRules>> {
     let stored = org.scope(&state).contact_rules(org.current.user.id).await?;
@@ -370,9 +366,8 @@ async fn my_rules(State(state): State<AppState>, org: OrgContext) -> Result<Json
 
 /// Replaces the signed-in member's notification rules here.
 #[utoipa::path(
-    put, path = "/api/orgs/{orgId}/notification-rules/me", tag = "on-call", params(("orgId" = OrgId, Path)),
-    request_body = Object, responses((status = 200, body = Object), (status = 422, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    put, path = "/api/orgs/{orgId}/notification-rules/me", tag = "on-call",
+    request_body = Object, responses((status = 200, body = Object), (status = 422, body = crate::error::Problem))
 )]
 async fn put_my_rules(
     State(state): State<AppState>,

@@ -82,9 +82,7 @@ async fn create_org(
 /// An organisation with its plan, modules and limits.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}", tag = "orgs",
-    params(("orgId" = OrgId, Path)),
-    responses((status = 200, body = OrgView), (status = 404, body = crate::error::Problem)),
-    security(("session" = []), ("token" = []))
+    responses((status = 200, body = OrgView), (status = 404, body = crate::error::Problem))
 )]
 async fn get_org(org: OrgContext) -> Result<Json<OrgView>> {
     org.require(Action::ViewOrg)?;
@@ -95,13 +93,11 @@ async fn get_org(org: OrgContext) -> Result<Json<OrgView>> {
 /// a module the plan does not include is a 402 naming the plan that does.
 #[utoipa::path(
     patch, path = "/api/orgs/{orgId}/features", tag = "orgs",
-    params(("orgId" = OrgId, Path)),
     request_body(content = BTreeMap<String, bool>, description = "module key → on/off"),
     responses(
         (status = 200, body = OrgView), (status = 402, body = crate::error::Problem),
         (status = 403, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
-    ),
-    security(("session" = []), ("token" = []))
+    )
 )]
 async fn set_features(
     State(state): State<AppState>,

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use tokio::sync::{Mutex, Notify};
 
-use crate::http::AppState;
+use crate::app::AppState;
 use crate::ids::OrgId;
 use crate::notify::queue::{MAX_BATCH, QueueError};
 use crate::notify::worker::QueueMessage;
@@ -26,6 +26,9 @@ use crate::realtime::{Pusher, channel_for};
 use crate::store::{EventRecord, StoreError};
 
 const BATCH: u64 = 200;
+
+/// How much of its lease a relay keeps in hand before sending another chunk.
+const LEASE_MARGIN: chrono::Duration = chrono::Duration::seconds(5);
 
 /// How long one run may go on while writes keep coming; what is left waits
 /// for the next run or the sweep.
@@ -119,11 +122,16 @@ impl Relay {
 
 /// Relays one batch of pending events, oldest first; returns how many.
 pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
-    let store = &state.store;
+    let store = state.store.system();
     let claimed = store.claim_outbox(BATCH).await?;
     let mut relayed = Vec::with_capacity(claimed.rows.len());
     let mut failure = None;
     for chunk in claimed.rows.chunks(MAX_BATCH) {
+        // A queue slow enough to outlast the lease would let another relay
+        // take these events too: what is left goes back instead.
+        if claimed.until - state.store.now() < LEASE_MARGIN {
+            break;
+        }
         let outcomes = match &state.queue {
             Some(queue) => {
                 let messages: Vec<QueueMessage> = chunk
@@ -167,7 +175,7 @@ pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
 const PUSHER_CONCURRENCY: usize = 10;
 
 async fn publish_live(pusher: &Pusher, org_id: OrgId, event: &EventRecord) {
-    let published = pusher.publish(&channel_for(org_id), &event.event_type, &event.to_json().to_string()).await;
+    let published = pusher.publish(&channel_for(org_id), event.event_type.key(), &event.to_json().to_string()).await;
     if let Err(error) = published {
         tracing::warn!(error = %crate::error::chain(&error), event = %event.id, "Pusher did not take a live update");
     }

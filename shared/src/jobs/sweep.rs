@@ -6,7 +6,7 @@
 //! run it from a cron (Vercel cron, EventBridge schedule) through
 //! `GET /api/cron/sweep`.
 
-use crate::http::AppState;
+use crate::app::AppState;
 use crate::notify::worker::QueueMessage;
 
 const BATCH: u64 = 200;
@@ -34,30 +34,30 @@ pub struct SweepReport {
 pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::RelayError> {
     let mut report = SweepReport::default();
     let now = state.store.now();
-    report.events_pruned =
-        prune(|| state.store.prune_relayed_events(now - RELAYED_EVENT_RETENTION, PRUNE_BATCH)).await?;
-    report.idempotency_keys_pruned = prune(|| state.store.prune_idempotency_keys(now, PRUNE_BATCH)).await?;
+    let system = state.store.system();
+    report.events_pruned = prune(|| system.prune_relayed_events(now - RELAYED_EVENT_RETENTION, PRUNE_BATCH)).await?;
+    report.idempotency_keys_pruned = prune(|| system.prune_idempotency_keys(now, PRUNE_BATCH)).await?;
     let Some(queue) = &state.queue else {
         return Ok(report);
     };
     report.events_relayed = state.relay.run(state, super::relay::RUN_BUDGET).await?;
-    let escalations = state.store.claim_due_escalations(BATCH).await?;
+    let escalations = system.claim_due_escalations(BATCH).await?;
     for (i, (org_id, escalation_id)) in escalations.rows.iter().enumerate() {
         if let Err(error) = queue.send(&QueueMessage::Escalate { org_id: *org_id, escalation_id: *escalation_id }).await
         {
             let unsent: Vec<uuid::Uuid> = escalations.rows[i..].iter().map(|(_, id)| *id).collect();
-            state.store.release_escalations(&unsent, escalations.until).await?;
+            system.release_escalations(&unsent, escalations.until).await?;
             return Err(error.into());
         }
         report.escalations_queued += 1;
     }
-    let deliveries = state.store.claim_due_deliveries(BATCH).await?;
+    let deliveries = system.claim_due_deliveries(BATCH).await?;
     for (i, (org_id, delivery_id)) in deliveries.rows.iter().enumerate() {
         let message =
             QueueMessage::Deliver { org_id: *org_id, delivery_id: delivery_id.clone(), lease: Some(deliveries.until) };
         if let Err(error) = queue.send(&message).await {
             let unsent: Vec<String> = deliveries.rows[i..].iter().map(|(_, id)| id.clone()).collect();
-            state.store.release_deliveries(&unsent, deliveries.until).await?;
+            system.release_deliveries(&unsent, deliveries.until).await?;
             return Err(error.into());
         }
         report.deliveries_queued += 1;

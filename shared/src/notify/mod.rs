@@ -8,68 +8,7 @@ pub mod outbound;
 pub mod queue;
 pub mod worker;
 
-use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
-
-use crate::domain::incidents::{IncidentStatus, Severity};
-use crate::domain::keyed_enum;
-use crate::ids::{EventId, IncidentId, OrgId};
-
-keyed_enum!(
-    /// A way of reaching people.
-    Channel {
-        Email => "email",
-        Sms => "sms",
-        Slack => "slack",
-        PagerDuty => "pagerduty",
-        Webhook => "webhook",
-    }
-);
-
-keyed_enum!(
-    /// Why a notice goes out.
-    NoticeKind {
-        Triggered => "triggered",
-        Escalated => "escalated",
-        Acknowledged => "acknowledged",
-        Resolved => "resolved",
-    }
-);
-
-/// What one incident event says, channel-independent.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Notice {
-    /// The domain event this notice comes from.
-    pub event_id: EventId,
-    pub kind: NoticeKind,
-    /// For `Escalated`: the escalation level now notified (1-based).
-    pub level: Option<u32>,
-    pub org_id: OrgId,
-    pub org_name: String,
-    pub incident_id: IncidentId,
-    pub number: i64,
-    pub title: String,
-    pub severity: Severity,
-    pub status: IncidentStatus,
-    /// Display names of the assignees.
-    pub assignees: Vec<String>,
-    /// The incident's page in the web app.
-    pub url: String,
-    pub occurred_at: DateTime<Utc>,
-}
-
-impl Notice {
-    /// `INC-42`.
-    pub fn reference(&self) -> String {
-        format!("INC-{}", self.number)
-    }
-
-    /// One line: `[P1] INC-42 Checkout is down (open)`.
-    pub fn headline(&self) -> String {
-        format!("[{}] {} {} ({})", self.severity, self.reference(), self.title, self.status)
-    }
-}
+pub use crate::domain::notify::{Channel, Notice, NoticeKind};
 
 /// Opens a channel's sealed settings: `Err` says why they cannot be used.
 pub fn open_settings<T: serde::de::DeserializeOwned>(

@@ -17,6 +17,7 @@ use sha2::{Digest, Sha256};
 use super::channels::{pagerduty, slack, sms, webhook};
 use super::{Channel, Notice, NoticeKind, Receipt, SendError};
 use crate::domain::escalation::{EscalationPolicy, NotificationRules, Target, policy_for};
+use crate::domain::events::EventType;
 use crate::domain::incidents::IncidentStatus;
 use crate::domain::oncall::Schedule;
 use crate::ids::{EventId, OrgId, UserId};
@@ -44,37 +45,7 @@ pub enum QueueMessage {
     },
 }
 
-/// Backoff between attempts: `base · 2^(attempt-1)`, ±20% jitter, capped;
-/// after `max_attempts` the delivery is dead.
-#[derive(Debug, Clone, Copy)]
-pub struct RetryPolicy {
-    pub base: Duration,
-    pub cap: Duration,
-    pub max_attempts: i32,
-}
-
-impl Default for RetryPolicy {
-    fn default() -> Self {
-        Self { base: Duration::seconds(5), cap: Duration::minutes(30), max_attempts: 8 }
-    }
-}
-
-impl RetryPolicy {
-    /// When to try again after `attempts` failed attempts; `None`: give up.
-    pub fn next_attempt(&self, attempts: i32, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        if attempts >= self.max_attempts {
-            return None;
-        }
-        let exponent = u32::try_from(attempts.saturating_sub(1)).unwrap_or(0).min(20);
-        let delay = self.base.num_milliseconds().saturating_mul(1 << exponent).min(self.cap.num_milliseconds());
-        let mut random = [0u8; 2];
-        let jitter = match getrandom::fill(&mut random) {
-            Ok(()) => f64::from(u16::from_le_bytes(random)) / f64::from(u16::MAX) * 0.4 - 0.2,
-            Err(_) => 0.0,
-        };
-        Some(now + Duration::milliseconds((delay as f64 * (1.0 + jitter)) as i64))
-    }
-}
+pub use crate::domain::notify::RetryPolicy;
 
 /// What a worker needs, built once per process.
 #[derive(Clone)]
@@ -103,7 +74,7 @@ pub async fn handle(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), W
         | QueueMessage::Escalate { org_id, .. }
         | QueueMessage::Deliver { org_id, .. } => *org_id,
     };
-    let Some(access) = ctx.store.system_access(org_id).await? else {
+    let Some(access) = ctx.store.system().access(org_id).await? else {
         tracing::warn!(%org_id, "message for an organisation that no longer exists; dropped");
         return Ok(());
     };
@@ -122,13 +93,13 @@ pub fn delivery_id(cause: &str, channel: Channel, recipient: &str) -> String {
 
 async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) -> Result<(), WorkerError> {
     let scope = ctx.store.org_store(access);
-    let Some(event) = scope.event(event_id).await? else {
+    let Some(event) = scope.events().get(event_id).await? else {
         return Ok(());
     };
-    let Some(incident_id) = event.incident_id else {
+    let Some(incident_id) = event.incident_id() else {
         return Ok(());
     };
-    let Some(incident) = scope.incident(incident_id).await? else {
+    let Some(incident) = scope.incidents().get(incident_id).await? else {
         return Ok(());
     };
     // Any move off `open` ends escalation. Judged by the incident as it is
@@ -137,10 +108,10 @@ async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: EventId) ->
     if incident.status != IncidentStatus::Open {
         scope.stop_escalation(incident.id).await?;
     }
-    let kind = match event.event_type.as_str() {
-        "incident.created" | "incident.reopened" => NoticeKind::Triggered,
-        "incident.acknowledged" => NoticeKind::Acknowledged,
-        "incident.resolved" => NoticeKind::Resolved,
+    let kind = match event.event_type {
+        EventType::IncidentCreated | EventType::IncidentReopened => NoticeKind::Triggered,
+        EventType::IncidentAcknowledged => NoticeKind::Acknowledged,
+        EventType::IncidentResolved => NoticeKind::Resolved,
         _ => return Ok(()),
     };
     let notice = notice(ctx, access, &scope, &incident, event_id, kind, None, event.created_at).await?;
@@ -211,7 +182,7 @@ async fn escalate(ctx: &WorkerContext, access: &OrgAccess, escalation_id: uuid::
     if running.finished_at.is_some() || running.due_at > now {
         return Ok(());
     }
-    let Some(incident) = scope.incident(running.incident_id).await? else {
+    let Some(incident) = scope.incidents().get(running.incident_id).await? else {
         return Ok(());
     };
     if incident.status != IncidentStatus::Open {
@@ -399,7 +370,7 @@ async fn moved_on(scope: &OrgStore<'_>, delivery: &DeliveryRecord) -> Result<Opt
     else {
         return Ok(None);
     };
-    let Some(incident) = scope.incident(incident_id).await? else {
+    let Some(incident) = scope.incidents().get(incident_id).await? else {
         return Ok(Some("cancelled: the incident is gone".to_owned()));
     };
     let open = incident.status == IncidentStatus::Open;
@@ -408,7 +379,7 @@ async fn moved_on(scope: &OrgStore<'_>, delivery: &DeliveryRecord) -> Result<Opt
             Some(format!("cancelled: the incident is {} now", incident.status))
         }
         NoticeKind::Triggered | NoticeKind::Escalated
-            if scope.latest_trigger_event(incident.id).await? != Some(delivery.event_id) =>
+            if scope.incidents().latest_trigger_event(incident.id).await? != Some(delivery.event_id) =>
         {
             Some("cancelled: the incident was reopened since".to_owned())
         }

@@ -2,9 +2,10 @@
 //! never updated or deleted (the database refuses both, see migration 2).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::entities::audit_event;
+use super::scope::scoped;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta, ChainedEvent, GENESIS_HASH, event_time};
 use crate::ids::{AuditEventId, UserId};
@@ -83,8 +84,7 @@ pub(super) async fn append_serialised<C: ConnectionTrait>(
     meta: &AuditMeta,
     entry: AuditEntry,
 ) -> StoreResult<()> {
-    let last = audit_event::Entity::find()
-        .filter(audit_event::Column::OrgId.eq(chain))
+    let last = scoped::<audit_event::Entity>(crate::ids::OrgId::from_uuid(chain))
         .order_by_desc(audit_event::Column::Seq)
         .limit(1)
         .one(conn)
@@ -132,7 +132,7 @@ pub struct ChainReport {
 impl OrgStore<'_> {
     /// Newest first.
     pub async fn audit_events(&self, filter: &AuditFilter, limit: u64) -> StoreResult<Vec<AuditRecord>> {
-        let mut query = audit_event::Entity::find().filter(audit_event::Column::OrgId.eq(self.org_id.uuid()));
+        let mut query = scoped::<audit_event::Entity>(self.org_id);
         if let Some(actor) = filter.actor {
             query = query.filter(audit_event::Column::ActorId.eq(actor.uuid()));
         }
@@ -159,8 +159,7 @@ impl OrgStore<'_> {
         let mut expected_seq = 1;
         let mut checked = 0;
         loop {
-            let page = audit_event::Entity::find()
-                .filter(audit_event::Column::OrgId.eq(self.org_id.uuid()))
+            let page = scoped::<audit_event::Entity>(self.org_id)
                 .filter(audit_event::Column::Seq.gte(expected_seq))
                 .order_by_asc(audit_event::Column::Seq)
                 .limit(PAGE)

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use super::entities::{invite, membership, org, user};
 use super::orgs::decode_roles;
+use super::scope::{invite_with_token, scoped, scoped_update};
 use super::{NewUser, OrgRecord, OrgStore, Store, StoreError, StoreResult, UserRecord, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::org::Roles;
@@ -91,8 +92,8 @@ pub(super) async fn seats_taken<C: ConnectionTrait>(
     org_id: OrgId,
     except: Option<uuid::Uuid>,
 ) -> StoreResult<u64> {
-    let members = membership::Entity::find().filter(membership::Column::OrgId.eq(org_id.uuid())).count(conn).await?;
-    let mut invites = invite::Entity::find().filter(invite::Column::OrgId.eq(org_id.uuid())).filter(pending());
+    let members = scoped::<membership::Entity>(org_id).count(conn).await?;
+    let mut invites = scoped::<invite::Entity>(org_id).filter(pending());
     if let Some(except) = except {
         invites = invites.filter(invite::Column::Id.ne(except));
     }
@@ -122,14 +123,14 @@ impl OrgStore<'_> {
         super::lock_org(&tx, self.org_id).await?;
         if let Some(existing) = user::Entity::find().filter(user::Column::Email.eq(new.email.as_str())).one(&tx).await?
         {
-            let member = membership::Entity::find_by_id((self.org_id.uuid(), existing.id)).one(&tx).await?;
+            let member =
+                self.rows::<membership::Entity>().filter(membership::Column::UserId.eq(existing.id)).one(&tx).await?;
             if member.is_some() {
                 return Ok(Err(InviteRefusal::AlreadyMember));
             }
         }
         // A new invite for the same email replaces the pending one.
-        let replaced = invite::Entity::find()
-            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
+        let replaced = scoped::<invite::Entity>(self.org_id)
             .filter(invite::Column::Email.eq(new.email.as_str()))
             .filter(pending())
             .one(&tx)
@@ -138,8 +139,8 @@ impl OrgStore<'_> {
             return Ok(Err(InviteRefusal::NoSeats { seats }));
         }
         if let Some(old) = replaced {
-            invite::Entity::update_many()
-                .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
+            scoped_update::<invite::Entity>(self.org_id)
+                .col_expr(invite::Column::RevokedAt, Expr::value(self.clock.now()))
                 .filter(invite::Column::Id.eq(old.id))
                 .exec(&tx)
                 .await?;
@@ -167,8 +168,7 @@ impl OrgStore<'_> {
     }
 
     pub async fn pending_invites(&self) -> StoreResult<Vec<InviteRecord>> {
-        invite::Entity::find()
-            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
+        scoped::<invite::Entity>(self.org_id)
             .filter(pending())
             .order_by_asc(invite::Column::CreatedAt)
             .all(self.db)
@@ -181,10 +181,9 @@ impl OrgStore<'_> {
     /// Revokes a pending invite; `false` when there is none with that id.
     pub async fn revoke_invite(&self, id: InviteId, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
-        let result = invite::Entity::update_many()
+        let result = scoped_update::<invite::Entity>(self.org_id)
             .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
             .filter(invite::Column::Id.eq(id.uuid()))
-            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
             .filter(pending())
             .exec(&tx)
             .await?;
@@ -205,11 +204,10 @@ impl OrgStore<'_> {
         meta: &AuditMeta,
     ) -> StoreResult<Option<InviteRecord>> {
         let tx = self.db.begin().await?;
-        let result = invite::Entity::update_many()
+        let result = scoped_update::<invite::Entity>(self.org_id)
             .col_expr(invite::Column::TokenHash, Expr::value(token_hash))
             .col_expr(invite::Column::ExpiresAt, Expr::value(expires_at))
             .filter(invite::Column::Id.eq(id.uuid()))
-            .filter(invite::Column::OrgId.eq(self.org_id.uuid()))
             .filter(invite::Column::AcceptedAt.is_null())
             .filter(invite::Column::RevokedAt.is_null())
             .exec(&tx)
@@ -218,7 +216,7 @@ impl OrgStore<'_> {
             return Ok(None);
         }
         audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("invite.resent", id, json!({}))).await?;
-        let renewed = invite::Entity::find_by_id(id.uuid()).one(&tx).await?;
+        let renewed = self.rows::<invite::Entity>().filter(invite::Column::Id.eq(id.uuid())).one(&tx).await?;
         tx.commit().await?;
         renewed.map(TryInto::try_into).transpose()
     }
@@ -227,12 +225,7 @@ impl OrgStore<'_> {
 impl Store {
     /// The pending invite a token stands for, if any.
     pub async fn invite_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<(InviteRecord, OrgRecord)>> {
-        let Some(found) = invite::Entity::find()
-            .filter(invite::Column::TokenHash.eq(token_hash))
-            .filter(pending())
-            .one(&self.db)
-            .await?
-        else {
+        let Some(found) = invite_with_token(token_hash).filter(pending()).one(&self.db).await? else {
             return Ok(None);
         };
         let org = org::Entity::find_by_id(found.org_id).one(&self.db).await?;
@@ -261,9 +254,7 @@ impl Store {
         };
         let user = account.id;
         let meta = &meta.clone().with_actor(account.id, &account.email);
-        let Some(found) =
-            invite::Entity::find().filter(invite::Column::TokenHash.eq(token_hash)).filter(pending()).one(&tx).await?
-        else {
+        let Some(found) = invite_with_token(token_hash).filter(pending()).one(&tx).await? else {
             return Ok(Err(AcceptRefusal::Invalid));
         };
         let org_id = OrgId::from_uuid(found.org_id);
@@ -271,7 +262,12 @@ impl Store {
         if account.email != found.email {
             return Ok(Err(AcceptRefusal::WrongAccount));
         }
-        if membership::Entity::find_by_id((found.org_id, user.uuid())).one(&tx).await?.is_some() {
+        if scoped::<membership::Entity>(org_id)
+            .filter(membership::Column::UserId.eq(user.uuid()))
+            .one(&tx)
+            .await?
+            .is_some()
+        {
             return Ok(Err(AcceptRefusal::AlreadyMember));
         }
         if let Some(seats) = seats_full(&tx, org_id, Some(found.id)).await? {
@@ -287,7 +283,7 @@ impl Store {
         .insert(&tx)
         .await
         .map_err(StoreError::from_write)?;
-        invite::Entity::update_many()
+        scoped_update::<invite::Entity>(org_id)
             .col_expr(invite::Column::AcceptedAt, Expr::value(now))
             .filter(invite::Column::Id.eq(found.id))
             .exec(&tx)

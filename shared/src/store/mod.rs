@@ -26,14 +26,19 @@ mod entities;
 mod incidents;
 mod invites;
 mod knowledge;
-mod lease;
 mod migrations;
 mod notify;
 mod orgs;
-mod outbox;
 mod rate_limits;
+mod records;
+mod scope;
+mod system;
+mod teams;
 mod tokens;
 mod unit;
+
+#[cfg(test)]
+mod test_support;
 
 use std::time::Duration;
 
@@ -47,17 +52,24 @@ pub use accounts::{NewUser, SessionRecord, UserRecord};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
 pub use billing::{BillingRecord, BillingUpdate, EventOutcome, Kept, StripeEventRecord};
 pub use incidents::{
-    ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, DomainEvent, EventRecord, IncidentChange, IncidentFilter,
-    IncidentPage, IncidentRecord, IncidentSort, NewIncident, StatusFilter, TimelineKind, TimelineRecord,
+    ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, IncidentChange, IncidentFilter, IncidentPage, IncidentRecord,
+    IncidentSort, Incidents, NewIncident, StatusFilter,
 };
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
-pub use knowledge::ArticleRecord;
-pub use lease::Claimed;
+pub use knowledge::{ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, NewArticle};
 pub use notify::{
     AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind, DocumentRecord,
     EscalationRecord, NewDelivery, WebhookEndpointRecord,
 };
-pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord, OrgStore};
+pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord};
+pub use records::idempotency::IDEMPOTENCY_WINDOW;
+pub use records::{
+    DomainEvent, EventRecord, Events, ExternalLinkRecord, LinkRecord, LinkRefusal, LinkRelation, Links,
+    NewExternalLink, RecordSummary, Records, TimelineKind, TimelineRecord,
+};
+pub use scope::OrgStore;
+pub use system::{Claimed, SystemStore};
+pub use teams::{NewTeam, TeamChange, TeamRecord, TeamRefusal, Teams};
 pub use tokens::{ApiTokenRecord, NewApiToken};
 
 #[derive(Debug, thiserror::Error)]
@@ -153,10 +165,15 @@ impl Store {
                     .create_if_missing(true)
             });
         } else {
-            // No request or job waits on a lock for ever, nor holds one
-            // from an abandoned transaction.
-            options.max_connections(16).map_sqlx_postgres_opts(|opts| {
-                opts.options([("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s")])
+            // No request or job waits on a lock for ever, nor holds one from
+            // an abandoned transaction. Set after connecting rather than as
+            // startup options, which connection poolers often refuse.
+            options.max_connections(16).after_connect(|conn| {
+                Box::pin(async move {
+                    conn.execute_unprepared("SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'")
+                        .await
+                        .map(|_| ())
+                })
             });
         }
         Ok(Self { db: Database::connect(options).await?, clock: Clock::system() })

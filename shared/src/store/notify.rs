@@ -9,20 +9,20 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
 };
 use serde_json::json;
 
-use super::entities::incident as incidents_entity;
 use super::entities::{
-    channel_setting, contact_rule, delivery, delivery_attempt, escalation, oncall_document, webhook_endpoint,
+    channel_setting, contact_rule, delivery, delivery_attempt, escalation, incident, oncall_document, webhook_endpoint,
 };
 use super::incidents::latest_trigger_on;
-use super::lease::{Claimed, Leased, lease_until, unclaimed};
-use super::{OrgStore, Store, StoreError, StoreResult, audit, lock_chain};
+use super::scope::{scoped, scoped_delete, scoped_update};
+use super::system::{lease_until, unclaimed};
+use super::{OrgStore, StoreError, StoreResult, audit, lock_chain};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::IncidentStatus;
-use crate::ids::{EventId, IncidentId, OrgId, UserId};
+use crate::ids::{EventId, IncidentId, UserId};
 
 /// How long a sweep may hold a claimed row before another may take it.
 const CLAIM_LEASE: chrono::Duration = chrono::Duration::seconds(60);
@@ -210,8 +210,7 @@ impl OrgStore<'_> {
     // Channel settings.
 
     pub async fn channel_settings(&self) -> StoreResult<Vec<(String, String, DateTime<Utc>)>> {
-        let rows = channel_setting::Entity::find()
-            .filter(channel_setting::Column::OrgId.eq(self.org_id.uuid()))
+        let rows = scoped::<channel_setting::Entity>(self.org_id)
             .order_by_asc(channel_setting::Column::Channel)
             .all(self.db)
             .await?;
@@ -220,7 +219,11 @@ impl OrgStore<'_> {
 
     /// One channel's sealed settings, if configured.
     pub async fn channel_setting(&self, channel: &str) -> StoreResult<Option<String>> {
-        let found = channel_setting::Entity::find_by_id((self.org_id.uuid(), channel.to_owned())).one(self.db).await?;
+        let found = self
+            .rows::<channel_setting::Entity>()
+            .filter(channel_setting::Column::Channel.eq(channel))
+            .one(self.db)
+            .await?;
         Ok(found.map(|row| row.sealed))
     }
 
@@ -254,8 +257,7 @@ impl OrgStore<'_> {
     /// `false` when the channel was not configured.
     pub async fn delete_channel_settings(&self, channel: &str, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
-        let deleted = channel_setting::Entity::delete_many()
-            .filter(channel_setting::Column::OrgId.eq(self.org_id.uuid()))
+        let deleted = scoped_delete::<channel_setting::Entity>(self.org_id)
             .filter(channel_setting::Column::Channel.eq(channel))
             .exec(&tx)
             .await?
@@ -276,8 +278,7 @@ impl OrgStore<'_> {
     // Webhook endpoints.
 
     pub async fn webhook_endpoints(&self) -> StoreResult<Vec<WebhookEndpointRecord>> {
-        let rows = webhook_endpoint::Entity::find()
-            .filter(webhook_endpoint::Column::OrgId.eq(self.org_id.uuid()))
+        let rows = scoped::<webhook_endpoint::Entity>(self.org_id)
             .order_by_asc(webhook_endpoint::Column::CreatedAt)
             .all(self.db)
             .await?;
@@ -341,8 +342,7 @@ impl OrgStore<'_> {
 
     pub async fn delete_webhook_endpoint(&self, id: uuid::Uuid, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
-        let deleted = webhook_endpoint::Entity::delete_many()
-            .filter(webhook_endpoint::Column::OrgId.eq(self.org_id.uuid()))
+        let deleted = scoped_delete::<webhook_endpoint::Entity>(self.org_id)
             .filter(webhook_endpoint::Column::Id.eq(id))
             .exec(&tx)
             .await?
@@ -359,8 +359,8 @@ impl OrgStore<'_> {
         conn: &C,
         id: uuid::Uuid,
     ) -> StoreResult<Option<webhook_endpoint::Model>> {
-        Ok(webhook_endpoint::Entity::find_by_id(id)
-            .filter(webhook_endpoint::Column::OrgId.eq(self.org_id.uuid()))
+        Ok(scoped::<webhook_endpoint::Entity>(self.org_id)
+            .filter(webhook_endpoint::Column::Id.eq(id))
             .one(conn)
             .await?)
     }
@@ -372,7 +372,11 @@ impl OrgStore<'_> {
     // Members' contact rules.
 
     pub async fn contact_rules(&self, user: UserId) -> StoreResult<Option<ContactRecord>> {
-        let found = contact_rule::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(self.db).await?;
+        let found = self
+            .rows::<contact_rule::Entity>()
+            .filter(contact_rule::Column::UserId.eq(user.uuid()))
+            .one(self.db)
+            .await?;
         found
             .map(|r| {
                 let rules = serde_json::from_str(&r.rules).map_err(|e| StoreError::Corrupt(e.to_string()))?;
@@ -407,8 +411,7 @@ impl OrgStore<'_> {
     // Schedules and escalation policies.
 
     pub async fn documents(&self, kind: DocumentKind) -> StoreResult<Vec<DocumentRecord>> {
-        oncall_document::Entity::find()
-            .filter(oncall_document::Column::OrgId.eq(self.org_id.uuid()))
+        scoped::<oncall_document::Entity>(self.org_id)
             .filter(oncall_document::Column::Kind.eq(kind.key()))
             .order_by_asc(oncall_document::Column::Id)
             .all(self.db)
@@ -419,8 +422,8 @@ impl OrgStore<'_> {
     }
 
     pub async fn document(&self, kind: DocumentKind, id: uuid::Uuid) -> StoreResult<Option<DocumentRecord>> {
-        oncall_document::Entity::find_by_id(id)
-            .filter(oncall_document::Column::OrgId.eq(self.org_id.uuid()))
+        scoped::<oncall_document::Entity>(self.org_id)
+            .filter(oncall_document::Column::Id.eq(id))
             .filter(oncall_document::Column::Kind.eq(kind.key()))
             .one(self.db)
             .await?
@@ -454,8 +457,8 @@ impl OrgStore<'_> {
                 .await?
             }
             Some(id) => {
-                let Some(found) = oncall_document::Entity::find_by_id(id)
-                    .filter(oncall_document::Column::OrgId.eq(self.org_id.uuid()))
+                let Some(found) = scoped::<oncall_document::Entity>(self.org_id)
+                    .filter(oncall_document::Column::Id.eq(id))
                     .filter(oncall_document::Column::Kind.eq(kind.key()))
                     .one(&tx)
                     .await?
@@ -480,8 +483,7 @@ impl OrgStore<'_> {
 
     pub async fn delete_document(&self, kind: DocumentKind, id: uuid::Uuid, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
-        let deleted = oncall_document::Entity::delete_many()
-            .filter(oncall_document::Column::OrgId.eq(self.org_id.uuid()))
+        let deleted = scoped_delete::<oncall_document::Entity>(self.org_id)
             .filter(oncall_document::Column::Kind.eq(kind.key()))
             .filter(oncall_document::Column::Id.eq(id))
             .exec(&tx)
@@ -521,8 +523,7 @@ impl OrgStore<'_> {
             tx.commit().await?;
             return Ok(false);
         }
-        escalation::Entity::delete_many()
-            .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
+        scoped_delete::<escalation::Entity>(self.org_id)
             .filter(escalation::Column::IncidentId.eq(incident.uuid()))
             .filter(escalation::Column::Id.ne(trigger.uuid()))
             .exec(&tx)
@@ -546,8 +547,8 @@ impl OrgStore<'_> {
     }
 
     pub async fn escalation(&self, id: uuid::Uuid) -> StoreResult<Option<EscalationRecord>> {
-        Ok(escalation::Entity::find_by_id(id)
-            .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
+        Ok(scoped::<escalation::Entity>(self.org_id)
+            .filter(escalation::Column::Id.eq(id))
             .one(self.db)
             .await?
             .map(Into::into))
@@ -563,7 +564,7 @@ impl OrgStore<'_> {
         step: i32,
         next: Option<DateTime<Utc>>,
     ) -> StoreResult<bool> {
-        let mut update = escalation::Entity::update_many()
+        let mut update = scoped_update::<escalation::Entity>(self.org_id)
             .col_expr(escalation::Column::NextStep, Expr::value(step + 1))
             .col_expr(escalation::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None));
         update = match next {
@@ -571,7 +572,6 @@ impl OrgStore<'_> {
             None => update.col_expr(escalation::Column::FinishedAt, Expr::value(self.clock.now())),
         };
         let moved = update
-            .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
             .filter(escalation::Column::Id.eq(id))
             .filter(escalation::Column::NextStep.eq(step))
             .filter(escalation::Column::FinishedAt.is_null())
@@ -586,17 +586,17 @@ impl OrgStore<'_> {
         let tx = self.db.begin().await?;
         lock_chain(&tx, incident.uuid()).await?;
         // Reopened meanwhile: the run now belongs to the reopening.
-        let open = incidents_entity::Entity::find_by_id(incident.uuid())
-            .filter(incidents_entity::Column::OrgId.eq(self.org_id.uuid()))
+        let open = self
+            .rows::<incident::Entity>()
+            .filter(incident::Column::Id.eq(incident.uuid()))
             .one(&tx)
             .await?
             .is_some_and(|row| row.status == IncidentStatus::Open.key());
         let stopped = if open {
             0
         } else {
-            escalation::Entity::update_many()
+            scoped_update::<escalation::Entity>(self.org_id)
                 .col_expr(escalation::Column::FinishedAt, Expr::value(self.clock.now()))
-                .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
                 .filter(escalation::Column::IncidentId.eq(incident.uuid()))
                 .filter(escalation::Column::FinishedAt.is_null())
                 .exec(&tx)
@@ -609,9 +609,8 @@ impl OrgStore<'_> {
 
     /// Ends one run: its incident moved on, or its policy is gone.
     pub async fn finish_escalation(&self, id: uuid::Uuid) -> StoreResult<bool> {
-        let finished = escalation::Entity::update_many()
+        let finished = scoped_update::<escalation::Entity>(self.org_id)
             .col_expr(escalation::Column::FinishedAt, Expr::value(self.clock.now()))
-            .filter(escalation::Column::OrgId.eq(self.org_id.uuid()))
             .filter(escalation::Column::Id.eq(id))
             .filter(escalation::Column::FinishedAt.is_null())
             .exec(self.db)
@@ -649,8 +648,8 @@ impl OrgStore<'_> {
     }
 
     pub async fn delivery(&self, id: &str) -> StoreResult<Option<DeliveryRecord>> {
-        delivery::Entity::find_by_id(id)
-            .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
+        scoped::<delivery::Entity>(self.org_id)
+            .filter(delivery::Column::Id.eq(id))
             .one(self.db)
             .await?
             .map(TryInto::try_into)
@@ -664,7 +663,7 @@ impl OrgStore<'_> {
         incident: Option<IncidentId>,
         limit: u64,
     ) -> StoreResult<Vec<DeliveryRecord>> {
-        let mut query = delivery::Entity::find().filter(delivery::Column::OrgId.eq(self.org_id.uuid()));
+        let mut query = scoped::<delivery::Entity>(self.org_id);
         if let Some(status) = status {
             query = query.filter(delivery::Column::Status.eq(status.key()));
         }
@@ -683,8 +682,7 @@ impl OrgStore<'_> {
     }
 
     pub async fn delivery_attempts(&self, id: &str) -> StoreResult<Vec<AttemptRecord>> {
-        let rows = delivery_attempt::Entity::find()
-            .filter(delivery_attempt::Column::OrgId.eq(self.org_id.uuid()))
+        let rows = scoped::<delivery_attempt::Entity>(self.org_id)
             .filter(delivery_attempt::Column::DeliveryId.eq(id))
             .order_by_asc(delivery_attempt::Column::Attempt)
             .all(self.db)
@@ -710,9 +708,8 @@ impl OrgStore<'_> {
         if let Some(lease) = queued {
             free = free.add(delivery::Column::ClaimedUntil.eq(lease));
         }
-        let claimed = delivery::Entity::update_many()
+        let claimed = scoped_update::<delivery::Entity>(self.org_id)
             .col_expr(delivery::Column::ClaimedUntil, Expr::value(lease_until(now + CLAIM_LEASE)))
-            .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
             .filter(delivery::Column::Id.eq(id))
             .filter(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
             .filter(delivery::Column::NextAttemptAt.lte(now))
@@ -751,7 +748,7 @@ impl OrgStore<'_> {
         .insert(&tx)
         .await
         .map_err(StoreError::from_write)?;
-        delivery::Entity::update_many()
+        scoped_update::<delivery::Entity>(self.org_id)
             .col_expr(delivery::Column::Status, Expr::value(status.key()))
             .col_expr(delivery::Column::Attempts, Expr::value(attempt))
             .col_expr(delivery::Column::LastStatusCode, Expr::value(code))
@@ -762,7 +759,6 @@ impl OrgStore<'_> {
             .col_expr(delivery::Column::NextAttemptAt, Expr::value(next))
             .col_expr(delivery::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(delivery::Column::DeliveredAt, Expr::value(delivered_at))
-            .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
             .filter(delivery::Column::Id.eq(&record.id))
             .exec(&tx)
             .await?;
@@ -772,12 +768,11 @@ impl OrgStore<'_> {
 
     /// Gives up a claimed delivery unsent: the incident moved on.
     pub async fn cancel_delivery(&self, record: &DeliveryRecord, reason: &str) -> StoreResult<()> {
-        delivery::Entity::update_many()
+        scoped_update::<delivery::Entity>(self.org_id)
             .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Cancelled.key()))
             .col_expr(delivery::Column::LastError, Expr::value(reason))
             .col_expr(delivery::Column::NextAttemptAt, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(delivery::Column::ClaimedUntil, Expr::value(Option::<DateTime<Utc>>::None))
-            .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
             .filter(delivery::Column::Id.eq(&record.id))
             .exec(self.db)
             .await?;
@@ -787,10 +782,9 @@ impl OrgStore<'_> {
     /// Puts a dead delivery back in line (an admin's retry); `false` unless it was dead.
     pub async fn retry_delivery(&self, id: &str, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
-        let revived = delivery::Entity::update_many()
+        let revived = scoped_update::<delivery::Entity>(self.org_id)
             .col_expr(delivery::Column::Status, Expr::value(DeliveryStatus::Pending.key()))
             .col_expr(delivery::Column::NextAttemptAt, Expr::value(self.clock.now()))
-            .filter(delivery::Column::OrgId.eq(self.org_id.uuid()))
             .filter(delivery::Column::Id.eq(id))
             .filter(delivery::Column::Status.eq(DeliveryStatus::Dead.key()))
             .exec(&tx)
@@ -802,56 +796,3 @@ impl OrgStore<'_> {
         Ok(revived.rows_affected > 0)
     }
 }
-
-impl Store {
-    /// Claims up to `limit` escalations that are due, across organisations,
-    /// for [`CLAIM_LEASE`].
-    pub async fn claim_due_escalations(&self, limit: u64) -> StoreResult<Claimed<uuid::Uuid>> {
-        let now = self.clock.now();
-        let until = lease_until(now + CLAIM_LEASE);
-        let due = || {
-            Condition::all()
-                .add(escalation::Column::FinishedAt.is_null())
-                .add(escalation::Column::DueAt.lte(now))
-                .add(unclaimed(escalation::Column::ClaimedUntil, now))
-        };
-        let rows = ESCALATION_LEASE.claim_oldest(&self.db, due, escalation::Column::DueAt, until, limit).await?;
-        Ok(Claimed { rows: rows.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect(), until })
-    }
-
-    /// Claims up to `limit` deliveries whose retry is due, across
-    /// organisations, for [`QUEUE_LEASE`], so the next sweep does not queue
-    /// them again while their message waits. The message carries the lease,
-    /// which [`OrgStore::claim_delivery`] accepts.
-    pub async fn claim_due_deliveries(&self, limit: u64) -> StoreResult<Claimed<String>> {
-        let now = self.clock.now();
-        let until = lease_until(now + QUEUE_LEASE);
-        let due = || {
-            Condition::all()
-                .add(delivery::Column::Status.eq(DeliveryStatus::Pending.key()))
-                .add(delivery::Column::NextAttemptAt.lte(now))
-                .add(unclaimed(delivery::Column::ClaimedUntil, now))
-        };
-        let rows = DELIVERY_LEASE.claim_oldest(&self.db, due, delivery::Column::NextAttemptAt, until, limit).await?;
-        Ok(Claimed { rows: rows.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect(), until })
-    }
-
-    /// Gives back escalations claimed until `until` that could not be queued.
-    pub async fn release_escalations(&self, ids: &[uuid::Uuid], until: DateTime<Utc>) -> StoreResult<()> {
-        ESCALATION_LEASE.release(&self.db, ids.iter().copied(), until).await
-    }
-
-    /// Gives back deliveries claimed until `until` that could not be queued.
-    pub async fn release_deliveries(&self, ids: &[String], until: DateTime<Utc>) -> StoreResult<()> {
-        DELIVERY_LEASE.release(&self.db, ids.iter().cloned(), until).await
-    }
-}
-
-const ESCALATION_LEASE: Leased<escalation::Entity> =
-    Leased { key: escalation::Column::Id, claimed_until: escalation::Column::ClaimedUntil };
-const DELIVERY_LEASE: Leased<delivery::Entity> =
-    Leased { key: delivery::Column::Id, claimed_until: delivery::Column::ClaimedUntil };
-
-/// How long a queued delivery waits for its message before the sweep may
-/// queue it again.
-const QUEUE_LEASE: chrono::Duration = chrono::Duration::minutes(5);

@@ -3,15 +3,14 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 
 use sea_orm::sea_query::Expr;
 use serde_json::json;
 
 use super::entities::{membership, org, user};
-use super::{Store, StoreError, StoreResult, audit};
+use super::scope::{memberships_of, scoped, scoped_delete, scoped_update};
+use super::{OrgStore, Store, StoreError, StoreResult, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::org::{Features, Module, OrgSlug, Plan, PlanChange, Role, Roles, decode_modules, encode_modules};
 use crate::ids::{OrgId, UserId};
@@ -138,11 +137,7 @@ impl Store {
     }
 
     pub async fn memberships_of(&self, user: UserId) -> StoreResult<Vec<(OrgRecord, Roles)>> {
-        let rows = membership::Entity::find()
-            .filter(membership::Column::UserId.eq(user.uuid()))
-            .order_by_asc(membership::Column::CreatedAt)
-            .all(&self.db)
-            .await?;
+        let rows = memberships_of(user).order_by_asc(membership::Column::CreatedAt).all(&self.db).await?;
         let orgs =
             org::Entity::find().filter(org::Column::Id.is_in(rows.iter().map(|m| m.org_id))).all(&self.db).await?;
         rows.into_iter()
@@ -154,7 +149,11 @@ impl Store {
     /// The door to an organisation's data for a signed-in user: `None` unless
     /// `user` is a member of `org_id`.
     pub async fn member_access(&self, user: UserId, org_id: OrgId) -> StoreResult<Option<OrgAccess>> {
-        let Some(membership) = membership::Entity::find_by_id((org_id.uuid(), user.uuid())).one(&self.db).await? else {
+        let Some(membership) = scoped::<membership::Entity>(org_id)
+            .filter(membership::Column::UserId.eq(user.uuid()))
+            .one(&self.db)
+            .await?
+        else {
             return Ok(None);
         };
         let Some(org) = org::Entity::find_by_id(org_id.uuid()).one(&self.db).await? else {
@@ -165,7 +164,7 @@ impl Store {
 
     /// The door for the system acting for an organisation (a verified Stripe
     /// webhook, a worker): `None` if the organisation does not exist.
-    pub async fn system_access(&self, org_id: OrgId) -> StoreResult<Option<OrgAccess>> {
+    pub(super) async fn system_access(&self, org_id: OrgId) -> StoreResult<Option<OrgAccess>> {
         let found = org::Entity::find_by_id(org_id.uuid()).one(&self.db).await?;
         found.map(|org| Ok(OrgAccess { org: org.try_into()?, member: None })).transpose()
     }
@@ -183,30 +182,16 @@ pub enum MembershipRefusal {
     LastAdmin,
 }
 
-/// Queries on one organisation's tables; every statement is filtered by the
-/// organisation it was built for.
-pub struct OrgStore<'a> {
-    pub(super) db: &'a DatabaseConnection,
-    pub(super) clock: &'a crate::clock::Clock,
-    pub(super) org_id: OrgId,
-}
-
 impl OrgStore<'_> {
-    pub fn org_id(&self) -> OrgId {
-        self.org_id
-    }
-
     pub async fn members(&self) -> StoreResult<Vec<MemberRecord>> {
-        let rows = membership::Entity::find()
-            .filter(membership::Column::OrgId.eq(self.org_id.uuid()))
-            .order_by_asc(membership::Column::CreatedAt)
-            .all(self.db)
-            .await?;
+        let rows =
+            scoped::<membership::Entity>(self.org_id).order_by_asc(membership::Column::CreatedAt).all(self.db).await?;
         self.with_users(rows).await
     }
 
     pub async fn member(&self, user: UserId) -> StoreResult<Option<MemberRecord>> {
-        let row = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(self.db).await?;
+        let row =
+            self.rows::<membership::Entity>().filter(membership::Column::UserId.eq(user.uuid())).one(self.db).await?;
         Ok(self.with_users(row.into_iter().collect()).await?.pop())
     }
 
@@ -238,7 +223,9 @@ impl OrgStore<'_> {
     ) -> StoreResult<Result<MemberRecord, MembershipRefusal>> {
         let tx = self.db.begin().await?;
         super::lock_org(&tx, self.org_id).await?;
-        let Some(current) = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(&tx).await? else {
+        let Some(current) =
+            self.rows::<membership::Entity>().filter(membership::Column::UserId.eq(user.uuid())).one(&tx).await?
+        else {
             return Ok(Err(MembershipRefusal::NotMember));
         };
         let before = decode_roles(&current.roles)?;
@@ -248,9 +235,8 @@ impl OrgStore<'_> {
         {
             return Ok(Err(MembershipRefusal::LastAdmin));
         }
-        membership::Entity::update_many()
+        scoped_update::<membership::Entity>(self.org_id)
             .col_expr(membership::Column::Roles, Expr::value(roles.encode()))
-            .filter(membership::Column::OrgId.eq(self.org_id.uuid()))
             .filter(membership::Column::UserId.eq(user.uuid()))
             .exec(&tx)
             .await?;
@@ -265,14 +251,20 @@ impl OrgStore<'_> {
     pub async fn remove_member(&self, user: UserId, meta: &AuditMeta) -> StoreResult<Result<(), MembershipRefusal>> {
         let tx = self.db.begin().await?;
         super::lock_org(&tx, self.org_id).await?;
-        let Some(current) = membership::Entity::find_by_id((self.org_id.uuid(), user.uuid())).one(&tx).await? else {
+        let Some(current) =
+            self.rows::<membership::Entity>().filter(membership::Column::UserId.eq(user.uuid())).one(&tx).await?
+        else {
             return Ok(Err(MembershipRefusal::NotMember));
         };
         let roles = decode_roles(&current.roles)?;
         if roles.contains(Role::Admin) && admins_besides(&tx, self.org_id, user).await? == 0 {
             return Ok(Err(MembershipRefusal::LastAdmin));
         }
-        membership::Entity::delete_by_id((self.org_id.uuid(), user.uuid())).exec(&tx).await?;
+        scoped_delete::<membership::Entity>(self.org_id)
+            .filter(membership::Column::UserId.eq(user.uuid()))
+            .exec(&tx)
+            .await?;
+        super::teams::forget_member(&tx, self.org_id, user).await?;
         let summary = json!({"before": {"roles": roles.to_vec()}});
         audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("member.removed", user, summary)).await?;
         tx.commit().await?;
@@ -343,11 +335,8 @@ pub(super) async fn move_to_plan<C: sea_orm::ConnectionTrait>(
 
 /// How many admins the organisation has other than `user`.
 async fn admins_besides<C: sea_orm::ConnectionTrait>(conn: &C, org_id: OrgId, user: UserId) -> StoreResult<usize> {
-    let others = membership::Entity::find()
-        .filter(membership::Column::OrgId.eq(org_id.uuid()))
-        .filter(membership::Column::UserId.ne(user.uuid()))
-        .all(conn)
-        .await?;
+    let others =
+        scoped::<membership::Entity>(org_id).filter(membership::Column::UserId.ne(user.uuid())).all(conn).await?;
     let mut admins = 0;
     for other in others {
         if decode_roles(&other.roles)?.contains(Role::Admin) {

@@ -13,9 +13,10 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 
-use super::incidents::DomainEvent;
-use super::{StoreResult, audit, incidents, lock_org};
+use super::records::{DomainEvent, Entry, TimelineRecord, events, timeline};
+use super::{OrgStore, StoreResult, audit, lock_org};
 use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::records::RecordRef;
 use crate::ids::OrgId;
 
 pub(super) struct UnitOfWork<'m> {
@@ -47,6 +48,13 @@ impl<'m> UnitOfWork<'m> {
         self.at
     }
 
+    /// Stamps the rest of the write with the time now: after it has waited
+    /// for its turn (a row lock, the serialised tail), so that what commits
+    /// later never carries an earlier time.
+    pub(super) fn restamp(&mut self, clock: &crate::clock::Clock) {
+        self.at = clock.now();
+    }
+
     /// Enters the organisation's serialised tail: until the commit, no other
     /// write of the organisation passes this point. Call it as late as the
     /// write allows; [`Self::commit`] enters it if the write has not.
@@ -56,6 +64,11 @@ impl<'m> UnitOfWork<'m> {
             self.serialised = true;
         }
         Ok(())
+    }
+
+    /// Appends `entry` to `subject`'s timeline now (timelines need no turn-taking).
+    pub(super) async fn timeline(&self, subject: RecordRef, entry: Entry) -> StoreResult<TimelineRecord> {
+        timeline::append(&self.tx, self.org_id, subject, self.at, self.meta, entry).await
     }
 
     pub(super) fn audit(&mut self, entry: AuditEntry) {
@@ -73,9 +86,16 @@ impl<'m> UnitOfWork<'m> {
             audit::append_serialised(&self.tx, self.org_id.uuid(), self.meta, entry).await?;
         }
         for event in self.events {
-            incidents::emit(&self.tx, self.org_id, self.at, event).await?;
+            events::emit(&self.tx, self.org_id, self.at, event).await?;
         }
         self.tx.commit().await?;
         Ok(())
+    }
+}
+
+impl OrgStore<'_> {
+    /// Starts a unit of work on this organisation, acting as `meta` says.
+    pub(super) async fn unit<'m>(&self, meta: &'m AuditMeta) -> StoreResult<UnitOfWork<'m>> {
+        UnitOfWork::begin(self.db, self.org_id, self.clock.now(), meta).await
     }
 }

@@ -14,6 +14,7 @@ pub struct Model {
     pub severity_rank: i32,
     pub status: String,
     pub commander_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
     pub source: String,
     pub created_by: Uuid,
     pub created_at: DateTimeUtc,

@@ -6,12 +6,14 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub org_id: Uuid,
+    pub number: i64,
     pub title: String,
     #[sea_orm(column_type = "Text")]
     pub body: String,
     pub author_id: Uuid,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

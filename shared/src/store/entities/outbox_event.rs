@@ -9,7 +9,8 @@ pub struct Model {
     pub event_id: Uuid,
     pub org_id: Uuid,
     pub event_type: String,
-    pub incident_id: Option<Uuid>,
+    pub subject_kind: Option<String>,
+    pub subject_id: Option<Uuid>,
     #[sea_orm(column_type = "Text")]
     pub payload: String,
     pub created_at: DateTimeUtc,

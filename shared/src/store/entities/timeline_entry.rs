@@ -6,7 +6,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: Uuid,
     pub org_id: Uuid,
-    pub incident_id: Uuid,
+    pub subject_kind: String,
+    pub subject_id: Uuid,
     pub kind: String,
     pub actor_id: Option<Uuid>,
     pub actor_label: String,

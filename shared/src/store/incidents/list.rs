@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, Query};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, Condition, QueryFilter, QueryOrder, QuerySelect};
 
 use super::super::entities::{incident, incident_assignee, incident_label};
-use super::{IncidentRecord, OrgStore, StoreResult, active_statuses, with_people};
+use super::super::scope::scoped;
+use super::{IncidentRecord, Incidents, StoreResult, active_statuses, with_people};
 use crate::domain::incidents::{IncidentStatus, Severity};
-use crate::ids::{IncidentId, UserId};
+use crate::ids::{TeamId, UserId};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StatusFilter {
@@ -31,27 +32,28 @@ pub struct IncidentFilter {
     pub status: Option<StatusFilter>,
     pub severity: Option<Severity>,
     pub assignee: Option<UserId>,
+    pub team: Option<TeamId>,
     pub label: Option<String>,
     /// Case-insensitive substring of the title or description.
     pub text: Option<String>,
     pub created_from: Option<DateTime<Utc>>,
     pub created_to: Option<DateTime<Utc>>,
     pub sort: IncidentSort,
-    /// Position after which the page starts: (severity rank, id) of the last
-    /// incident of the previous page.
-    pub after: Option<(i32, IncidentId)>,
+    /// Position after which the page starts: (severity rank, number) of
+    /// the last incident of the previous page.
+    pub after: Option<(i32, i64)>,
 }
 
 pub struct IncidentPage {
     pub incidents: Vec<IncidentRecord>,
     /// Where the next page starts, when there is one.
-    pub next: Option<(i32, IncidentId)>,
+    pub next: Option<(i32, i64)>,
 }
 
-impl OrgStore<'_> {
-    pub async fn list_incidents(&self, filter: &IncidentFilter, limit: u64) -> StoreResult<IncidentPage> {
-        let org = self.org_id.uuid();
-        let mut query = incident::Entity::find().filter(incident::Column::OrgId.eq(org));
+impl Incidents<'_> {
+    pub async fn list(&self, filter: &IncidentFilter, limit: u64) -> StoreResult<IncidentPage> {
+        let org = self.scope.org_id.uuid();
+        let mut query = scoped::<incident::Entity>(self.scope.org_id);
         match filter.status {
             Some(StatusFilter::Is(status)) => query = query.filter(incident::Column::Status.eq(status.key())),
             Some(StatusFilter::Active) => {
@@ -70,6 +72,9 @@ impl OrgStore<'_> {
                 .and_where(Expr::col(incident_assignee::Column::UserId).eq(user.uuid()))
                 .to_owned();
             query = query.filter(incident::Column::Id.in_subquery(assigned));
+        }
+        if let Some(team) = filter.team {
+            query = query.filter(incident::Column::TeamId.eq(team.uuid()));
         }
         if let Some(label) = &filter.label {
             let labelled = Query::select()
@@ -101,14 +106,14 @@ impl OrgStore<'_> {
         if let Some(to) = filter.created_to {
             query = query.filter(incident::Column::CreatedAt.lt(to));
         }
-        // UUIDv7 ids grow with creation time, so `id` orders by creation.
+        // Numbers are given in commit order, so they order by creation.
         query = match (filter.sort, filter.after) {
-            (IncidentSort::Created, Some((_, after))) => query.filter(incident::Column::Id.lt(after.uuid())),
+            (IncidentSort::Created, Some((_, after))) => query.filter(incident::Column::Number.lt(after)),
             (IncidentSort::Severity, Some((rank, after))) => query.filter(
                 Condition::any().add(incident::Column::SeverityRank.gt(rank)).add(
                     Condition::all()
                         .add(incident::Column::SeverityRank.eq(rank))
-                        .add(incident::Column::Id.lt(after.uuid())),
+                        .add(incident::Column::Number.lt(after)),
                 ),
             ),
             (_, None) => query,
@@ -116,10 +121,10 @@ impl OrgStore<'_> {
         if filter.sort == IncidentSort::Severity {
             query = query.order_by_asc(incident::Column::SeverityRank);
         }
-        let mut rows = query.order_by_desc(incident::Column::Id).limit(limit + 1).all(self.db).await?;
+        let mut rows = query.order_by_desc(incident::Column::Number).limit(limit + 1).all(self.scope.db).await?;
         let more = rows.len() as u64 > limit;
         rows.truncate(limit as usize);
-        let next = if more { rows.last().map(|r| (r.severity_rank, IncidentId::from_uuid(r.id))) } else { None };
-        Ok(IncidentPage { incidents: with_people(self.db, rows).await?, next })
+        let next = if more { rows.last().map(|r| (r.severity_rank, r.number)) } else { None };
+        Ok(IncidentPage { incidents: with_people(self.scope.db, self.scope.org_id, rows).await?, next })
     }
 }

@@ -1,36 +1,31 @@
-//! Incidents: creation with race-free numbering and idempotency keys,
-//! reads and keyset-paged lists, and changes (see `change`). Every write
-//! records the audit event, the outbox event and the dashboard rollups in
-//! the same transaction.
+//! Incidents on the record kernel: creation (numbered, idempotent), reads,
+//! keyset-paged lists and changes (see `change`). Every write records the
+//! audit event, the domain events and the dashboard rollups in its unit of
+//! work.
 
 mod change;
-mod events;
 mod list;
 mod rollup;
 mod sla;
 
-use chrono::{DateTime, Duration, Utc};
-
-use sea_orm::sea_query::{Expr, ExprTrait, OnConflict, Query};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Set};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use super::entities::{idempotency_key, incident, incident_assignee, incident_counter, incident_label, membership};
-use super::unit::UnitOfWork;
-use super::{OrgStore, StoreError, StoreResult, lock_key};
+use super::entities::{incident, incident_assignee, incident_label, membership};
+use super::records::idempotency::Key;
+use super::records::{DomainEvent, RecordSummary, counters};
+use super::scope::{scoped, scoped_delete};
+use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, Source};
-use crate::ids::{EventId, IncidentId, OrgId, UserId};
+use crate::domain::records::{RecordKind, RecordNumber};
+use crate::ids::{EventId, IncidentId, OrgId, TeamId, UserId};
 
-pub use change::{ChangeRefusal, IncidentChange, TimelineKind, TimelineRecord};
-pub(super) use events::emit;
-pub(crate) use events::latest_trigger_on;
-pub use events::{DomainEvent, EventRecord};
+pub use change::{ChangeRefusal, IncidentChange};
 pub use list::{IncidentFilter, IncidentPage, IncidentSort, StatusFilter};
 pub use rollup::{DailyRollup, Dashboard};
-
-/// How long an `Idempotency-Key` is remembered.
-const IDEMPOTENCY_WINDOW: Duration = Duration::hours(24);
 
 #[derive(Debug, Clone)]
 pub struct IncidentRecord {
@@ -42,6 +37,7 @@ pub struct IncidentRecord {
     pub status: IncidentStatus,
     pub assignees: Vec<UserId>,
     pub commander: Option<UserId>,
+    pub team: Option<TeamId>,
     pub labels: Vec<String>,
     pub source: Source,
     pub created_by: UserId,
@@ -52,12 +48,35 @@ pub struct IncidentRecord {
     pub version: i32,
 }
 
+impl IncidentRecord {
+    pub fn number(&self) -> RecordNumber {
+        RecordNumber::new(RecordKind::Incident, self.number)
+    }
+
+    /// What its events carry: ids and headline fields, not the whole incident.
+    fn event_data(&self) -> serde_json::Value {
+        json!({
+            "incidentId": self.id,
+            "number": self.number,
+            "title": self.title,
+            "severity": self.severity,
+            "status": self.status,
+            "version": self.version,
+        })
+    }
+
+    fn event(&self, event_type: EventType) -> DomainEvent {
+        DomainEvent::new(event_type, self.id.into(), self.event_data())
+    }
+}
+
 pub struct NewIncident {
     pub title: String,
     pub description: String,
     pub severity: Severity,
     pub assignees: Vec<UserId>,
     pub commander: Option<UserId>,
+    pub team: Option<TeamId>,
     pub labels: Vec<String>,
     pub source: Source,
     pub created_by: UserId,
@@ -68,6 +87,8 @@ pub struct NewIncident {
 pub enum CreateRefusal {
     /// These users are not members of the organisation.
     NotMembers(Vec<UserId>),
+    /// The team is not one of the organisation's.
+    UnknownTeam,
 }
 
 /// Active statuses listed out, so queries range-scan `(org_id, status, id)`
@@ -90,6 +111,7 @@ fn record(model: incident::Model, assignees: Vec<UserId>, labels: Vec<String>) -
         status: model.status.parse().map_err(corrupt)?,
         assignees,
         commander: model.commander_id.map(UserId::from_uuid),
+        team: model.team_id.map(TeamId::from_uuid),
         labels,
         source: model.source.parse().map_err(corrupt)?,
         created_by: UserId::from_uuid(model.created_by),
@@ -102,13 +124,20 @@ fn record(model: incident::Model, assignees: Vec<UserId>, labels: Vec<String>) -
 }
 
 /// Loads assignees and labels for a set of incident rows, keeping their order.
-async fn with_people<C: ConnectionTrait>(conn: &C, rows: Vec<incident::Model>) -> StoreResult<Vec<IncidentRecord>> {
+async fn with_people<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    rows: Vec<incident::Model>,
+) -> StoreResult<Vec<IncidentRecord>> {
     let ids: Vec<uuid::Uuid> = rows.iter().map(|r| r.id).collect();
-    let assignees = incident_assignee::Entity::find()
+    let assignees = scoped::<incident_assignee::Entity>(org_id)
         .filter(incident_assignee::Column::IncidentId.is_in(ids.clone()))
         .all(conn)
         .await?;
-    let labels = incident_label::Entity::find().filter(incident_label::Column::IncidentId.is_in(ids)).all(conn).await?;
+    let labels = scoped::<incident_label::Entity>(org_id)
+        .filter(incident_label::Column::IncidentId.is_in(ids))
+        .all(conn)
+        .await?;
     rows.into_iter()
         .map(|row| {
             let mut people: Vec<UserId> =
@@ -123,8 +152,15 @@ async fn with_people<C: ConnectionTrait>(conn: &C, rows: Vec<incident::Model>) -
 }
 
 /// [`with_people`] for one row.
-async fn with_people_one<C: ConnectionTrait>(conn: &C, row: incident::Model) -> StoreResult<IncidentRecord> {
-    with_people(conn, vec![row]).await?.pop().ok_or_else(|| corrupt("an incident vanished while loading".into()))
+async fn with_people_one<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    row: incident::Model,
+) -> StoreResult<IncidentRecord> {
+    with_people(conn, org_id, vec![row])
+        .await?
+        .pop()
+        .ok_or_else(|| corrupt("an incident vanished while loading".into()))
 }
 
 /// The users in `users` who are not members of `org_id`.
@@ -132,8 +168,7 @@ async fn non_members<C: ConnectionTrait>(conn: &C, org_id: OrgId, users: &[UserI
     if users.is_empty() {
         return Ok(Vec::new());
     }
-    let found = membership::Entity::find()
-        .filter(membership::Column::OrgId.eq(org_id.uuid()))
+    let found = scoped::<membership::Entity>(org_id)
         .filter(membership::Column::UserId.is_in(users.iter().map(|u| u.uuid())))
         .all(conn)
         .await?;
@@ -149,15 +184,13 @@ async fn replace_people<C: ConnectionTrait>(
     labels: Option<&[String]>,
 ) -> StoreResult<()> {
     if assignees.is_some() {
-        incident_assignee::Entity::delete_many()
-            .filter(incident_assignee::Column::OrgId.eq(org_id.uuid()))
+        scoped_delete::<incident_assignee::Entity>(org_id)
             .filter(incident_assignee::Column::IncidentId.eq(incident_id))
             .exec(conn)
             .await?;
     }
     if labels.is_some() {
-        incident_label::Entity::delete_many()
-            .filter(incident_label::Column::OrgId.eq(org_id.uuid()))
+        scoped_delete::<incident_label::Entity>(org_id)
             .filter(incident_label::Column::IncidentId.eq(incident_id))
             .exec(conn)
             .await?;
@@ -197,117 +230,103 @@ async fn insert_people<C: ConnectionTrait>(
     Ok(())
 }
 
-/// Remembers `key` for `incident`, over an expired use of the same key
-/// (the sweep prunes those).
-async fn remember_key<C: ConnectionTrait>(
+/// One of `org_id`'s incidents, as another record's page shows it.
+pub(super) async fn describe<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
-    key: &str,
+    id: uuid::Uuid,
+) -> StoreResult<Option<RecordSummary>> {
+    let Some(row) = scoped::<incident::Entity>(org_id).filter(incident::Column::Id.eq(id)).one(conn).await? else {
+        return Ok(None);
+    };
+    let incident = record(row, Vec::new(), Vec::new())?;
+    Ok(Some(RecordSummary {
+        reference: incident.id.into(),
+        number: incident.number(),
+        status: incident.status.key().to_owned(),
+        event_data: incident.event_data(),
+        title: incident.title,
+    }))
+}
+
+/// The id of `org_id`'s incident numbered `number`.
+pub(super) async fn id_of_number<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    number: i64,
+) -> StoreResult<Option<uuid::Uuid>> {
+    let row = scoped::<incident::Entity>(org_id).filter(incident::Column::Number.eq(number)).one(conn).await?;
+    Ok(row.map(|r| r.id))
+}
+
+/// The event that last opened the incident (its creation or latest
+/// reopening), on `conn` (inside a transaction).
+pub(crate) async fn latest_trigger_on<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
     incident: IncidentId,
-    at: DateTime<Utc>,
-) -> StoreResult<()> {
-    idempotency_key::Entity::insert(idempotency_key::ActiveModel {
-        org_id: Set(org_id.uuid()),
-        key: Set(key.to_owned()),
-        incident_id: Set(incident.uuid()),
-        created_at: Set(at),
-    })
-    .on_conflict(
-        OnConflict::columns([idempotency_key::Column::OrgId, idempotency_key::Column::Key])
-            .update_columns([idempotency_key::Column::IncidentId, idempotency_key::Column::CreatedAt])
-            .to_owned(),
-    )
-    .exec_without_returning(conn)
-    .await
-    .map_err(StoreError::from_write)?;
-    Ok(())
+) -> StoreResult<Option<EventId>> {
+    let row = scoped::<incident::Entity>(org_id).filter(incident::Column::Id.eq(incident.uuid())).one(conn).await?;
+    Ok(row.and_then(|r| r.trigger_event_id).map(EventId::from_uuid))
 }
 
-#[derive(FromQueryResult)]
-struct Number {
-    last_number: i64,
+/// One organisation's incidents.
+pub struct Incidents<'a> {
+    pub(super) scope: OrgStore<'a>,
 }
 
-/// The organisation's next incident number; the counter row is locked until
-/// the transaction ends, so concurrent creates get consecutive numbers.
-async fn next_number<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<i64> {
-    let mut upsert = Query::insert();
-    upsert
-        .into_table(incident_counter::Entity)
-        .columns([incident_counter::Column::OrgId, incident_counter::Column::LastNumber])
-        .values([org_id.uuid().into(), 1i64.into()])?
-        .on_conflict(
-            OnConflict::column(incident_counter::Column::OrgId)
-                .value(
-                    incident_counter::Column::LastNumber,
-                    Expr::col((incident_counter::Entity, incident_counter::Column::LastNumber)).add(1),
-                )
-                .to_owned(),
-        )
-        .returning_col(incident_counter::Column::LastNumber);
-    let statement = conn.get_database_backend().build(&upsert);
-    let row = Number::find_by_statement(statement).one(conn).await?;
-    row.map(|r| r.last_number).ok_or_else(|| corrupt("incident counter returned nothing".into()))
-}
-
-impl super::Store {
-    /// Removes up to `limit` idempotency keys that expired before `now`;
-    /// returns how many.
-    pub async fn prune_idempotency_keys(&self, now: DateTime<Utc>, limit: u64) -> StoreResult<u64> {
-        let expired = Query::select()
-            .columns([idempotency_key::Column::OrgId, idempotency_key::Column::Key])
-            .from(idempotency_key::Entity)
-            .and_where(idempotency_key::Column::CreatedAt.lt(now - IDEMPOTENCY_WINDOW))
-            .limit(limit)
-            .to_owned();
-        let key = Expr::tuple([Expr::col(idempotency_key::Column::OrgId), Expr::col(idempotency_key::Column::Key)]);
-        let pruned = idempotency_key::Entity::delete_many().filter(key.in_subquery(expired)).exec(&self.db).await?;
-        Ok(pruned.rows_affected)
-    }
-}
-
-impl OrgStore<'_> {
+impl Incidents<'_> {
     /// Creates an incident. With an idempotency key seen in the last 24 hours,
     /// returns the incident created then instead (and `false`).
-    pub async fn create_incident(
+    pub async fn create(
         &self,
         new: NewIncident,
         idempotency_key: Option<&str>,
         meta: &AuditMeta,
     ) -> StoreResult<Result<(IncidentRecord, bool), CreateRefusal>> {
-        let mut unit = UnitOfWork::begin(self.db, self.org_id, self.clock.now(), meta).await?;
-        if let Some(key) = idempotency_key {
-            // Creates with the same key take turns; others do not wait.
-            lock_key(unit.conn(), &format!("idempotency:{}:{key}", self.org_id)).await?;
-            if let Some(existing) = self.idempotent_replay(unit.conn(), key).await? {
-                return Ok(Ok((existing, false)));
-            }
+        let org_id = self.scope.org_id;
+        let mut unit = self.scope.unit(meta).await?;
+        let key = idempotency_key.map(|key| Key { org_id, kind: RecordKind::Incident, key });
+        if let Some(key) = &key
+            && let Some(existing) = key.claim(unit.conn(), unit.now()).await?
+            && let Some(existing) = self.get_on(unit.conn(), IncidentId::from_uuid(existing)).await?
+        {
+            return Ok(Ok((existing, false)));
         }
-        let mut people = new.assignees.clone();
-        people.extend(new.commander);
-        let strangers = non_members(unit.conn(), self.org_id, &people).await?;
-        if !strangers.is_empty() {
-            return Ok(Err(CreateRefusal::NotMembers(strangers)));
-        }
-        let now = unit.now();
         let id = IncidentId::new();
-        insert_people(unit.conn(), self.org_id, id.uuid(), &new.assignees, &new.labels).await?;
-        if let Some(key) = idempotency_key {
-            remember_key(unit.conn(), self.org_id, key, id, now).await?;
+        insert_people(unit.conn(), org_id, id.uuid(), &new.assignees, &new.labels).await?;
+        if let Some(key) = &key {
+            key.remember(unit.conn(), id.uuid(), unit.now()).await?;
         }
         let trigger = EventId::new();
         unit.serialise().await?;
-        let number = next_number(unit.conn(), self.org_id).await?;
+        unit.restamp(self.scope.clock);
+        let now = unit.now();
+        // Checked in the organisation's turn, so that a member removed
+        // meanwhile is not named by an incident created after the removal.
+        let mut people = new.assignees.clone();
+        people.extend(new.commander);
+        let strangers = non_members(unit.conn(), org_id, &people).await?;
+        if !strangers.is_empty() {
+            return Ok(Err(CreateRefusal::NotMembers(strangers)));
+        }
+        if let Some(team) = new.team
+            && self.scope.teams().name_on(unit.conn(), team).await?.is_none()
+        {
+            return Ok(Err(CreateRefusal::UnknownTeam));
+        }
+        let number = counters::next_number(unit.conn(), org_id, RecordKind::Incident).await?;
         let model = incident::ActiveModel {
             id: Set(id.uuid()),
-            org_id: Set(self.org_id.uuid()),
-            number: Set(number),
+            org_id: Set(org_id.uuid()),
+            number: Set(number.number),
             title: Set(new.title),
             description: Set(new.description),
             severity: Set(new.severity.key().to_owned()),
             severity_rank: Set(new.severity.rank()),
             status: Set(IncidentStatus::Open.key().to_owned()),
             commander_id: Set(new.commander.map(UserId::uuid)),
+            team_id: Set(new.team.map(TeamId::uuid)),
             source: Set(new.source.key().to_owned()),
             created_by: Set(new.created_by.uuid()),
             created_at: Set(now),
@@ -322,44 +341,50 @@ impl OrgStore<'_> {
         .insert(unit.conn())
         .await
         .map_err(StoreError::from_write)?;
-        rollup::apply(unit.conn(), self.org_id, None, &model).await?;
+        rollup::apply(unit.conn(), org_id, None, &model).await?;
         let created = record(model, new.assignees, new.labels)?;
-        let summary = json!({"number": number, "title": created.title, "severity": created.severity});
+        let summary = json!({"number": number.number, "title": created.title, "severity": created.severity});
         unit.audit(AuditEntry::new("incident.created", id, summary));
-        unit.emit(DomainEvent::for_incident("incident.created", &created).with_id(trigger));
+        unit.emit(created.event(EventType::IncidentCreated).with_id(trigger));
         unit.commit().await?;
         Ok(Ok((created, true)))
     }
 
-    async fn idempotent_replay<C: ConnectionTrait>(&self, conn: &C, key: &str) -> StoreResult<Option<IncidentRecord>> {
-        let Some(seen) = idempotency_key::Entity::find_by_id((self.org_id.uuid(), key.to_owned()))
-            .filter(idempotency_key::Column::CreatedAt.gte(self.clock.now() - IDEMPOTENCY_WINDOW))
-            .one(conn)
-            .await?
-        else {
+    pub async fn get(&self, id: IncidentId) -> StoreResult<Option<IncidentRecord>> {
+        self.get_on(self.scope.db, id).await
+    }
+
+    /// By id (`inc_…`) or number (`42`, `INC-42`).
+    pub async fn find(&self, reference: &str) -> StoreResult<Option<IncidentRecord>> {
+        if let Ok(id) = reference.parse::<IncidentId>() {
+            return self.get(id).await;
+        }
+        let Some(number) = RecordNumber::parse(RecordKind::Incident, reference) else {
             return Ok(None);
         };
-        self.incident_on(conn, IncidentId::from_uuid(seen.incident_id)).await
-    }
-
-    pub async fn incident(&self, id: IncidentId) -> StoreResult<Option<IncidentRecord>> {
-        self.incident_on(self.db, id).await
-    }
-
-    pub async fn incident_by_number(&self, number: i64) -> StoreResult<Option<IncidentRecord>> {
-        let row = incident::Entity::find()
-            .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
-            .filter(incident::Column::Number.eq(number))
-            .one(self.db)
+        let row = self
+            .scope
+            .rows::<incident::Entity>()
+            .filter(incident::Column::Number.eq(number.number))
+            .one(self.scope.db)
             .await?;
-        Ok(with_people(self.db, row.into_iter().collect()).await?.pop())
+        Ok(with_people(self.scope.db, self.scope.org_id, row.into_iter().collect()).await?.pop())
     }
 
-    async fn incident_on<C: ConnectionTrait>(&self, conn: &C, id: IncidentId) -> StoreResult<Option<IncidentRecord>> {
-        let row = incident::Entity::find_by_id(id.uuid())
-            .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
-            .one(conn)
-            .await?;
-        Ok(with_people(conn, row.into_iter().collect()).await?.pop())
+    async fn get_on<C: ConnectionTrait>(&self, conn: &C, id: IncidentId) -> StoreResult<Option<IncidentRecord>> {
+        let row = self.scope.rows::<incident::Entity>().filter(incident::Column::Id.eq(id.uuid())).one(conn).await?;
+        Ok(with_people(conn, self.scope.org_id, row.into_iter().collect()).await?.pop())
+    }
+
+    /// The event that last opened the incident: its creation or its latest
+    /// reopening.
+    pub async fn latest_trigger_event(&self, incident: IncidentId) -> StoreResult<Option<EventId>> {
+        latest_trigger_on(self.scope.db, self.scope.org_id, incident).await
+    }
+}
+
+impl<'a> OrgStore<'a> {
+    pub fn incidents(&self) -> Incidents<'a> {
+        Incidents { scope: *self }
     }
 }

@@ -11,12 +11,11 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::super::entities::{incident, incident_day};
-use super::{IncidentRecord, OrgStore, StoreResult, active_statuses, corrupt, with_people};
+use super::super::scope::scoped;
+use super::{IncidentRecord, Incidents, StoreResult, active_statuses, corrupt, with_people};
 use crate::domain::histogram::DurationHistogram;
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
 use crate::domain::rollup::{DurationTotals, RollupFigures, RollupTotals};
@@ -134,8 +133,12 @@ async fn bump<C: ConnectionTrait>(
     severity: String,
     change: impl FnOnce(&mut RollupTotals),
 ) -> StoreResult<()> {
+    let existing = scoped::<incident_day::Entity>(org_id)
+        .filter(incident_day::Column::Day.eq(day.as_str()))
+        .filter(incident_day::Column::Severity.eq(severity.as_str()))
+        .one(conn)
+        .await?;
     let key = (org_id.uuid(), day, severity);
-    let existing = incident_day::Entity::find_by_id(key.clone()).one(conn).await?;
     let mut totals = existing.as_ref().map(totals_of).transpose()?.unwrap_or_default();
     change(&mut totals);
     let row = incident_day::ActiveModel::from(day_row(key.0, key.1, key.2, &totals)).reset_all();
@@ -164,15 +167,14 @@ pub struct Dashboard {
     pub daily: Vec<DailyRollup>,
 }
 
-impl OrgStore<'_> {
+impl Incidents<'_> {
     /// The dashboard for the UTC days `from..=to`.
     pub async fn dashboard(&self, from: NaiveDate, to: NaiveDate, now: DateTime<Utc>) -> StoreResult<Dashboard> {
-        let days = incident_day::Entity::find()
-            .filter(incident_day::Column::OrgId.eq(self.org_id.uuid()))
+        let days = scoped::<incident_day::Entity>(self.scope.org_id)
             .filter(incident_day::Column::Day.gte(from.format("%Y-%m-%d").to_string()))
             .filter(incident_day::Column::Day.lte(to.format("%Y-%m-%d").to_string()))
             .order_by_asc(incident_day::Column::Day)
-            .all(self.db)
+            .all(self.scope.db)
             .await?;
         let mut overall = RollupTotals::default();
         let mut by_severity: BTreeMap<Severity, RollupTotals> = BTreeMap::new();
@@ -198,17 +200,16 @@ impl OrgStore<'_> {
             })
             .collect::<StoreResult<Vec<_>>>()?;
 
-        let active: Vec<(String, String, i64)> = incident::Entity::find()
+        let active: Vec<(String, String, i64)> = scoped::<incident::Entity>(self.scope.org_id)
             .select_only()
             .column(incident::Column::Severity)
             .column(incident::Column::Status)
             .column_as(incident::Column::Id.count(), "count")
-            .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
             .filter(incident::Column::Status.is_in(active_statuses()))
             .group_by(incident::Column::Severity)
             .group_by(incident::Column::Status)
             .into_tuple()
-            .all(self.db)
+            .all(self.scope.db)
             .await?;
         let mut active_by_severity = BTreeMap::new();
         let mut active_by_status = BTreeMap::new();
@@ -230,16 +231,15 @@ impl OrgStore<'_> {
                 ),
             );
         }
-        let rows = incident::Entity::find()
-            .filter(incident::Column::OrgId.eq(self.org_id.uuid()))
+        let rows = scoped::<incident::Entity>(self.scope.org_id)
             .filter(incident::Column::Status.is_in(active_statuses()))
             .filter(overdue)
             .order_by_asc(incident::Column::SeverityRank)
-            .order_by_asc(incident::Column::Id)
+            .order_by_asc(incident::Column::Number)
             .limit(MAX_BREACHING)
-            .all(self.db)
+            .all(self.scope.db)
             .await?;
-        let breaching = with_people(self.db, rows).await?;
+        let breaching = with_people(self.scope.db, self.scope.org_id, rows).await?;
         Ok(Dashboard {
             active_by_severity,
             active_by_status,

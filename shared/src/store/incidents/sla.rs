@@ -7,7 +7,8 @@ use serde_json::json;
 
 use super::super::audit;
 use super::super::entities::sla_target;
-use super::{OrgStore, StoreResult};
+use super::super::scope::scoped;
+use super::{Incidents, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::incidents::{Severity, SlaTarget};
 use crate::ids::OrgId;
@@ -24,15 +25,15 @@ pub(super) async fn target_for<C: ConnectionTrait>(
     org_id: OrgId,
     severity: Severity,
 ) -> StoreResult<SlaTarget> {
-    let row = sla_target::Entity::find_by_id((org_id.uuid(), severity.key().to_owned())).one(conn).await?;
+    let row =
+        scoped::<sla_target::Entity>(org_id).filter(sla_target::Column::Severity.eq(severity.key())).one(conn).await?;
     Ok(target_or_default(severity, row.as_ref()))
 }
 
-impl OrgStore<'_> {
+impl Incidents<'_> {
     /// Every severity's target, defaults filled in.
     pub async fn sla_targets(&self) -> StoreResult<Vec<(Severity, SlaTarget)>> {
-        let rows =
-            sla_target::Entity::find().filter(sla_target::Column::OrgId.eq(self.org_id.uuid())).all(self.db).await?;
+        let rows = scoped::<sla_target::Entity>(self.scope.org_id).all(self.scope.db).await?;
         Ok(Severity::ALL
             .iter()
             .map(|severity| {
@@ -42,15 +43,15 @@ impl OrgStore<'_> {
     }
 
     pub async fn sla_target(&self, severity: Severity) -> StoreResult<SlaTarget> {
-        target_for(self.db, self.org_id, severity).await
+        target_for(self.scope.db, self.scope.org_id, severity).await
     }
 
     pub async fn set_sla_targets(&self, targets: &[(Severity, SlaTarget)], meta: &AuditMeta) -> StoreResult<()> {
         let before = self.sla_targets().await?;
-        let tx = self.db.begin().await?;
+        let tx = self.scope.db.begin().await?;
         for (severity, target) in targets {
             sla_target::Entity::insert(sla_target::ActiveModel {
-                org_id: Set(self.org_id.uuid()),
+                org_id: Set(self.scope.org_id.uuid()),
                 severity: Set(severity.key().to_owned()),
                 ack_seconds: Set(target.acknowledge.num_seconds()),
                 resolve_seconds: Set(target.resolve.num_seconds()),
@@ -75,8 +76,13 @@ impl OrgStore<'_> {
                 .into()
         };
         let summary = json!({"before": describe(&before), "after": describe(targets)});
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("sla.targets_changed", self.org_id, summary))
-            .await?;
+        audit::append(
+            &tx,
+            self.scope.org_id.uuid(),
+            meta,
+            AuditEntry::new("sla.targets_changed", self.scope.org_id, summary),
+        )
+        .await?;
         tx.commit().await?;
         Ok(())
     }

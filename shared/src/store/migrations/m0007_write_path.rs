@@ -37,7 +37,11 @@ impl MigrationTrait for Migration {
         manager
             .alter_table(Table::alter().table("incidents").add_column(uuid_null("trigger_event_id")).to_owned())
             .await?;
-        // The event that last opened each incident: its creation or latest reopening.
+        // The event that last opened each incident: its creation or latest
+        // reopening, found through an index made for this backfill alone.
+        let mut lookup = Index::create();
+        lookup.name("ix_outbox_backfill_trigger").table("outbox").col("org_id").col("incident_id").col("seq");
+        manager.create_index(lookup).await?;
         manager
             .get_connection()
             .execute_unprepared(
@@ -48,6 +52,6 @@ impl MigrationTrait for Migration {
                      ORDER BY outbox.seq DESC LIMIT 1)",
             )
             .await?;
-        Ok(())
+        manager.drop_index(Index::drop().name("ix_outbox_backfill_trigger").table("outbox").to_owned()).await
     }
 }

@@ -10,6 +10,7 @@ mod m0004_billing;
 mod m0005_notifications;
 mod m0006_checkout_sessions;
 mod m0007_write_path;
+mod m0008_records;
 
 pub(super) struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0005_notifications::Migration),
             Box::new(m0006_checkout_sessions::Migration),
             Box::new(m0007_write_path::Migration),
+            Box::new(m0008_records::Migration),
         ]
     }
 }

@@ -1,11 +1,13 @@
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "incident_counters")]
+#[sea_orm(table_name = "team_members")]
 pub struct Model {
-    #[sea_orm(primary_key, auto_increment = false)]
     pub org_id: Uuid,
-    pub last_number: i64,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub team_id: Uuid,
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub user_id: Uuid,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,14 +1,19 @@
 use sea_orm::entity::prelude::*;
 
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "idempotency_keys")]
+#[sea_orm(table_name = "teams")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
     pub org_id: Uuid,
-    #[sea_orm(primary_key, auto_increment = false)]
-    pub key: String,
-    pub incident_id: Uuid,
+    pub name: String,
+    pub name_key: String,
+    #[sea_orm(column_type = "Text")]
+    pub description: String,
+    pub lead_id: Option<Uuid>,
     pub created_at: DateTimeUtc,
+    pub updated_at: DateTimeUtc,
+    pub version: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -22,14 +22,14 @@ pub struct Claimed<T> {
 }
 
 /// Rows nobody holds at `now`: never claimed, or their lease ran out.
-pub(super) fn unclaimed(claimed_until: impl ColumnTrait, now: DateTime<Utc>) -> Condition {
+pub(in crate::store) fn unclaimed(claimed_until: impl ColumnTrait, now: DateTime<Utc>) -> Condition {
     Condition::any().add(claimed_until.is_null()).add(claimed_until.lt(now))
 }
 
 /// A lease ending at `at`. Leases may be compared for equality after a
 /// round trip through the database: whole milliseconds survive PostgreSQL
 /// and SQLite alike.
-pub(super) fn lease_until(at: DateTime<Utc>) -> DateTime<Utc> {
+pub(in crate::store) fn lease_until(at: DateTime<Utc>) -> DateTime<Utc> {
     at.trunc_subsecs(3)
 }
 

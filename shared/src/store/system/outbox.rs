@@ -2,33 +2,36 @@
 //! claimed under a lease so that concurrent relays never deliver one twice.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::{Expr, LockBehavior, LockType, Order, Query};
+use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter};
 
-use super::entities::outbox_event;
-use super::incidents::EventRecord;
-use super::lease::{Claimed, Leased, background, lease_until, unclaimed};
-use super::{Store, StoreResult};
+use super::super::entities::outbox_event;
+use super::super::records::EventRecord;
+use super::lease::{Claimed, Leased, lease_until, unclaimed};
+use super::{StoreResult, SystemStore};
 use crate::ids::OrgId;
 
 /// How long a relay may hold claimed events before another may take them.
 const CLAIM_LEASE: chrono::Duration = chrono::Duration::seconds(30);
 
-impl Store {
+impl SystemStore<'_> {
     /// Claims up to `limit` events no relay has delivered or is delivering,
     /// oldest first, for [`CLAIM_LEASE`]. Concurrent relays (several function
     /// instances) claim disjoint events, so none is delivered twice.
     pub async fn claim_outbox(&self, limit: u64) -> StoreResult<Claimed<EventRecord>> {
-        let now = self.clock.now();
+        let now = self.store.clock.now();
         let until = lease_until(now + CLAIM_LEASE);
         let claimable = || {
             Condition::all()
                 .add(outbox_event::Column::RelayedAt.is_null())
                 .add(unclaimed(outbox_event::Column::ClaimedUntil, now))
         };
-        let claimed = OUTBOX_LEASE.claim_oldest(&self.db, claimable, outbox_event::Column::Seq, until, limit).await?;
-        let mut rows: Vec<(OrgId, EventRecord)> =
-            claimed.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.into())).collect();
+        let claimed =
+            OUTBOX_LEASE.claim_oldest(&self.store.db, claimable, outbox_event::Column::Seq, until, limit).await?;
+        let mut rows: Vec<(OrgId, EventRecord)> = claimed
+            .into_iter()
+            .map(|row| Ok((OrgId::from_uuid(row.org_id), row.try_into()?)))
+            .collect::<StoreResult<_>>()?;
         rows.sort_by_key(|(_, event)| event.seq);
         Ok(Claimed { rows, until })
     }
@@ -41,39 +44,17 @@ impl Store {
             return Ok(());
         }
         outbox_event::Entity::update_many()
-            .col_expr(outbox_event::Column::RelayedAt, Expr::value(self.clock.now()))
+            .col_expr(outbox_event::Column::RelayedAt, Expr::value(self.store.clock.now()))
             .filter(outbox_event::Column::Seq.is_in(seqs.iter().copied()))
             .filter(outbox_event::Column::ClaimedUntil.eq(until))
-            .exec(&self.db)
+            .exec(&self.store.db)
             .await?;
         Ok(())
     }
 
     /// Gives claimed but unsent events back at once (the queue failed).
     pub async fn release_claims(&self, seqs: &[i64], until: DateTime<Utc>) -> StoreResult<()> {
-        OUTBOX_LEASE.release(&self.db, seqs.iter().copied(), until).await
-    }
-
-    /// Removes up to `limit` events relayed before `before`, oldest first;
-    /// returns how many. Events not yet relayed stay, however old.
-    pub async fn prune_relayed_events(&self, before: DateTime<Utc>, limit: u64) -> StoreResult<u64> {
-        let oldest = Query::select()
-            .column(outbox_event::Column::Seq)
-            .from(outbox_event::Entity)
-            .and_where(outbox_event::Column::RelayedAt.is_not_null())
-            .and_where(outbox_event::Column::RelayedAt.lt(before))
-            .order_by(outbox_event::Column::RelayedAt, Order::Asc)
-            .limit(limit)
-            .lock_with_behavior(LockType::Update, LockBehavior::SkipLocked)
-            .to_owned();
-        let tx = background(&self.db).await?;
-        let pruned = outbox_event::Entity::delete_many()
-            .filter(outbox_event::Column::Seq.in_subquery(oldest))
-            .exec(&tx)
-            .await?
-            .rows_affected;
-        tx.commit().await?;
-        Ok(pruned)
+        OUTBOX_LEASE.release(&self.store.db, seqs.iter().copied(), until).await
     }
 }
 

@@ -1,0 +1,32 @@
+//! What happened to a record, as the outbox, the event stream, Pusher, the
+//! workers and webhooks name it.
+
+use crate::domain::keyed_enum;
+
+keyed_enum!(
+    /// A domain event's type.
+    EventType {
+        IncidentCreated => "incident.created",
+        IncidentUpdated => "incident.updated",
+        IncidentAcknowledged => "incident.acknowledged",
+        IncidentStatusChanged => "incident.status_changed",
+        IncidentResolved => "incident.resolved",
+        IncidentReopened => "incident.reopened",
+        IncidentSeverityChanged => "incident.severity_changed",
+        IncidentAssigned => "incident.assigned",
+        IncidentHandoff => "incident.handoff",
+        IncidentNoteAdded => "incident.note_added",
+        ArticleCreated => "article.created",
+        ArticleUpdated => "article.updated",
+        ArticleNoteAdded => "article.note_added",
+        RecordLinked => "record.linked",
+        RecordUnlinked => "record.unlinked",
+    }
+);
+
+impl EventType {
+    /// Whether the event (re)opens an incident: its creation or a reopening.
+    pub fn opens_incident(self) -> bool {
+        matches!(self, EventType::IncidentCreated | EventType::IncidentReopened)
+    }
+}
