@@ -62,6 +62,7 @@ endpoints! {
     ORG: "/api/orgs/{orgId}", nested: true, http::orgs::org_routes;
     ORG_MEMBERS: "/api/orgs/{orgId}/members", nested: true, http::members::routes;
     ORG_INVITES: "/api/orgs/{orgId}/invites", nested: true, http::invites::org_routes;
+    ORG_TEAMS: "/api/orgs/{orgId}/teams", nested: true, http::teams::routes;
     ORG_AUDIT: "/api/orgs/{orgId}/audit", nested: true, http::audit::routes;
     ORG_KNOWLEDGE: "/api/orgs/{orgId}/kb", nested: true, http::knowledge::routes;
     ORG_INCIDENTS: "/api/orgs/{orgId}/incidents", nested: true, http::incidents::routes;

@@ -13,6 +13,10 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
     match action {
         Action::ViewOrg => client.get(&org.path("")).await,
         Action::ManageMembers => client.get(&org.path("/invites")).await,
+        Action::ManageTeams => {
+            let name = format!("Probe {}", uuid::Uuid::new_v4().simple());
+            client.post(&org.path("/teams"), json!({"name": name})).await
+        }
         Action::ManageModules => client.patch(&org.path("/features"), json!({"knowledgeBase": true})).await,
         Action::ViewAudit => client.get(&org.path("/audit")).await,
         Action::ReadKnowledge => client.get(&org.path("/kb/articles")).await,

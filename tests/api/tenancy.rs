@@ -50,6 +50,7 @@ on_both_stores! {
         assert_eq!(victim.admin.send(reqwest::Method::PUT, &victim.path("/integrations/slack"), Some(slack)).await.status(), 204);
         let incident: Value = victim.admin.post(&victim.path("/incidents"), json!({"title": "Secret outage", "severity": "P1"})).await.json().await.expect("json");
         let incident_path = format!("/incidents/{}", incident["id"].as_str().expect("id"));
+        let team: Value = victim.admin.post(&victim.path("/teams"), json!({"name": "Secret team", "members": [victim_user]})).await.json().await.expect("json");
         let link: Value = victim.admin.post(&victim.path(&format!("{incident_path}/links")), json!({"relation": "related", "to": article["id"]})).await.json().await.expect("json");
         let external: Value = victim.admin.post(&victim.path(&format!("{incident_path}/external-links")), json!({"system": "jira", "key": "OPS-1", "url": "https://jira.example.com/browse/OPS-1"})).await.json().await.expect("json");
         // The incident's webhook delivery (failing: nothing listens there).
@@ -84,6 +85,7 @@ on_both_stores! {
                 .replace("{policyId}", policy["id"].as_str().expect("id"))
                 .replace("{webhookId}", webhook["id"].as_str().expect("id"))
                 .replace("{deliveryId}", &delivery)
+                .replace("{teamId}", team["id"].as_str().expect("team id"))
                 .replace("{channel}", "slack");
             assert!(!path.contains('{'), "no id to try for {template}");
             for method in operations.as_object().expect("operations").keys() {
@@ -109,6 +111,8 @@ on_both_stores! {
         assert_eq!(webhooks["data"].as_array().expect("data").len(), 1);
         let schedules: Value = victim.admin.get(&victim.path("/schedules")).await.json().await.expect("json");
         assert_eq!(schedules["data"][0]["name"], "S");
+        let teams: Value = victim.admin.get(&victim.path("/teams")).await.json().await.expect("json");
+        assert_eq!((teams["data"][0]["name"].as_str(), teams["data"][0]["version"].as_i64()), (Some("Secret team"), Some(1)));
         // Incident numbers are per organisation: the attacker's own INC-1 is theirs.
         expect_problem(attacker.admin.get(&attacker.path("/incidents/1")).await, 404).await;
     }

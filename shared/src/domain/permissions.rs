@@ -8,6 +8,7 @@ keyed_enum!(
     Action {
         ViewOrg => "org.view",
         ManageMembers => "members.manage",
+        ManageTeams => "teams.manage",
         ManageModules => "modules.manage",
         ViewAudit => "audit.view",
         ReadKnowledge => "knowledge.read",
@@ -37,6 +38,7 @@ impl Action {
             Action::ChangeIncidentStatus | Action::AddIncidentNote => &[Admin, Member, Oncall],
             Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident => &[Admin, Member],
             Action::ManageMembers
+            | Action::ManageTeams
             | Action::ManageModules
             | Action::ViewAudit
             | Action::ManageSlaTargets

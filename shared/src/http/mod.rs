@@ -22,6 +22,7 @@ pub mod oncall;
 pub mod orgs;
 mod rate_limit;
 pub mod session;
+pub mod teams;
 pub mod telemetry;
 pub mod tenant;
 
