@@ -17,6 +17,7 @@ commands:
                                       set an organisation's plan (without Stripe); modules the
                                       plan does not include are switched off (data stays)
   deploy-manifests [--check]          write (or check) vercel.json, template.yaml and api/ from the endpoint list
+  openapi                             print the API's OpenAPI document (web/scripts/api-types.mjs reads it)
 
 environment: DATABASE_URL (default sqlite://./data/simplicity.db), PORT, HOST, PUBLIC_URL, SWEEP_INTERVAL_MS, RUST_LOG";
 
@@ -38,6 +39,16 @@ pub fn main() -> ExitCode {
                 }
             }
         }
+        Some("openapi") => match serde_json::to_string_pretty(crate::http::docs::spec()) {
+            Ok(json) => {
+                println!("{json}");
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("cannot write the OpenAPI document: {error}");
+                ExitCode::FAILURE
+            }
+        },
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS

@@ -57,8 +57,15 @@ pub enum Error {
     PreconditionRequired(String),
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
+    /// This deployment does not offer it: it is not configured (billing
+    /// without Stripe, integrations without `SECRETS_KEY`). Stable: clients
+    /// tell "not set up here" from "try again" by this problem type.
     #[error("service unavailable: {0}")]
     Unavailable(String),
+    /// Something we depend on failed just now (Stripe, the mail server, the
+    /// database); trying again later may succeed.
+    #[error("upstream unavailable: {0}")]
+    Upstream(String),
     /// A transient overload (the database is busy): the client may retry.
     #[error("busy")]
     Busy(#[source] crate::store::StoreError),
@@ -95,6 +102,7 @@ impl Error {
             Self::PreconditionRequired(_) => "precondition-required",
             Self::TooManyRequests { .. } => "rate-limited",
             Self::Unavailable(_) => "unavailable",
+            Self::Upstream(_) => "upstream-unavailable",
             Self::Busy(_) => "busy",
             Self::Internal(_) => "internal",
         }
@@ -114,7 +122,7 @@ impl Error {
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             Self::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             Self::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
-            Self::Unavailable(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Unavailable(_) | Self::Upstream(_) | Self::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -128,6 +136,7 @@ impl Error {
             Self::Internal(_) => "an unexpected error occurred; it has been logged".to_owned(),
             Self::Busy(_) => "the service is busy; please try again in a moment".to_owned(),
             Self::Unavailable(detail)
+            | Self::Upstream(detail)
             | Self::Forbidden(detail)
             | Self::BadRequest(detail)
             | Self::UnsupportedMediaType(detail)
@@ -233,6 +242,6 @@ impl From<crate::store::StoreError> for Error {
 impl From<crate::mail::MailError> for Error {
     fn from(error: crate::mail::MailError) -> Self {
         tracing::warn!(error = %error, "email not sent");
-        Self::Unavailable("the email could not be sent; please try again shortly".to_owned())
+        Self::Upstream("the email could not be sent; please try again shortly".to_owned())
     }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod domain;
 pub mod endpoints;
 pub mod error;
+mod hmac;
 pub mod http;
 pub mod ids;
 pub mod jobs;

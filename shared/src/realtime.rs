@@ -2,11 +2,10 @@
 //! browsers' event streams: domain events are published to Pusher Channels
 //! through its HTTP API (signed requests), one private channel per organisation.
 
-use hmac::{Hmac, KeyInit, Mac};
 use md5::{Digest, Md5};
-use sha2::Sha256;
 
 pub use crate::config::PusherConfig;
+use crate::hmac::hmac_sha256;
 use crate::ids::OrgId;
 
 #[derive(Debug, thiserror::Error)]
@@ -66,10 +65,7 @@ fn signed_url(config: &PusherConfig, body: &str, timestamp: i64) -> String {
         config.key,
         hex::encode(Md5::digest(body.as_bytes()))
     );
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(config.secret.as_bytes())
-        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
-    mac.update(format!("POST\n{path}\n{query}").as_bytes());
-    let signature = hex::encode(mac.finalize().into_bytes());
+    let signature = hex::encode(hmac_sha256(config.secret.as_bytes(), format!("POST\n{path}\n{query}").as_bytes()));
     format!("{}{path}?{query}&auth_signature={signature}", config.base_url.trim_end_matches('/'))
 }
 

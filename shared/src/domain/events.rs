@@ -25,6 +25,21 @@ keyed_enum!(
 );
 
 impl EventType {
+    /// Whether the notification worker acts on the event: it pages, or it
+    /// ends an escalation (any move off `open`). The relay queues only
+    /// these; the others reach the event stream and Pusher alone, so a
+    /// backlog of notes never holds up a page.
+    pub fn wakes_worker(self) -> bool {
+        matches!(
+            self,
+            EventType::IncidentCreated
+                | EventType::IncidentReopened
+                | EventType::IncidentAcknowledged
+                | EventType::IncidentStatusChanged
+                | EventType::IncidentResolved
+        )
+    }
+
     /// Whether the event (re)opens an incident: its creation or a reopening.
     pub fn opens_incident(self) -> bool {
         matches!(self, EventType::IncidentCreated | EventType::IncidentReopened)

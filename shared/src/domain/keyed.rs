@@ -5,10 +5,28 @@ macro_rules! keyed_enum_impl {
         $(#[$meta])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
-            ::serde::Serialize, ::serde::Deserialize, ::utoipa::ToSchema,
+            ::serde::Serialize, ::serde::Deserialize,
         )]
         pub enum $name {
             $(#[serde(rename = $key)] $variant),+
+        }
+
+        // Written out rather than derived: the derive cannot read the
+        // `serde(rename)` keys through this macro and would document the
+        // variants' Rust names instead of what goes over the wire.
+        impl ::utoipa::PartialSchema for $name {
+            fn schema() -> ::utoipa::openapi::RefOr<::utoipa::openapi::schema::Schema> {
+                ::utoipa::openapi::ObjectBuilder::new()
+                    .schema_type(::utoipa::openapi::schema::Type::String)
+                    .enum_values(Some([$($key),+]))
+                    .into()
+            }
+        }
+
+        impl ::utoipa::ToSchema for $name {
+            fn name() -> ::std::borrow::Cow<'static, str> {
+                ::std::borrow::Cow::Borrowed(stringify!($name))
+            }
         }
 
         impl $name {

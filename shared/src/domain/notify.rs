@@ -98,3 +98,21 @@ impl RetryPolicy {
         Some(now + Duration::milliseconds((delay as f64 * (1.0 + jitter)) as i64))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_with_jitter_and_gives_up() {
+        let policy = RetryPolicy { base: Duration::seconds(10), cap: Duration::seconds(60), max_attempts: 4 };
+        let now = Utc::now();
+        for (attempts, nominal) in [(1, 10_000), (2, 20_000), (3, 40_000)] {
+            let wait = (policy.next_attempt(attempts, now).expect("retry") - now).num_milliseconds();
+            assert!((nominal * 8 / 10..=nominal * 12 / 10).contains(&wait), "{attempts}: {wait}");
+        }
+        assert!(policy.next_attempt(4, now).is_none());
+        let capped = RetryPolicy { max_attempts: 40, ..policy };
+        assert!((capped.next_attempt(30, now).expect("retry") - now).num_milliseconds() <= 72_000);
+    }
+}

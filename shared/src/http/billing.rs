@@ -95,7 +95,7 @@ fn configured(state: &AppState) -> Result<Arc<StripeBilling>> {
 impl From<BillingError> for Error {
     fn from(error: BillingError) -> Self {
         tracing::warn!(error = %crate::error::chain(&error), "Stripe request failed");
-        Error::Unavailable("Stripe could not be reached; try again shortly".to_owned())
+        Error::Upstream("Stripe could not be reached; try again shortly".to_owned())
     }
 }
 

@@ -99,3 +99,33 @@ pub async fn docs_page() -> Html<&'static str> {
         "</body></html>"
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_operation_has_its_own_id() {
+        let mut seen = std::collections::BTreeMap::new();
+        for (path, item) in &super::spec().paths.paths {
+            let operations = [&item.get, &item.put, &item.post, &item.delete, &item.patch];
+            for operation in operations.into_iter().flatten() {
+                let id = operation.operation_id.clone().unwrap_or_default();
+                if let Some(first) = seen.insert(id.clone(), path.clone()) {
+                    panic!("operationId {id} is used by {first} and {path}");
+                }
+            }
+        }
+        assert!(seen.len() > 50, "only {} operations", seen.len());
+    }
+
+    #[test]
+    fn org_routes_declare_the_org_and_a_credential() {
+        for (path, item) in super::spec().paths.paths.iter().filter(|(p, _)| p.starts_with("/api/orgs/{orgId}")) {
+            let operations = [&item.get, &item.put, &item.post, &item.delete, &item.patch];
+            for operation in operations.into_iter().flatten() {
+                let parameters = operation.parameters.as_deref().unwrap_or_default();
+                assert_eq!(parameters.iter().filter(|p| p.name == "orgId").count(), 1, "{path}: orgId once");
+                assert_eq!(operation.security.as_ref().map(Vec::len), Some(2), "{path}: session or token");
+            }
+        }
+    }
+}

@@ -37,7 +37,7 @@ async fn health() -> Json<HealthStatus> {
 async fn ready(State(state): State<AppState>) -> Result<Json<ReadyStatus>> {
     state.store.ping().await.map_err(|error| {
         tracing::warn!(error = %crate::error::chain(&error), "store not ready");
-        Error::Unavailable("the database is not reachable".to_owned())
+        Error::Upstream("the database is not reachable".to_owned())
     })?;
     let database = match state.store.backend() {
         crate::store::Backend::Sqlite => "sqlite",

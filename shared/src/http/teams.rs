@@ -267,7 +267,7 @@ async fn change_membership(
     params(("teamId" = TeamId, Path), ("userId" = UserId, Path)),
     responses((status = 200, body = TeamView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
 )]
-async fn add_member(
+async fn add_team_member(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<TeamMemberPath>,
@@ -281,7 +281,7 @@ async fn add_member(
     params(("teamId" = TeamId, Path), ("userId" = UserId, Path)),
     responses((status = 200, body = TeamView), (status = 404, body = crate::error::Problem)),
 )]
-async fn remove_member(
+async fn remove_team_member(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<TeamMemberPath>,
@@ -293,5 +293,5 @@ pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_teams, create_team))
         .routes(routes!(get_team, update_team, delete_team))
-        .routes(routes!(add_member, remove_member))
+        .routes(routes!(add_team_member, remove_team_member))
 }

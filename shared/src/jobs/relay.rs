@@ -132,17 +132,20 @@ pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
         if claimed.until - state.store.now() < LEASE_MARGIN {
             break;
         }
+        let (for_worker, for_nobody): (Vec<_>, Vec<_>) =
+            chunk.iter().partition(|(_, event)| event.event_type.wakes_worker());
+        relayed.extend(for_nobody.iter().map(|(_, event)| event.seq));
         let outcomes = match &state.queue {
             Some(queue) => {
-                let messages: Vec<QueueMessage> = chunk
+                let messages: Vec<QueueMessage> = for_worker
                     .iter()
                     .map(|(org_id, event)| QueueMessage::Event { org_id: *org_id, event_id: event.id })
                     .collect();
                 queue.send_batch(&messages).await
             }
-            None => vec![Ok(()); chunk.len()],
+            None => vec![Ok(()); for_worker.len()],
         };
-        for ((_, event), outcome) in chunk.iter().zip(outcomes) {
+        for ((_, event), outcome) in for_worker.iter().zip(outcomes) {
             match outcome {
                 Ok(()) => relayed.push(event.seq),
                 Err(error) => failure = failure.or(Some(error)),

@@ -83,7 +83,7 @@ pub async fn apply(state: &AppState, stripe: &StripeBilling, event: &StripeEvent
         outcome = state.store.apply_stripe_event(&record, Some(update.clone())).await?;
     }
     if outcome == EventOutcome::Stale {
-        return Err(Error::Unavailable("billing changed while this event was processed; send it again".to_owned()));
+        return Err(Error::Upstream("billing changed while this event was processed; send it again".to_owned()));
     }
     tracing::info!(event = %event.id, kind = %event.kind, ?outcome, "Stripe event");
     if let (Some(org_id), EventOutcome::Applied { before, after: Some(SubscriptionStatus::PastDue), .. }) =

@@ -10,15 +10,33 @@ pub mod worker;
 
 pub use crate::domain::notify::{Channel, Notice, NoticeKind};
 
-/// Opens a channel's sealed settings: `Err` says why they cannot be used.
+use crate::secrets::{SealError, Sealer};
+
+/// Why a channel's stored settings cannot be used; the delivery log shows
+/// it whole (see [`crate::error::chain`]).
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    #[error("SECRETS_KEY is not configured")]
+    NoSealer,
+    /// In the sealer's own words: it already says what is wrong.
+    #[error(transparent)]
+    Unsealable(#[from] SealError),
+    #[error("{channel} settings unreadable")]
+    Unreadable {
+        channel: Channel,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+/// Opens a channel's sealed settings.
 pub fn open_settings<T: serde::de::DeserializeOwned>(
-    sealer: Option<&crate::secrets::Sealer>,
+    sealer: Option<&Sealer>,
     sealed: &str,
     channel: Channel,
-) -> Result<T, String> {
-    let sealer = sealer.ok_or("SECRETS_KEY is not configured")?;
-    let plain = sealer.open(sealed).map_err(|e| e.to_string())?;
-    serde_json::from_str(&plain).map_err(|e| format!("{channel} settings unreadable: {e}"))
+) -> Result<T, SettingsError> {
+    let plain = sealer.ok_or(SettingsError::NoSealer)?.open(sealed)?;
+    serde_json::from_str(&plain).map_err(|source| SettingsError::Unreadable { channel, source })
 }
 
 /// A channel's answer to one send.
@@ -62,5 +80,25 @@ impl SendError {
         } else {
             Self::Retryable { status_code: None, detail }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unusable_settings_say_why_in_the_delivery_logs_words() {
+        let sealer = Sealer::from_base64(&Sealer::generate_key().expect("key")).expect("sealer");
+        let why = |sealer, sealed: &str| {
+            let error = open_settings::<serde_json::Value>(sealer, sealed, Channel::Slack).expect_err("unusable");
+            crate::error::chain(&error)
+        };
+        assert_eq!(why(None, "sealed"), "SECRETS_KEY is not configured");
+        assert_eq!(why(Some(&sealer), "sealed"), "a sealed value is damaged or was sealed with another key");
+        let not_json = sealer.seal("not json").expect("seal");
+        assert_eq!(why(Some(&sealer), &not_json), "slack settings unreadable: expected ident at line 1 column 2");
+        let json = sealer.seal(r#"{"webhookUrl": "https://hooks.slack.com/x"}"#).expect("seal");
+        assert!(open_settings::<serde_json::Value>(Some(&sealer), &json, Channel::Slack).is_ok());
     }
 }

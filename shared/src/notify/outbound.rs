@@ -24,6 +24,26 @@ pub enum Hosts {
     Within(&'static [&'static str]),
 }
 
+/// Why a URL may not be sent to; shown as a 422 field error and written to
+/// the delivery log, whole (see [`crate::error::chain`]).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum UrlRefusal {
+    #[error("not a valid URL")]
+    Unparsable(#[source] url::ParseError),
+    #[error("must not carry credentials")]
+    Credentials,
+    #[error("must be an http(s) URL")]
+    NotHttp,
+    #[error("must be an https URL")]
+    NotHttps,
+    #[error("must name a host")]
+    NoHost,
+    #[error("must not be a private address")]
+    NotPublic,
+    #[error("must be on {}", .0.join(" or "))]
+    OutsideDomains(&'static [&'static str]),
+}
+
 /// The client every channel sends through, with its policy.
 #[derive(Debug, Clone)]
 pub struct Outbound {
@@ -49,32 +69,31 @@ impl Outbound {
         Self { client, allow_private }
     }
 
-    /// Whether `text` may be sent to: `Err` says why not, for a 422 or the
-    /// delivery log.
-    pub fn check(&self, text: &str, hosts: Hosts) -> Result<Url, String> {
-        let url = Url::parse(text.trim()).map_err(|e| format!("not a valid URL: {e}"))?;
+    /// Whether `text` may be sent to: `Err` says why not.
+    pub fn check(&self, text: &str, hosts: Hosts) -> Result<Url, UrlRefusal> {
+        let url = Url::parse(text.trim()).map_err(UrlRefusal::Unparsable)?;
         if !url.username().is_empty() || url.password().is_some() {
-            return Err("must not carry credentials".to_owned());
+            return Err(UrlRefusal::Credentials);
         }
         if self.allow_private {
             return match url.scheme() {
                 "https" | "http" if url.host().is_some() => Ok(url),
-                _ => Err("must be an http(s) URL".to_owned()),
+                _ => Err(UrlRefusal::NotHttp),
             };
         }
         if url.scheme() != "https" {
-            return Err("must be an https URL".to_owned());
+            return Err(UrlRefusal::NotHttps);
         }
         match url.host() {
-            None => Err("must name a host".to_owned()),
-            Some(Host::Ipv4(ip)) if !is_public(IpAddr::V4(ip)) => Err("must not be a private address".to_owned()),
-            Some(Host::Ipv6(ip)) if !is_public(IpAddr::V6(ip)) => Err("must not be a private address".to_owned()),
+            None => Err(UrlRefusal::NoHost),
+            Some(Host::Ipv4(ip)) if !is_public(IpAddr::V4(ip)) => Err(UrlRefusal::NotPublic),
+            Some(Host::Ipv6(ip)) if !is_public(IpAddr::V6(ip)) => Err(UrlRefusal::NotPublic),
             Some(host) => match hosts {
                 Hosts::Any => Ok(url.clone()),
                 Hosts::Within(domains) => {
                     let host = host.to_string();
                     let allowed = domains.iter().any(|d| host == *d || host.ends_with(&format!(".{d}")));
-                    if allowed { Ok(url) } else { Err(format!("must be on {}", domains.join(" or "))) }
+                    if allowed { Ok(url) } else { Err(UrlRefusal::OutsideDomains(domains)) }
                 }
             },
         }
@@ -82,8 +101,9 @@ impl Outbound {
 
     /// A POST to `url` if the policy lets it through.
     pub(super) fn post(&self, url: &str, hosts: Hosts) -> Result<reqwest::RequestBuilder, super::SendError> {
-        let url =
-            self.check(url, hosts).map_err(|why| super::SendError::Permanent { status_code: None, detail: why })?;
+        let url = self
+            .check(url, hosts)
+            .map_err(|why| super::SendError::Permanent { status_code: None, detail: crate::error::chain(&why) })?;
         Ok(self.client.post(url))
     }
 }
@@ -211,7 +231,7 @@ mod tests {
         let strict = Outbound::new(false);
         assert!(strict.check("https://hooks.example.com/x", Hosts::Any).is_ok());
         assert_eq!(
-            strict.check("http://hooks.example.com/x", Hosts::Any).expect_err("refused"),
+            strict.check("http://hooks.example.com/x", Hosts::Any).expect_err("refused").to_string(),
             "must be an https URL"
         );
         // Decimal, octal and hex spellings of loopback parse to the same address.
@@ -226,16 +246,20 @@ mod tests {
             "https://[::ffff:7f00:1]/x",
         ] {
             assert_eq!(
-                strict.check(private, Hosts::Any).expect_err("refused"),
+                strict.check(private, Hosts::Any).expect_err("refused").to_string(),
                 "must not be a private address",
                 "{private}"
             );
         }
         assert!(strict.check("https://user:pw@hooks.example.com/", Hosts::Any).is_err());
-        assert!(strict.check("not a url", Hosts::Any).expect_err("refused").starts_with("not a valid URL"));
+        let unparsable = strict.check("not a url", Hosts::Any).expect_err("refused");
+        assert_eq!(crate::error::chain(&unparsable), "not a valid URL: relative URL without a base");
         assert!(strict.check("https://events.pagerduty.com", VENDOR).is_ok());
         assert!(strict.check("https://events.eu.pagerduty.com", VENDOR).is_ok());
-        assert_eq!(strict.check("https://evilpagerduty.com", VENDOR).expect_err("refused"), "must be on pagerduty.com");
+        assert_eq!(
+            strict.check("https://evilpagerduty.com", VENDOR).expect_err("refused").to_string(),
+            "must be on pagerduty.com"
+        );
         assert!(strict.check("https://pagerduty.com.evil.example", VENDOR).is_err());
     }
 

@@ -197,6 +197,10 @@ impl Queue for SqsQueue {
     fn send_batch<'a>(&'a self, messages: &'a [QueueMessage]) -> BatchFuture<'a> {
         use aws_sdk_sqs::types::SendMessageBatchRequestEntry;
         Box::pin(async move {
+            // SQS refuses an empty batch.
+            if messages.is_empty() {
+                return Vec::new();
+            }
             let mut entries = Vec::with_capacity(messages.len());
             for (index, message) in messages.iter().enumerate() {
                 let entry = serde_json::to_string(message).map_err(|e| e.to_string()).and_then(|body| {

@@ -28,6 +28,7 @@ mod invites;
 mod knowledge;
 mod migrations;
 mod notify;
+mod oncall;
 mod orgs;
 mod rate_limits;
 mod records;
@@ -58,9 +59,10 @@ pub use incidents::{
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
 pub use knowledge::{ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, NewArticle};
 pub use notify::{
-    AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, DocumentKind, DocumentRecord,
-    EscalationRecord, NewDelivery, WebhookEndpointRecord,
+    AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, EscalationRecord, NewDelivery,
+    WebhookEndpointRecord,
 };
+pub use oncall::{DocumentKind, DocumentRecord};
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord};
 pub use records::idempotency::IDEMPOTENCY_WINDOW;
 pub use records::{

@@ -7,11 +7,10 @@ use base64::Engine;
 use base64::engine::DecodePaddingMode;
 use base64::engine::general_purpose::{GeneralPurpose, GeneralPurposeConfig, STANDARD};
 use chrono::{DateTime, SecondsFormat, Utc};
-use hmac::{Hmac, KeyInit, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 
 use super::{REDACTED, deliver};
+use crate::hmac::hmac_sha256;
 use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Notice, Receipt, SendError};
 
@@ -76,12 +75,7 @@ pub fn sign(secrets: &[&str], msg_id: &str, timestamp: i64, body: &str) -> Resul
     let content = format!("{msg_id}.{timestamp}.{body}");
     let signatures = secrets
         .iter()
-        .map(|secret| {
-            let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key(secret)?)
-                .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
-            mac.update(content.as_bytes());
-            Ok(format!("v1,{}", STANDARD.encode(mac.finalize().into_bytes())))
-        })
+        .map(|secret| Ok(format!("v1,{}", STANDARD.encode(hmac_sha256(&key(secret)?, content.as_bytes())))))
         .collect::<Result<Vec<_>, InvalidSecret>>()?;
     Ok(signatures.join(" "))
 }

@@ -79,9 +79,19 @@ async fn delivery_claims(backend: Backend) {
         recipient: "org".to_owned(),
         notice: serde_json::json!({}),
     };
-    scope.record_delivery(new).await.expect("recorded");
-    let first = scope.claim_delivery("dlv_claims", None).await.expect("claim").expect("first attempt");
-    assert!(scope.claim_delivery("dlv_claims", None).await.expect("claim").is_none(), "held by the first attempt");
+    let recorded = scope.record_delivery(new.clone()).await.expect("recorded");
+    assert!(recorded.is_some(), "held for its recorder");
+    assert!(scope.record_delivery(new).await.expect("recorded again").is_none(), "recorded once");
+    assert!(
+        store.system().claim_due_deliveries(10).await.expect("sweep").rows.is_empty(),
+        "the sweep leaves it to its recorder"
+    );
+    assert!(
+        scope.claim_delivery("dlv_claims", None).await.expect("claim").is_none(),
+        "nor may another message take it"
+    );
+    let first = scope.claim_delivery("dlv_claims", recorded).await.expect("claim").expect("first attempt");
+    assert!(scope.claim_delivery("dlv_claims", recorded).await.expect("claim").is_none(), "held by the first attempt");
     let failed = AttemptOutcome::Failed {
         status_code: Some(500),
         error: "HTTP 500".to_owned(),
