@@ -30,6 +30,7 @@ const NewIncident = dynamic(() => import("@/screens/incidents/NewIncident"), { l
 const Dashboard = dynamic(() => import("@/screens/dashboard/Dashboard"), { loading });
 const KnowledgeBase = dynamic(() => import("@/screens/kb/KnowledgeBase"), { loading });
 const Members = dynamic(() => import("@/screens/settings/Members"), { loading });
+const Teams = dynamic(() => import("@/screens/settings/Teams"), { loading });
 const Modules = dynamic(() => import("@/screens/settings/Modules"), { loading });
 const SlaTargets = dynamic(() => import("@/screens/settings/SlaTargets"), { loading });
 const Audit = dynamic(() => import("@/screens/settings/Audit"), { loading });
@@ -106,6 +107,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
     if (!current) return <NotFound />;
     const screens: Record<string, ReactNode> = {
       members: <Members />,
+      teams: <Teams />,
       modules: <Modules />,
       sla: <SlaTargets />,
       audit: <Audit />,

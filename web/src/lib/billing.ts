@@ -23,7 +23,7 @@ export const INTERVAL_LABEL: Record<BillingInterval, string> = { month: "Monthly
 const LIVE: SubscriptionStatus[] = ["active", "trialing", "past_due", "unpaid", "incomplete", "paused"];
 
 export function hasLiveSubscription(billing: Pick<Billing, "status">): boolean {
-  return billing.status !== null && LIVE.includes(billing.status);
+  return billing.status != null && LIVE.includes(billing.status);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { messageOf } from "@/lib/api";
+import type { Form } from "@/lib/form";
 import { cx } from "./cx";
 
 type Tone = "error" | "warning" | "success" | "info";
@@ -46,4 +47,9 @@ export function ErrorAlert({ error, action, className }: { error: unknown; actio
       {messageOf(error)}
     </Alert>
   );
+}
+
+/** What went wrong with a form that names no field (those show beside their field). */
+export function FormError({ form, className }: { form: Form; className?: string }) {
+  return <ErrorAlert error={form.formError} className={className} />;
 }

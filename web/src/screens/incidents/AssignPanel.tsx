@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useState, type FormEvent, type ReactNode } from "react";
-import type { Incident } from "@/lib/api";
-import { useFreshMembers, useMemberName } from "@/lib/org";
+import { api, type Incident } from "@/lib/api";
+import { useFreshMembers, useMemberName, useOrg } from "@/lib/org";
+import { useResource } from "@/lib/resource";
 import { Button } from "@/components/ui/Button";
 import { SelectField, TextField } from "@/components/ui/Field";
 import { MemberPicker } from "@/components/MemberPicker";
@@ -12,6 +13,30 @@ interface Props {
   busy: boolean;
   onAssign: (assignees: string[]) => Promise<unknown>;
   onHandoff: (to: string, note: string) => Promise<unknown>;
+  onTeam: (team: string | null) => Promise<unknown>;
+}
+
+/** The team the incident is assigned to, changed by choosing another. */
+function TeamControl({ incident, busy, onTeam }: { incident: Incident; busy: boolean; onTeam: (team: string | null) => Promise<unknown> }) {
+  const { org } = useOrg();
+  const teams = useResource(() => api.teams(org.id), [org.id]);
+  const current = teams.data?.find((t) => t.id === incident.team);
+  return (
+    <SelectField
+      label="Team"
+      value={incident.team ?? ""}
+      disabled={busy || teams.loading}
+      onChange={(e) => void onTeam(e.target.value || null)}
+      hint={incident.team && !current && !teams.loading ? "A team that no longer exists" : undefined}
+    >
+      <option value="">No team</option>
+      {teams.data?.map((t) => (
+        <option key={t.id} value={t.id}>
+          {t.name}
+        </option>
+      ))}
+    </SelectField>
+  );
 }
 
 /** The submit and Cancel buttons under the assign and hand-off forms. */
@@ -28,7 +53,7 @@ function FormButtons({ busy, disabled, onCancel, children }: { busy: boolean; di
   );
 }
 
-export function AssignPanel({ incident, busy, onAssign, onHandoff }: Props) {
+export function AssignPanel({ incident, busy, onAssign, onHandoff, onTeam }: Props) {
   const members = useFreshMembers();
   const nameOf = useMemberName();
   const [mode, setMode] = useState<"view" | "assign" | "handoff">("view");
@@ -53,6 +78,7 @@ export function AssignPanel({ incident, busy, onAssign, onHandoff }: Props) {
 
   return (
     <div className="space-y-3 text-sm">
+      <TeamControl incident={incident} busy={busy} onTeam={onTeam} />
       <dl className="space-y-2">
         <div>
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">Commander</dt>

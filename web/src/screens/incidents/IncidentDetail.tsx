@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { api, ApiError, SEVERITIES, type Incident, type IncidentChange, type Severity, type Versioned } from "@/lib/api";
+import { api, ApiError, incidentPath, SEVERITIES, type Incident, type IncidentChange, type Severity, type Versioned } from "@/lib/api";
 import { formatDateTime, SOURCE_LABEL } from "@/lib/format";
 import { useHotkeys } from "@/lib/hotkeys";
 import { TRANSITION_LABEL, TRANSITIONS } from "@/lib/incidents";
@@ -17,7 +17,8 @@ import { inputClass } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
 import { AssignPanel } from "./AssignPanel";
 import { SlaTimers } from "./SlaTimers";
-import { NoteForm, Timeline } from "./Timeline";
+import { LinksPanel } from "@/components/records/LinksPanel";
+import { NoteForm, Timeline } from "@/components/records/Timeline";
 
 function StatusActions({ incident, busy, onChange }: { incident: Incident; busy: boolean; onChange: (change: IncidentChange) => void }) {
   const next = TRANSITIONS[incident.status];
@@ -196,13 +197,15 @@ export default function IncidentDetail({ number }: { number: string }) {
             </div>
           </Card>
         </div>
-        <Card className="h-fit">
+        <div className="h-fit space-y-6">
+        <Card>
           <CardHeader title="People" />
           <div className="p-4">
             <AssignPanel
               incident={incident}
               busy={busy}
               onAssign={(assignees) => update({ assignees })}
+              onTeam={(team) => update({ team })}
               onHandoff={(to, note) =>
                 act(async () => {
                   const updated = await api.handoff(org.id, number, to, note);
@@ -213,6 +216,13 @@ export default function IncidentDetail({ number }: { number: string }) {
             />
           </div>
         </Card>
+        <Card>
+          <CardHeader title="Links" description="Problems, changes, articles and other incidents this one relates to." />
+          <div className="p-4">
+            <LinksPanel base={incidentPath(org.id, incident.id)} />
+          </div>
+        </Card>
+        </div>
       </div>
     </div>
   );

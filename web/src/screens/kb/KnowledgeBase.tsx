@@ -1,18 +1,20 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError } from "@/lib/api";
+import { useState } from "react";
+import { api, articlePath } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { Markdown } from "@/lib/markdown";
 import { useMemberName, useOrg } from "@/lib/org";
-import { useAction, useResource } from "@/lib/resource";
+import { useForm } from "@/lib/form";
+import { useResource } from "@/lib/resource";
 import { Link, navigate } from "@/lib/router";
-import { Alert } from "@/components/ui/Alert";
+import { FormError } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
 import { EmptyState, ErrorState, Loading } from "@/components/ui/States";
 import { MarkdownEditor } from "@/components/MarkdownEditor";
+import { LinksPanel } from "@/components/records/LinksPanel";
 
 function ArticleList() {
   const { org, membership } = useOrg();
@@ -36,6 +38,7 @@ function ArticleList() {
           <ul className="divide-y divide-slate-200 dark:divide-slate-700">
             {articles.data.map((a) => (
               <li key={a.id} className="px-4 py-3">
+                <span className="mr-2 font-mono text-sm text-slate-700 dark:text-slate-300">{a.number}</span>
                 <Link href={`/${membership.slug}/kb/${a.id}`} className="font-medium text-slate-900 hover:underline dark:text-white">
                   {a.title}
                 </Link>
@@ -53,23 +56,20 @@ function NewArticle() {
   const { org, membership } = useOrg();
   const [title, setTitle] = useState("");
   const [body, setBody] = useState("");
-  const create = useAction(() => api.createArticle(org.id, { title: title.trim(), body }));
-  const problem = create.error instanceof ApiError ? create.error : undefined;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const article = await create.run();
-    if (article) navigate(`/${membership.slug}/kb/${article.id}`);
-  };
+  const form = useForm(
+    () => api.createArticle(org.id, { title: title.trim(), body }),
+    (article) => navigate(`/${membership.slug}/kb/${article.id}`),
+  );
   return (
     <>
       <PageHeader title="New article" />
       <Card className="max-w-3xl p-4 sm:p-6">
-        <form onSubmit={submit} className="space-y-4" noValidate>
-          {problem && !problem.problem.errors?.length && <Alert tone="error">{problem.problem.detail}</Alert>}
-          <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={problem?.fieldError("title")} required />
-          <MarkdownEditor label="Body" value={body} onChange={setBody} rows={12} error={problem?.fieldError("body")} />
+        <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
+          <FormError form={form} />
+          <TextField label="Title" value={title} onChange={(e) => setTitle(e.target.value)} error={form.fieldError("title")} required />
+          <MarkdownEditor label="Body" value={body} onChange={setBody} rows={12} error={form.fieldError("body")} />
           <div className="flex gap-3">
-            <Button type="submit" pending={create.pending}>
+            <Button type="submit" pending={form.pending}>
               Publish
             </Button>
             <ButtonLink href={`/${membership.slug}/kb`} variant="secondary">
@@ -88,15 +88,19 @@ function ArticleView({ id }: { id: string }) {
   const article = useResource(() => api.article(org.id, id), [org.id, id]);
   if (article.loading) return <Loading label="Loading article…" />;
   if (!article.data) return <ErrorState error={article.error} onRetry={article.reload} />;
-  const a = article.data;
+  const a = article.data.value;
   return (
     <article className="space-y-4">
       <Link href={`/${membership.slug}/kb`} className="text-sm text-brand-700 hover:underline dark:text-brand-300">
         ← Knowledge base
       </Link>
-      <PageHeader title={a.title} description={`By ${nameOf(a.authorId)} · updated ${formatDateTime(a.updatedAt)}`} />
+      <PageHeader title={a.title} description={`${a.number} · by ${nameOf(a.authorId)} · updated ${formatDateTime(a.updatedAt)}`} />
       <Card className="p-4 text-slate-900 sm:p-6 dark:text-slate-100">
         <Markdown source={a.body} />
+      </Card>
+      <Card className="p-4">
+        <h2 className="mb-3 text-base font-semibold text-slate-900 dark:text-white">Links</h2>
+        <LinksPanel base={articlePath(org.id, a.id)} />
       </Card>
     </article>
   );

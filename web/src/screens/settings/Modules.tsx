@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { api, ApiError, messageOf } from "@/lib/api";
+import { api, ApiError, messageOf, type Module } from "@/lib/api";
 import { ALWAYS_ON, MODULE_DESCRIPTION, MODULE_LABEL, MODULE_PLAN, planName } from "@/lib/modules";
 import { useOrg } from "@/lib/org";
 import { Alert } from "@/components/ui/Alert";
@@ -36,7 +36,7 @@ export default function Modules() {
   // A 402 names the plan a module needs; it overrides our own table.
   const [requiredPlans, setRequiredPlans] = useState<Record<string, string>>({});
 
-  const toggle = async (module: string, on: boolean) => {
+  const toggle = async (module: Module, on: boolean) => {
     setPending(module);
     setError(undefined);
     try {
@@ -51,7 +51,7 @@ export default function Modules() {
     }
   };
 
-  const modules = Object.keys(org.features).sort((a, b) => (MODULE_LABEL[a] ?? a).localeCompare(MODULE_LABEL[b] ?? b));
+  const modules = (Object.keys(org.features) as Module[]).sort((a, b) => (MODULE_LABEL[a] ?? a).localeCompare(MODULE_LABEL[b] ?? b));
 
   return (
     <Card>

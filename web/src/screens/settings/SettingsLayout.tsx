@@ -14,6 +14,7 @@ export interface SettingsSection {
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "members", label: "Members", adminOnly: true },
+  { segment: "teams", label: "Teams", adminOnly: true },
   { segment: "modules", label: "Modules", adminOnly: true },
   { segment: "sla", label: "SLA targets", adminOnly: true },
   { segment: "audit", label: "Audit log", adminOnly: true },

@@ -17,6 +17,7 @@ const KIND_ICON: Record<string, string> = {
   handoff: "⇄",
   notification: "✉",
   escalation: "⚑",
+  link: "↔",
 };
 
 function Entry({ entry }: { entry: TimelineEntry }) {

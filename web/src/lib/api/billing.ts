@@ -1,0 +1,10 @@
+// Billing (Stripe); 503 `unavailable` when the deployment has no Stripe.
+
+import { json, orgPath, post } from "./client";
+import type { Billing, CheckoutOption } from "./types";
+
+export const billing = {
+  billing: (orgId: string) => json<Billing>(`${orgPath(orgId)}/billing`),
+  checkout: (orgId: string, option: CheckoutOption) => post<{ url: string }>(`${orgPath(orgId)}/billing/checkout`, option),
+  billingPortal: (orgId: string) => post<{ url: string }>(`${orgPath(orgId)}/billing/portal`, {}),
+};

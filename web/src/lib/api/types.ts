@@ -1,0 +1,143 @@
+// The API's types, named as the web app speaks of them: aliases of the
+// generated schema (schema.d.ts), plus the few the server keeps as free
+// JSON (on-call definitions) or that only the app uses.
+
+import type { Schemas } from "./client";
+
+export type Severity = Schemas["Severity"];
+export type IncidentStatus = Schemas["IncidentStatus"];
+export type Role = Schemas["Role"];
+export type Plan = Schemas["Plan"];
+export type Module = Schemas["Module"];
+export type TokenScope = Schemas["TokenScope"];
+export type RecordKind = Schemas["RecordKind"];
+export type LinkRelation = Schemas["LinkRelation"];
+
+export const SEVERITIES: Severity[] = ["P1", "P2", "P3", "P4"];
+export const STATUSES: IncidentStatus[] = ["open", "acknowledged", "investigating", "resolved"];
+export const ROLES: Role[] = ["admin", "member", "oncall"];
+export const LINK_RELATIONS: LinkRelation[] = ["caused_by", "related", "resolves", "affects", "duplicates"];
+
+export type User = Schemas["UserView"];
+export type Membership = Schemas["MembershipView"];
+export type Me = Schemas["MeView"];
+export type Org = Schemas["OrgView"];
+export type Member = Schemas["MemberView"];
+export type Invite = Schemas["InviteView"];
+export type InvitePreview = Schemas["InvitePreview"];
+export type ApiToken = Schemas["TokenView"];
+export type CreatedToken = Schemas["CreatedToken"];
+export type AuditEvent = Schemas["AuditEventView"];
+export type ChainVerification = Schemas["ChainVerification"];
+export type Team = Schemas["TeamView"];
+
+export type Incident = Schemas["IncidentView"];
+export type NewIncident = Schemas["CreateIncidentRequest"];
+export type IncidentChange = Schemas["UpdateIncidentRequest"];
+export type TimelineEntry = Schemas["TimelineEntryView"];
+export type Link = Schemas["LinkView"];
+export type ExternalLink = Schemas["ExternalLinkView"];
+export type Article = Schemas["ArticleView"];
+
+export interface IncidentFilters {
+  status?: string;
+  severity?: string;
+  assignee?: string;
+  team?: string;
+  label?: string;
+  q?: string;
+  sort?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export type Figures = Schemas["Figures"];
+export type DayFigures = Schemas["DayFigures"];
+export type Dashboard = Omit<Schemas["DashboardView"], "activeBySeverity" | "activeByStatus" | "bySeverity"> & {
+  activeBySeverity: Partial<Record<Severity, number>>;
+  activeByStatus: Partial<Record<IncidentStatus, number>>;
+  bySeverity: Partial<Record<Severity, Figures>>;
+};
+export type SlaTarget = Schemas["TargetView"];
+
+export type Billing = Schemas["BillingView"];
+export type BillingInterval = Schemas["Interval"];
+export type SubscriptionStatus = Schemas["SubscriptionStatus"];
+export type CheckoutOption = Schemas["CheckoutOption"];
+
+export type IntegrationChannel = "slack" | "sms" | "pagerduty";
+export type PersonalChannel = "email" | "sms";
+export type Integration = Omit<Schemas["IntegrationView"], "channel"> & { channel: IntegrationChannel };
+export type TestResult = Schemas["TestResult"];
+export const WEBHOOK_EVENT_TYPES = ["*", "incident.triggered", "incident.escalated", "incident.acknowledged", "incident.resolved"] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export type Webhook = Schemas["WebhookView"];
+export type DeliveryStatus = Schemas["DeliveryStatus"];
+export type Delivery = Schemas["DeliveryView"];
+export type DeliveryAttempt = Schemas["AttemptView"];
+export type DeliveryDetail = Delivery & { attemptLog: DeliveryAttempt[] };
+
+// On-call documents: the server stores their definitions as JSON it
+// validates itself; these are their shapes.
+export type Rotation = { type: "daily" } | { type: "weekly" } | { type: "custom"; hours: number };
+
+export interface ScheduleLayer {
+  name: string;
+  rotation: Rotation;
+  /** Local wall-clock time in the schedule's zone, `YYYY-MM-DDTHH:MM:SS`. */
+  startsAt: string;
+  participants: string[];
+}
+
+export interface ScheduleOverride {
+  /** UTC instants. */
+  startsAt: string;
+  endsAt: string;
+  user: string;
+}
+
+export interface ScheduleDefinition {
+  timeZone: string;
+  layers: ScheduleLayer[];
+  overrides: ScheduleOverride[];
+}
+
+export interface Stored<D> {
+  id: string;
+  name: string;
+  definition: D;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Schedule = Stored<ScheduleDefinition>;
+
+export interface Shift {
+  user: string;
+  startsAt: string;
+  endsAt: string;
+  source: { type: "layer"; index: number } | { type: "override" };
+}
+
+export type OnCall = Schemas["OnCallView"];
+
+export type EscalationTarget = { type: "user"; id: string } | { type: "schedule"; id: string };
+
+export interface EscalationLevel {
+  targets: EscalationTarget[];
+  delaySeconds: number;
+}
+
+export interface PolicyDefinition {
+  levels: EscalationLevel[];
+  repeat: number;
+  /** Empty: the organisation's default policy. */
+  severities: Severity[];
+}
+
+export type EscalationPolicy = Stored<PolicyDefinition>;
+
+export interface NotificationRules {
+  phone: string | null;
+  channels: Record<Severity, PersonalChannel[]>;
+}
