@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-const PUBLIC_URL: &str = "http://localhost:3000";
+mod support;
+
+use support::PUBLIC_URL;
 
 type Arrivals = Arc<Mutex<HashMap<String, Instant>>>;
 
@@ -55,16 +57,7 @@ async fn run(label: &str, sqs: Option<simplicity_shared::config::SqsConfig>, inc
     // The Slack receiver is on 127.0.0.1.
     config.outbound_allow_private = true;
     config.sweep_interval = Duration::from_millis(500);
-    let state = simplicity_shared::app::AppState::build(config).await.expect("state");
-    let state = simplicity_shared::server::start_background(state).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let router = simplicity_shared::server::router(state);
-    tokio::spawn(async move {
-        axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-            .await
-            .expect("serve")
-    });
+    let base = support::serve_local_mode(config).await;
 
     let arrivals: Arrivals = Arc::default();
     let slack = slack_receiver(arrivals.clone()).await;

@@ -316,7 +316,9 @@ async fn webhooks_carry_standard_headers_and_a_signature_the_reference_library_a
     let secret = new_secret();
     let triggered = notice(NoticeKind::Triggered);
     let msg_id = format!("msg_{}", triggered.event_id);
-    let receipt = webhook::send(&client(), &endpoint(&stand_in.base, &secret, None), &triggered, &msg_id).await;
+    let receipt =
+        webhook::send(&client(), &endpoint(&stand_in.base, &secret, None), &triggered, &msg_id, chrono::Utc::now())
+            .await;
 
     assert_eq!(receipt, Ok(Receipt { status_code: Some(204), detail: String::new() }));
     let request = stand_in.only_request();
@@ -351,8 +353,8 @@ async fn during_rotation_receivers_still_holding_the_old_secret_can_verify() {
     let rotating = endpoint(&stand_in.base, &new, Some((old.clone(), Utc::now() + chrono::Duration::hours(24))));
     let expired = endpoint(&stand_in.base, &new, Some((old.clone(), Utc::now() - chrono::Duration::seconds(1))));
     let resolved = notice(NoticeKind::Resolved);
-    webhook::send(&http, &rotating, &resolved, "msg_rotating").await.expect("sent");
-    webhook::send(&http, &expired, &resolved, "msg_expired").await.expect("sent");
+    webhook::send(&http, &rotating, &resolved, "msg_rotating", chrono::Utc::now()).await.expect("sent");
+    webhook::send(&http, &expired, &resolved, "msg_expired", chrono::Utc::now()).await.expect("sent");
 
     let requests = stand_in.requests();
     let (during, after) = (&requests[0], &requests[1]);
@@ -373,7 +375,10 @@ async fn send_through_every_channel(base: &str) -> Vec<(&'static str, Result<Rec
         ("slack", slack::send(&http, &slack_settings(base), &triggered).await),
         ("sms", sms::send(&http, &twilio_settings(base), &triggered, "+15558675309").await),
         ("pagerduty", pagerduty::send(&http, &pagerduty_settings(base), &triggered).await),
-        ("webhook", webhook::send(&http, &endpoint(base, &new_secret(), None), &triggered, "msg_1").await),
+        (
+            "webhook",
+            webhook::send(&http, &endpoint(base, &new_secret(), None), &triggered, "msg_1", chrono::Utc::now()).await,
+        ),
     ]
 }
 
@@ -404,7 +409,7 @@ async fn server_errors_and_unreachable_receivers_are_retryable_refusals_are_not(
 async fn a_malformed_webhook_secret_is_refused_without_sending() {
     let stand_in = StandIn::start(200, "").await;
     let broken = endpoint(&stand_in.base, "whsec_not base64!", None);
-    let result = webhook::send(&client(), &broken, &notice(NoticeKind::Triggered), "msg_1").await;
+    let result = webhook::send(&client(), &broken, &notice(NoticeKind::Triggered), "msg_1", chrono::Utc::now()).await;
     assert!(matches!(result, Err(SendError::Permanent { status_code: None, .. })), "{result:?}");
     assert!(stand_in.requests().is_empty());
 }

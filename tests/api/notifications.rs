@@ -338,6 +338,37 @@ on_both_stores! {
         w.mail_to(&w.admin_email, 1).await;
     }
 
+    async fn a_policy_naming_a_team_pages_every_member_and_keeps_the_team(w: World = world) {
+        let (_third, third_email) = w.org.add_member(&w.app, "Third", json!(["member"])).await;
+        let ids = |members: Value| -> Vec<String> {
+            members["data"].as_array().expect("members").iter()
+                .filter(|m| m["email"] != w.admin_email)
+                .map(|m| m["userId"].as_str().expect("user id").to_owned()).collect()
+        };
+        let members = ids(w.org.admin.get(&w.org.path("/members")).await.json().await.expect("json"));
+        assert_eq!(members.len(), 2, "the backup and the third member");
+        let team: Value = w.org.admin.post(&w.org.path("/teams"), json!({"name": "Payments", "members": members}))
+            .await.json().await.expect("json");
+        let level = |team_id: &Value| json!({"targets": [{"type": "team", "id": team_id}], "delaySeconds": 600});
+        let policy = json!({"name": "Payments P4", "definition": {"levels": [level(&team["id"])], "severities": ["P4"]}});
+        assert_eq!(w.org.admin.post(&w.org.path("/escalation-policies"), policy).await.status(), 201);
+
+        // A P4 pages the team's members at level 1, and nobody on the default policy's schedule.
+        open_incident(&w.org.admin, &w.org, json!({"title": "Refunds slow", "severity": "P4"})).await;
+        w.mail_to(&w.backup.1, 1).await;
+        w.mail_to(&third_email, 1).await;
+        assert!(w.paged(&w.admin_email).is_empty(), "the admin is not on the team");
+
+        // A team the organisation does not have is refused, naming the target.
+        let unknown = json!({"name": "Ghost", "definition": {"levels": [level(&json!("tea_0190a0b0c0d07e0f8a9b0c1d2e3f4a5b"))]}});
+        let problem = expect_problem(w.org.admin.post(&w.org.path("/escalation-policies"), unknown).await, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "definition.levels[0].targets[0]", "{problem}");
+        // The team cannot go while a policy pages it.
+        let team_path = w.org.path(&format!("/teams/{}", team["id"].as_str().expect("team id")));
+        let problem = expect_problem(w.org.admin.send(reqwest::Method::DELETE, &team_path, None).await, 409).await;
+        assert!(problem["detail"].as_str().expect("detail").contains("Payments P4"), "{problem}");
+    }
+
     async fn on_call_answers_who_and_settings_stay_sealed(w: World = world) {
         let schedules: Value = w.org.admin.get(&w.org.path("/schedules")).await.json().await.expect("json");
         let id = schedules["data"][0]["id"].as_str().expect("id").to_owned();

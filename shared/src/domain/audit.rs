@@ -4,7 +4,7 @@
 //! its own canonical form, which includes the previous event's hash. Editing,
 //! removing or reordering any stored event breaks the chain from there on.
 
-use chrono::{DateTime, SubsecRound, Utc};
+use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
 use crate::ids::UserId;
@@ -89,13 +89,10 @@ impl ChainedEvent {
     }
 }
 
-/// The time an event is stamped with, at the precision the stores keep.
-pub fn event_time() -> DateTime<Utc> {
-    Utc::now().trunc_subsecs(6)
-}
-
 #[cfg(test)]
 mod tests {
+    use chrono::SubsecRound;
+
     use super::*;
 
     fn event() -> ChainedEvent {
@@ -110,7 +107,7 @@ mod tests {
             request_id: "r".into(),
             ip: "127.0.0.1".into(),
             user_agent: "test".into(),
-            created_at: event_time(),
+            created_at: Utc::now().trunc_subsecs(6),
             prev_hash: GENESIS_HASH.into(),
         }
     }

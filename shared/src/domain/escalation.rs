@@ -9,14 +9,16 @@ use utoipa::ToSchema;
 use crate::domain::incidents::Severity;
 use crate::domain::notify::Channel;
 use crate::error::FieldError;
-use crate::ids::UserId;
+use crate::ids::{TeamId, UserId};
 
-/// Who a level reaches: a member, or whoever is on call on a schedule.
+/// Who a level reaches: a member, whoever is on call on a schedule, or
+/// every member of a team (its lead among them).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Target {
     User { id: UserId },
     Schedule { id: uuid::Uuid },
+    Team { id: TeamId },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -75,6 +77,11 @@ impl EscalationPolicy {
         }
         let index = step % per_round;
         Some((&self.levels[index], index as u32 + 1))
+    }
+
+    /// Whether a level of the policy pages `team`.
+    pub fn pages_team(&self, team: TeamId) -> bool {
+        self.levels.iter().flat_map(|level| &level.targets).any(|target| *target == Target::Team { id: team })
     }
 
     pub fn applies_to(&self, severity: Severity) -> bool {

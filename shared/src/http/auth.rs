@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use serde::Deserialize;
 use serde_json::json;
 use utoipa::ToSchema;
@@ -36,7 +36,10 @@ pub async fn start_session(
 ) -> Result<Response> {
     let token = accounts::new_secret("")?;
     let meta = meta.with_actor(user.id, &user.email);
-    state.store.insert_session(user.id, accounts::secret_hash(&token), Utc::now() + SESSION_ABSOLUTE, &meta).await?;
+    state
+        .store
+        .insert_session(user.id, accounts::secret_hash(&token), state.store.now() + SESSION_ABSOLUTE, &meta)
+        .await?;
     let body = me_view(state, user).await?;
     let mut response = (status, axum::Json(body)).into_response();
     response.headers_mut().insert(header::SET_COOKIE, session_cookie_header(&token, SESSION_ABSOLUTE));
@@ -100,7 +103,7 @@ async fn signup(
 
 async fn send_verification(state: &AppState, user: &UserRecord) -> Result<()> {
     let token = accounts::new_secret("")?;
-    let expires_at = Utc::now() + VERIFY_EMAIL_TTL;
+    let expires_at = state.store.now() + VERIFY_EMAIL_TTL;
     state
         .store
         .insert_email_token(user.id, EmailPurpose::VerifyEmail, accounts::secret_hash(&token), expires_at)
@@ -245,7 +248,7 @@ async fn request_reset(
     rate_limit::check(&state, &RESET_PER_ACCOUNT, &email).await?;
     if let Some(user) = state.store.user_by_email(&email).await? {
         let token = accounts::new_secret("")?;
-        let expires_at = Utc::now() + RESET_PASSWORD_TTL;
+        let expires_at = state.store.now() + RESET_PASSWORD_TTL;
         state
             .store
             .insert_email_token(user.id, EmailPurpose::ResetPassword, accounts::secret_hash(&token), expires_at)

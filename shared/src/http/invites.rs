@@ -119,7 +119,7 @@ async fn create_invite(
         roles,
         token_hash: accounts::secret_hash(&token),
         invited_by: org.current.user.id,
-        expires_at: Utc::now() + INVITE_TTL,
+        expires_at: state.store.now() + INVITE_TTL,
     };
     let invite = match org.scope(&state).create_invite(new, &org.meta).await? {
         Ok(invite) => invite,
@@ -174,7 +174,7 @@ async fn resend_invite(
     let token = accounts::new_secret("")?;
     let renewed = org
         .scope(&state)
-        .renew_invite(path.invite_id, accounts::secret_hash(&token), Utc::now() + INVITE_TTL, &org.meta)
+        .renew_invite(path.invite_id, accounts::secret_hash(&token), state.store.now() + INVITE_TTL, &org.meta)
         .await?
         .ok_or(Error::NotFound("invite"))?;
     send_invite(&state, &org, &renewed.email, &token).await?;
@@ -265,7 +265,7 @@ async fn accept_invite(
                 name,
                 password_hash: accounts::hash_password(&password)?,
                 // The invitee proved the address by following the emailed link.
-                email_verified_at: Some(Utc::now()),
+                email_verified_at: Some(state.store.now()),
             })
         }
     };

@@ -131,7 +131,7 @@ async fn create_token(
         return Err(Error::Forbidden("API tokens are created from a signed-in session, not with another token".into()));
     }
     let name = accounts::check_name(&body.name, "name").map_err(|e| Error::Validation(vec![e]))?;
-    if body.expires_at.is_some_and(|at| at <= Utc::now()) {
+    if body.expires_at.is_some_and(|at| at <= state.store.now()) {
         return Err(Error::field("expiresAt", "must be in the future"));
     }
     let secret = accounts::new_secret(TOKEN_PREFIX)?;

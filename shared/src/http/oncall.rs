@@ -130,6 +130,11 @@ async fn check_policy(state: &AppState, org: &OrgContext, request: &DocumentRequ
                         return Err(Error::field(field, format!("no schedule {id} in this organisation")));
                     }
                 }
+                crate::domain::escalation::Target::Team { id } => {
+                    if org.scope(state).teams().get(*id).await?.is_none() {
+                        return Err(Error::field(field, format!("no team {id} in this organisation")));
+                    }
+                }
             }
         }
     }

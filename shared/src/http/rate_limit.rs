@@ -20,7 +20,7 @@ pub const VERIFY_PER_ACCOUNT: Limit = Limit { name: "verify:account", max: 5, wi
 /// Counts an attempt against `limit` for `key`; past the limit, a 429 that
 /// says when the window ends.
 pub async fn check(state: &AppState, limit: &Limit, key: &str) -> Result<()> {
-    let now = chrono::Utc::now().timestamp();
+    let now = state.store.now().timestamp();
     let window_start = now - now.rem_euclid(limit.window_secs);
     let hits = state.store.hit_rate_limit(&format!("{}:{key}", limit.name), window_start).await?;
     if hits == 1 {

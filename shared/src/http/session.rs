@@ -4,7 +4,7 @@
 use axum::extract::{FromRequestParts, OptionalFromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 
 use super::AppState;
 use crate::domain::accounts::{self, TokenScope};
@@ -97,7 +97,7 @@ impl OptionalFromRequestParts<AppState> for CurrentUser {
 async fn from_session(state: &AppState, token: &str) -> Result<CurrentUser> {
     let session =
         state.store.session_by_token_hash(&accounts::secret_hash(token)).await?.ok_or(Error::Unauthenticated)?;
-    let now = Utc::now();
+    let now = state.store.now();
     if session.expires_at <= now || session.last_seen_at + SESSION_IDLE <= now {
         state.store.delete_session(session.id).await?;
         return Err(Error::Unauthenticated);
@@ -111,7 +111,7 @@ async fn from_session(state: &AppState, token: &str) -> Result<CurrentUser> {
 
 async fn from_token(state: &AppState, token: &str, method: &Method) -> Result<CurrentUser> {
     let record = state.store.api_token_by_hash(&accounts::secret_hash(token)).await?.ok_or(Error::Unauthenticated)?;
-    let now = Utc::now();
+    let now = state.store.now();
     if record.expires_at.is_some_and(|at| at <= now) {
         return Err(Error::Unauthenticated);
     }

@@ -121,6 +121,10 @@ fn refused(refusal: TeamRefusal) -> Error {
             "team-in-use",
             format!("{incidents} incident(s) are assigned to this team; assign them elsewhere first"),
         ),
+        TeamRefusal::Paged { policies } => Error::conflict(
+            "team-in-use",
+            format!("escalation policies page this team ({}); change them first", policies.join(", ")),
+        ),
     }
 }
 

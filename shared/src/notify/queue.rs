@@ -84,7 +84,7 @@ pub async fn run_in_process(mut receiver: mpsc::UnboundedReceiver<QueueMessage>,
                     return;
                 };
                 failures += 1;
-                let now = chrono::Utc::now();
+                let now = ctx.store.now();
                 let Some(again) = ctx.retry.next_attempt(failures, now) else {
                     tracing::error!(error = %crate::error::chain(&error), ?message, failures, "notification message given up");
                     return;

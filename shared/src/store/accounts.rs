@@ -65,7 +65,7 @@ impl Store {
     /// Inserts a user; a taken email is [`StoreError::Duplicate`].
     pub async fn insert_user(&self, new: NewUser, meta: &AuditMeta) -> StoreResult<UserRecord> {
         let tx = self.db.begin().await?;
-        let created = insert_user_on(&tx, new, meta).await?;
+        let created = insert_user_on(&tx, new, meta, self.clock.now()).await?;
         tx.commit().await?;
         Ok(created)
     }
@@ -88,7 +88,7 @@ impl Store {
         meta: &AuditMeta,
     ) -> StoreResult<SessionRecord> {
         let tx = self.db.begin().await?;
-        let now = Utc::now();
+        let now = self.clock.now();
         let model = session::ActiveModel {
             id: Set(SessionId::new().uuid()),
             user_id: Set(user_id.uuid()),
@@ -98,7 +98,14 @@ impl Store {
             expires_at: Set(expires_at),
         };
         let created: SessionRecord = model.insert(&tx).await.map_err(StoreError::from_write)?.into();
-        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new("user.signed_in", user_id, json!({}))).await?;
+        audit::append(
+            &tx,
+            audit::ACCOUNT_CHAIN,
+            meta,
+            AuditEntry::new("user.signed_in", user_id, json!({})),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(created)
     }
@@ -106,7 +113,7 @@ impl Store {
     /// Whether a session still exists and has not reached its absolute end.
     pub async fn session_alive(&self, id: SessionId) -> StoreResult<bool> {
         let found = session::Entity::find_by_id(id.uuid()).one(&self.db).await?;
-        Ok(found.is_some_and(|s| s.expires_at > Utc::now()))
+        Ok(found.is_some_and(|s| s.expires_at > self.clock.now()))
     }
 
     pub async fn session_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<SessionRecord>> {
@@ -140,6 +147,7 @@ pub(super) async fn insert_user_on<C: ConnectionTrait>(
     conn: &C,
     new: NewUser,
     meta: &AuditMeta,
+    now: DateTime<Utc>,
 ) -> StoreResult<UserRecord> {
     let model = user::ActiveModel {
         id: Set(UserId::new().uuid()),
@@ -147,11 +155,11 @@ pub(super) async fn insert_user_on<C: ConnectionTrait>(
         name: Set(new.name),
         password_hash: Set(new.password_hash),
         email_verified_at: Set(new.email_verified_at),
-        created_at: Set(Utc::now()),
+        created_at: Set(now),
     };
     let created: UserRecord = model.insert(conn).await.map_err(StoreError::from_write)?.into();
     let entry = AuditEntry::new("user.signed_up", created.id, json!({"email": created.email}));
     let meta = meta.clone().with_actor(created.id, &created.email);
-    audit::append(conn, audit::ACCOUNT_CHAIN, &meta, entry).await?;
+    audit::append(conn, audit::ACCOUNT_CHAIN, &meta, entry, now).await?;
     Ok(created)
 }

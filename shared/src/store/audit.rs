@@ -1,13 +1,13 @@
 //! The audit log: appended inside the transaction of the change it records,
 //! never updated or deleted (the database refuses both, see migration 2).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect};
 
 use super::entities::audit_event;
 use super::scope::scoped;
 use super::{OrgStore, StoreError, StoreResult};
-use crate::domain::audit::{AuditEntry, AuditMeta, ChainedEvent, GENESIS_HASH, event_time};
+use crate::domain::audit::{AuditEntry, AuditMeta, ChainedEvent, GENESIS_HASH};
 use crate::ids::{AuditEventId, UserId};
 
 /// The chain of account-level events (sign-ups, sign-ins), which belong to no organisation.
@@ -65,16 +65,18 @@ fn chained(model: &audit_event::Model) -> ChainedEvent {
     }
 }
 
-/// Appends `entry` to `chain`, on `conn` — the transaction of the change.
+/// Appends `entry` to `chain`, on `conn` — the transaction of the change —
+/// stamped `at` (the store's clock).
 pub(super) async fn append<C: ConnectionTrait>(
     conn: &C,
     chain: uuid::Uuid,
     meta: &AuditMeta,
     entry: AuditEntry,
+    at: DateTime<Utc>,
 ) -> StoreResult<()> {
     // Serialise appends per chain until this transaction ends.
     super::lock_chain(conn, chain).await?;
-    append_serialised(conn, chain, meta, entry).await
+    append_serialised(conn, chain, meta, entry, at).await
 }
 
 /// [`append`] for a transaction that holds the chain's lock already.
@@ -83,6 +85,7 @@ pub(super) async fn append_serialised<C: ConnectionTrait>(
     chain: uuid::Uuid,
     meta: &AuditMeta,
     entry: AuditEntry,
+    at: DateTime<Utc>,
 ) -> StoreResult<()> {
     let last = scoped::<audit_event::Entity>(crate::ids::OrgId::from_uuid(chain))
         .order_by_desc(audit_event::Column::Seq)
@@ -102,7 +105,7 @@ pub(super) async fn append_serialised<C: ConnectionTrait>(
         request_id: meta.request_id.clone(),
         ip: meta.ip.clone(),
         user_agent: meta.user_agent.clone(),
-        created_at: event_time(),
+        created_at: at.trunc_subsecs(6),
         prev_hash,
         hash: String::new(),
     };

@@ -129,7 +129,7 @@ impl OrgStore<'_> {
 
     /// Members plus pending invites.
     pub async fn seats_used(&self) -> StoreResult<u64> {
-        super::invites::seats_taken(self.db, self.org_id, None).await
+        super::invites::seats_taken(self.db, self.org_id, None, self.clock.now()).await
     }
 
     /// Stores the organisation's Stripe customer unless it has one; returns
@@ -141,9 +141,16 @@ impl OrgStore<'_> {
         if let Some(existing) = current.customer_id {
             return Ok(existing);
         }
-        save(&tx, self.org_id, BillingRecord { customer_id: Some(customer_id.to_owned()), ..current }, true).await?;
+        save(
+            &tx,
+            self.org_id,
+            BillingRecord { customer_id: Some(customer_id.to_owned()), ..current },
+            true,
+            self.clock.now(),
+        )
+        .await?;
         let entry = AuditEntry::new("billing.customer_created", self.org_id, json!({"customer": customer_id}));
-        audit::append(&tx, self.org_id.uuid(), meta, entry).await?;
+        audit::append(&tx, self.org_id.uuid(), meta, entry, self.clock.now()).await?;
         tx.commit().await?;
         Ok(customer_id.to_owned())
     }
@@ -197,7 +204,8 @@ impl OrgStore<'_> {
         meta: &AuditMeta,
     ) -> StoreResult<()> {
         let tx = self.db.begin().await?;
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new(action, self.org_id, summary)).await?;
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new(action, self.org_id, summary), self.clock.now())
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -208,6 +216,7 @@ async fn save<C: sea_orm::ConnectionTrait>(
     org_id: OrgId,
     record: BillingRecord,
     insert: bool,
+    now: DateTime<Utc>,
 ) -> StoreResult<()> {
     let model = org_billing::ActiveModel {
         org_id: Set(org_id.uuid()),
@@ -219,7 +228,7 @@ async fn save<C: sea_orm::ConnectionTrait>(
         cancel_at_period_end: Set(record.cancel_at_period_end),
         last_invoice_status: Set(record.last_invoice_status.map(|s| s.key().to_owned())),
         synced_event_at: Set(record.synced_event_at),
-        updated_at: Set(Utc::now()),
+        updated_at: Set(now),
     };
     if insert {
         model.insert(conn).await.map_err(StoreError::from_write)?;
@@ -283,7 +292,7 @@ impl Store {
         if let Some(outcome) = update.invoice_status {
             next.last_invoice_status = Some(outcome);
             let entry = AuditEntry::new(outcome.audit_action(), org_id, json!({"event": event.id}));
-            audit::append(&tx, org_id.uuid(), &meta, entry).await?;
+            audit::append(&tx, org_id.uuid(), &meta, entry, self.clock.now()).await?;
         }
         let mut plan = None;
         if let Some((subscription, paid_plan)) = update.subscription.filter(|(s, _)| supersedes(&current, s)) {
@@ -298,8 +307,14 @@ impl Store {
                 "after": subscription.status,
                 "cancelAtPeriodEnd": subscription.cancel_at_period_end,
             });
-            audit::append(&tx, org_id.uuid(), &meta, AuditEntry::new("billing.subscription_synced", org_id, summary))
-                .await?;
+            audit::append(
+                &tx,
+                org_id.uuid(),
+                &meta,
+                AuditEntry::new("billing.subscription_synced", org_id, summary),
+                self.clock.now(),
+            )
+            .await?;
             let entitled = match paid_plan {
                 Some(paid_plan) => Some(subscription.status.entitles(paid_plan)),
                 // A price we no longer sell cannot say which paid plan a live
@@ -309,7 +324,7 @@ impl Store {
             if let Some(entitled) = entitled {
                 if orgs::org_on(&tx, org_id).await?.plan != entitled {
                     let reason = format!("Stripe subscription {} is {}", subscription.id, subscription.status);
-                    orgs::move_to_plan(&tx, org_id, entitled, &meta, &reason).await?;
+                    orgs::move_to_plan(&tx, org_id, entitled, &meta, &reason, self.clock.now()).await?;
                 }
                 plan = Some(entitled);
             }
@@ -322,7 +337,7 @@ impl Store {
             // Paid for: the open checkout is done; the next one starts afresh.
             checkout_session::Entity::delete_by_id(org_id.uuid()).exec(&tx).await?;
         }
-        save(&tx, org_id, next, !exists).await?;
+        save(&tx, org_id, next, !exists, self.clock.now()).await?;
         tx.commit().await?;
         Ok(EventOutcome::Applied { before, after, plan })
     }

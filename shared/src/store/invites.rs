@@ -79,11 +79,11 @@ pub enum AcceptRefusal {
     },
 }
 
-fn pending() -> sea_orm::Condition {
+fn pending(now: DateTime<Utc>) -> sea_orm::Condition {
     sea_orm::Condition::all()
         .add(invite::Column::AcceptedAt.is_null())
         .add(invite::Column::RevokedAt.is_null())
-        .add(invite::Column::ExpiresAt.gt(Utc::now()))
+        .add(invite::Column::ExpiresAt.gt(now))
 }
 
 /// Seats in use: members plus pending invites, optionally not counting one invite.
@@ -91,9 +91,10 @@ pub(super) async fn seats_taken<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     except: Option<uuid::Uuid>,
+    now: DateTime<Utc>,
 ) -> StoreResult<u64> {
     let members = scoped::<membership::Entity>(org_id).count(conn).await?;
-    let mut invites = scoped::<invite::Entity>(org_id).filter(pending());
+    let mut invites = scoped::<invite::Entity>(org_id).filter(pending(now));
     if let Some(except) = except {
         invites = invites.filter(invite::Column::Id.ne(except));
     }
@@ -105,10 +106,11 @@ async fn seats_full<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     except: Option<uuid::Uuid>,
+    now: DateTime<Utc>,
 ) -> StoreResult<Option<u32>> {
     let org = super::orgs::org_on(conn, org_id).await?;
     match org.plan.limits().seats {
-        Some(seats) if seats_taken(conn, org_id, except).await? >= u64::from(seats) => Ok(Some(seats)),
+        Some(seats) if seats_taken(conn, org_id, except, now).await? >= u64::from(seats) => Ok(Some(seats)),
         _ => Ok(None),
     }
 }
@@ -132,10 +134,10 @@ impl OrgStore<'_> {
         // A new invite for the same email replaces the pending one.
         let replaced = scoped::<invite::Entity>(self.org_id)
             .filter(invite::Column::Email.eq(new.email.as_str()))
-            .filter(pending())
+            .filter(pending(self.clock.now()))
             .one(&tx)
             .await?;
-        if let Some(seats) = seats_full(&tx, self.org_id, replaced.as_ref().map(|r| r.id)).await? {
+        if let Some(seats) = seats_full(&tx, self.org_id, replaced.as_ref().map(|r| r.id), self.clock.now()).await? {
             return Ok(Err(InviteRefusal::NoSeats { seats }));
         }
         if let Some(old) = replaced {
@@ -155,21 +157,21 @@ impl OrgStore<'_> {
             expires_at: Set(new.expires_at),
             accepted_at: Set(None),
             revoked_at: Set(None),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.clock.now()),
         }
         .insert(&tx)
         .await
         .map_err(StoreError::from_write)?;
         let summary = json!({"email": created.email, "roles": new.roles.to_vec()});
         let entry = AuditEntry::new("invite.created", InviteId::from_uuid(created.id), summary);
-        audit::append(&tx, self.org_id.uuid(), meta, entry).await?;
+        audit::append(&tx, self.org_id.uuid(), meta, entry, self.clock.now()).await?;
         tx.commit().await?;
         Ok(Ok(created.try_into()?))
     }
 
     pub async fn pending_invites(&self) -> StoreResult<Vec<InviteRecord>> {
         scoped::<invite::Entity>(self.org_id)
-            .filter(pending())
+            .filter(pending(self.clock.now()))
             .order_by_asc(invite::Column::CreatedAt)
             .all(self.db)
             .await?
@@ -182,15 +184,22 @@ impl OrgStore<'_> {
     pub async fn revoke_invite(&self, id: InviteId, meta: &AuditMeta) -> StoreResult<bool> {
         let tx = self.db.begin().await?;
         let result = scoped_update::<invite::Entity>(self.org_id)
-            .col_expr(invite::Column::RevokedAt, Expr::value(Utc::now()))
+            .col_expr(invite::Column::RevokedAt, Expr::value(self.clock.now()))
             .filter(invite::Column::Id.eq(id.uuid()))
-            .filter(pending())
+            .filter(pending(self.clock.now()))
             .exec(&tx)
             .await?;
         if result.rows_affected == 0 {
             return Ok(false);
         }
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("invite.revoked", id, json!({}))).await?;
+        audit::append(
+            &tx,
+            self.org_id.uuid(),
+            meta,
+            AuditEntry::new("invite.revoked", id, json!({})),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -215,7 +224,8 @@ impl OrgStore<'_> {
         if result.rows_affected == 0 {
             return Ok(None);
         }
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("invite.resent", id, json!({}))).await?;
+        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("invite.resent", id, json!({})), self.clock.now())
+            .await?;
         let renewed = self.rows::<invite::Entity>().filter(invite::Column::Id.eq(id.uuid())).one(&tx).await?;
         tx.commit().await?;
         renewed.map(TryInto::try_into).transpose()
@@ -225,7 +235,7 @@ impl OrgStore<'_> {
 impl Store {
     /// The pending invite a token stands for, if any.
     pub async fn invite_by_token_hash(&self, token_hash: &str) -> StoreResult<Option<(InviteRecord, OrgRecord)>> {
-        let Some(found) = invite_with_token(token_hash).filter(pending()).one(&self.db).await? else {
+        let Some(found) = invite_with_token(token_hash).filter(pending(self.clock.now())).one(&self.db).await? else {
             return Ok(None);
         };
         let org = org::Entity::find_by_id(found.org_id).one(&self.db).await?;
@@ -247,14 +257,14 @@ impl Store {
         let tx = self.db.begin().await?;
         let account = match joiner {
             Joiner::Existing(user) => user::Entity::find_by_id(user.uuid()).one(&tx).await?.map(UserRecord::from),
-            Joiner::New(new) => Some(super::accounts::insert_user_on(&tx, new, meta).await?),
+            Joiner::New(new) => Some(super::accounts::insert_user_on(&tx, new, meta, self.clock.now()).await?),
         };
         let Some(account) = account else {
             return Ok(Err(AcceptRefusal::WrongAccount));
         };
         let user = account.id;
         let meta = &meta.clone().with_actor(account.id, &account.email);
-        let Some(found) = invite_with_token(token_hash).filter(pending()).one(&tx).await? else {
+        let Some(found) = invite_with_token(token_hash).filter(pending(self.clock.now())).one(&tx).await? else {
             return Ok(Err(AcceptRefusal::Invalid));
         };
         let org_id = OrgId::from_uuid(found.org_id);
@@ -270,10 +280,10 @@ impl Store {
         {
             return Ok(Err(AcceptRefusal::AlreadyMember));
         }
-        if let Some(seats) = seats_full(&tx, org_id, Some(found.id)).await? {
+        if let Some(seats) = seats_full(&tx, org_id, Some(found.id), self.clock.now()).await? {
             return Ok(Err(AcceptRefusal::NoSeats { seats }));
         }
-        let now = Utc::now();
+        let now = self.clock.now();
         membership::ActiveModel {
             org_id: Set(found.org_id),
             user_id: Set(user.uuid()),
@@ -289,7 +299,8 @@ impl Store {
             .exec(&tx)
             .await?;
         let summary = json!({"invite": InviteId::from_uuid(found.id), "roles": decode_roles(&found.roles)?.to_vec()});
-        audit::append(&tx, found.org_id, meta, AuditEntry::new("member.joined", user, summary)).await?;
+        audit::append(&tx, found.org_id, meta, AuditEntry::new("member.joined", user, summary), self.clock.now())
+            .await?;
         tx.commit().await?;
         Ok(Ok(account))
     }

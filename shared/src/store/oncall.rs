@@ -114,7 +114,14 @@ impl OrgStore<'_> {
             DocumentKind::Schedule => "schedule.saved",
             DocumentKind::EscalationPolicy => "escalation_policy.saved",
         };
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new(action, saved.id, json!({"name": name}))).await?;
+        audit::append(
+            &tx,
+            self.org_id.uuid(),
+            meta,
+            AuditEntry::new(action, saved.id, json!({"name": name})),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(Some(saved.try_into()?))
     }
@@ -132,7 +139,8 @@ impl OrgStore<'_> {
                 DocumentKind::Schedule => "schedule.deleted",
                 DocumentKind::EscalationPolicy => "escalation_policy.deleted",
             };
-            audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new(action, id, json!({}))).await?;
+            audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new(action, id, json!({})), self.clock.now())
+                .await?;
         }
         tx.commit().await?;
         Ok(deleted > 0)

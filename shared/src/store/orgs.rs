@@ -88,7 +88,7 @@ pub(super) fn decode_roles(text: &str) -> StoreResult<Roles> {
 impl Store {
     /// Creates an organisation with `admin` as its first member, atomically.
     pub async fn create_org(&self, new: NewOrg, admin: UserId, meta: &AuditMeta) -> StoreResult<OrgRecord> {
-        let now = Utc::now();
+        let now = self.clock.now();
         let id = OrgId::new();
         let tx = self.db.begin().await?;
         let created = org::ActiveModel {
@@ -112,7 +112,7 @@ impl Store {
         .insert(&tx)
         .await?;
         let summary = json!({"name": created.name, "slug": created.slug});
-        audit::append(&tx, id.uuid(), meta, AuditEntry::new("org.created", id, summary)).await?;
+        audit::append(&tx, id.uuid(), meta, AuditEntry::new("org.created", id, summary), self.clock.now()).await?;
         tx.commit().await?;
         created.try_into()
     }
@@ -131,7 +131,7 @@ impl Store {
     /// An operator's plan change (`simplicity org set-plan`).
     pub async fn set_plan(&self, org_id: OrgId, plan: Plan, meta: &AuditMeta) -> StoreResult<(OrgRecord, PlanChange)> {
         let tx = self.db.begin().await?;
-        let moved = move_to_plan(&tx, org_id, plan, meta, "set by an operator").await?;
+        let moved = move_to_plan(&tx, org_id, plan, meta, "set by an operator", self.clock.now()).await?;
         tx.commit().await?;
         Ok(moved)
     }
@@ -241,7 +241,14 @@ impl OrgStore<'_> {
             .exec(&tx)
             .await?;
         let summary = json!({"before": {"roles": before.to_vec()}, "after": {"roles": roles.to_vec()}});
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("member.roles_changed", user, summary)).await?;
+        audit::append(
+            &tx,
+            self.org_id.uuid(),
+            meta,
+            AuditEntry::new("member.roles_changed", user, summary),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(self.member(user).await?.ok_or(MembershipRefusal::NotMember))
     }
@@ -266,7 +273,14 @@ impl OrgStore<'_> {
             .await?;
         super::teams::forget_member(&tx, self.org_id, user).await?;
         let summary = json!({"before": {"roles": roles.to_vec()}});
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("member.removed", user, summary)).await?;
+        audit::append(
+            &tx,
+            self.org_id.uuid(),
+            meta,
+            AuditEntry::new("member.removed", user, summary),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -285,8 +299,14 @@ impl OrgStore<'_> {
             .exec(&tx)
             .await?;
         let summary = json!({"before": current.features.to_map(), "after": features.to_map()});
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("org.modules_changed", self.org_id, summary))
-            .await?;
+        audit::append(
+            &tx,
+            self.org_id.uuid(),
+            meta,
+            AuditEntry::new("org.modules_changed", self.org_id, summary),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(features)
     }
@@ -310,6 +330,7 @@ pub(super) async fn move_to_plan<C: sea_orm::ConnectionTrait>(
     plan: Plan,
     meta: &AuditMeta,
     reason: &str,
+    now: DateTime<Utc>,
 ) -> StoreResult<(OrgRecord, PlanChange)> {
     let current = org_on(conn, org_id).await?;
     let mut features = current.features.clone();
@@ -329,7 +350,7 @@ pub(super) async fn move_to_plan<C: sea_orm::ConnectionTrait>(
         "modulesSwitchedOff": change.switched_off,
         "modulesRestored": change.restored,
     });
-    audit::append(conn, org_id.uuid(), meta, AuditEntry::new("org.plan_changed", org_id, summary)).await?;
+    audit::append(conn, org_id.uuid(), meta, AuditEntry::new("org.plan_changed", org_id, summary), now).await?;
     Ok((OrgRecord { plan, features, suspended, ..current }, change))
 }
 

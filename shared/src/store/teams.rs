@@ -9,10 +9,12 @@ use sea_orm::{
 };
 use serde_json::json;
 
+use super::DocumentKind;
 use super::entities::{incident, membership, team, team_member};
 use super::scope::{scoped, scoped_delete};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::escalation::EscalationPolicy;
 use crate::domain::teams::TeamName;
 use crate::ids::{OrgId, TeamId, UserId};
 
@@ -62,6 +64,10 @@ pub enum TeamRefusal {
     /// Records are still assigned to the team.
     InUse {
         incidents: u64,
+    },
+    /// Escalation policies (these, by name) page the team.
+    Paged {
+        policies: Vec<String>,
     },
 }
 
@@ -283,9 +289,20 @@ impl Teams<'_> {
         Ok(Ok(updated))
     }
 
-    /// Deletes a team no incident is assigned to.
+    /// Deletes a team no incident is assigned to and no escalation policy pages.
     pub async fn delete(&self, id: TeamId, meta: &AuditMeta) -> StoreResult<Result<(), TeamRefusal>> {
         let org_id = self.scope.org_id;
+        let mut policies = Vec::new();
+        for document in self.scope.documents(DocumentKind::EscalationPolicy).await? {
+            let policy: EscalationPolicy = serde_json::from_value(document.definition)
+                .map_err(|e| StoreError::Corrupt(format!("escalation policy {}: {e}", document.id)))?;
+            if policy.pages_team(id) {
+                policies.push(document.name);
+            }
+        }
+        if !policies.is_empty() {
+            return Ok(Err(TeamRefusal::Paged { policies }));
+        }
         let mut unit = self.scope.unit(meta).await?;
         let Some(old) = self.get_on(unit.conn(), id).await? else {
             return Ok(Err(TeamRefusal::NotFound));

@@ -58,14 +58,14 @@ impl Store {
             scope: Set(new.scope.key().to_owned()),
             expires_at: Set(new.expires_at),
             last_used_at: Set(None),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.clock.now()),
         }
         .insert(&tx)
         .await
         .map_err(StoreError::from_write)?;
         let summary = json!({"name": created.name, "scope": created.scope});
         let entry = AuditEntry::new("token.created", TokenId::from_uuid(created.id), summary);
-        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, entry).await?;
+        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, entry, self.clock.now()).await?;
         tx.commit().await?;
         created.try_into()
     }
@@ -84,7 +84,7 @@ impl Store {
     /// Whether an API token still exists and has not expired.
     pub async fn api_token_alive(&self, id: TokenId) -> StoreResult<bool> {
         let found = api_token::Entity::find_by_id(id.uuid()).one(&self.db).await?;
-        Ok(found.is_some_and(|t| t.expires_at.is_none_or(|at| at > Utc::now())))
+        Ok(found.is_some_and(|t| t.expires_at.is_none_or(|at| at > self.clock.now())))
     }
 
     pub async fn api_token_by_hash(&self, token_hash: &str) -> StoreResult<Option<ApiTokenRecord>> {
@@ -112,7 +112,14 @@ impl Store {
         if result.rows_affected == 0 {
             return Ok(false);
         }
-        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new("token.revoked", id, json!({}))).await?;
+        audit::append(
+            &tx,
+            audit::ACCOUNT_CHAIN,
+            meta,
+            AuditEntry::new("token.revoked", id, json!({})),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }
@@ -131,7 +138,7 @@ impl Store {
             token_hash: Set(token_hash),
             expires_at: Set(expires_at),
             used_at: Set(None),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.clock.now()),
         }
         .insert(&self.db)
         .await
@@ -150,7 +157,7 @@ impl Store {
         meta: &AuditMeta,
     ) -> StoreResult<Option<UserId>> {
         let tx = self.db.begin().await?;
-        let now = Utc::now();
+        let now = self.clock.now();
         let Some(token) = email_token::Entity::find()
             .filter(email_token::Column::TokenHash.eq(token_hash))
             .filter(email_token::Column::Purpose.eq(purpose.key()))
@@ -192,7 +199,8 @@ impl Store {
         };
         update.exec(&tx).await?;
         let user_id = UserId::from_uuid(token.user_id);
-        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new(action, user_id, json!({}))).await?;
+        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new(action, user_id, json!({})), self.clock.now())
+            .await?;
         tx.commit().await?;
         Ok(Some(user_id))
     }
@@ -200,7 +208,7 @@ impl Store {
     /// Records an account-level event (sign-up, sign-in, sign-out).
     pub async fn record_account_event(&self, meta: &AuditMeta, entry: AuditEntry) -> StoreResult<()> {
         let tx = self.db.begin().await?;
-        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, entry).await?;
+        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, entry, self.clock.now()).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -83,7 +83,7 @@ impl<'m> UnitOfWork<'m> {
     pub(super) async fn commit(mut self) -> StoreResult<()> {
         self.serialise().await?;
         for entry in self.audit {
-            audit::append_serialised(&self.tx, self.org_id.uuid(), self.meta, entry).await?;
+            audit::append_serialised(&self.tx, self.org_id.uuid(), self.meta, entry, self.at).await?;
         }
         for event in self.events {
             events::emit(&self.tx, self.org_id, self.at, event).await?;

@@ -188,7 +188,8 @@ async fn test_webhook(
         previous_secret: None,
     };
     let msg_id = format!("msg_test_{}", uuid::Uuid::now_v7().simple());
-    let result = webhook::send(&state.outbound, &endpoint, &test_notice(&state, &org), &msg_id).await;
+    let result =
+        webhook::send(&state.outbound, &endpoint, &test_notice(&state, &org), &msg_id, state.store.now()).await;
     Ok(Json(result.into()))
 }
 

@@ -88,12 +88,13 @@ fn key(secret: &str) -> Result<Vec<u8>, InvalidSecret> {
 /// Delivers the notice as `incident.<kind>`. `msg_id` must be the same for
 /// every attempt at one delivery, so receivers can drop duplicates; the
 /// timestamp and signature are fresh each attempt, as receivers refuse
-/// stale timestamps.
+/// stale timestamps (`now` is the attempt's time).
 pub async fn send(
     http: &Outbound,
     endpoint: &WebhookEndpoint,
     notice: &Notice,
     msg_id: &str,
+    now: DateTime<Utc>,
 ) -> Result<Receipt, SendError> {
     let body = serde_json::json!({
         "type": format!("incident.{}", notice.kind),
@@ -101,7 +102,6 @@ pub async fn send(
         "data": notice,
     })
     .to_string();
-    let now = Utc::now();
     let signature = sign(&endpoint.signing_secrets(now), msg_id, now.timestamp(), &body)
         .map_err(|e| SendError::Permanent { status_code: None, detail: e.to_string() })?;
     let request = http

@@ -100,21 +100,23 @@ pub(super) async fn escalate(
 async fn recipients(scope: &OrgStore<'_>, targets: &[Target], at: DateTime<Utc>) -> Result<Vec<UserId>, WorkerError> {
     let mut users = Vec::new();
     for target in targets {
-        let user = match target {
-            Target::User { id } => Some(*id),
+        let reached = match target {
+            Target::User { id } => vec![*id],
             Target::Schedule { id } => match scope.document(DocumentKind::Schedule, *id).await? {
                 Some(document) => serde_json::from_value::<Schedule>(document.definition)
                     .map_err(WorkerError::Invalid)?
-                    .on_call_at(at),
-                None => None,
+                    .on_call_at(at)
+                    .into_iter()
+                    .collect(),
+                None => Vec::new(),
             },
+            Target::Team { id } => scope.teams().get(*id).await?.map(|team| team.members).unwrap_or_default(),
         };
-        // Only current members are paged.
-        if let Some(user) = user
-            && !users.contains(&user)
-            && scope.member(user).await?.is_some()
-        {
-            users.push(user);
+        for user in reached {
+            // Only current members are paged.
+            if !users.contains(&user) && scope.member(user).await?.is_some() {
+                users.push(user);
+            }
         }
     }
     Ok(users)

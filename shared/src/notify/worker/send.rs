@@ -63,7 +63,7 @@ pub(super) async fn send(
                 secret: open(&endpoint.secret_sealed)?,
                 previous_secret: previous,
             };
-            webhook::send(&ctx.http, &target, &notice, &delivery.id).await
+            webhook::send(&ctx.http, &target, &notice, &delivery.id, ctx.store.now()).await
         }
     }
 }

@@ -81,6 +81,7 @@ impl Incidents<'_> {
             self.scope.org_id.uuid(),
             meta,
             AuditEntry::new("sla.targets_changed", self.scope.org_id, summary),
+            self.scope.clock.now(),
         )
         .await?;
         tx.commit().await?;

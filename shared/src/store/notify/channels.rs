@@ -85,6 +85,7 @@ impl OrgStore<'_> {
             self.org_id.uuid(),
             meta,
             AuditEntry::new("integration.configured", self.org_id, json!({"channel": channel})),
+            self.clock.now(),
         )
         .await?;
         tx.commit().await?;
@@ -105,6 +106,7 @@ impl OrgStore<'_> {
                 self.org_id.uuid(),
                 meta,
                 AuditEntry::new("integration.removed", self.org_id, json!({"channel": channel})),
+                self.clock.now(),
             )
             .await?;
         }
@@ -143,7 +145,14 @@ impl OrgStore<'_> {
         .insert(&tx)
         .await?;
         let summary = json!({"url": url, "eventTypes": event_types});
-        audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("webhook.created", row.id, summary)).await?;
+        audit::append(
+            &tx,
+            self.org_id.uuid(),
+            meta,
+            AuditEntry::new("webhook.created", row.id, summary),
+            self.clock.now(),
+        )
+        .await?;
         tx.commit().await?;
         Ok(row.into())
     }
@@ -171,6 +180,7 @@ impl OrgStore<'_> {
             self.org_id.uuid(),
             meta,
             AuditEntry::new("webhook.secret_rotated", id, json!({"graceUntil": grace_until})),
+            self.clock.now(),
         )
         .await?;
         tx.commit().await?;
@@ -185,7 +195,14 @@ impl OrgStore<'_> {
             .await?
             .rows_affected;
         if deleted > 0 {
-            audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("webhook.deleted", id, json!({}))).await?;
+            audit::append(
+                &tx,
+                self.org_id.uuid(),
+                meta,
+                AuditEntry::new("webhook.deleted", id, json!({})),
+                self.clock.now(),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(deleted > 0)

@@ -276,7 +276,14 @@ impl OrgStore<'_> {
             .exec(&tx)
             .await?;
         if revived.rows_affected > 0 {
-            audit::append(&tx, self.org_id.uuid(), meta, AuditEntry::new("delivery.retried", id, json!({}))).await?;
+            audit::append(
+                &tx,
+                self.org_id.uuid(),
+                meta,
+                AuditEntry::new("delivery.retried", id, json!({})),
+                self.clock.now(),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(revived.rows_affected > 0)
