@@ -183,8 +183,3 @@ export const EVENT_TYPE_LABEL: Record<string, string> = {
   "incident.acknowledged": "Incident acknowledged",
   "incident.resolved": "Incident resolved",
 };
-
-/** Whether a server field error belongs to `field` or anything below it. */
-export function fieldUnder(errors: { field: string; detail: string }[] | undefined, field: string): string | undefined {
-  return errors?.find((e) => e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`))?.detail;
-}

@@ -7,8 +7,8 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { adminWithOrg, joinAsNewMember, waitForPath } from "./support/app.mjs";
-import { auditPage, openBrowser, unique } from "./support/browser.mjs";
+import { adminAndMember, adminWithOrg, waitForPath } from "./support/app.mjs";
+import { auditPage, openBrowser } from "./support/browser.mjs";
 import { cannotStartServer, startServer } from "./support/server.mjs";
 import { waitForMail } from "./support/mail.mjs";
 import { startStripeStandIn } from "./support/stripe-standin.mjs";
@@ -31,16 +31,14 @@ describe("billing without Stripe", () => {
   let admin;
   let member;
   let org;
+  let people;
 
   before(async () => {
-    admin = await openBrowser();
-    member = await openBrowser();
-    org = await adminWithOrg(admin.context, "billing-admin");
-    await joinAsNewMember(admin.context, member.context, org.orgId, { email: `${unique("billing-member")}@example.com`, name: "Bea Member" });
+    people = await adminAndMember({ adminLabel: "billing-admin", memberLabel: "billing-member", memberName: "Bea Member" });
+    ({ admin, member, org } = people);
   });
   after(async () => {
-    await admin?.close();
-    await member?.close();
+    await people?.close();
   });
 
   it("an admin is told billing is not configured, with the current plan and how the operator sets it", async () => {

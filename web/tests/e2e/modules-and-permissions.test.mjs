@@ -3,23 +3,21 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { adminWithOrg, joinAsNewMember, navLinks, waitForPath } from "./support/app.mjs";
-import { apiCall, openBrowser, screenshots, unique } from "./support/browser.mjs";
+import { adminAndMember, navLinks, waitForPath } from "./support/app.mjs";
+import { apiCall, screenshots } from "./support/browser.mjs";
 
 describe("modules and permissions", () => {
   let admin;
   let member;
   let org;
+  let people;
 
   before(async () => {
-    admin = await openBrowser();
-    member = await openBrowser();
-    org = await adminWithOrg(admin.context);
-    await joinAsNewMember(admin.context, member.context, org.orgId, { email: `${unique("member")}@example.com`, name: "Mia Member" });
+    people = await adminAndMember({ memberLabel: "member", memberName: "Mia Member" });
+    ({ admin, member, org } = people);
   });
   after(async () => {
-    await admin?.close();
-    await member?.close();
+    await people?.close();
   });
 
   it("switching the knowledge base on and off shows and hides its navigation entry", async () => {

@@ -8,8 +8,8 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { after, before, describe, it } from "node:test";
-import { adminWithOrg, joinAsNewMember, waitForPath } from "./support/app.mjs";
-import { apiCall, auditPage, openBrowser, unique } from "./support/browser.mjs";
+import { adminAndMember, waitForPath } from "./support/app.mjs";
+import { apiCall, auditPage } from "./support/browser.mjs";
 
 /** An HTTP receiver on 127.0.0.1 that records every request; `status` sets its answer per path. */
 async function startReceiver() {
@@ -52,16 +52,14 @@ describe("notifications", () => {
   const adminName = "notify-admin user";
   const memberName = "Nina Member";
 
+  let people;
   before(async () => {
     receiver = await startReceiver();
-    admin = await openBrowser();
-    member = await openBrowser();
-    org = await adminWithOrg(admin.context, "notify-admin");
-    await joinAsNewMember(admin.context, member.context, org.orgId, { email: `${unique("notify-member")}@example.com`, name: memberName });
+    people = await adminAndMember({ adminLabel: "notify-admin", memberLabel: "notify-member", memberName: memberName });
+    ({ admin, member, org } = people);
   });
   after(async () => {
-    await admin?.close();
-    await member?.close();
+    await people?.close();
     await receiver?.close();
   });
 

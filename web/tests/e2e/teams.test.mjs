@@ -5,23 +5,21 @@
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { adminWithOrg, joinAsNewMember } from "./support/app.mjs";
-import { apiCall, auditPage, openBrowser, unique } from "./support/browser.mjs";
+import { adminAndMember } from "./support/app.mjs";
+import { apiCall, auditPage, unique } from "./support/browser.mjs";
 
 describe("teams", () => {
   let admin;
   let member;
   let org;
+  let people;
 
   before(async () => {
-    admin = await openBrowser();
-    member = await openBrowser();
-    org = await adminWithOrg(admin.context);
-    await joinAsNewMember(admin.context, member.context, org.orgId, { email: `${unique("tina")}@example.com`, name: "Tina Teammate" });
+    people = await adminAndMember({ memberLabel: "tina", memberName: "Tina Teammate" });
+    ({ admin, member, org } = people);
   });
   after(async () => {
-    await admin?.close();
-    await member?.close();
+    await people?.close();
   });
 
   it("an admin creates a team with a lead and members, and a clashing name is refused inline", async () => {

@@ -39,17 +39,22 @@ export function Alert({
   );
 }
 
-/** An error from an API call (or anything thrown), as an alert. */
-export function ErrorAlert({ error, action, className }: { error: unknown; action?: ReactNode; className?: string }) {
+/** An error from an API call (or anything thrown), as an alert; `children` follow its message. */
+export function ErrorAlert({ error, action, className, children }: { error: unknown; action?: ReactNode; className?: string; children?: ReactNode }) {
   if (!error) return null;
   return (
     <Alert tone="error" action={action} className={className}>
       {messageOf(error)}
+      {children}
     </Alert>
   );
 }
 
 /** What went wrong with a form that names no field (those show beside their field). */
-export function FormError({ form, className }: { form: Form; className?: string }) {
-  return <ErrorAlert error={form.formError} className={className} />;
+export function FormError({ form, className, children }: { form: Form; className?: string; children?: ReactNode }) {
+  return (
+    <ErrorAlert error={form.formError} className={className}>
+      {children}
+    </ErrorAlert>
+  );
 }

@@ -1,14 +1,15 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import { api, ApiError, type InvitePreview, type Me } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { ROLE_LABEL, formatDateTime } from "@/lib/format";
 import { useAction, useResource } from "@/lib/resource";
 import { navigate } from "@/lib/router";
 import { useSession } from "@/lib/session";
 import { AuthLayout } from "@/components/AuthLayout";
 import { NewPasswordField } from "@/components/NewPasswordField";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 import { Loading } from "@/components/ui/States";
@@ -24,22 +25,20 @@ function NewAccountForm({ token, invite }: { token: string; invite: InvitePrevie
   const { refresh } = useSession();
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
-  const accept = useAction(() => api.acceptInvite(token, { name: name.trim(), password }).then(() => true));
-  const problem = accept.error instanceof ApiError ? accept.error : undefined;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await accept.run()) {
+  const form = useForm(
+    () => api.acceptInvite(token, { name: name.trim(), password }),
+    async () => {
       const me = await refresh();
       if (me) goToNewOrg(undefined, me);
-    }
-  };
+    },
+  );
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate>
-      <ErrorAlert error={accept.error && !problem?.problem.errors?.length ? accept.error : undefined} />
+    <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
+      <FormError form={form} />
       <TextField label="Email" value={invite.email} readOnly disabled hint="The invite is for this address." />
-      <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={problem?.fieldError("name")} required autoFocus />
-      <NewPasswordField label="Choose a password" value={password} onChange={(e) => setPassword(e.target.value)} error={problem?.fieldError("password")} />
-      <Button type="submit" pending={accept.pending} className="w-full">
+      <TextField label="Your name" autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError("name")} required autoFocus />
+      <NewPasswordField label="Choose a password" value={password} onChange={(e) => setPassword(e.target.value)} error={form.fieldError("password")} />
+      <Button type="submit" pending={form.pending} className="w-full">
         Create account and join
       </Button>
     </form>

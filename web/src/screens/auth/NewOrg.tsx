@@ -1,13 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError } from "@/lib/api";
+import { useState } from "react";
+import { api } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { slugify } from "@/lib/paths";
-import { useAction } from "@/lib/resource";
 import { Link, navigate } from "@/lib/router";
 import { useMe, useSession } from "@/lib/session";
 import { AuthLayout, textLinkClass } from "@/components/AuthLayout";
-import { ErrorAlert } from "@/components/ui/Alert";
+import { FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -17,17 +17,13 @@ export default function NewOrg() {
   const [name, setName] = useState("");
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
-  const create = useAction(() => api.createOrg({ name: name.trim(), slug }));
-  const problem = create.error instanceof ApiError ? create.error : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const org = await create.run();
-    if (org) {
+  const form = useForm(
+    () => api.createOrg({ name: name.trim(), slug }),
+    async (org) => {
       await refresh();
       navigate(`/${org.slug}/incidents`, { replace: true });
-    }
-  };
+    },
+  );
 
   return (
     <AuthLayout
@@ -57,8 +53,8 @@ export default function NewOrg() {
         </>
       }
     >
-      <form onSubmit={submit} className="space-y-4" noValidate>
-        <ErrorAlert error={create.error && !problem?.problem.errors?.length ? create.error : undefined} />
+      <form onSubmit={form.onSubmit} className="space-y-4" noValidate>
+        <FormError form={form} />
         <TextField
           label="Organisation name"
           value={name}
@@ -66,7 +62,7 @@ export default function NewOrg() {
             setName(e.target.value);
             if (!slugEdited) setSlug(slugify(e.target.value));
           }}
-          error={problem?.fieldError("name")}
+          error={form.fieldError("name")}
           required
           autoFocus
         />
@@ -78,11 +74,11 @@ export default function NewOrg() {
             setSlugEdited(true);
             setSlug(e.target.value.toLowerCase());
           }}
-          error={problem?.fieldError("slug")}
+          error={form.fieldError("slug")}
           pattern="[a-z0-9-]{3,40}"
           required
         />
-        <Button type="submit" pending={create.pending} className="w-full">
+        <Button type="submit" pending={form.pending} className="w-full">
           Create organisation
         </Button>
       </form>

@@ -1,12 +1,12 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
-import { api, ApiError } from "@/lib/api";
-import { useAction } from "@/lib/resource";
+import { api } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { Link, useLocation } from "@/lib/router";
 import { AuthLayout, textLinkClass } from "@/components/AuthLayout";
 import { NewPasswordField } from "@/components/NewPasswordField";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Alert, FormError } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { TextField } from "@/components/ui/Field";
 
@@ -16,16 +16,13 @@ export default function ResetPassword() {
   const [password, setPassword] = useState("");
   const [confirm, setConfirm] = useState("");
   const [done, setDone] = useState(false);
-  const reset = useAction(() => api.resetPassword(token, password));
-  const problem = reset.error instanceof ApiError ? reset.error : undefined;
+  const form = useForm(
+    () => api.resetPassword(token, password),
+    () => setDone(true),
+    { fields: ["password"] },
+  );
   const mismatch = confirm.length > 0 && confirm !== password;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (mismatch) return;
-    await reset.run();
-    setDone(true);
-  };
+  const submit = (event: FormEvent) => (mismatch ? event.preventDefault() : form.onSubmit(event));
 
   if (!token) {
     return (
@@ -43,7 +40,7 @@ export default function ResetPassword() {
 
   return (
     <AuthLayout title="Choose a new password" footer={<Link href="/login" className={textLinkClass}>Back to sign in</Link>}>
-      {done && !reset.error ? (
+      {done ? (
         <div className="space-y-4">
           <Alert tone="success" title="Password changed">
             You have been signed out everywhere. Sign in with your new password.
@@ -52,12 +49,12 @@ export default function ResetPassword() {
         </div>
       ) : (
         <form onSubmit={submit} className="space-y-4" noValidate>
-          <ErrorAlert error={reset.error && !problem?.fieldError("password") ? reset.error : undefined} />
+          <FormError form={form} />
           <NewPasswordField
             label="New password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            error={problem?.fieldError("password")}
+            error={form.fieldError("password")}
             autoFocus
           />
           <TextField
@@ -69,10 +66,10 @@ export default function ResetPassword() {
             error={mismatch ? "The passwords do not match" : undefined}
             required
           />
-          <Button type="submit" pending={reset.pending} disabled={!password || mismatch} className="w-full">
+          <Button type="submit" pending={form.pending} disabled={!password || mismatch} className="w-full">
             Set new password
           </Button>
-          {problem?.status === 422 && !problem.fieldError("password") && (
+          {form.apiError?.status === 422 && !form.fieldError("password") && (
             <p className="text-sm">
               <Link href="/forgot-password" className={textLinkClass}>
                 Ask for a new link

@@ -1,10 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError, SEVERITIES, type Severity } from "@/lib/api";
+import { useState } from "react";
+import { api, messageOf, SEVERITIES, type Severity } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { SEVERITY_LABEL } from "@/lib/format";
 import { useFreshMembers, useOrg } from "@/lib/org";
-import { useAction } from "@/lib/resource";
 import { navigate } from "@/lib/router";
 import { Alert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
@@ -35,35 +35,30 @@ export default function NewIncident() {
   const [labels, setLabels] = useState("");
   // One key per form: a retried submit cannot open the incident twice.
   const [idempotencyKey] = useState(newKey);
-  const create = useAction(() =>
-    api.createIncident(
-      org.id,
-      {
-        title: title.trim(),
-        severity,
-        description,
-        assignees,
-        labels: labels.split(",").map((l) => l.trim()).filter(Boolean),
-      },
-      idempotencyKey,
-    ),
+  const form = useForm(
+    () =>
+      api.createIncident(
+        org.id,
+        {
+          title: title.trim(),
+          severity,
+          description,
+          assignees,
+          labels: labels.split(",").map((l) => l.trim()).filter(Boolean),
+        },
+        idempotencyKey,
+      ),
+    (incident) => navigate(`/${membership.slug}/incidents/${incident.number}`),
   );
-  const problem = create.error instanceof ApiError ? create.error : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const incident = await create.run();
-    if (incident) navigate(`/${membership.slug}/incidents/${incident.number}`);
-  };
 
   return (
     <>
       <PageHeader title="New incident" description="Open an incident; your team is notified and SLA timers start now." />
       <Card className="max-w-3xl p-4 sm:p-6">
-        <form onSubmit={submit} className="space-y-5" noValidate>
-          {create.error ? (
+        <form onSubmit={form.onSubmit} className="space-y-5" noValidate>
+          {form.error ? (
             <Alert tone="error" title="The incident could not be opened">
-              {problem?.problem.errors?.length ? "Please correct the fields marked below." : problem?.problem.detail ?? String(create.error)}
+              {form.formError ? messageOf(form.formError) : "Please correct the fields marked below."}
             </Alert>
           ) : null}
           <TextField
@@ -72,7 +67,7 @@ export default function NewIncident() {
             value={title}
             onChange={(e) => setTitle(e.target.value)}
             placeholder="e.g. Checkout returns 500 errors"
-            error={problem?.fieldError("title")}
+            error={form.fieldError("title")}
             required
             autoFocus
           />
@@ -97,25 +92,25 @@ export default function NewIncident() {
                 </label>
               ))}
             </div>
-            {problem?.fieldError("severity") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{problem.fieldError("severity")}</p>}
+            {form.fieldError("severity") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.fieldError("severity")}</p>}
           </fieldset>
           <MarkdownEditor
             label="Description"
             value={description}
             onChange={setDescription}
             placeholder="What is happening? Who is affected? What have you tried?"
-            error={problem?.fieldError("description")}
+            error={form.fieldError("description")}
           />
-          <MemberPicker legend="Assignees" members={members.data} selected={assignees} onChange={setAssignees} error={problem?.fieldError("assignees")} />
+          <MemberPicker legend="Assignees" members={members.data} selected={assignees} onChange={setAssignees} error={form.fieldError("assignees")} />
           <TextField
             label="Labels"
             hint="Comma-separated, e.g. database, checkout"
             value={labels}
             onChange={(e) => setLabels(e.target.value)}
-            error={problem?.fieldError("labels")}
+            error={form.fieldError("labels")}
           />
           <div className="flex flex-wrap gap-3">
-            <Button type="submit" pending={create.pending}>
+            <Button type="submit" pending={form.pending}>
               Open incident
             </Button>
             <ButtonLink href={`/${membership.slug}/incidents`} variant="secondary">

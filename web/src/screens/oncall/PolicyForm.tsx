@@ -3,12 +3,11 @@
 // schedules) with the wait before the next level, how often to repeat, and
 // the severities it covers (none: the organisation's default policy).
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError, SEVERITIES, type EscalationPolicy, type EscalationTarget, type Schedule, type Severity } from "@/lib/api";
+import { useState } from "react";
+import { api, SEVERITIES, type EscalationPolicy, type EscalationTarget, type Schedule, type Severity } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { SEVERITY_LABEL } from "@/lib/format";
-import { fieldUnder } from "@/lib/oncall";
 import { useFreshMembers, useOrg } from "@/lib/org";
-import { useAction } from "@/lib/resource";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button, FormActions } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
@@ -43,7 +42,7 @@ export function PolicyForm({
   const [repeat, setRepeat] = useState(String(policy?.definition.repeat ?? 0));
   const [severities, setSeverities] = useState<Severity[]>(policy?.definition.severities ?? []);
 
-  const save = useAction(() => {
+  const form = useForm(() => {
     const input = {
       name: name.trim(),
       definition: {
@@ -53,15 +52,8 @@ export function PolicyForm({
       },
     };
     return policy ? api.updatePolicy(org.id, policy.id, input) : api.createPolicy(org.id, input);
-  });
-  const problem = save.error instanceof ApiError ? save.error : undefined;
-  const err = (field: string) => fieldUnder(problem?.problem.errors, field);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const saved = await save.run();
-    if (saved) onSaved(saved);
-  };
+  }, onSaved);
+  const err = form.errorUnder;
 
   const setLevel = (i: number, change: Partial<LevelDraft>) => setLevels(levels.map((l, j) => (j === i ? { ...l, ...change } : l)));
   const toggleTarget = (i: number, target: EscalationTarget, on: boolean) => {
@@ -75,9 +67,9 @@ export function PolicyForm({
         title={policy ? `Edit “${policy.name}”` : "New escalation policy"}
         description="Who is notified about a new incident, and who next when nobody acknowledges it in time."
       />
-      <form onSubmit={submit} className="space-y-5 p-4" noValidate aria-label={policy ? "Edit escalation policy" : "New escalation policy"}>
-        {problem && <ErrorAlert error={problem} />}
-        <TextField label="Policy name" value={name} onChange={(e) => setName(e.target.value)} error={problem?.fieldError("name")} placeholder="e.g. Production" className="max-w-md" required />
+      <form onSubmit={form.onSubmit} className="space-y-5 p-4" noValidate aria-label={policy ? "Edit escalation policy" : "New escalation policy"}>
+        <ErrorAlert error={form.error} />
+        <TextField label="Policy name" value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError("name")} placeholder="e.g. Production" className="max-w-md" required />
 
         <div className="space-y-4">
           <h3 className="text-sm font-semibold text-slate-900 dark:text-white">Levels</h3>
@@ -185,7 +177,7 @@ export function PolicyForm({
           </fieldset>
         </div>
 
-        <FormActions submitLabel={policy ? "Save policy" : "Create policy"} pending={save.pending} disabled={!name.trim()} onCancel={onCancel} />
+        <FormActions submitLabel={policy ? "Save policy" : "Create policy"} pending={form.pending} disabled={!name.trim()} onCancel={onCancel} />
       </form>
     </Card>
   );

@@ -4,11 +4,11 @@
 // wall times in the schedule's zone; overrides are entered the same way and
 // sent as UTC instants.
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError, type Member, type Schedule, type ScheduleDefinition } from "@/lib/api";
-import { fieldUnder, localInputToUtc, parseWall, timeZoneChoices, utcToLocalInput, wallString, wallTime, zonedInstant } from "@/lib/oncall";
+import { useState } from "react";
+import { api, type Member, type Schedule, type ScheduleDefinition } from "@/lib/api";
+import { useForm } from "@/lib/form";
+import { localInputToUtc, parseWall, timeZoneChoices, utcToLocalInput, wallString, wallTime, zonedInstant } from "@/lib/oncall";
 import { useFreshMembers, useOrg } from "@/lib/org";
-import { useAction } from "@/lib/resource";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button, FormActions } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
@@ -171,19 +171,11 @@ export function ScheduleForm({ schedule, onSaved, onCancel }: { schedule?: Sched
     })),
   });
 
-  const save = useAction(() => {
+  const form = useForm(() => {
     const input = { name: name.trim(), definition: definition() };
     return schedule ? api.updateSchedule(org.id, schedule.id, input) : api.createSchedule(org.id, input);
-  });
-  const problem = save.error instanceof ApiError ? save.error : undefined;
-  const errors = problem?.problem.errors;
-  const err = (field: string) => fieldUnder(errors, field);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const saved = await save.run();
-    if (saved) onSaved(saved);
-  };
+  }, onSaved);
+  const err = form.errorUnder;
 
   const setLayer = (i: number, change: Partial<LayerDraft>) => setLayers(layers.map((l, j) => (j === i ? { ...l, ...change } : l)));
   const setOverride = (i: number, change: Partial<OverrideDraft>) => setOverrides(overrides.map((o, j) => (j === i ? { ...o, ...change } : o)));
@@ -191,10 +183,10 @@ export function ScheduleForm({ schedule, onSaved, onCancel }: { schedule?: Sched
   return (
     <Card>
       <CardHeader title={schedule ? `Edit “${schedule.name}”` : "New schedule"} description="Who is on call when. Rotations hand over at the layer's start time; overrides win over layers, later layers over earlier ones." />
-      <form onSubmit={submit} className="space-y-5 p-4" noValidate aria-label={schedule ? "Edit schedule" : "New schedule"}>
-        {problem && <ErrorAlert error={problem} />}
+      <form onSubmit={form.onSubmit} className="space-y-5 p-4" noValidate aria-label={schedule ? "Edit schedule" : "New schedule"}>
+        <ErrorAlert error={form.error} />
         <div className="grid gap-3 sm:grid-cols-2">
-          <TextField label="Schedule name" value={name} onChange={(e) => setName(e.target.value)} error={problem?.fieldError("name")} placeholder="e.g. Primary on-call" required />
+          <TextField label="Schedule name" value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError("name")} placeholder="e.g. Primary on-call" required />
           <SelectField
             label="Time zone"
             value={timeZone}
@@ -300,7 +292,7 @@ export function ScheduleForm({ schedule, onSaved, onCancel }: { schedule?: Sched
           </Button>
         </div>
 
-        <FormActions submitLabel={schedule ? "Save schedule" : "Create schedule"} pending={save.pending} disabled={!name.trim()} onCancel={onCancel} />
+        <FormActions submitLabel={schedule ? "Save schedule" : "Create schedule"} pending={form.pending} disabled={!name.trim()} onCancel={onCancel} />
       </form>
     </Card>
   );

@@ -1,12 +1,13 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError, ROLES, type Invite, type Member, type Role } from "@/lib/api";
+import { useState } from "react";
+import { api, ROLES, type Invite, type Member, type Role } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { formatDateTime, ROLE_LABEL } from "@/lib/format";
 import { useFreshMembers, useOrg } from "@/lib/org";
 import { useAction, useResource } from "@/lib/resource";
 import { useMe } from "@/lib/session";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, TextField } from "@/components/ui/Field";
@@ -74,24 +75,17 @@ function InviteForm({ onInvited }: { onInvited: (invite: Invite) => void }) {
   const { org } = useOrg();
   const [email, setEmail] = useState("");
   const [roles, setRoles] = useState<Role[]>(["member"]);
-  const invite = useAction(() => api.invite(org.id, email.trim(), roles));
-  const problem = invite.error instanceof ApiError ? invite.error : undefined;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const created = await invite.run();
-    if (created) {
+  const form = useForm(
+    () => api.invite(org.id, email.trim(), roles),
+    (created) => {
       setEmail("");
       onInvited(created);
-    }
-  };
+    },
+  );
+  const requiredPlan = form.apiError?.problem.requiredPlan;
   return (
-    <form onSubmit={submit} className="space-y-3 p-4" noValidate>
-      {problem && !problem.problem.errors?.length && (
-        <Alert tone="error">
-          {problem.problem.detail}
-          {problem.problem.requiredPlan && <> Upgrade to the {problem.problem.requiredPlan} plan for more seats.</>}
-        </Alert>
-      )}
+    <form onSubmit={form.onSubmit} className="space-y-3 p-4" noValidate>
+      <FormError form={form}>{requiredPlan && <> Upgrade to the {requiredPlan} plan for more seats.</>}</FormError>
       <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
         <TextField
           label="Email address"
@@ -99,7 +93,7 @@ function InviteForm({ onInvited }: { onInvited: (invite: Invite) => void }) {
           autoComplete="off"
           value={email}
           onChange={(e) => setEmail(e.target.value)}
-          error={problem?.fieldError("email")}
+          error={form.fieldError("email")}
           className="flex-1"
           required
         />
@@ -107,7 +101,7 @@ function InviteForm({ onInvited }: { onInvited: (invite: Invite) => void }) {
           <RoleBoxes name="the new member" roles={roles} onChange={setRoles} />
         </div>
       </div>
-      <Button type="submit" pending={invite.pending} disabled={!email.trim() || roles.length === 0}>
+      <Button type="submit" pending={form.pending} disabled={!email.trim() || roles.length === 0}>
         Send invite
       </Button>
     </form>

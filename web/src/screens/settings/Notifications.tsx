@@ -2,13 +2,14 @@
 // Any member: how they are reached here — their phone number and, per
 // severity, by email and/or SMS.
 
-import { useEffect, useState, type FormEvent } from "react";
-import { api, ApiError, SEVERITIES, type NotificationRules, type PersonalChannel } from "@/lib/api";
+import { useEffect, useState } from "react";
+import { api, SEVERITIES, type NotificationRules, type PersonalChannel } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { SEVERITY_LABEL } from "@/lib/format";
-import { CHANNEL_LABEL, fieldUnder, PERSONAL_CHANNELS } from "@/lib/oncall";
+import { CHANNEL_LABEL, PERSONAL_CHANNELS } from "@/lib/oncall";
 import { useOrg } from "@/lib/org";
-import { useAction, useResource } from "@/lib/resource";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { useResource } from "@/lib/resource";
+import { Alert, FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, TextField } from "@/components/ui/Field";
@@ -22,25 +23,23 @@ export default function Notifications() {
   useEffect(() => {
     if (rules.data) setDraft({ phone: rules.data.phone, channels: { ...rules.data.channels } });
   }, [rules.data]);
-  const save = useAction((value: NotificationRules) => api.setMyNotificationRules(org.id, value));
-  const problem = save.error instanceof ApiError ? save.error : undefined;
-  const errors = problem?.problem.errors;
+  const phone = draft?.phone?.trim() ?? "";
+  const form = useForm(
+    () => {
+      setSaved(false);
+      return api.setMyNotificationRules(org.id, { phone: phone || null, channels: draft!.channels });
+    },
+    (result) => {
+      rules.setData(result);
+      setSaved(true);
+    },
+    { fields: ["phone", "channels"] },
+  );
 
   if (rules.loading || (!draft && rules.data)) return <Loading label="Loading your notification rules…" />;
   if (!draft) return <ErrorState error={rules.error} onRetry={rules.reload} />;
 
-  const phone = draft.phone?.trim() ?? "";
   const usesSms = SEVERITIES.some((s) => draft.channels[s]?.includes("sms"));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const result = await save.run({ phone: phone || null, channels: draft.channels });
-    if (result) {
-      rules.setData(result);
-      setSaved(true);
-    }
-  };
 
   const toggle = (severity: (typeof SEVERITIES)[number], channel: PersonalChannel, on: boolean) => {
     const current = draft.channels[severity] ?? [];
@@ -54,9 +53,9 @@ export default function Notifications() {
         title="My notifications"
         description={`How ${org.name} reaches you when you are on call or an incident is escalated to you.`}
       />
-      <form onSubmit={submit} className="space-y-5 p-4" noValidate>
+      <form onSubmit={form.onSubmit} className="space-y-5 p-4" noValidate>
         {saved && <Alert tone="success">Your notification rules are saved.</Alert>}
-        {problem && (!errors?.length || errors.some((e) => e.field !== "phone" && !e.field.startsWith("channels"))) && <ErrorAlert error={problem} />}
+        <FormError form={form} />
         <TextField
           label="Mobile phone number"
           type="tel"
@@ -65,7 +64,7 @@ export default function Notifications() {
           value={draft.phone ?? ""}
           onChange={(e) => setDraft({ ...draft, phone: e.target.value })}
           hint="In international format, starting with + and the country code. Needed for SMS."
-          error={problem?.fieldError("phone")}
+          error={form.fieldError("phone")}
           className="max-w-sm"
         />
         {usesSms && !phone && (
@@ -91,8 +90,8 @@ export default function Notifications() {
                 <tr key={s}>
                   <th scope="row" className="py-2 pr-4 font-medium text-slate-900 dark:text-slate-100">
                     {SEVERITY_LABEL[s]}
-                    {fieldUnder(errors, `channels.${s}`) && (
-                      <span className="block text-sm font-normal text-red-700 dark:text-red-300">{fieldUnder(errors, `channels.${s}`)}</span>
+                    {form.errorUnder(`channels.${s}`) && (
+                      <span className="block text-sm font-normal text-red-700 dark:text-red-300">{form.errorUnder(`channels.${s}`)}</span>
                     )}
                   </th>
                   {PERSONAL_CHANNELS.map((c) => (
@@ -109,7 +108,7 @@ export default function Notifications() {
             </tbody>
           </table>
         </div>
-        <Button type="submit" pending={save.pending}>
+        <Button type="submit" pending={form.pending}>
           Save my notifications
         </Button>
       </form>

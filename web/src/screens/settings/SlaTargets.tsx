@@ -1,11 +1,12 @@
 "use client";
 
-import { useEffect, useState, type FormEvent } from "react";
-import { api, ApiError, SEVERITIES, type Severity, type SlaTarget } from "@/lib/api";
+import { useEffect, useState } from "react";
+import { api, SEVERITIES, type Severity, type SlaTarget } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { formatDuration, SEVERITY_LABEL } from "@/lib/format";
 import { useOrg } from "@/lib/org";
-import { useAction, useResource } from "@/lib/resource";
-import { Alert } from "@/components/ui/Alert";
+import { useResource } from "@/lib/resource";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
@@ -26,22 +27,18 @@ export default function SlaTargets() {
     for (const s of SEVERITIES) d[s] = { ack: toMinutes(targets.data[s].acknowledgeSeconds), resolve: toMinutes(targets.data[s].resolveSeconds) };
     setDraft(d);
   }, [targets.data]);
-  const save = useAction(() => {
-    const body = {} as Record<Severity, SlaTarget>;
-    for (const s of SEVERITIES) body[s] = { acknowledgeSeconds: Number(draft![s].ack) * 60, resolveSeconds: Number(draft![s].resolve) * 60 };
-    return api.setSlaTargets(org.id, body);
-  });
-  const problem = save.error instanceof ApiError ? save.error : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved(false);
-    const result = await save.run();
-    if (result) {
+  const form = useForm(
+    () => {
+      setSaved(false);
+      const body = {} as Record<Severity, SlaTarget>;
+      for (const s of SEVERITIES) body[s] = { acknowledgeSeconds: Number(draft![s].ack) * 60, resolveSeconds: Number(draft![s].resolve) * 60 };
+      return api.setSlaTargets(org.id, body);
+    },
+    (result) => {
       targets.setData(result);
       setSaved(true);
-    }
-  };
+    },
+  );
 
   if (targets.loading || (!draft && targets.data)) return <Loading label="Loading SLA targets…" />;
   if (!draft) return <ErrorState error={targets.error} onRetry={targets.reload} />;
@@ -49,9 +46,9 @@ export default function SlaTargets() {
   return (
     <Card>
       <CardHeader title="SLA targets" description="How quickly incidents of each severity must be acknowledged and resolved (in minutes). New incidents use the new targets." />
-      <form onSubmit={submit} className="space-y-4 p-4">
+      <form onSubmit={form.onSubmit} className="space-y-4 p-4">
         {saved && <Alert tone="success">SLA targets saved.</Alert>}
-        {problem && <Alert tone="error">{problem.problem.detail}</Alert>}
+        <ErrorAlert error={form.error} />
         {SEVERITIES.map((s) => (
           <fieldset key={s} className="grid gap-3 sm:grid-cols-3 sm:items-end">
             <legend className="mb-2 text-sm font-semibold text-slate-900 sm:col-span-3 dark:text-white">{SEVERITY_LABEL[s]}</legend>
@@ -61,7 +58,7 @@ export default function SlaTargets() {
               min={1}
               value={draft[s].ack}
               hint={formatDuration(Number(draft[s].ack) * 60)}
-              error={problem?.fieldError(`${s}.acknowledgeSeconds`)}
+              error={form.fieldError(`${s}.acknowledgeSeconds`)}
               onChange={(e) => setDraft({ ...draft, [s]: { ...draft[s], ack: e.target.value } })}
             />
             <TextField
@@ -70,12 +67,12 @@ export default function SlaTargets() {
               min={1}
               value={draft[s].resolve}
               hint={formatDuration(Number(draft[s].resolve) * 60)}
-              error={problem?.fieldError(`${s}.resolveSeconds`)}
+              error={form.fieldError(`${s}.resolveSeconds`)}
               onChange={(e) => setDraft({ ...draft, [s]: { ...draft[s], resolve: e.target.value } })}
             />
           </fieldset>
         ))}
-        <Button type="submit" pending={save.pending}>
+        <Button type="submit" pending={form.pending}>
           Save targets
         </Button>
       </form>

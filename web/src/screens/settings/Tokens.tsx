@@ -1,10 +1,11 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
-import { api, ApiError, type CreatedToken, type TokenScope } from "@/lib/api";
+import { useState } from "react";
+import { api, type CreatedToken, type TokenScope } from "@/lib/api";
+import { useForm } from "@/lib/form";
 import { formatDateTime } from "@/lib/format";
 import { useAction, useResource } from "@/lib/resource";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { SelectField, TextField } from "@/components/ui/Field";
@@ -52,38 +53,32 @@ export default function Tokens() {
   const [scope, setScope] = useState<TokenScope>("read-only");
   const [expires, setExpires] = useState("");
   const [created, setCreated] = useState<CreatedToken>();
-  const create = useAction(() =>
-    api.createToken({ name: name.trim(), scope, expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null }),
-  );
-  const revoke = useAction((id: string) => api.revokeToken(id));
-  const problem = create.error instanceof ApiError ? create.error : undefined;
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const token = await create.run();
-    if (token) {
+  const form = useForm(
+    () => api.createToken({ name: name.trim(), scope, expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null }),
+    (token) => {
       setCreated(token);
       setName("");
       setExpires("");
       void tokens.reload();
-    }
-  };
+    },
+  );
+  const revoke = useAction((id: string) => api.revokeToken(id));
 
   return (
     <div className="space-y-6">
       {created && <NewSecret token={created} onDone={() => setCreated(undefined)} />}
       <Card>
         <CardHeader title="Create an API token" description="Personal tokens act as you: send them as “Authorization: Bearer …”." />
-        <form onSubmit={submit} className="grid gap-3 p-4 sm:grid-cols-4 sm:items-start" noValidate>
-          {problem && !problem.problem.errors?.length && <ErrorAlert error={problem} className="sm:col-span-4" />}
-          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={problem?.fieldError("name")} placeholder="e.g. CI pipeline" className="sm:col-span-2" required />
-          <SelectField label="Access" value={scope} onChange={(e) => setScope(e.target.value as TokenScope)} error={problem?.fieldError("scope")}>
+        <form onSubmit={form.onSubmit} className="grid gap-3 p-4 sm:grid-cols-4 sm:items-start" noValidate>
+          <FormError form={form} className="sm:col-span-4" />
+          <TextField label="Name" value={name} onChange={(e) => setName(e.target.value)} error={form.fieldError("name")} placeholder="e.g. CI pipeline" className="sm:col-span-2" required />
+          <SelectField label="Access" value={scope} onChange={(e) => setScope(e.target.value as TokenScope)} error={form.fieldError("scope")}>
             <option value="read-only">Read only</option>
             <option value="read-write">Read and write</option>
           </SelectField>
-          <TextField label="Expires (optional)" type="date" value={expires} onChange={(e) => setExpires(e.target.value)} error={problem?.fieldError("expiresAt")} />
+          <TextField label="Expires (optional)" type="date" value={expires} onChange={(e) => setExpires(e.target.value)} error={form.fieldError("expiresAt")} />
           <div className="sm:col-span-4">
-            <Button type="submit" pending={create.pending} disabled={!name.trim()}>
+            <Button type="submit" pending={form.pending} disabled={!name.trim()}>
               Create token
             </Button>
           </div>

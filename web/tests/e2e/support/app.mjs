@@ -1,7 +1,7 @@
 // Steps through the app as a person would, shared by the e2e tests.
 
 import assert from "node:assert/strict";
-import { apiCall, PASSWORD, unique } from "./browser.mjs";
+import { apiCall, openBrowser, PASSWORD, unique } from "./browser.mjs";
 import { waitForLink } from "./mail.mjs";
 
 /** Waits until the client router has rendered `pathname` (a string or RegExp). */
@@ -45,6 +45,18 @@ export async function joinAsNewMember(adminContext, memberContext, orgId, { emai
   const token = new URL(link).pathname.split("/").pop();
   await apiCall(memberContext, "POST", `/api/invites/${token}/accept`, { name, password: PASSWORD });
   return link;
+}
+
+/**
+ * Two browsers: an admin with a new organisation, and a member who joined
+ * it by invitation. `close()` closes both.
+ */
+export async function adminAndMember({ adminLabel = "admin", memberLabel = "member", memberName }) {
+  const admin = await openBrowser();
+  const member = await openBrowser();
+  const org = await adminWithOrg(admin.context, adminLabel);
+  await joinAsNewMember(admin.context, member.context, org.orgId, { email: `${unique(memberLabel)}@example.com`, name: memberName });
+  return { admin, member, org, close: async () => Promise.all([admin.close(), member.close()]) };
 }
 
 /** The main navigation's link names (desktop sidebar). */
