@@ -39,6 +39,12 @@ async fn slow_retry_world(backend: Backend) -> World {
     paging_world(app.await, 600).await
 }
 
+/// A sweep an hour apart: whatever goes out soon was relayed by its write.
+async fn hourly_sweep_world(backend: Backend) -> World {
+    let app = spawn_app_with(backend, |config| config.sweep_interval = Duration::from_secs(3600));
+    world_with(app.await).await
+}
+
 /// Pusher configured but down.
 async fn pusher_down_world(backend: Backend) -> World {
     let app = spawn_app_with(backend, |config| {
@@ -330,6 +336,13 @@ on_both_stores! {
         w.mail_to(&w.admin_email, 1).await;
         tokio::time::sleep(Duration::from_millis(500)).await;
         assert_eq!(w.hooks.received("/slack/").len(), 1);
+    }
+
+    async fn a_write_relays_its_events_without_waiting_for_the_sweep(w: World = hourly_sweep_world) {
+        open_incident(&w.org.admin, &w.org, json!({"title": "Paged at once", "severity": "P3"})).await;
+        let slack = w.hooks.wait_for("/slack/", 1).await;
+        assert!(slack[0].body.contains("Paged at once"));
+        w.mail_to(&w.admin_email, 1).await;
     }
 
     async fn a_pusher_outage_does_not_hold_up_notifications(w: World = pusher_down_world) {

@@ -53,6 +53,7 @@ pub async fn not_found() -> Error {
 pub fn finish(router: Router<AppState>, state: AppState) -> Router {
     let limit = state.config.body_limit_bytes;
     router
+        .layer(middleware::from_fn_with_state(state.clone(), publish_after_writes))
         .layer(middleware::from_fn(problem_for_bare_errors))
         // A bug must cost one request a 500 problem, never the connection.
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(panic_problem))
@@ -64,6 +65,22 @@ pub fn finish(router: Router<AppState>, state: AppState) -> Router {
 fn panic_problem(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a handler panicked");
     Error::internal("handler panicked").into_response()
+}
+
+/// After a write that succeeded, the events it recorded are relayed (to the
+/// queue and Pusher) before the answer goes: once here, not in each
+/// handler. Reads and refused writes record none.
+async fn publish_after_writes(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let writes = !request.method().is_safe();
+    let response = next.run(request).await;
+    if writes && response.status().is_success() {
+        state.publish_pending().await;
+    }
+    response
 }
 
 /// axum answers a wrong method with an empty 405 (adding `Allow` further
