@@ -47,6 +47,10 @@ pub enum Error {
     Unauthenticated,
     #[error("forbidden: {0}")]
     Forbidden(String),
+    /// The signed-in account has not confirmed its email address, which
+    /// this needs (tokens, organisations, joining one as an existing user).
+    #[error("email address not verified")]
+    EmailUnverified,
     #[error("{detail}")]
     PlanRequired { detail: String, required_plan: &'static str },
     #[error("conflict: {detail}")]
@@ -102,6 +106,7 @@ impl Error {
             Self::PreconditionRequired(_) => "precondition-required",
             Self::TooManyRequests { .. } => "rate-limited",
             Self::Unavailable(_) => "unavailable",
+            Self::EmailUnverified => "email-unverified",
             Self::Upstream(_) => "upstream-unavailable",
             Self::Busy(_) => "busy",
             Self::Internal(_) => "internal",
@@ -116,7 +121,7 @@ impl Error {
             Self::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             Self::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::Unauthenticated => StatusCode::UNAUTHORIZED,
-            Self::Forbidden(_) => StatusCode::FORBIDDEN,
+            Self::Forbidden(_) | Self::EmailUnverified => StatusCode::FORBIDDEN,
             Self::PlanRequired { .. } => StatusCode::PAYMENT_REQUIRED,
             Self::Conflict { .. } => StatusCode::CONFLICT,
             Self::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
@@ -134,6 +139,9 @@ impl Error {
                 _ => format!("{} fields are invalid", fields.len()),
             },
             Self::Internal(_) => "an unexpected error occurred; it has been logged".to_owned(),
+            Self::EmailUnverified => {
+                "confirm your email address first: follow the link we emailed you (or ask for a new one)".to_owned()
+            }
             Self::Busy(_) => "the service is busy; please try again in a moment".to_owned(),
             Self::Unavailable(detail)
             | Self::Upstream(detail)

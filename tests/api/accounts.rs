@@ -48,7 +48,7 @@ on_both_stores! {
 
     async fn organisations_are_created_with_the_creator_as_admin(app: TestApp) {
         let client = app.browser();
-        client.sign_up("Linus").await;
+        app.sign_up_verified(&client, "Linus").await;
         let org = client.create_org("Kernel").await;
         assert_eq!(org["plan"], "free");
         assert_eq!(org["features"]["incidentManagement"], true);
@@ -86,7 +86,7 @@ async fn invalid_sign_up_names_every_bad_field() {
 async fn invalid_slugs_are_refused_by_field() {
     let app = spawn_app(Backend::Sqlite).await;
     let client = app.browser();
-    client.sign_up("Slugger").await;
+    app.sign_up_verified(&client, "Slugger").await;
     for slug in ["ab", "API", "admin", "has space", "-edge"] {
         let body = expect_problem(client.post("/api/orgs", json!({"name": "X", "slug": slug})).await, 422).await;
         assert_eq!(body["errors"][0]["field"], "slug", "{slug}: {body}");

@@ -150,6 +150,15 @@ impl TestApp {
         Client::new(self.url(""))
     }
 
+    /// Signs `client` up and confirms the address from the emailed link, as
+    /// its owner would; returns `/api/me`.
+    pub async fn sign_up_verified(&self, client: &Client, name: &str) -> Value {
+        let me = client.sign_up(name).await;
+        let token = self.token_mailed_to(me["user"]["email"].as_str().expect("email"), "/verify-email?token=");
+        assert_eq!(client.post("/api/auth/verify-email", json!({"token": token})).await.status(), 204, "verification");
+        client.get("/api/me").await.json().await.expect("me body")
+    }
+
     /// The secret token in the newest email to `to` whose link contains `marker`.
     pub fn token_mailed_to(&self, to: &str, marker: &str) -> String {
         let message = self
@@ -320,7 +329,7 @@ pub struct OrgFixture {
 impl OrgFixture {
     pub async fn new(app: &TestApp, name: &str) -> Self {
         let admin = app.browser();
-        admin.sign_up(&format!("{name}Admin")).await;
+        app.sign_up_verified(&admin, &format!("{name}Admin")).await;
         let org = admin.create_org(name).await;
         Self {
             admin,

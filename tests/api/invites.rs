@@ -62,7 +62,7 @@ on_both_stores! {
     async fn existing_accounts_accept_signed_in_as_the_invited_email(app: TestApp) {
         let org = OrgFixture::new(&app, "Existing").await;
         let person = app.browser();
-        let me = person.sign_up("Existing").await;
+        let me = app.sign_up_verified(&person, "Existing").await;
         let email = me["user"]["email"].as_str().expect("email").to_owned();
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
         let token = app.token_mailed_to(&email, "/invite/");
@@ -70,7 +70,7 @@ on_both_stores! {
         expect_problem(app.browser().post(&format!("/api/invites/{token}/accept"), json!({})).await, 401).await;
         // Someone else's account cannot take it.
         let stranger = app.browser();
-        stranger.sign_up("Stranger").await;
+        app.sign_up_verified(&stranger, "Stranger").await;
         expect_problem(stranger.post(&format!("/api/invites/{token}/accept"), json!({})).await, 403).await;
         assert_eq!(person.post(&format!("/api/invites/{token}/accept"), json!({})).await.status(), 200);
         assert_eq!(person.get(&org.path("")).await.status(), 200);

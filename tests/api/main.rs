@@ -25,6 +25,7 @@ mod runners;
 mod sqs;
 mod store;
 mod stripe_standin;
+mod takeover;
 mod teams;
 mod tenancy;
 mod tokens;

@@ -50,6 +50,15 @@ async fn seed(app: &TestApp) -> (String, String) {
     assert_eq!(signup.status(), 201);
     let set_cookie = signup.headers()["set-cookie"].to_str().expect("ascii").to_owned();
     let cookie = set_cookie.split(';').next().expect("cookie pair").to_owned();
+    let verified = client
+        .post(app.url("/api/auth/verify-email"))
+        .header("cookie", &cookie)
+        .header("origin", crate::helpers::PUBLIC_URL)
+        .json(&json!({"token": app.token_mailed_to(&email, "/verify-email?token=")}))
+        .send()
+        .await
+        .expect("verify");
+    assert_eq!(verified.status(), 204);
     let org: Value = client
         .post(app.url("/api/orgs"))
         .header("cookie", &cookie)

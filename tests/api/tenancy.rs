@@ -8,10 +8,10 @@ use crate::helpers::{OrgFixture, expect_problem, on_both_stores};
 on_both_stores! {
     async fn other_orgs_answer_404_everywhere(app: TestApp) {
         let alice = app.browser();
-        alice.sign_up("Alice").await;
+        app.sign_up_verified(&alice, "Alice").await;
         let org_a = alice.create_org("Alpha").await;
         let bob = app.browser();
-        bob.sign_up("Bob").await;
+        app.sign_up_verified(&bob, "Bob").await;
         let org_b = bob.create_org("Bravo").await;
 
         let b_id = org_b["id"].as_str().expect("id");

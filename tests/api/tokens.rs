@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, expect_problem, on_both_stores};
 
-async fn with_token(
+pub async fn with_token(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,
@@ -23,7 +23,7 @@ async fn with_token(
 on_both_stores! {
     async fn tokens_authenticate_within_their_scope(app: TestApp) {
         let owner = app.browser();
-        owner.sign_up("Scripter").await;
+        app.sign_up_verified(&owner, "Scripter").await;
         let read_only: Value = owner.post("/api/me/tokens", json!({"name": "ci", "scope": "read-only"})).await.json().await.expect("json");
         let secret = read_only["secret"].as_str().expect("secret").to_owned();
         assert!(secret.starts_with("sim_"));

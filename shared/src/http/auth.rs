@@ -174,16 +174,15 @@ async fn logout(
     Ok(cleared_cookie())
 }
 
-/// Ends every session of the signed-in user, on every device.
+/// Ends every session of the signed-in user, on every device, and revokes
+/// their API tokens.
 #[utoipa::path(post, path = "/api/auth/logout-all", tag = "auth", responses((status = 204)), security(("session" = [])))]
 async fn logout_all(
     State(state): State<AppState>,
     RequestMeta(meta): RequestMeta,
     current: CurrentUser,
 ) -> Result<Response> {
-    let ended = state.store.delete_sessions_of(current.user.id).await?;
-    let entry = AuditEntry::new("user.signed_out_everywhere", current.user.id, json!({"sessions": ended}));
-    state.store.record_account_event(&current.audit(meta), entry).await?;
+    state.store.sign_out_everywhere(current.user.id, &current.audit(meta)).await?;
     Ok(cleared_cookie())
 }
 
@@ -209,7 +208,10 @@ pub struct VerifyEmailRequest {
     token: String,
 }
 
-/// Confirms an email address with the emailed single-use token.
+/// Confirms an email address with the emailed single-use token. The first
+/// confirmation ends every other session and revokes every API token made
+/// before it (whoever signed up with the address first loses them); the
+/// session confirming, if it is the owner's, stays.
 #[utoipa::path(
     post, path = "/api/auth/verify-email", tag = "auth", request_body = VerifyEmailRequest,
     responses((status = 204), (status = 422, body = crate::error::Problem))
@@ -217,12 +219,18 @@ pub struct VerifyEmailRequest {
 async fn verify_email(
     State(state): State<AppState>,
     RequestMeta(meta): RequestMeta,
+    current: Option<CurrentUser>,
     ApiJson(body): ApiJson<VerifyEmailRequest>,
 ) -> Result<StatusCode> {
-    let redeemed = state
-        .store
-        .redeem_email_token(&accounts::secret_hash(&body.token), EmailPurpose::VerifyEmail, None, &meta)
-        .await?;
+    let token_hash = accounts::secret_hash(&body.token);
+    let Some(owner) = state.store.email_token_owner(&token_hash, EmailPurpose::VerifyEmail).await? else {
+        return Err(Error::field("token", "is invalid, used or expired"));
+    };
+    let keep = current.and_then(|current| match current.credential {
+        Credential::Session(session) if current.user.id == owner => Some(session),
+        _ => None,
+    });
+    let redeemed = state.store.redeem_email_token(&token_hash, EmailPurpose::VerifyEmail, None, keep, &meta).await?;
     redeemed.map(|_| StatusCode::NO_CONTENT).ok_or_else(|| Error::field("token", "is invalid, used or expired"))
 }
 
@@ -271,7 +279,8 @@ pub struct ResetPasswordRequest {
     password: String,
 }
 
-/// Sets a new password with the emailed single-use token; ends every session.
+/// Sets a new password with the emailed single-use token; ends every
+/// session and revokes every API token.
 #[utoipa::path(
     post, path = "/api/auth/password-reset", tag = "auth", request_body = ResetPasswordRequest,
     responses((status = 204), (status = 422, body = crate::error::Problem))
@@ -284,7 +293,8 @@ async fn reset_password(
     accounts::check_new_password(&body.password, "password").map_err(|e| Error::Validation(vec![e]))?;
     let hash = accounts::hash_password(&body.password)?;
     let token_hash = accounts::secret_hash(&body.token);
-    let redeemed = state.store.redeem_email_token(&token_hash, EmailPurpose::ResetPassword, Some(hash), &meta).await?;
+    let redeemed =
+        state.store.redeem_email_token(&token_hash, EmailPurpose::ResetPassword, Some(hash), None, &meta).await?;
     redeemed.map(|_| StatusCode::NO_CONTENT).ok_or_else(|| Error::field("token", "is invalid, used or expired"))
 }
 

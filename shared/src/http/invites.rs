@@ -251,7 +251,10 @@ async fn accept_invite(
     let token_hash = accounts::secret_hash(&path.token);
     let (invite, _) = state.store.invite_by_token_hash(&token_hash).await?.ok_or(Error::NotFound("invite"))?;
     let joiner = match current {
-        Some(current) => Joiner::Existing(current.user.id),
+        Some(current) => {
+            current.require_verified()?;
+            Joiner::Existing(current.user.id)
+        }
         None => {
             if state.store.user_by_email(&invite.email).await?.is_some() {
                 return Err(Error::Unauthenticated);

@@ -17,6 +17,7 @@ use crate::domain::accounts::{self, TokenScope};
 use crate::domain::org::Role;
 use crate::error::{Error, Result};
 use crate::ids::{OrgId, TokenId, UserId};
+use crate::mail::MailMessage;
 use crate::store::{ApiTokenRecord, NewApiToken, UserRecord};
 
 #[derive(Serialize, ToSchema)]
@@ -130,6 +131,7 @@ async fn create_token(
     if !matches!(current.credential, super::session::Credential::Session(_)) {
         return Err(Error::Forbidden("API tokens are created from a signed-in session, not with another token".into()));
     }
+    current.require_verified()?;
     let name = accounts::check_name(&body.name, "name").map_err(|e| Error::Validation(vec![e]))?;
     if body.expires_at.is_some_and(|at| at <= state.store.now()) {
         return Err(Error::field("expiresAt", "must be in the future"));
@@ -143,7 +145,22 @@ async fn create_token(
         expires_at: body.expires_at,
     };
     let record = state.store.insert_api_token(new, &current.audit(meta)).await?;
+    tell_owner_of_new_token(&state, &current.user, &record).await;
     Ok((StatusCode::CREATED, Json(CreatedToken { token: record.into(), secret })))
+}
+
+/// A token is lasting access: its owner hears of every new one, so one
+/// made by someone else does not go unnoticed. The token stands even if
+/// the mail cannot go out now (the token list shows it either way).
+async fn tell_owner_of_new_token(state: &AppState, user: &UserRecord, token: &ApiTokenRecord) {
+    let text = format!(
+        "Hello {},\n\na new API token \"{}\" ({}) was created for your Simplicity account. If it was not you, revoke it under Settings, API tokens, and reset your password.\n",
+        user.name, token.name, token.scope
+    );
+    let message = MailMessage { to: user.email.clone(), subject: "A new API token for your account".into(), text };
+    if let Err(error) = state.mailer.send(message).await {
+        tracing::warn!(error = %crate::error::chain(&error), token = %token.id, "could not tell the owner of a new API token");
+    }
 }
 
 #[derive(Serialize, ToSchema)]

@@ -68,6 +68,7 @@ async fn create_org(
     current: CurrentUser,
     ApiJson(body): ApiJson<CreateOrgRequest>,
 ) -> Result<(StatusCode, Json<OrgView>)> {
+    current.require_verified()?;
     let (slug, name) = match (OrgSlug::parse(&body.slug), accounts::check_name(&body.name, "name")) {
         (Ok(slug), Ok(name)) => (slug, name),
         (slug, name) => return Err(Error::Validation([slug.err(), name.err()].into_iter().flatten().collect())),

@@ -48,6 +48,16 @@ impl Credential {
 }
 
 impl CurrentUser {
+    /// Refuses an account whose email address is not confirmed: until its
+    /// owner proves it, whoever signed up with it must not gain lasting
+    /// access (tokens), organisations or others' invitations through it.
+    pub fn require_verified(&self) -> Result<()> {
+        match self.user.email_verified_at {
+            Some(_) => Ok(()),
+            None => Err(Error::EmailUnverified),
+        }
+    }
+
     /// Audit metadata for this user's actions.
     pub fn audit(&self, meta: AuditMeta) -> AuditMeta {
         meta.with_actor(self.user.id, &self.user.email)

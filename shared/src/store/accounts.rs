@@ -134,12 +134,6 @@ impl Store {
         session::Entity::delete_by_id(id.uuid()).exec(&self.db).await?;
         Ok(())
     }
-
-    pub async fn delete_sessions_of(&self, user_id: UserId) -> StoreResult<u64> {
-        let result =
-            session::Entity::delete_many().filter(session::Column::UserId.eq(user_id.uuid())).exec(&self.db).await?;
-        Ok(result.rows_affected)
-    }
 }
 
 /// Inserts a user and records the sign-up, inside the caller's transaction.

@@ -3,14 +3,16 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
+};
 use serde_json::json;
 
 use super::entities::{api_token, email_token, session, user};
 use super::{Store, StoreError, StoreResult, audit};
 use crate::domain::accounts::{EmailPurpose, TokenScope};
 use crate::domain::audit::{AuditEntry, AuditMeta};
-use crate::ids::{TokenId, UserId};
+use crate::ids::{SessionId, TokenId, UserId};
 
 #[derive(Debug, Clone)]
 pub struct ApiTokenRecord {
@@ -47,7 +49,41 @@ pub struct NewApiToken {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
+/// Sessions and API tokens a user lost at once.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Dropped {
+    pub sessions: u64,
+    pub tokens: u64,
+}
+
+/// Ends every session (but `keep`) and revokes every API token of `user`.
+async fn drop_credentials<C: ConnectionTrait>(conn: &C, user: UserId, keep: Option<SessionId>) -> StoreResult<Dropped> {
+    let mut sessions = session::Entity::delete_many().filter(session::Column::UserId.eq(user.uuid()));
+    if let Some(keep) = keep {
+        sessions = sessions.filter(session::Column::Id.ne(keep.uuid()));
+    }
+    let sessions = sessions.exec(conn).await?.rows_affected;
+    let tokens = api_token::Entity::delete_many()
+        .filter(api_token::Column::UserId.eq(user.uuid()))
+        .exec(conn)
+        .await?
+        .rows_affected;
+    Ok(Dropped { sessions, tokens })
+}
+
 impl Store {
+    /// Signs `user` out everywhere: every session ends and every API token
+    /// is revoked, recorded in the account's audit chain.
+    pub async fn sign_out_everywhere(&self, user: UserId, meta: &AuditMeta) -> StoreResult<Dropped> {
+        let tx = self.db.begin().await?;
+        let dropped = drop_credentials(&tx, user, None).await?;
+        let summary = json!({"sessions": dropped.sessions, "tokensRevoked": dropped.tokens});
+        let entry = AuditEntry::new("user.signed_out_everywhere", user, summary);
+        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, entry, self.clock.now()).await?;
+        tx.commit().await?;
+        Ok(dropped)
+    }
+
     pub async fn insert_api_token(&self, new: NewApiToken, meta: &AuditMeta) -> StoreResult<ApiTokenRecord> {
         let tx = self.db.begin().await?;
         let created = api_token::ActiveModel {
@@ -149,11 +185,24 @@ impl Store {
     /// Uses an emailed token once and applies its effect in the same
     /// transaction: verifying the email, or setting the new password (which
     /// also ends every session). `None` if the token is unknown, used or expired.
+    /// Whose live (unused, unexpired) emailed token this is.
+    pub async fn email_token_owner(&self, token_hash: &str, purpose: EmailPurpose) -> StoreResult<Option<UserId>> {
+        Ok(email_token::Entity::find()
+            .filter(email_token::Column::TokenHash.eq(token_hash))
+            .filter(email_token::Column::Purpose.eq(purpose.key()))
+            .filter(email_token::Column::UsedAt.is_null())
+            .filter(email_token::Column::ExpiresAt.gt(self.clock.now()))
+            .one(&self.db)
+            .await?
+            .map(|token| UserId::from_uuid(token.user_id)))
+    }
+
     pub async fn redeem_email_token(
         &self,
         token_hash: &str,
         purpose: EmailPurpose,
         new_password_hash: Option<String>,
+        keep_session: Option<SessionId>,
         meta: &AuditMeta,
     ) -> StoreResult<Option<UserId>> {
         let tx = self.db.begin().await?;
@@ -178,13 +227,25 @@ impl Store {
         if claimed.rows_affected == 0 {
             return Ok(None);
         }
+        let user_id = UserId::from_uuid(token.user_id);
         let update = user::Entity::update_many().filter(user::Column::Id.eq(token.user_id));
-        let (update, action) = match (purpose, new_password_hash) {
+        let (action, summary) = match (purpose, new_password_hash) {
             (EmailPurpose::VerifyEmail, _) => {
-                (update.col_expr(user::Column::EmailVerifiedAt, Expr::value(now)), "user.email_verified")
+                let first = update
+                    .col_expr(user::Column::EmailVerifiedAt, Expr::value(now))
+                    .filter(user::Column::EmailVerifiedAt.is_null())
+                    .exec(&tx)
+                    .await?;
+                // Whoever signed up with the address before its owner
+                // proved it loses every way in they made meanwhile.
+                let dropped = match first.rows_affected {
+                    0 => Dropped::default(),
+                    _ => drop_credentials(&tx, user_id, keep_session).await?,
+                };
+                ("user.email_verified", json!({"sessionsEnded": dropped.sessions, "tokensRevoked": dropped.tokens}))
             }
             (EmailPurpose::ResetPassword, Some(hash)) => {
-                session::Entity::delete_many().filter(session::Column::UserId.eq(token.user_id)).exec(&tx).await?;
+                let dropped = drop_credentials(&tx, user_id, None).await?;
                 // Other reset links mailed earlier die with this reset.
                 email_token::Entity::update_many()
                     .col_expr(email_token::Column::UsedAt, Expr::value(now))
@@ -193,13 +254,12 @@ impl Store {
                     .filter(email_token::Column::UsedAt.is_null())
                     .exec(&tx)
                     .await?;
-                (update.col_expr(user::Column::PasswordHash, Expr::value(hash)), "user.password_reset")
+                update.col_expr(user::Column::PasswordHash, Expr::value(hash)).exec(&tx).await?;
+                ("user.password_reset", json!({"sessionsEnded": dropped.sessions, "tokensRevoked": dropped.tokens}))
             }
             (EmailPurpose::ResetPassword, None) => return Err(StoreError::Corrupt("reset without a password".into())),
         };
-        update.exec(&tx).await?;
-        let user_id = UserId::from_uuid(token.user_id);
-        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new(action, user_id, json!({})), self.clock.now())
+        audit::append(&tx, audit::ACCOUNT_CHAIN, meta, AuditEntry::new(action, user_id, summary), self.clock.now())
             .await?;
         tx.commit().await?;
         Ok(Some(user_id))
