@@ -5,7 +5,7 @@
 use reqwest::Method;
 use serde_json::{Value, json};
 
-use crate::helpers::{Client, OrgFixture, PASSWORD, TestApp, expect_problem, on_both_stores};
+use crate::helpers::{Client, OrgFixture, PASSWORD, expect_problem, on_both_stores};
 use crate::tokens::with_token;
 
 async fn token_of(client: &Client, name: &str) -> String {
