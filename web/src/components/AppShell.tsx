@@ -10,8 +10,8 @@ import { MODULE_LABEL, planName, UPCOMING_MODULES } from "@/lib/modules";
 import { useOrg } from "@/lib/org";
 import { Link, navigate, useLocation } from "@/lib/router";
 import { useMe, useSession } from "@/lib/session";
-import { useAction } from "@/lib/resource";
 import { Logo } from "./Logo";
+import { ResendVerification } from "./ResendVerification";
 import { Button } from "./ui/Button";
 import { cx } from "./ui/cx";
 
@@ -65,28 +65,12 @@ function OrgSwitcher() {
 
 function VerifyEmailBanner() {
   const me = useMe();
-  const resend = useAction(api.requestVerification);
-  const [sent, setSent] = useState(false);
   if (me.user.emailVerified) return null;
   return (
     <div className="border-b border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-1">
         <span>Please confirm your email address ({me.user.email}) with the link we sent you.</span>
-        {sent ? (
-          <span className="font-medium">A new link is on its way.</span>
-        ) : (
-          <button
-            type="button"
-            className="font-medium underline underline-offset-2 disabled:opacity-60"
-            disabled={resend.pending}
-            onClick={async () => {
-              await resend.run();
-              setSent(true);
-            }}
-          >
-            Send the link again
-          </button>
-        )}
+        <ResendVerification />
       </div>
     </div>
   );

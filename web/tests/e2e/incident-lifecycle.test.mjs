@@ -6,7 +6,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { auditPage, openBrowser, screenshots, unique } from "./support/browser.mjs";
-import { createOrgWithUi, signUpWithUi, waitForPath } from "./support/app.mjs";
+import { confirmEmailWithUi, createOrgWithUi, signUpWithUi, waitForPath } from "./support/app.mjs";
 import { waitForLink } from "./support/mail.mjs";
 import { PASSWORD } from "./support/browser.mjs";
 
@@ -54,7 +54,9 @@ describe("incident lifecycle across two people", () => {
   });
 
   it("signs up and creates an organisation", async () => {
-    await signUpWithUi(alice.page, { name: "Alice Admin", email: `${unique("alice")}@example.com` });
+    const email = `${unique("alice")}@example.com`;
+    await signUpWithUi(alice.page, { name: "Alice Admin", email });
+    await confirmEmailWithUi(alice.page, email);
     slug = await createOrgWithUi(alice.page, `Acme ${unique("o")}`);
     await alice.page.getByText("No incidents yet").waitFor();
   });

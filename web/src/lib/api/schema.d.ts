@@ -48,7 +48,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends every session of the signed-in user, on every device. */
+        /**
+         * Ends every session of the signed-in user, on every device, and revokes
+         *     their API tokens.
+         */
         post: operations["logout_all"];
         delete?: never;
         options?: never;
@@ -65,7 +68,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password with the emailed single-use token; ends every session. */
+        /**
+         * Sets a new password with the emailed single-use token; ends every
+         *     session and revokes every API token.
+         */
         post: operations["reset_password"];
         delete?: never;
         options?: never;
@@ -119,7 +125,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirms an email address with the emailed single-use token. */
+        /**
+         * Confirms an email address with the emailed single-use token. The first
+         *     confirmation ends every other session and revokes every API token made
+         *     before it (whoever signed up with the address first loses them); the
+         *     session confirming, if it is the owner's, stays.
+         */
         post: operations["verify_email"];
         delete?: never;
         options?: never;

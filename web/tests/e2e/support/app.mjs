@@ -19,6 +19,17 @@ export async function signUpWithUi(page, { name, email }) {
   await waitForPath(page, "/new-org");
 }
 
+/**
+ * Confirms the address from the emailed link, as its owner would, and
+ * continues: a new account lands on the "create an organisation" form.
+ */
+export async function confirmEmailWithUi(page, email) {
+  const link = await waitForLink(email, "/verify-email");
+  await page.goto(new URL(link).pathname + new URL(link).search);
+  await page.getByText("Email confirmed").waitFor();
+  await page.getByRole("link", { name: "Continue" }).click();
+}
+
 /** Creates an organisation through the UI; returns its slug. */
 export async function createOrgWithUi(page, name) {
   await page.getByLabel("Organisation name").fill(name);
@@ -33,6 +44,8 @@ export async function createOrgWithUi(page, name) {
 export async function adminWithOrg(context, label = "admin") {
   const email = `${unique(label)}@example.com`;
   await apiCall(context, "POST", "/api/auth/signup", { email, password: PASSWORD, name: `${label} user` });
+  const link = new URL(await waitForLink(email, "/verify-email"));
+  await apiCall(context, "POST", "/api/auth/verify-email", { token: link.searchParams.get("token") });
   const slug = unique("org").toLowerCase().slice(0, 40);
   const org = await apiCall(context, "POST", "/api/orgs", { name: `Org ${slug}`, slug });
   return { email, slug, orgId: org.id, org };
