@@ -15,6 +15,7 @@ use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 
 use super::records::{DomainEvent, Entry, TimelineRecord, events, timeline};
 use super::{OrgStore, StoreResult, audit, lock_org};
+use crate::clock::Clock;
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::records::RecordRef;
 use crate::ids::OrgId;
@@ -22,6 +23,7 @@ use crate::ids::OrgId;
 pub(super) struct UnitOfWork<'m> {
     tx: DatabaseTransaction,
     org_id: OrgId,
+    clock: Clock,
     at: DateTime<Utc>,
     meta: &'m AuditMeta,
     audit: Vec<AuditEntry>,
@@ -33,10 +35,11 @@ impl<'m> UnitOfWork<'m> {
     pub(super) async fn begin(
         db: &DatabaseConnection,
         org_id: OrgId,
-        at: DateTime<Utc>,
+        clock: Clock,
         meta: &'m AuditMeta,
     ) -> StoreResult<Self> {
-        Ok(Self { tx: db.begin().await?, org_id, at, meta, audit: Vec::new(), events: Vec::new(), serialised: false })
+        let (tx, at) = (db.begin().await?, clock.now());
+        Ok(Self { tx, org_id, clock, at, meta, audit: Vec::new(), events: Vec::new(), serialised: false })
     }
 
     /// The transaction, for the change itself.
@@ -49,19 +52,22 @@ impl<'m> UnitOfWork<'m> {
     }
 
     /// Stamps the rest of the write with the time now: after it has waited
-    /// for its turn (a row lock, the serialised tail), so that what commits
-    /// later never carries an earlier time.
-    pub(super) fn restamp(&mut self, clock: &crate::clock::Clock) {
-        self.at = clock.now();
+    /// for its turn (a row lock; the serialised tail restamps itself), so
+    /// that what commits later never carries an earlier time.
+    pub(super) fn restamp(&mut self) {
+        self.at = self.clock.now();
     }
 
     /// Enters the organisation's serialised tail: until the commit, no other
     /// write of the organisation passes this point. Call it as late as the
-    /// write allows; [`Self::commit`] enters it if the write has not.
+    /// write allows; [`Self::commit`] enters it if the write has not. The
+    /// tail (audit entries, events) is stamped once the turn is ours, so
+    /// their times rise with their `seq`.
     pub(super) async fn serialise(&mut self) -> StoreResult<()> {
         if !self.serialised {
             lock_org(&self.tx, self.org_id).await?;
             self.serialised = true;
+            self.restamp();
         }
         Ok(())
     }
@@ -96,6 +102,56 @@ impl<'m> UnitOfWork<'m> {
 impl OrgStore<'_> {
     /// Starts a unit of work on this organisation, acting as `meta` says.
     pub(super) async fn unit<'m>(&self, meta: &'m AuditMeta) -> StoreResult<UnitOfWork<'m>> {
-        UnitOfWork::begin(self.db, self.org_id, self.clock.now(), meta).await
+        UnitOfWork::begin(self.db, self.org_id, self.clock.clone(), meta).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use serde_json::json;
+
+    use crate::clock::Clock;
+    use crate::domain::audit::{AuditEntry, AuditMeta};
+    use crate::store::AuditFilter;
+    use crate::store::test_support::{Backend, org_with_owner, test_store};
+
+    /// A write that waited for the organisation's turn stamps its tail once
+    /// it has it, so audit times rise with their `seq`. PostgreSQL only: it
+    /// is where the turn is a lock of its own (SQLite has one writer at a
+    /// time, and a write waits at its first statement).
+    #[tokio::test]
+    async fn the_tail_is_stamped_when_its_turn_comes() {
+        let (store, _db) = test_store(Backend::Postgres).await;
+        let clock = Clock::manual(chrono::Utc::now());
+        let store = store.with_clock(clock.clone());
+        let (access, _) = org_with_owner(&store).await;
+        let meta = AuditMeta::system("first");
+        let scope = store.org_store(&access);
+        let mut first = scope.unit(&meta).await.expect("unit");
+        first.serialise().await.expect("the turn");
+        let second = {
+            let (store, access) = (store.clone(), access.clone());
+            tokio::spawn(async move {
+                let meta = AuditMeta::system("second");
+                let mut unit = store.org_store(&access).unit(&meta).await.expect("unit");
+                unit.audit(AuditEntry::new("test.second", access.org().id, json!({})));
+                unit.commit().await.expect("commit");
+            })
+        };
+        // The second has begun (at the old time) and waits for the turn.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        clock.set(clock.now() + chrono::Duration::minutes(1));
+        first.restamp();
+        first.audit(AuditEntry::new("test.first", access.org().id, json!({})));
+        first.commit().await.expect("commit");
+        second.await.expect("second");
+
+        let mut events = scope.audit_events(&AuditFilter::default(), 10).await.expect("audit");
+        events.sort_by_key(|e| e.seq);
+        let tail: Vec<&str> = events.iter().rev().take(2).rev().map(|e| e.action.as_str()).collect();
+        assert_eq!(tail, ["test.first", "test.second"]);
+        assert!(events.windows(2).all(|w| w[0].created_at <= w[1].created_at), "times rise with seq: {events:?}");
     }
 }

@@ -77,7 +77,7 @@ impl Incidents<'_> {
         else {
             return Ok(Err(ChangeRefusal::NotFound));
         };
-        unit.restamp(self.scope.clock);
+        unit.restamp();
         let tx = unit.conn();
         if let Some(expected) = expected_version
             && expected != before.version

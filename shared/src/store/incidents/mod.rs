@@ -300,7 +300,7 @@ impl Incidents<'_> {
         }
         let trigger = EventId::new();
         unit.serialise().await?;
-        unit.restamp(self.scope.clock);
+        unit.restamp();
         let now = unit.now();
         // Checked in the organisation's turn, so that a member removed
         // meanwhile is not named by an incident created after the removal.

@@ -28,10 +28,19 @@ impl SystemStore<'_> {
         };
         let claimed =
             OUTBOX_LEASE.claim_oldest(&self.store.db, claimable, outbox_event::Column::Seq, until, limit).await?;
-        let mut rows: Vec<(OrgId, EventRecord)> = claimed
-            .into_iter()
-            .map(|row| Ok((OrgId::from_uuid(row.org_id), row.try_into()?)))
-            .collect::<StoreResult<_>>()?;
+        let mut rows = Vec::with_capacity(claimed.len());
+        for row in claimed {
+            let (seq, org_id) = (row.seq, OrgId::from_uuid(row.org_id));
+            match EventRecord::try_from(row) {
+                Ok(event) => rows.push((org_id, event)),
+                // An event this release cannot read (a newer release's,
+                // after a rollback) must not hold up everyone else's: it
+                // stays claimed until its lease runs out, then is tried again.
+                Err(error) => {
+                    tracing::error!(seq, %org_id, error = %crate::error::chain(&error), "unreadable outbox event skipped");
+                }
+            }
+        }
         rows.sort_by_key(|(_, event)| event.seq);
         Ok(Claimed { rows, until })
     }

@@ -7,6 +7,21 @@ use crate::notify::worker::QueueMessage;
 use crate::store::test_support::{Backend, org_with_owner, test_store};
 use crate::store::{AttemptOutcome, NewDelivery};
 
+async fn open_incident(scope: &crate::store::OrgStore<'_>, by: crate::ids::UserId, title: &str, meta: &AuditMeta) {
+    let new = crate::store::NewIncident {
+        title: title.to_owned(),
+        description: String::new(),
+        severity: crate::domain::incidents::Severity::P3,
+        assignees: vec![],
+        commander: None,
+        labels: vec![],
+        source: crate::domain::incidents::Source::Api,
+        team: None,
+        created_by: by,
+    };
+    scope.incidents().create(new, None, meta).await.expect("create").expect("created");
+}
+
 /// Concurrent relays take disjoint events; claimed events wait out their
 /// lease; released ones come back; relayed ones never do.
 async fn outbox_claims(backend: Backend) {
@@ -15,18 +30,7 @@ async fn outbox_claims(backend: Backend) {
     let scope = store.org_store(&access);
     let meta = AuditMeta::system("test");
     for n in 0..6 {
-        let new = crate::store::NewIncident {
-            title: format!("Claim {n}"),
-            description: String::new(),
-            severity: crate::domain::incidents::Severity::P3,
-            assignees: vec![],
-            commander: None,
-            labels: vec![],
-            source: crate::domain::incidents::Source::Api,
-            team: None,
-            created_by: alice,
-        };
-        scope.incidents().create(new, None, &meta).await.expect("create").expect("created");
+        open_incident(&scope, alice, &format!("Claim {n}"), &meta).await;
     }
     let system = store.system();
     let (first, second) = tokio::join!(system.claim_outbox(4), system.claim_outbox(4));
@@ -53,6 +57,39 @@ async fn outbox_claims(backend: Backend) {
     second_seqs.sort_unstable();
     let again: Vec<i64> = seqs_of(&store.system().claim_outbox(10).await.expect("claim"));
     assert_eq!(again, second_seqs, "released events come back, relayed ones do not");
+}
+
+/// An event this release cannot read is skipped, not a stop for the rest.
+async fn unreadable_events_hold_up_nothing(backend: Backend) {
+    let (store, _db) = test_store(backend).await;
+    let (access, owner) = org_with_owner(&store).await;
+    let unknown = crate::store::entities::outbox_event::ActiveModel {
+        event_id: sea_orm::Set(uuid::Uuid::now_v7()),
+        org_id: sea_orm::Set(access.org().id.uuid()),
+        event_type: sea_orm::Set("incident.from_the_future".to_owned()),
+        subject_kind: sea_orm::Set(None),
+        subject_id: sea_orm::Set(None),
+        payload: sea_orm::Set("{}".to_owned()),
+        created_at: sea_orm::Set(chrono::Utc::now()),
+        claimed_until: sea_orm::Set(None),
+        relayed_at: sea_orm::Set(None),
+        ..Default::default()
+    };
+    sea_orm::ActiveModelTrait::insert(unknown, &store.db).await.expect("insert");
+    open_incident(&store.org_store(&access), owner, "Readable", &AuditMeta::system("test")).await;
+    let claimed = store.system().claim_outbox(10).await.expect("the claim succeeds");
+    let types: Vec<&str> = claimed.rows.iter().map(|(_, event)| event.event_type.key()).collect();
+    assert_eq!(types, ["incident.created"], "the readable event, and it alone");
+}
+
+#[tokio::test]
+async fn unreadable_events_hold_up_nothing_on_sqlite() {
+    unreadable_events_hold_up_nothing(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn unreadable_events_hold_up_nothing_on_postgres() {
+    unreadable_events_hold_up_nothing(Backend::Postgres).await;
 }
 
 #[tokio::test]
