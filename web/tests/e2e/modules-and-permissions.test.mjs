@@ -112,4 +112,27 @@ describe("modules and permissions", () => {
     assert.ok(events.data.length > 0);
     assert.deepEqual(admin.errors, []);
   });
+
+  it("the knowledge base lists its articles a page at a time, and loads the rest on request", async () => {
+    const { context, page } = admin;
+    // The first test switched the module off again at its end.
+    await apiCall(context, "PATCH", `/api/orgs/${org.orgId}/features`, { knowledgeBase: true });
+    const titles = [];
+    for (let i = 1; i <= 27; i++) {
+      const title = `Paging runbook ${String(i).padStart(2, "0")}`;
+      await apiCall(context, "POST", `/api/orgs/${org.orgId}/kb/articles`, { title, body: `Step ${i}.` });
+      titles.push(title);
+    }
+
+    await page.goto(`/${org.slug}/kb`);
+    const more = page.getByRole("button", { name: "Load more articles" });
+    await more.waitFor();
+    const listed = page.getByRole("main").getByRole("link", { name: /^Paging runbook \d+$/ });
+    assert.equal(await listed.count(), 25);
+
+    await more.click();
+    await more.waitFor({ state: "detached" });
+    assert.deepEqual((await listed.allInnerTexts()).sort(), titles);
+    assert.deepEqual(admin.errors, []);
+  });
 });

@@ -2,6 +2,8 @@
 
 import type { ReactNode } from "react";
 import { ApiError, messageOf } from "@/lib/api";
+import type { Pages } from "@/lib/pages";
+import { ErrorAlert } from "./Alert";
 import { Button } from "./Button";
 import { Icon, type IconName } from "./Icon";
 import { Spinner } from "./Spinner";
@@ -78,5 +80,20 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
     >
       {messageOf(error)}
     </Panel>
+  );
+}
+
+/** The foot of a paged list: the button for its next page, and what went wrong loading one. */
+export function LoadMore({ pages, label }: { pages: Pages<unknown>; label: string }) {
+  if (!pages.hasMore && !pages.more.error) return null;
+  return (
+    <div className="border-t border-slate-200 p-3 text-center dark:border-slate-700">
+      <ErrorAlert error={pages.more.error} className="mb-3 text-left" />
+      {pages.hasMore && (
+        <Button variant="secondary" onClick={pages.loadMore} pending={pages.more.pending}>
+          {label}
+        </Button>
+      )}
+    </div>
   );
 }

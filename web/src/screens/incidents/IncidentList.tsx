@@ -5,14 +5,14 @@ import { api, SEVERITIES, STATUSES, type Incident, type IncidentFilters } from "
 import { formatRelative, STATUS_LABEL } from "@/lib/format";
 import { searchFocus } from "@/lib/hotkeys";
 import { useFreshMembers, useIncidentEvents, useMemberName, useOrg } from "@/lib/org";
-import { useResource } from "@/lib/resource";
+import { usePages } from "@/lib/pages";
 import { Link, setQuery, useLocation } from "@/lib/router";
 import { SeverityBadge, StatusBadge } from "@/components/ui/Badge";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { Card } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { PageHeader } from "@/components/ui/Card";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/States";
+import { EmptyState, ErrorState, LoadMore, Loading } from "@/components/ui/States";
 import { TableHead } from "@/components/ui/Table";
 import { ErrorAlert } from "@/components/ui/Alert";
 
@@ -184,25 +184,9 @@ export default function IncidentList() {
   const { search } = useLocation();
   const filters = filtersFrom(search);
   const key = JSON.stringify(filters);
-  const list = useResource(() => api.incidents(org.id, filters), [org.id, key]);
-  const [more, setMore] = useState<{ items: Incident[]; cursor?: string | null; loading: boolean; error?: unknown }>({ items: [], loading: false });
-
-  useEffect(() => setMore({ items: [], loading: false }), [key, list.data]);
+  const list = usePages((cursor) => api.incidents(org.id, { ...filters, cursor }), [org.id, key]);
   useIncidentEvents(() => void list.reload());
-
-  const cursor = more.items.length ? more.cursor : list.data?.nextCursor;
-  const loadMore = async () => {
-    if (!cursor) return;
-    setMore((m) => ({ ...m, loading: true, error: undefined }));
-    try {
-      const page = await api.incidents(org.id, { ...filters, cursor });
-      setMore((m) => ({ items: [...m.items, ...page.data], cursor: page.nextCursor, loading: false }));
-    } catch (error) {
-      setMore((m) => ({ ...m, loading: false, error }));
-    }
-  };
-
-  const incidents = list.data ? [...list.data.data, ...more.items] : [];
+  const incidents = list.data ?? [];
   const filtered = Object.keys(filters).some((k) => k !== "sort");
 
   return (
@@ -252,16 +236,7 @@ export default function IncidentList() {
               ))}
             </tbody>
           </table>
-          {(cursor || more.error) ? (
-            <div className="border-t border-slate-200 p-3 text-center dark:border-slate-700">
-              <ErrorAlert error={more.error} className="mb-3 text-left" />
-              {cursor && (
-                <Button variant="secondary" onClick={loadMore} pending={more.loading}>
-                  Load more
-                </Button>
-              )}
-            </div>
-          ) : null}
+          <LoadMore pages={list} label="Load more" />
         </Card>
       )}
       {list.error && list.data ? <ErrorAlert error={list.error} className="mt-3" /> : null}

@@ -6,19 +6,20 @@ import { formatDateTime } from "@/lib/format";
 import { Markdown } from "@/lib/markdown";
 import { useMemberName, useOrg } from "@/lib/org";
 import { useForm } from "@/lib/form";
+import { usePages } from "@/lib/pages";
 import { useResource } from "@/lib/resource";
 import { Link, navigate } from "@/lib/router";
 import { FormError } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/States";
+import { EmptyState, ErrorState, LoadMore, Loading } from "@/components/ui/States";
 import { MarkdownEditor } from "@/components/MarkdownEditor";
 import { LinksPanel } from "@/components/records/LinksPanel";
 
 function ArticleList() {
   const { org, membership } = useOrg();
-  const articles = useResource(() => api.articles(org.id).then((p) => p.data), [org.id]);
+  const articles = usePages((cursor) => api.articles(org.id, { cursor }), [org.id]);
   const newHref = `/${membership.slug}/kb/new`;
   return (
     <>
@@ -46,6 +47,7 @@ function ArticleList() {
               </li>
             ))}
           </ul>
+          <LoadMore pages={articles} label="Load more articles" />
         </Card>
       )}
     </>

@@ -4,11 +4,12 @@ import { useState } from "react";
 import { api, type AuditEvent, type ChainVerification } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { useOrg } from "@/lib/org";
-import { useAction, useResource } from "@/lib/resource";
+import { usePages } from "@/lib/pages";
+import { useAction } from "@/lib/resource";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
-import { EmptyState, ErrorState, Loading } from "@/components/ui/States";
+import { EmptyState, ErrorState, LoadMore, Loading } from "@/components/ui/States";
 import { TableHead } from "@/components/ui/Table";
 
 function VerifyResult({ result }: { result: ChainVerification }) {
@@ -53,15 +54,9 @@ function Row({ event }: { event: AuditEvent }) {
 
 export default function Audit() {
   const { org } = useOrg();
-  const [pages, setPages] = useState<AuditEvent[][]>([]);
-  const first = useResource(() => api.audit(org.id, { limit: 50 }), [org.id]);
-  const [cursor, setCursor] = useState<string | null | undefined>();
-  const more = useAction((c: string) => api.audit(org.id, { cursor: c, limit: 50 }));
+  const events = usePages((cursor) => api.audit(org.id, { cursor, limit: 50 }), [org.id]);
   const verify = useAction(() => api.verifyAudit(org.id));
   const [result, setResult] = useState<ChainVerification>();
-
-  const nextCursor = pages.length ? cursor : first.data?.nextCursor;
-  const events = [...(first.data?.data ?? []), ...pages.flat()];
 
   return (
     <div className="space-y-6">
@@ -88,11 +83,11 @@ export default function Audit() {
             <ErrorAlert error={verify.error} />
           </div>
         ) : null}
-        {first.loading ? (
+        {events.loading ? (
           <Loading label="Loading audit log…" />
-        ) : !first.data ? (
-          <ErrorState error={first.error} onRetry={first.reload} />
-        ) : events.length === 0 ? (
+        ) : !events.data ? (
+          <ErrorState error={events.error} onRetry={events.reload} />
+        ) : events.data.length === 0 ? (
           <EmptyState title="No events yet" />
         ) : (
           <div className="mt-2 overflow-x-auto">
@@ -108,33 +103,14 @@ export default function Audit() {
                 ]}
               />
               <tbody>
-                {events.map((e) => (
+                {events.data.map((e) => (
                   <Row key={e.id} event={e} />
                 ))}
               </tbody>
             </table>
           </div>
         )}
-        {nextCursor || more.error ? (
-          <div className="border-t border-slate-200 p-3 text-center dark:border-slate-700">
-            <ErrorAlert error={more.error} className="mb-2 text-left" />
-            {nextCursor && (
-              <Button
-                variant="secondary"
-                pending={more.pending}
-                onClick={async () => {
-                  const page = await more.run(nextCursor);
-                  if (page) {
-                    setPages((p) => [...p, page.data]);
-                    setCursor(page.nextCursor);
-                  }
-                }}
-              >
-                Load older events
-              </Button>
-            )}
-          </div>
-        ) : null}
+        <LoadMore pages={events} label="Load older events" />
       </Card>
     </div>
   );
