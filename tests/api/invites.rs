@@ -132,6 +132,27 @@ on_both_stores! {
         assert_eq!(signup.status(), 201);
     }
 
+    async fn a_cross_site_form_cannot_accept_an_invite_into_a_session(app: TestApp) {
+        let org = OrgFixture::new(&app, "Csrf").await;
+        let email = format!("csrf-{}@example.com", uuid::Uuid::new_v4().simple());
+        org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
+        let token = app.token_mailed_to(&email, "/invite/");
+        let url = app.url(&format!("/api/invites/{token}/accept"));
+        let victim = reqwest::Client::new();
+        // What an attacker's page submits: a form post from its own origin.
+        let form = victim.post(&url).header("origin", "https://evil.example")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body("name=Mallory&password=correct+horse+battery+staple").send().await.expect("send");
+        expect_problem(form, 403).await;
+        // Same origin, but not declared JSON (a text/plain form can carry JSON).
+        let plain = victim.post(&url).header("origin", crate::helpers::PUBLIC_URL).header("content-type", "text/plain")
+            .body(json!({"name": "Mallory", "password": PASSWORD}).to_string()).send().await.expect("send");
+        expect_problem(plain, 415).await;
+        // The invitation is still there for its owner.
+        let accepted = app.browser().post(&format!("/api/invites/{token}/accept"), json!({"name": "Owner", "password": PASSWORD})).await;
+        assert_eq!(accepted.status(), 200);
+    }
+
     async fn seats_bound_invites(app: TestApp) {
         let org = OrgFixture::new(&app, "Seats").await;
         // Free plan: 5 seats; the admin holds one.

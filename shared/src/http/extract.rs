@@ -18,17 +18,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for ApiJson<T> {
     type Rejection = Error;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Error> {
-        let content_type = request.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
-        let is_json = content_type.is_some_and(|ct| {
-            let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
-            essence == "application/json" || essence.ends_with("+json")
-        });
-        if !is_json {
-            return Err(Error::UnsupportedMediaType(format!(
-                "expected a JSON body with Content-Type: application/json, got {}",
-                content_type.unwrap_or("no Content-Type")
-            )));
-        }
+        require_json(request.headers())?;
         let body = Bytes::from_request(request, state).await.map_err(body_error)?;
         parse_json(&body).map(ApiJson)
     }
@@ -43,6 +33,24 @@ fn body_error(rejection: BytesRejection) -> Error {
 }
 
 /// Parses JSON, telling syntax errors (400) from shape errors (422 naming the field).
+/// Refuses a body not declared JSON: besides naming the problem, this keeps
+/// cross-site HTML forms (which cannot send `application/json`) out.
+pub fn require_json(headers: &axum::http::HeaderMap) -> Result<(), Error> {
+    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
+    let is_json = content_type.is_some_and(|ct| {
+        let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+        essence == "application/json" || essence.ends_with("+json")
+    });
+    if is_json {
+        Ok(())
+    } else {
+        Err(Error::UnsupportedMediaType(format!(
+            "expected a JSON body with Content-Type: application/json, got {}",
+            content_type.unwrap_or("no Content-Type")
+        )))
+    }
+}
+
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match serde_path_to_error::deserialize(&mut deserializer) {

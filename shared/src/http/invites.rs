@@ -13,9 +13,9 @@ use utoipa_axum::routes;
 
 use super::AppState;
 use super::auth::{check_new_account, start_session};
-use super::extract::{ApiJson, ApiPath, parse_json};
+use super::extract::{ApiJson, ApiPath, parse_json, require_json};
 use super::meta::RequestMeta;
-use super::session::CurrentUser;
+use super::session::{CurrentUser, check_origin_if_present};
 use super::tenant::OrgContext;
 use crate::domain::accounts::{self, Email};
 use crate::domain::org::{Plan, Role, Roles};
@@ -246,8 +246,15 @@ async fn accept_invite(
     RequestMeta(meta): RequestMeta,
     current: Option<CurrentUser>,
     ApiPath(path): ApiPath<TokenPath>,
+    headers: axum::http::HeaderMap,
     body: axum::body::Bytes,
 ) -> Result<Response> {
+    // Accepting signs a new account in: the same rules as signing in, so a
+    // cross-site form cannot sign a visitor into someone else's account.
+    check_origin_if_present(&headers, &state.config.public_url)?;
+    if !body.is_empty() {
+        require_json(&headers)?;
+    }
     let token_hash = accounts::secret_hash(&path.token);
     let (invite, _) = state.store.invite_by_token_hash(&token_hash).await?.ok_or(Error::NotFound("invite"))?;
     let joiner = match current {
