@@ -15,11 +15,14 @@ use stripe_shared::CheckoutSessionStatus;
 
 pub use crate::config::StripeConfig;
 use crate::domain::billing::{OpenCheckout, PriceBook, SubscriptionSnapshot};
-use crate::hmac::hmac_sha256_matches;
+use crate::hmac::{hmac_sha256, tags_equal};
 use crate::ids::OrgId;
 
 /// How far a signed webhook's timestamp may be from now.
 pub const SIGNATURE_TOLERANCE_SECS: i64 = 300;
+/// `v1=` entries a `Stripe-Signature` header may carry (Stripe sends more
+/// than one only while a secret is rolled); more is refused unread.
+pub const MAX_SIGNATURES: usize = 8;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BillingError {
@@ -174,13 +177,26 @@ impl StripeBilling {
     }
 }
 
+/// The body is hashed once, whatever the header holds: only well-formed
+/// 32-byte `v1` signatures count, at most [`MAX_SIGNATURES`] entries, each
+/// compared in constant time.
 pub fn verify_signature(secret: &str, header: &str, body: &[u8], now: DateTime<Utc>) -> Result<(), SignatureError> {
     let mut timestamp = None;
-    let mut signatures = Vec::new();
+    let mut entries = 0;
+    let mut signatures: Vec<[u8; 32]> = Vec::new();
     for part in header.split(',') {
         match part.trim().split_once('=') {
             Some(("t", value)) => timestamp = value.parse::<i64>().ok(),
-            Some(("v1", value)) => signatures.extend(hex::decode(value).ok()),
+            Some(("v1", value)) => {
+                entries += 1;
+                if entries > MAX_SIGNATURES {
+                    return Err(SignatureError::Malformed);
+                }
+                let mut signature = [0u8; 32];
+                if hex::decode_to_slice(value, &mut signature).is_ok() {
+                    signatures.push(signature);
+                }
+            }
             _ => {}
         }
     }
@@ -191,8 +207,9 @@ pub fn verify_signature(secret: &str, header: &str, body: &[u8], now: DateTime<U
     if (now.timestamp() - timestamp).abs() > SIGNATURE_TOLERANCE_SECS {
         return Err(SignatureError::Stale);
     }
-    let signed = [timestamp.to_string().as_bytes(), b".", body].concat();
-    let matches = signatures.iter().any(|signature| hmac_sha256_matches(secret.as_bytes(), &signed, signature));
+    let expected = hmac_sha256(secret.as_bytes(), &[timestamp.to_string().as_bytes(), b".", body].concat());
+    // Every candidate is compared, so the time taken says nothing of which matched.
+    let matches = signatures.iter().fold(false, |found, signature| tags_equal(&expected, signature) | found);
     if matches { Ok(()) } else { Err(SignatureError::Mismatch) }
 }
 
@@ -230,5 +247,21 @@ mod tests {
         for header in ["", "v1=00", "t=abc,v1=00", "t=1"] {
             assert_eq!(verify_signature("whsec_a", header, b"{}", now), Err(SignatureError::Malformed), "{header}");
         }
+    }
+
+    /// Nothing but well-formed signatures is worth hashing the body for, and
+    /// a header cannot make it hash (or compare) without bound.
+    #[test]
+    fn refuses_empty_short_and_too_many_signatures_unread() {
+        let now = Utc::now();
+        let t = now.timestamp();
+        let good = sign("whsec_a", t, "{}");
+        for header in [format!("t={t},v1="), format!("t={t},v1=,v1=,v1="), format!("t={t},v1={}", &good[..62])] {
+            assert_eq!(verify_signature("whsec_a", &header, b"{}", now), Err(SignatureError::Malformed), "{header}");
+        }
+        let crowded = format!("t={t},{}v1={good}", "v1=,".repeat(MAX_SIGNATURES));
+        assert_eq!(verify_signature("whsec_a", &crowded, b"{}", now), Err(SignatureError::Malformed));
+        let within = format!("t={t},{}v1={good}", "v1=,".repeat(MAX_SIGNATURES - 1));
+        assert_eq!(verify_signature("whsec_a", &within, b"{}", now), Ok(()));
     }
 }
