@@ -189,6 +189,11 @@ impl TestApp {
             .env("DATABASE_URL", &self.db.url)
             .env("RUST_LOG", "warn")
             .output()
+            .inspect(|output| {
+                if !output.status.success() {
+                    eprintln!("simplicity {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+                }
+            })
             .expect("run simplicity")
     }
 }
