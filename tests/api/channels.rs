@@ -405,6 +405,46 @@ async fn server_errors_and_unreachable_receivers_are_retryable_refusals_are_not(
     }
 }
 
+/// A receiver that answers 200 and then streams a body without end; says
+/// how many bytes it got out before the sender hung up.
+async fn endless_receiver() -> (String, tokio::sync::mpsc::UnboundedReceiver<usize>) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let (written, hung_up) = tokio::sync::mpsc::unbounded_channel();
+    tokio::spawn(async move {
+        while let Ok((mut socket, _)) = listener.accept().await {
+            let written = written.clone();
+            tokio::spawn(async move {
+                let mut request = vec![0u8; 64 * 1024];
+                let _ = socket.read(&mut request).await;
+                let head = "HTTP/1.1 200 OK\r\ncontent-type: text/plain\r\ntransfer-encoding: chunked\r\n\r\n";
+                let mut sent = 0;
+                if socket.write_all(head.as_bytes()).await.is_ok() {
+                    let chunk = format!("{:x}\r\n{}\r\n", 64 * 1024, "x".repeat(64 * 1024));
+                    while sent < 4 << 30 && socket.write_all(chunk.as_bytes()).await.is_ok() {
+                        sent += chunk.len();
+                    }
+                }
+                let _ = written.send(sent);
+            });
+        }
+    });
+    (base, hung_up)
+}
+
+#[tokio::test]
+async fn a_receiver_streaming_without_end_is_read_a_few_kilobytes_and_dropped() {
+    let (base, mut hung_up) = endless_receiver().await;
+    for (channel, result) in send_through_every_channel(&base).await {
+        let receipt = result.unwrap_or_else(|e| panic!("{channel}: {e:?}"));
+        assert_eq!(receipt.status_code, Some(200), "{channel}");
+        let written = hung_up.recv().await.expect("the receiver reports");
+        // What the sockets' buffers hold, at most: not the gigabytes on offer.
+        assert!(written < 32 << 20, "{channel}: the sender read on ({written} bytes sent)");
+    }
+}
+
 #[tokio::test]
 async fn a_malformed_webhook_secret_is_refused_without_sending() {
     let stand_in = StandIn::start(200, "").await;

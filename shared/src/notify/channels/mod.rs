@@ -18,6 +18,11 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 /// How much of a receiver's answer the delivery log keeps.
 const DETAIL_CHARS: usize = 300;
 
+/// How much of a receiver's answer is read at all; the rest is not waited
+/// for (the connection is dropped), so a receiver streaming without end
+/// costs the worker a few kilobytes, not its memory.
+pub const REPLY_BYTES: usize = 4 * 1024;
+
 /// Shown in place of secrets when settings are logged.
 const REDACTED: &str = "[redacted]";
 
@@ -28,13 +33,26 @@ async fn deliver(request: reqwest::RequestBuilder) -> Result<Receipt, SendError>
     let status = response.status().as_u16();
     // The status is the answer; a body that fails to arrive only costs the
     // log its detail, and must not turn an accepted send into a retry.
-    let body = response.text().await.unwrap_or_default();
+    let body = reply_prefix(response).await;
     let body = body.trim();
     if response_is_success(status) {
         Ok(Receipt { status_code: Some(status), detail: shorten(body, DETAIL_CHARS, |_| 1, "…") })
     } else {
         Err(SendError::from_status(status, body))
     }
+}
+
+/// The first [`REPLY_BYTES`] of `response`'s body, as text.
+async fn reply_prefix(mut response: reqwest::Response) -> String {
+    let mut prefix = Vec::with_capacity(REPLY_BYTES);
+    while prefix.len() < REPLY_BYTES {
+        let Ok(Some(chunk)) = response.chunk().await else {
+            break;
+        };
+        let room = REPLY_BYTES - prefix.len();
+        prefix.extend_from_slice(&chunk[..chunk.len().min(room)]);
+    }
+    String::from_utf8_lossy(&prefix).into_owned()
 }
 
 fn response_is_success(status: u16) -> bool {
