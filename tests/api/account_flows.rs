@@ -53,4 +53,17 @@ on_both_stores! {
         let reused = stranger.post("/api/auth/password-reset", json!({"token": token, "password": "yet another passphrase"})).await;
         expect_problem(reused, 422).await;
     }
+
+    async fn guessing_reset_links_is_refused_before_hashing_and_then_limited(app: TestApp) {
+        let guesser = app.browser();
+        for n in 0..20 {
+            let body = json!({"token": format!("guess-{n}"), "password": "a long enough passphrase"});
+            let refused = expect_problem(guesser.post("/api/auth/password-reset", body).await, 422).await;
+            assert_eq!(refused["errors"][0]["field"], "token");
+        }
+        let body = json!({"token": "guess-20", "password": "a long enough passphrase"});
+        let limited = guesser.post("/api/auth/password-reset", body).await;
+        assert!(limited.headers().contains_key("retry-after"));
+        expect_problem(limited, 429).await;
+    }
 }

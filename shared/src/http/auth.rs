@@ -15,7 +15,8 @@ use super::extract::ApiJson;
 use super::me::{MeView, me_view};
 use super::meta::RequestMeta;
 use super::rate_limit::{
-    self, RESET_PER_ACCOUNT, RESET_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, SIGN_UP_PER_IP, VERIFY_PER_ACCOUNT,
+    self, RESET_PER_ACCOUNT, RESET_PER_IP, SET_PASSWORD_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, SIGN_UP_PER_IP,
+    VERIFY_PER_ACCOUNT,
 };
 use super::session::{Credential, CurrentUser, SESSION_ABSOLUTE, check_origin_if_present, session_cookie_header};
 use crate::domain::accounts::{self, Email, EmailPurpose};
@@ -94,7 +95,7 @@ async fn signup(
     check_origin_if_present(&headers, &state.config.public_url)?;
     rate_limit::check(&state, &SIGN_UP_PER_IP, &meta.ip).await?;
     let (email, name) = check_new_account(&body.email, &body.name, &body.password)?;
-    let password_hash = accounts::hash_password(&body.password)?;
+    let password_hash = hash_password(body.password).await?;
     let new = NewUser { email: email.into_string(), name, password_hash, email_verified_at: None };
     let user = create_user(&state, new, &meta).await?;
     send_verification(&state, &user).await?;
@@ -142,7 +143,7 @@ async fn login(
     rate_limit::check(&state, &SIGN_IN_PER_IP, &meta.ip).await?;
     rate_limit::check(&state, &SIGN_IN_PER_ACCOUNT, &email).await?;
     match state.store.user_by_email(&email).await? {
-        Some(user) if accounts::verify_password(&body.password, &user.password_hash) => {
+        Some(user) if verify_password(body.password.clone(), user.password_hash.clone()).await => {
             // Rotation: signing in replaces the session the browser already had.
             if let Some(CurrentUser { credential: Credential::Session(old), .. }) = previous {
                 state.store.delete_session(old).await?;
@@ -151,7 +152,7 @@ async fn login(
         }
         Some(_) => Err(Error::Unauthenticated),
         None => {
-            accounts::burn_verification_time(&body.password);
+            let _ = off_the_workers(move || accounts::burn_verification_time(&body.password)).await;
             Err(Error::Unauthenticated)
         }
     }
@@ -290,12 +291,31 @@ async fn reset_password(
     RequestMeta(meta): RequestMeta,
     ApiJson(body): ApiJson<ResetPasswordRequest>,
 ) -> Result<StatusCode> {
+    rate_limit::check(&state, &SET_PASSWORD_PER_IP, &meta.ip).await?;
     accounts::check_new_password(&body.password, "password").map_err(|e| Error::Validation(vec![e]))?;
-    let hash = accounts::hash_password(&body.password)?;
     let token_hash = accounts::secret_hash(&body.token);
+    // The link first: a wrong one costs no Argon2 run.
+    if state.store.email_token_owner(&token_hash, EmailPurpose::ResetPassword).await?.is_none() {
+        return Err(Error::field("token", "is invalid, used or expired"));
+    }
+    let hash = hash_password(body.password).await?;
     let redeemed =
         state.store.redeem_email_token(&token_hash, EmailPurpose::ResetPassword, Some(hash), None, &meta).await?;
     redeemed.map(|_| StatusCode::NO_CONTENT).ok_or_else(|| Error::field("token", "is invalid, used or expired"))
+}
+
+/// Argon2 takes tens of milliseconds of CPU by design: it runs on the
+/// blocking pool, never on the async workers that serve everyone else.
+async fn off_the_workers<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(work).await.map_err(Error::internal)
+}
+
+pub(super) async fn hash_password(password: String) -> Result<String> {
+    off_the_workers(move || accounts::hash_password(&password)).await?
+}
+
+async fn verify_password(password: String, stored: String) -> bool {
+    off_the_workers(move || accounts::verify_password(&password, &stored)).await.unwrap_or(false)
 }
 
 pub fn routes() -> OpenApiRouter<AppState> {

@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::AppState;
-use super::auth::{check_new_account, start_session};
+use super::auth::{check_new_account, hash_password, start_session};
 use super::extract::{ApiJson, ApiPath, parse_json, require_json};
 use super::meta::RequestMeta;
 use super::session::{CurrentUser, check_origin_if_present};
@@ -273,7 +273,7 @@ async fn accept_invite(
             Joiner::New(NewUser {
                 email: email.into_string(),
                 name,
-                password_hash: accounts::hash_password(&password)?,
+                password_hash: hash_password(password.clone()).await?,
                 // The invitee proved the address by following the emailed link.
                 email_verified_at: Some(state.store.now()),
             })

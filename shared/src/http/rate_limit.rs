@@ -14,6 +14,8 @@ pub const SIGN_IN_PER_ACCOUNT: Limit = Limit { name: "sign-in:account", max: 10,
 pub const SIGN_IN_PER_IP: Limit = Limit { name: "sign-in:ip", max: 50, window_secs: 15 * 60 };
 pub const RESET_PER_ACCOUNT: Limit = Limit { name: "reset:account", max: 5, window_secs: 60 * 60 };
 pub const RESET_PER_IP: Limit = Limit { name: "reset:ip", max: 20, window_secs: 60 * 60 };
+/// Redeeming reset links: guessing them is what this bounds.
+pub const SET_PASSWORD_PER_IP: Limit = Limit { name: "set-password:ip", max: 20, window_secs: 60 * 60 };
 pub const SIGN_UP_PER_IP: Limit = Limit { name: "sign-up:ip", max: 50, window_secs: 60 * 60 };
 pub const VERIFY_PER_ACCOUNT: Limit = Limit { name: "verify:account", max: 5, window_secs: 60 * 60 };
 
