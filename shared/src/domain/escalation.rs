@@ -42,6 +42,9 @@ pub struct EscalationPolicy {
 }
 
 pub const MAX_REPEAT: u32 = 9;
+/// Bounds on one policy: levels, and targets per level.
+pub const MAX_LEVELS: usize = 10;
+pub const MAX_TARGETS: usize = 20;
 pub const MAX_DELAY_SECONDS: u32 = 24 * 3600;
 
 impl EscalationPolicy {
@@ -50,9 +53,15 @@ impl EscalationPolicy {
         if self.levels.is_empty() {
             errors.push(FieldError::new("levels", "a policy needs at least one level"));
         }
+        if self.levels.len() > MAX_LEVELS {
+            errors.push(FieldError::new("levels", format!("at most {MAX_LEVELS} levels")));
+        }
         for (i, level) in self.levels.iter().enumerate() {
             if level.targets.is_empty() {
                 errors.push(FieldError::new(format!("levels[{i}].targets"), "a level needs at least one target"));
+            }
+            if level.targets.len() > MAX_TARGETS {
+                errors.push(FieldError::new(format!("levels[{i}].targets"), format!("at most {MAX_TARGETS} targets")));
             }
             if !(1..=MAX_DELAY_SECONDS).contains(&level.delay_seconds) {
                 errors.push(FieldError::new(
@@ -174,6 +183,14 @@ mod tests {
         };
         let fields: Vec<String> = policy.validate().expect_err("invalid").into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["levels[0].targets", "levels[0].delaySeconds", "repeat"]);
+    }
+
+    #[test]
+    fn policies_are_bounded() {
+        let crowded = Level { targets: vec![Target::User { id: UserId::new() }; MAX_TARGETS + 1], delay_seconds: 60 };
+        let policy = EscalationPolicy { levels: vec![crowded; MAX_LEVELS + 1], repeat: 0, severities: vec![] };
+        let fields: Vec<String> = policy.validate().expect_err("too big").into_iter().map(|e| e.field).collect();
+        assert_eq!(&fields[..2], ["levels", "levels[0].targets"]);
     }
 
     #[test]

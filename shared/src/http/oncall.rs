@@ -90,14 +90,15 @@ fn parse_definition<T: DeserializeOwned>(
 }
 
 /// Members named by a definition must be members of this organisation.
+/// One query for everyone a schedule or policy names.
 async fn check_members(state: &AppState, org: &OrgContext, users: Vec<(String, UserId)>) -> Result<()> {
-    let scope = org.scope(state);
-    let mut errors = Vec::new();
-    for (field, user) in users {
-        if scope.member(user).await?.is_none() {
-            errors.push(FieldError::new(field, format!("{user} is not a member of this organisation")));
-        }
-    }
+    let named: Vec<UserId> = users.iter().map(|(_, user)| *user).collect();
+    let outside = org.scope(state).non_members(&named).await?;
+    let errors: Vec<FieldError> = users
+        .into_iter()
+        .filter(|(_, user)| outside.contains(user))
+        .map(|(field, user)| FieldError::new(field, format!("{user} is not a member of this organisation")))
+        .collect();
     if errors.is_empty() { Ok(()) } else { Err(Error::Validation(errors)) }
 }
 

@@ -3,7 +3,9 @@
 use std::collections::BTreeSet;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+};
 
 use sea_orm::sea_query::Expr;
 use serde_json::json;
@@ -365,4 +367,30 @@ async fn admins_besides<C: sea_orm::ConnectionTrait>(conn: &C, org_id: OrgId, us
         }
     }
     Ok(admins)
+}
+
+/// The users in `users` who are not members of `org_id`, in one query.
+pub(super) async fn non_members<C: sea_orm::ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    users: &[UserId],
+) -> StoreResult<Vec<UserId>> {
+    if users.is_empty() {
+        return Ok(Vec::new());
+    }
+    let found: Vec<uuid::Uuid> = scoped::<membership::Entity>(org_id)
+        .filter(membership::Column::UserId.is_in(users.iter().map(|u| u.uuid())))
+        .select_only()
+        .column(membership::Column::UserId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(users.iter().copied().filter(|u| !found.contains(&u.uuid())).collect())
+}
+
+impl OrgStore<'_> {
+    /// Who of `users` is not a member of this organisation.
+    pub async fn non_members(&self, users: &[UserId]) -> StoreResult<Vec<UserId>> {
+        non_members(self.db, self.org_id, users).await
+    }
 }

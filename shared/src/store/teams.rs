@@ -10,7 +10,8 @@ use sea_orm::{
 use serde_json::json;
 
 use super::DocumentKind;
-use super::entities::{incident, membership, team, team_member};
+use super::entities::{incident, team, team_member};
+use super::orgs::non_members;
 use super::scope::{scoped, scoped_delete};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
@@ -71,18 +72,6 @@ pub enum TeamRefusal {
     },
 }
 
-/// The users in `users` who are not members of `org_id`.
-async fn strangers<C: ConnectionTrait>(conn: &C, org_id: OrgId, users: &[UserId]) -> StoreResult<Vec<UserId>> {
-    let found: Vec<uuid::Uuid> = scoped::<membership::Entity>(org_id)
-        .filter(membership::Column::UserId.is_in(users.iter().map(|u| u.uuid())))
-        .select_only()
-        .column(membership::Column::UserId)
-        .into_tuple()
-        .all(conn)
-        .await?;
-    Ok(users.iter().copied().filter(|u| !found.contains(&u.uuid())).collect())
-}
-
 /// `members` with the lead among them, sorted, without repeats.
 fn roster(members: &[UserId], lead: Option<UserId>) -> Vec<UserId> {
     let mut all: Vec<UserId> = members.iter().copied().chain(lead).collect();
@@ -98,11 +87,11 @@ async fn check_people<C: ConnectionTrait>(
     lead: Option<UserId>,
     members: &[UserId],
 ) -> StoreResult<Result<(), TeamRefusal>> {
-    let outside = strangers(conn, org_id, &lead.into_iter().collect::<Vec<_>>()).await?;
+    let outside = non_members(conn, org_id, &lead.into_iter().collect::<Vec<_>>()).await?;
     if !outside.is_empty() {
         return Ok(Err(TeamRefusal::NotMembers { field: "lead", users: outside }));
     }
-    let outside = strangers(conn, org_id, members).await?;
+    let outside = non_members(conn, org_id, members).await?;
     if !outside.is_empty() {
         return Ok(Err(TeamRefusal::NotMembers { field: "members", users: outside }));
     }

@@ -27,6 +27,11 @@ use crate::ids::UserId;
 
 /// The longest custom shift: four weeks.
 pub const MAX_CUSTOM_HOURS: u32 = 24 * 28;
+/// Bounds on one schedule, so that reading its shifts stays cheap: layers,
+/// participants per layer, overrides.
+pub const MAX_LAYERS: usize = 10;
+pub const MAX_PARTICIPANTS: usize = 50;
+pub const MAX_OVERRIDES: usize = 200;
 
 /// How long each participant of a layer holds the pager.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,12 +83,24 @@ impl Schedule {
         if self.layers.is_empty() {
             errors.push(FieldError::new("layers", "a schedule needs at least one layer"));
         }
+        if self.layers.len() > MAX_LAYERS {
+            errors.push(FieldError::new("layers", format!("at most {MAX_LAYERS} layers")));
+        }
+        if self.overrides.len() > MAX_OVERRIDES {
+            errors.push(FieldError::new("overrides", format!("at most {MAX_OVERRIDES} overrides")));
+        }
         for (i, layer) in self.layers.iter().enumerate() {
             if layer.name.trim().is_empty() {
                 errors.push(FieldError::new(format!("layers[{i}].name"), "must not be empty"));
             }
             if layer.participants.is_empty() {
                 errors.push(FieldError::new(format!("layers[{i}].participants"), "needs at least one participant"));
+            }
+            if layer.participants.len() > MAX_PARTICIPANTS {
+                errors.push(FieldError::new(
+                    format!("layers[{i}].participants"),
+                    format!("at most {MAX_PARTICIPANTS} participants"),
+                ));
             }
             if let Rotation::Custom { hours } = layer.rotation
                 && !(1..=MAX_CUSTOM_HOURS).contains(&hours)
@@ -147,6 +164,12 @@ mod tests {
             ]
         );
         // Still answers (without looping) before anyone fixes it.
+        let crowded = layer(Rotation::Daily, "2026-03-01T09:00:00", &[A; MAX_PARTICIPANTS + 1]);
+        let mut huge = schedule(Berlin, vec![crowded.clone(); MAX_LAYERS + 1]);
+        huge.overrides =
+            vec![Override { starts_at: at, ends_at: at + TimeDelta::hours(1), user: user(A) }; MAX_OVERRIDES + 1];
+        let fields: Vec<String> = huge.validate().expect_err("too big").into_iter().map(|e| e.field).collect();
+        assert_eq!(&fields[..3], ["layers", "overrides", "layers[0].participants"]);
         assert_eq!(bad.shifts(at, at + TimeDelta::days(1)).len(), 1);
 
         let fields: Vec<String> =

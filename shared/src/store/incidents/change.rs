@@ -6,8 +6,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect};
 use serde_json::{Value, json};
 
 use super::super::entities::incident;
+use super::super::orgs::non_members;
 use super::super::records::{Entry, TimelineKind};
-use super::{IncidentRecord, Incidents, StoreResult, non_members, replace_people, rollup, sla, with_people_one};
+use super::{IncidentRecord, Incidents, StoreResult, replace_people, rollup, sla, with_people_one};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};

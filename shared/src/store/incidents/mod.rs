@@ -12,7 +12,8 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 
-use super::entities::{incident, incident_assignee, incident_label, membership};
+use super::entities::{incident, incident_assignee, incident_label};
+use super::orgs::non_members;
 use super::records::idempotency::Key;
 use super::records::{DomainEvent, RecordSummary, counters};
 use super::scope::{scoped, scoped_delete};
@@ -161,18 +162,6 @@ async fn with_people_one<C: ConnectionTrait>(
         .await?
         .pop()
         .ok_or_else(|| corrupt("an incident vanished while loading".into()))
-}
-
-/// The users in `users` who are not members of `org_id`.
-async fn non_members<C: ConnectionTrait>(conn: &C, org_id: OrgId, users: &[UserId]) -> StoreResult<Vec<UserId>> {
-    if users.is_empty() {
-        return Ok(Vec::new());
-    }
-    let found = scoped::<membership::Entity>(org_id)
-        .filter(membership::Column::UserId.is_in(users.iter().map(|u| u.uuid())))
-        .all(conn)
-        .await?;
-    Ok(users.iter().copied().filter(|u| !found.iter().any(|m| m.user_id == u.uuid())).collect())
 }
 
 /// Replaces the assignees and labels given (`None` leaves them as they are).
