@@ -74,3 +74,37 @@ async fn limits_prune_only_their_own_windows() {
     let sixth = client.post("/api/auth/password-reset/request", json!({"email": email})).await;
     expect_problem(sixth, 429).await;
 }
+
+/// Failures count, not attempts: someone who signs in often is never
+/// locked out by it.
+#[tokio::test]
+async fn signing_in_again_and_again_is_not_a_failure() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let client = app.browser();
+    let me = client.sign_up("Regular").await;
+    let email = me["user"]["email"].as_str().expect("email").to_owned();
+    for n in 0..12 {
+        let signed_in =
+            client.post("/api/auth/login", json!({"email": email, "password": crate::helpers::PASSWORD})).await;
+        assert_eq!(signed_in.status(), 200, "sign-in {n}");
+    }
+}
+
+/// An IPv6 client varies the low 64 bits at will: its failures count
+/// together, by its /64.
+#[tokio::test]
+async fn ipv6_clients_are_limited_by_their_64_prefix() {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Backend::Sqlite, |config| config.trust_proxy = true).await;
+    let client = reqwest::Client::new();
+    let attempt = |n: u32| {
+        client
+            .post(app.url("/api/auth/login"))
+            .header("x-forwarded-for", format!("2001:db8:7:7:{n:x}::1"))
+            .json(&json!({"email": format!("guess{n}@example.com"), "password": "wrong password!"}))
+            .send()
+    };
+    for n in 0..50 {
+        assert_eq!(attempt(n).await.expect("send").status(), 401, "attempt {n}");
+    }
+    expect_problem(attempt(50).await.expect("send"), 429).await;
+}

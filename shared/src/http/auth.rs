@@ -140,22 +140,29 @@ async fn login(
 ) -> Result<Response> {
     check_origin_if_present(&headers, &state.config.public_url)?;
     let email = body.email.trim().to_ascii_lowercase();
-    rate_limit::check(&state, &SIGN_IN_PER_IP, &meta.ip).await?;
-    rate_limit::check(&state, &SIGN_IN_PER_ACCOUNT, &email).await?;
-    match state.store.user_by_email(&email).await? {
-        Some(user) if verify_password(body.password.clone(), user.password_hash.clone()).await => {
-            // Rotation: signing in replaces the session the browser already had.
-            if let Some(CurrentUser { credential: Credential::Session(old), .. }) = previous {
-                state.store.delete_session(old).await?;
-            }
-            start_session(&state, &user, meta, StatusCode::OK).await
-        }
-        Some(_) => Err(Error::Unauthenticated),
+    // Failures count, not attempts: signing in eleven times must not lock
+    // anyone out, guessing ten times does.
+    rate_limit::refuse_if_spent(&state, &SIGN_IN_PER_IP, &meta.ip).await?;
+    rate_limit::refuse_if_spent(&state, &SIGN_IN_PER_ACCOUNT, &email).await?;
+    let password = body.password;
+    let user = match state.store.user_by_email(&email).await? {
+        Some(user) if verify_password(password.clone(), user.password_hash.clone()).await => Some(user),
+        Some(_) => None,
         None => {
-            let _ = off_the_workers(move || accounts::burn_verification_time(&body.password)).await;
-            Err(Error::Unauthenticated)
+            let _ = off_the_workers(move || accounts::burn_verification_time(&password)).await;
+            None
         }
+    };
+    let Some(user) = user else {
+        rate_limit::count(&state, &SIGN_IN_PER_IP, &meta.ip).await?;
+        rate_limit::count(&state, &SIGN_IN_PER_ACCOUNT, &email).await?;
+        return Err(Error::Unauthenticated);
+    };
+    // Rotation: signing in replaces the session the browser already had.
+    if let Some(CurrentUser { credential: Credential::Session(old), .. }) = previous {
+        state.store.delete_session(old).await?;
     }
+    start_session(&state, &user, meta, StatusCode::OK).await
 }
 
 /// Ends this session.

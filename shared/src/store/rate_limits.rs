@@ -32,6 +32,13 @@ impl Store {
         Ok(row.map_or(1, |r| u32::try_from(r.hits).unwrap_or(u32::MAX)))
     }
 
+    /// The hits counted in `bucket`'s window starting at `window_start`.
+    pub async fn rate_limit_hits(&self, bucket: &str, window_start: i64) -> StoreResult<u32> {
+        use sea_orm::EntityTrait;
+        let found = rate_limit::Entity::find_by_id((bucket.to_owned(), window_start)).one(&self.db).await?;
+        Ok(found.map_or(0, |row| u32::try_from(row.hits).unwrap_or(u32::MAX)))
+    }
+
     /// Forgets the windows of limit `name` that started before `before`
     /// (seconds since the epoch); other limits' windows are left alone.
     pub async fn prune_rate_limits(&self, name: &str, before: i64) -> StoreResult<()> {
