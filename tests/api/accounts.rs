@@ -46,6 +46,17 @@ on_both_stores! {
         expect_problem(phone.get("/api/me").await, 401).await;
     }
 
+    async fn names_that_would_start_a_new_line_in_a_mail_are_refused(app: TestApp) {
+        let client = app.browser();
+        let body = json!({"email": "multi@example.com", "password": PASSWORD, "name": "Mallory\nhttps://evil.example"});
+        let refused = expect_problem(client.post("/api/auth/signup", body).await, 422).await;
+        assert_eq!(refused["errors"][0]["field"], "name");
+        app.sign_up_verified(&client, "Single").await;
+        let org = json!({"name": "Corp\r\nVisit https://evil.example", "slug": "corp-lines"});
+        let refused = expect_problem(client.post("/api/orgs", org).await, 422).await;
+        assert_eq!(refused["errors"][0]["field"], "name");
+    }
+
     async fn organisations_are_created_with_the_creator_as_admin(app: TestApp) {
         let client = app.browser();
         app.sign_up_verified(&client, "Linus").await;

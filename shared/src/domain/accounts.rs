@@ -73,11 +73,11 @@ pub fn check_new_password(password: &str, field: &str) -> Result<(), FieldError>
     Ok(())
 }
 
-pub use crate::domain::text::check_text;
+use crate::domain::text::check_line;
 
 /// A display name: trimmed, 1–100 characters.
 pub fn check_name(name: &str, field: &str) -> Result<String, FieldError> {
-    check_text(name, field)?;
+    check_line(name, field)?;
     let name = name.trim();
     match name.chars().count() {
         0 => Err(FieldError::new(field, "must not be empty")),
@@ -130,6 +130,14 @@ pub fn secret_hash(secret: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_one_line() {
+        for forged in ["Mallory\nClick https://evil.example", "Mallory\r\nBcc: all", "Tab\there", "Nul\0"] {
+            assert_eq!(check_name(forged, "name").expect_err(forged).field, "name", "{forged:?}");
+        }
+        assert_eq!(check_name("  Ada Lovelace ", "name").expect("valid"), "Ada Lovelace");
+    }
 
     #[test]
     fn emails_are_normalised_and_checked() {

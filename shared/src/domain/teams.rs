@@ -1,7 +1,7 @@
 //! Teams: a name people recognise, unique within the organisation whatever
 //! its case.
 
-use crate::domain::text::check_text;
+use crate::domain::text::check_line;
 use crate::error::FieldError;
 
 const MAX_NAME_CHARS: usize = 80;
@@ -11,7 +11,7 @@ pub struct TeamName(String);
 
 impl TeamName {
     pub fn parse(text: &str) -> Result<Self, FieldError> {
-        check_text(text, "name")?;
+        check_line(text, "name")?;
         let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
         if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
             return Err(FieldError::new("name", format!("must be 1 to {MAX_NAME_CHARS} characters")));

@@ -16,6 +16,16 @@ pub fn check_text(text: &str, field: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// One line of text (a person's, an organisation's or a team's name): no
+/// control character at all, so a name cannot start a new line in a mail
+/// (a forged paragraph, a link) or a log.
+pub fn check_line(text: &str, field: &str) -> Result<(), FieldError> {
+    if text.chars().any(char::is_control) {
+        return Err(FieldError::new(field, "must be one line without control characters"));
+    }
+    Ok(())
+}
+
 /// A record's title: trimmed, 1 to 200 characters, no control characters.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Title(String);
