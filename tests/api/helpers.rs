@@ -191,7 +191,9 @@ impl TestApp {
             .output()
             .inspect(|output| {
                 if !output.status.success() {
-                    eprintln!("simplicity {args:?} failed: {}", String::from_utf8_lossy(&output.stderr));
+                    let (stdout, stderr) =
+                        (String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+                    eprintln!("simplicity {args:?} failed ({}):\n{stdout}\n{stderr}", output.status);
                 }
             })
             .expect("run simplicity")

@@ -198,6 +198,13 @@ on_both_stores! {
         let refused = night.post(&format!("{path}/handoff"), json!({"to": outsider_me["user"]["id"]})).await;
         assert_eq!(expect_problem(refused, 422).await["errors"][0]["field"], "to");
 
+        // The handoff note follows the notes' rule: no NUL, a bounded size.
+        let me: Value = night.get("/api/me").await.json().await.expect("json");
+        for note in ["stray \u{0}byte".to_owned(), "x".repeat(64 * 1024 + 1)] {
+            let refused = night.post(&format!("{path}/handoff"), json!({"to": me["user"]["id"], "note": note})).await;
+            assert_eq!(expect_problem(refused, 422).await["errors"][0]["field"], "note");
+        }
+
         // Notes are appended, never edited.
         let note = night.post(&format!("{path}/timeline"), json!({"text": "**Mitigated** by scaling consumers"})).await;
         assert_eq!(note.status(), 201);

@@ -429,6 +429,12 @@ async fn handoff(
     ApiJson(body): ApiJson<HandoffRequest>,
 ) -> Result<Versioned<IncidentView>> {
     org.require(Action::UpdateIncident)?;
+    // The note is a timeline entry like any other: the same rule.
+    let note = body
+        .note
+        .map(|note| Markdown::parse(note, "note", super::kernel::records::MAX_NOTE_BYTES).map(Markdown::into_inner))
+        .transpose()
+        .map_err(Error::Validation)?;
     let scope = org.scope(&state);
     let current = find(&scope, &path.incident).await?;
     if scope.member(body.to).await?.is_none() {
@@ -440,7 +446,7 @@ async fn handoff(
     let change = IncidentChange {
         assignees: Some(assignees),
         commander: Some(Some(body.to)),
-        note: body.note,
+        note,
         handoff: true,
         ..IncidentChange::default()
     };

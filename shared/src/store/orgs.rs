@@ -133,6 +133,8 @@ impl Store {
     /// An operator's plan change (`simplicity org set-plan`).
     pub async fn set_plan(&self, org_id: OrgId, plan: Plan, meta: &AuditMeta) -> StoreResult<(OrgRecord, PlanChange)> {
         let tx = self.db.begin().await?;
+        // Read-modify-write of the plan and modules, in the organisation's turn.
+        super::lock_org(&tx, org_id).await?;
         let moved = move_to_plan(&tx, org_id, plan, meta, "set by an operator", self.clock.now()).await?;
         tx.commit().await?;
         Ok(moved)
