@@ -24,7 +24,7 @@ fn report(name: &str, latencies: &[Duration]) -> (f64, f64) {
 
 #[tokio::main]
 async fn main() {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let orgs = env_number("BENCH_ORGS", 1000);
     let incidents = env_number("BENCH_INCIDENTS", 1_000_000);
     let requests = env_number("BENCH_REQUESTS", 2000);

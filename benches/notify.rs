@@ -128,7 +128,7 @@ async fn run(label: &str, sqs: Option<simplicity_shared::config::SqsConfig>, inc
 
 #[tokio::main]
 async fn main() {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let incidents = std::env::var("BENCH_NOTIFY_INCIDENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
     run("local mode (in-process queue)", None, incidents).await;
 

@@ -102,7 +102,7 @@ fn find(results: &[(bool, usize, Figures)], one_org: bool, clients: usize) -> Fi
 
 #[tokio::main]
 async fn main() {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let orgs = env_number("BENCH_ORGS", 1000);
     let history = env_number("BENCH_HISTORY", 1_000_000);
     let requests = env_number("BENCH_REQUESTS", 2000);

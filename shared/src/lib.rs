@@ -22,3 +22,4 @@ pub mod secrets;
 pub mod server;
 pub mod store;
 pub mod stripe;
+pub mod tls;

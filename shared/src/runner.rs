@@ -116,7 +116,7 @@ where
     F: std::future::Future<Output = Result<(), BoxError>>,
 {
     crate::logging::init();
-    install_crypto();
+    crate::tls::install_crypto();
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -131,12 +131,6 @@ where
             ExitCode::FAILURE
         }
     }
-}
-
-/// Chooses ring as the process's TLS crypto provider (sqlx and reqwest share
-/// rustls); later calls are no-ops.
-pub fn install_crypto() {
-    let _ = rustls::crypto::ring::default_provider().install_default();
 }
 
 /// `--host`/`--port` arguments win over `HOST`/`PORT`; default 127.0.0.1:3000.

@@ -82,7 +82,7 @@ impl StandIn {
 
 /// The stand-ins are on 127.0.0.1: the permissive outbound policy.
 fn client() -> Outbound {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     Outbound::new(true)
 }
 

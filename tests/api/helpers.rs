@@ -106,7 +106,7 @@ pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config
 }
 
 async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Config)) -> TestApp {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let db = TestDb::create(backend).await;
     let mut config = Config::for_database(&db.url);
     config.public_url = PUBLIC_URL.to_owned();

@@ -21,7 +21,7 @@ pub struct Moto {
 
 impl Moto {
     pub async fn start() -> Self {
-        simplicity_shared::runner::install_crypto();
+        simplicity_shared::tls::install_crypto();
         let moto = Self { port: free_port(), process: std::sync::Mutex::new(None) };
         moto.restart().await;
         moto

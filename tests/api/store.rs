@@ -10,7 +10,7 @@ use simplicity_shared::store::{NewOrg, NewUser, Store};
 use crate::helpers::{Backend, TestDb};
 
 async fn store(backend: Backend) -> (Store, TestDb) {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let db = TestDb::create(backend).await;
     let store = Store::connect(&db.url).await.expect("connect");
     store.migrate().await.expect("migrate");

@@ -227,7 +227,7 @@ fn assert_quiet(processes: &[&LoggedProcess]) {
 }
 
 async fn local_mode_storm(backend: Backend, sweep_every_ms: u64) {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let db = TestDb::create(backend).await;
     let hooks = Receivers::start().await;
     let (server, base) = local_server(&db, &[("SWEEP_INTERVAL_MS", sweep_every_ms.to_string())]).await;
@@ -262,7 +262,7 @@ async fn local_mode_storm(backend: Backend, sweep_every_ms: u64) {
 /// Vercel instances would be), each relaying inline into SQS, and the
 /// sweep function called like its cron every `sweep_every_ms`.
 async fn serverless_storm(sweep_every_ms: u64) {
-    simplicity_shared::runner::install_crypto();
+    simplicity_shared::tls::install_crypto();
     let db = TestDb::create(Backend::Postgres).await;
     let moto = Moto::start().await;
     let (admin, admin_id, org_id) = {

@@ -227,7 +227,7 @@ mod tests {
 
     #[test]
     fn strict_policy_wants_https_public_hosts_and_vendor_domains() {
-        crate::runner::install_crypto();
+        crate::tls::install_crypto();
         let strict = Outbound::new(false);
         assert!(strict.check("https://hooks.example.com/x", Hosts::Any).is_ok());
         assert_eq!(
@@ -265,7 +265,7 @@ mod tests {
 
     #[test]
     fn permissive_policy_still_wants_an_http_url() {
-        crate::runner::install_crypto();
+        crate::tls::install_crypto();
         let open = Outbound::new(true);
         assert!(open.check("http://127.0.0.1:9/x", VENDOR).is_ok());
         assert!(open.check("ftp://127.0.0.1/x", Hosts::Any).is_err());

@@ -55,7 +55,7 @@ impl Drop for TestDb {
 
 /// A migrated store over a database of its own.
 pub async fn test_store(backend: Backend) -> (Store, TestDb) {
-    crate::runner::install_crypto();
+    crate::tls::install_crypto();
     let name = format!("simplicity_unit_{}", uuid::Uuid::now_v7().simple());
     let url = match backend {
         Backend::Sqlite => format!("sqlite://{}?mode=rwc", std::env::temp_dir().join(format!("{name}.db")).display()),
