@@ -108,3 +108,25 @@ async fn ipv6_clients_are_limited_by_their_64_prefix() {
     }
     expect_problem(attempt(50).await.expect("send"), 429).await;
 }
+
+/// A window's end forgets nothing: ten failures just before it still count
+/// just after it (a fixed window would allow ten more at once).
+#[tokio::test]
+async fn a_window_boundary_does_not_reset_the_count() {
+    use simplicity_shared::clock::Clock;
+    // One second before a 15-minute boundary.
+    let clock = Clock::manual(chrono::DateTime::from_timestamp(1_800_000_000 - 1, 0).expect("instant"));
+    let app = crate::helpers::spawn_app_with_clock(crate::helpers::Backend::Sqlite, clock.clone()).await;
+    let client = app.browser();
+    let me = client.sign_up("Target").await;
+    let email = me["user"]["email"].as_str().expect("email").to_owned();
+    let wrong = json!({"email": email, "password": "wrong password!"});
+    for n in 0..10 {
+        assert_eq!(client.post("/api/auth/login", wrong.clone()).await.status(), 401, "attempt {n}");
+    }
+    clock.set(clock.now() + chrono::Duration::seconds(2));
+    let limited = client.post("/api/auth/login", wrong).await;
+    let retry_after: u64 = limited.headers()[RETRY_AFTER].to_str().expect("ascii").parse().expect("seconds");
+    assert!((1..=900).contains(&retry_after), "Retry-After {retry_after}");
+    expect_problem(limited, 429).await;
+}

@@ -1,4 +1,4 @@
-//! Fixed-window counters in the database, so every process and function
+//! Windowed counters in the database, so every process and function
 //! instance shares one count.
 
 use sea_orm::FromQueryResult;
@@ -32,11 +32,21 @@ impl Store {
         Ok(row.map_or(1, |r| u32::try_from(r.hits).unwrap_or(u32::MAX)))
     }
 
-    /// The hits counted in `bucket`'s window starting at `window_start`.
-    pub async fn rate_limit_hits(&self, bucket: &str, window_start: i64) -> StoreResult<u32> {
-        use sea_orm::EntityTrait;
-        let found = rate_limit::Entity::find_by_id((bucket.to_owned(), window_start)).one(&self.db).await?;
-        Ok(found.map_or(0, |row| u32::try_from(row.hits).unwrap_or(u32::MAX)))
+    /// The hits counted in `bucket`'s window starting at `window_start` and
+    /// in the one before it, `window_secs` earlier: (current, previous).
+    pub async fn rate_limit_hits(&self, bucket: &str, window_start: i64, window_secs: i64) -> StoreResult<(u32, u32)> {
+        use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+        let rows = rate_limit::Entity::find()
+            .filter(rate_limit::Column::Bucket.eq(bucket))
+            .filter(rate_limit::Column::WindowStart.is_in([window_start, window_start - window_secs]))
+            .all(&self.db)
+            .await?;
+        let hits_in = |start: i64| {
+            rows.iter()
+                .find(|row| row.window_start == start)
+                .map_or(0, |row| u32::try_from(row.hits).unwrap_or(u32::MAX))
+        };
+        Ok((hits_in(window_start), hits_in(window_start - window_secs)))
     }
 
     /// Forgets the windows of limit `name` that started before `before`
