@@ -385,7 +385,9 @@ on_both_stores! {
         let full = w.org.admin.post(&w.org.path("/invites"), json!({"email": "seat5@example.com", "roles": ["member"]})).await;
         let body = expect_problem(full, 402).await;
         assert_eq!(body["requiredPlan"], "pro");
-        assert_eq!(w.billing().await["seats"], json!({"used": 5, "allowed": 5}));
+        let billing = w.billing().await;
+        assert_eq!(billing["seats"], json!({"used": 5, "allowed": 5}));
+        assert_eq!(billing["configured"], true);
         w.subscribe_pro().await;
         let invite = w.org.admin.post(&w.org.path("/invites"), json!({"email": "seat5@example.com", "roles": ["member"]})).await;
         assert_eq!(invite.status(), 201);
@@ -396,14 +398,22 @@ on_both_stores! {
 on_both_stores! {
     async fn without_stripe_billing_is_off_and_operators_set_plans(app: TestApp = spawn_without_stripe) {
         let org = OrgFixture::new(&app, "SelfHosted").await;
+        // A setting, not an outage: the plan is shown, and the actions are a
+        // 4xx a client does not retry (not a 503).
+        let view = org.admin.get(&org.path("/billing")).await;
+        assert_eq!(view.status(), 200);
+        let view: Value = view.json().await.expect("json");
+        assert_eq!(view["configured"], false);
+        assert_eq!(view["plan"], "free");
+        assert_eq!(view["seats"], json!({"used": 1, "allowed": 5}));
+        assert_eq!(view["checkoutOptions"], json!([]));
         for response in [
-            org.admin.get(&org.path("/billing")).await,
             org.admin.post(&org.path("/billing/checkout"), json!({"plan": "pro", "interval": "month"})).await,
             org.admin.post(&org.path("/billing/portal"), json!({})).await,
             reqwest::Client::new().post(app.url("/api/stripe/webhook")).body("{}").send().await.expect("webhook"),
         ] {
-            let body = expect_problem(response, 503).await;
-            assert_eq!(body["detail"], "billing not configured");
+            let body = expect_problem(response, 409).await;
+            assert!(body["type"].as_str().expect("type").ends_with("/billing-not-configured"), "{body}");
         }
         let output = app.simplicity(&["org", "set-plan", &org.slug, "enterprise"]);
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));

@@ -1,7 +1,9 @@
 //! Billing: an organisation's plan bought through Stripe Checkout, managed in
 //! the Stripe Billing Portal, and kept in step by Stripe's webhooks. Without
-//! Stripe configured every billing endpoint answers 503 and operators set
-//! plans with `simplicity org set-plan`.
+//! Stripe configured the plan is still shown (`configured: false`), every
+//! billing action is a 409 `billing-not-configured` (a setting, not an
+//! outage a client should retry), and operators set plans with
+//! `simplicity org set-plan`.
 
 use std::sync::Arc;
 
@@ -44,6 +46,9 @@ pub struct CheckoutOption {
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
 pub struct BillingView {
+    /// Whether this deployment sells plans through Stripe; without it the
+    /// operator sets plans, and only `plan` and `seats` say anything.
+    configured: bool,
     plan: Plan,
     /// The Stripe subscription's status; `null` before the first checkout.
     status: Option<SubscriptionStatus>,
@@ -89,7 +94,12 @@ fn billing_for(state: &AppState, org: &OrgContext) -> Result<Arc<StripeBilling>>
 }
 
 fn configured(state: &AppState) -> Result<Arc<StripeBilling>> {
-    state.billing.clone().ok_or_else(|| Error::Unavailable("billing not configured".to_owned()))
+    state.billing.clone().ok_or_else(|| {
+        Error::conflict(
+            "billing-not-configured",
+            "this deployment does not sell plans through Stripe; its operator sets plans with `simplicity org set-plan`",
+        )
+    })
 }
 
 impl From<BillingError> for Error {
@@ -99,26 +109,38 @@ impl From<BillingError> for Error {
     }
 }
 
-/// Plan, subscription state and seats (admins only).
+/// Plan, subscription state and seats (admins only); without Stripe on
+/// this deployment, the plan and seats with `configured: false`.
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/billing", tag = "billing",
-    responses((status = 200, body = BillingView), (status = 503, body = crate::error::Problem))
+    responses((status = 200, body = BillingView))
 )]
 async fn get_billing(State(state): State<AppState>, org: OrgContext) -> Result<Json<BillingView>> {
-    let stripe = billing_for(&state, &org)?;
+    org.require(Action::ManageBilling)?;
+    let stripe = state.billing.clone();
     let scope = org.scope(&state);
     let billing = scope.billing().await?;
     let plan = org.access.org().plan;
+    let interval = billing
+        .price_id
+        .as_deref()
+        .zip(stripe.as_deref())
+        .and_then(|(price, stripe)| stripe.prices().plan_of(price))
+        .map(|(_, interval)| interval);
+    let checkout_options = stripe.as_deref().map_or_else(Vec::new, |stripe| {
+        stripe.prices().options().map(|(plan, interval)| CheckoutOption { plan, interval }).collect()
+    });
     Ok(Json(BillingView {
+        configured: stripe.is_some(),
         plan,
         status: billing.status,
-        interval: billing.price_id.as_deref().and_then(|p| stripe.prices().plan_of(p)).map(|(_, interval)| interval),
+        interval,
         current_period_end: billing.current_period_end,
         cancel_at_period_end: billing.cancel_at_period_end,
         last_invoice_status: billing.last_invoice_status,
         past_due: billing.status == Some(SubscriptionStatus::PastDue),
         seats: Seats { used: scope.seats_used().await?, allowed: plan.limits().seats },
-        checkout_options: stripe.prices().options().map(|(plan, interval)| CheckoutOption { plan, interval }).collect(),
+        checkout_options,
     }))
 }
 
@@ -222,7 +244,7 @@ fn just_paid() -> Error {
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/billing/portal", tag = "billing",
     request_body = PortalRequest,
-    responses((status = 201, body = RedirectView), (status = 503, body = crate::error::Problem))
+    responses((status = 201, body = RedirectView), (status = 409, body = crate::error::Problem), (status = 503, body = crate::error::Problem))
 )]
 async fn open_portal(
     State(state): State<AppState>,
@@ -243,7 +265,7 @@ async fn open_portal(
 #[utoipa::path(
     post, path = "/api/stripe/webhook", tag = "billing",
     request_body(content = String, content_type = "application/json", description = "A Stripe event, signed in the Stripe-Signature header"),
-    responses((status = 200, body = WebhookReceipt), (status = 400, body = crate::error::Problem), (status = 503, body = crate::error::Problem))
+    responses((status = 200, body = WebhookReceipt), (status = 400, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 503, body = crate::error::Problem))
 )]
 async fn stripe_webhook(
     State(state): State<AppState>,

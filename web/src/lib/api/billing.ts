@@ -1,4 +1,5 @@
-// Billing (Stripe); 503 `unavailable` when the deployment has no Stripe.
+// Billing (Stripe); without Stripe on the deployment `configured` is false
+// and the actions answer 409 `billing-not-configured`.
 
 import { json, orgPath, post } from "./client";
 import type { Billing, CheckoutOption } from "./types";

@@ -141,15 +141,6 @@ export const change = <T extends { version: number }>(path: string, etag: string
 export const create = <T>(path: string, body: unknown, idempotencyKey?: string) =>
   json<T>(path, { method: "POST", body, headers: idempotencyKey ? { "Idempotency-Key": idempotencyKey } : {} });
 
-/**
- * Whether `error` says a feature is not set up on this deployment (a 503
- * `unavailable` problem, as billing answers without Stripe), not a passing
- * outage (`busy`).
- */
-export function isNotConfigured(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 503 && error.code === "unavailable";
-}
-
 /** A readable sentence for any thrown value. */
 export function messageOf(error: unknown): string {
   if (error instanceof ApiError) return error.problem.detail || error.problem.title;

@@ -13,7 +13,7 @@ import { records } from "./records";
 
 export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...billing, ...integrations, ...oncall, records };
 
-export { ApiError, isNotConfigured, messageOf, request, type Page, type Problem, type Versioned } from "./client";
+export { ApiError, messageOf, request, type Page, type Problem, type Versioned } from "./client";
 export { incidentPath } from "./incidents";
 export { articlePath } from "./knowledge";
 export * from "./types";

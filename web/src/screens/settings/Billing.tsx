@@ -4,7 +4,7 @@
 // customer portal; without Stripe the operator sets the plan by hand.
 
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import { api, ApiError, isNotConfigured, messageOf, type Billing as BillingInfo, type BillingInterval, type CheckoutOption, type Plan, type SubscriptionStatus } from "@/lib/api";
+import { api, ApiError, messageOf, type Billing as BillingInfo, type BillingInterval, type CheckoutOption, type Plan, type SubscriptionStatus } from "@/lib/api";
 import { hasLiveSubscription, INTERVAL_LABEL, SUBSCRIPTION_STATUS_LABEL, useStripeRedirect } from "@/lib/billing";
 import { formatDate } from "@/lib/format";
 import { MODULE_LABEL, PLAN_SEATS, PLANS, planAbove, planModules, planName } from "@/lib/modules";
@@ -349,8 +349,8 @@ export default function Billing() {
   const returned = outcome && <CheckoutReturn outcome={outcome} settled={settled} plan={billing.data?.plan} />;
 
   if (billing.loading) return <Loading label="Loading billing…" />;
+  if (billing.data && !billing.data.configured) return <NotConfigured />;
   if (!billing.data) {
-    if (isNotConfigured(billing.error)) return <NotConfigured />;
     return (
       <div className="space-y-6">
         {returned}
