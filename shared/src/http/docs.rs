@@ -90,18 +90,37 @@ pub fn openapi_routes() -> OpenApiRouter<AppState> {
 }
 
 /// Browsable API reference (local mode); renders `/api/openapi.json`.
+/// The renderer comes from a CDN, pinned to one release and checked by
+/// its hash (Subresource Integrity), so a changed file is refused, not run.
 pub async fn docs_page() -> Html<&'static str> {
     Html(concat!(
         "<!doctype html><html><head><meta charset=\"utf-8\"><title>Simplicity API</title>",
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>",
         "<script id=\"api-reference\" data-url=\"/api/openapi.json\"></script>",
-        "<script src=\"https://cdn.jsdelivr.net/npm/@scalar/api-reference\"></script>",
+        // npm's @scalar/api-reference 1.76.0, dist/browser/standalone.js (self-contained).
+        "<script src=\"https://cdn.jsdelivr.net/npm/@scalar/api-reference@1.76.0/dist/browser/standalone.js\" ",
+        "integrity=\"sha384-oH1C0RwqcwbVXkC+r8A+4qRoyEUQdtxAzOwumkxZtQBBcsy61FOoPt7B50OVJYYQ\" ",
+        "crossorigin=\"anonymous\"></script>",
         "</body></html>"
     ))
 }
 
 #[cfg(test)]
 mod tests {
+    /// Every script the docs page loads from elsewhere names its exact
+    /// release and carries its hash.
+    #[tokio::test]
+    async fn the_docs_page_pins_what_it_loads() {
+        let page = super::docs_page().await.0;
+        let scripts: Vec<&str> = page.split("<script").skip(1).filter(|tag| tag.contains("src=")).collect();
+        assert!(!scripts.is_empty());
+        for tag in scripts {
+            assert!(tag.contains("@1.76.0/"), "an exact release: {tag}");
+            assert!(tag.contains("integrity=\"sha384-"), "a hash: {tag}");
+            assert!(tag.contains("crossorigin=\"anonymous\""), "{tag}");
+        }
+    }
+
     #[test]
     fn every_operation_has_its_own_id() {
         let mut seen = std::collections::BTreeMap::new();
