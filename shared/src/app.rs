@@ -52,8 +52,14 @@ impl AppState {
     /// state: once per process, the same for every runner and for tests.
     pub async fn build(config: Config) -> Result<Self, BoxError> {
         let mailer: Arc<dyn Mailer> = match &config.smtp_url {
-            Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from)?),
-            None => Arc::new(LogMailer),
+            Some(url) => Arc::new(SmtpMailer::new(url, &config.mail_from, &config.public_url)?),
+            None => {
+                tracing::warn!(
+                    "SMTP_URL is not set: email is written to this log instead, sign-in, password-reset and \
+                     invitation links included; set SMTP_URL wherever others can read the log"
+                );
+                Arc::new(LogMailer)
+            }
         };
         let store = Store::connect(&config.database_url).await?.with_clock(config.clock.clone());
         if config.auto_migrate {

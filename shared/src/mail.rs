@@ -42,16 +42,19 @@ impl Mailer for LogMailer {
 pub struct SmtpMailer {
     transport: AsyncSmtpTransport<Tokio1Executor>,
     from: Mailbox,
+    /// Only links under this prefix (the product's own URL) are made
+    /// clickable: text a user wrote (a name, a note) cannot become a link.
+    own_links: String,
 }
 
 impl SmtpMailer {
-    pub fn new(url: &str, from: &str) -> Result<Self, MailError> {
+    pub fn new(url: &str, from: &str, public_url: &str) -> Result<Self, MailError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailError(format!("SMTP_URL: {e}")))?
             .timeout(Some(std::time::Duration::from_secs(10)))
             .build();
         let from = from.parse().map_err(|e| MailError(format!("MAIL_FROM {from:?}: {e}")))?;
-        Ok(Self { transport, from })
+        Ok(Self { transport, from, own_links: format!("{}/", public_url.trim_end_matches('/')) })
     }
 }
 
@@ -59,7 +62,7 @@ impl Mailer for SmtpMailer {
     fn send(&self, message: MailMessage) -> SendResult<'_> {
         Box::pin(async move {
             let to: Mailbox = message.to.parse().map_err(|e| MailError(format!("recipient {}: {e}", message.to)))?;
-            let html = html_body(&message.text);
+            let html = html_body(&message.text, &self.own_links);
             let email = Message::builder()
                 .from(self.from.clone())
                 .to(to)
@@ -73,8 +76,8 @@ impl Mailer for SmtpMailer {
 }
 
 /// The HTML alternative of a plain-text message: escaped, paragraphs kept,
-/// links clickable.
-fn html_body(text: &str) -> String {
+/// the product's own links (lines starting with `own_links`) clickable.
+fn html_body(text: &str, own_links: &str) -> String {
     let paragraphs: Vec<String> = text
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())
@@ -83,7 +86,7 @@ fn html_body(text: &str) -> String {
                 .lines()
                 .map(|line| {
                     let escaped = escape_html(line.trim());
-                    if line.trim().starts_with("http://") || line.trim().starts_with("https://") {
+                    if line.trim().starts_with(own_links) {
                         format!("<a href=\"{escaped}\">{escaped}</a>")
                     } else {
                         escaped
@@ -109,8 +112,19 @@ mod tests {
 
     #[test]
     fn html_alternative_escapes_and_links() {
-        let html = html_body("Hello <Ada>,\n\nJoin us:\nhttps://example.com/invite/abc\n");
+        let html = html_body("Hello <Ada>,\n\nJoin us:\nhttps://example.com/invite/abc\n", "https://example.com/");
         assert!(html.contains("<p>Hello &lt;Ada&gt;,</p>"));
         assert!(html.contains("<a href=\"https://example.com/invite/abc\">https://example.com/invite/abc</a>"));
+    }
+
+    /// A name or note that reads like a link stays text: only the
+    /// product's own URLs become links.
+    #[test]
+    fn only_the_products_own_links_are_clickable() {
+        let text = "Ada invited you.\n\nhttps://evil.example/login\nhttps://example.com.evil.example/x\n\nAccept:\nhttps://example.com/invite/abc\n";
+        let html = html_body(text, "https://example.com/");
+        assert_eq!(html.matches("<a href").count(), 1, "{html}");
+        assert!(html.contains("https://evil.example/login<br>"), "{html}");
+        assert!(html.contains("<a href=\"https://example.com/invite/abc\">"), "{html}");
     }
 }

@@ -358,7 +358,7 @@ impl OrgFixture {
         let token = app.token_mailed_to(&email, "/invite/");
         let member = app.browser();
         let accepted =
-            member.post(&format!("/api/invites/{token}/accept"), json!({"name": name, "password": PASSWORD})).await;
+            member.post("/api/invites/accept", json!({"token": token, "name": name, "password": PASSWORD})).await;
         assert_eq!(accepted.status(), 200, "accept failed");
         (member, email)
     }

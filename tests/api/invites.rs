@@ -11,7 +11,7 @@ on_both_stores! {
         let created: Value = org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member", "oncall"]})).await.json().await.expect("json");
         let first_token = app.token_mailed_to(&email, "/invite/");
 
-        let preview: Value = app.browser().get(&format!("/api/invites/{first_token}")).await.json().await.expect("json");
+        let preview: Value = app.browser().post("/api/invites/preview", json!({"token": first_token})).await.json().await.expect("json");
         assert_eq!(preview["email"], email);
         assert_eq!(preview["accountExists"], false);
 
@@ -20,13 +20,13 @@ on_both_stores! {
         assert_eq!(org.admin.post(&org.path(&format!("/invites/{invite_id}/resend")), json!({})).await.status(), 200);
         let second_token = app.token_mailed_to(&email, "/invite/");
         assert_ne!(first_token, second_token);
-        expect_problem(app.browser().get(&format!("/api/invites/{first_token}")).await, 404).await;
+        expect_problem(app.browser().post("/api/invites/preview", json!({"token": first_token})).await, 404).await;
 
         // Accepting validates the new account's fields.
         let newcomer = app.browser();
-        let weak = newcomer.post(&format!("/api/invites/{second_token}/accept"), json!({"name": "New", "password": "short"})).await;
+        let weak = newcomer.post("/api/invites/accept", json!({"token": second_token, "name": "New", "password": "short"})).await;
         assert_eq!(expect_problem(weak, 422).await["errors"][0]["field"], "password");
-        let accepted = newcomer.post(&format!("/api/invites/{second_token}/accept"), json!({"name": "New", "password": PASSWORD})).await;
+        let accepted = newcomer.post("/api/invites/accept", json!({"token": second_token, "name": "New", "password": PASSWORD})).await;
         assert_eq!(accepted.status(), 200);
         let me: Value = newcomer.get("/api/me").await.json().await.expect("json");
         assert_eq!(me["user"]["emailVerified"], true, "the invite link proves the address");
@@ -34,7 +34,7 @@ on_both_stores! {
         assert_eq!(me["memberships"][0]["roles"], json!(["member", "oncall"]));
 
         // Single use.
-        expect_problem(newcomer.post(&format!("/api/invites/{second_token}/accept"), json!({})).await, 404).await;
+        expect_problem(newcomer.post("/api/invites/accept", json!({"token": second_token})).await, 404).await;
         // Inviting a member again is a clear conflict.
         let again = org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
         assert_eq!(expect_problem(again, 409).await["type"], "https://simplicity.dev/problems/already-member");
@@ -46,14 +46,14 @@ on_both_stores! {
         let invite: Value = org.admin.post(&org.path("/invites"), json!({"email": revoked_email, "roles": ["member"]})).await.json().await.expect("json");
         let token = app.token_mailed_to(&revoked_email, "/invite/");
         assert_eq!(org.admin.delete(&org.path(&format!("/invites/{}", invite["id"].as_str().expect("id")))).await.status(), 204);
-        let attempt = app.browser().post(&format!("/api/invites/{token}/accept"), json!({"name": "R", "password": PASSWORD})).await;
+        let attempt = app.browser().post("/api/invites/accept", json!({"token": token, "name": "R", "password": PASSWORD})).await;
         expect_problem(attempt, 404).await;
 
         let expired_email = format!("expired-{}@example.com", uuid::Uuid::new_v4().simple());
         org.admin.post(&org.path("/invites"), json!({"email": expired_email, "roles": ["member"]})).await;
         let token = app.token_mailed_to(&expired_email, "/invite/");
         app.execute_sql(&format!("UPDATE invites SET expires_at = '2020-01-01T00:00:00+00:00' WHERE email = '{expired_email}'")).await.expect("age invite");
-        let attempt = app.browser().post(&format!("/api/invites/{token}/accept"), json!({"name": "E", "password": PASSWORD})).await;
+        let attempt = app.browser().post("/api/invites/accept", json!({"token": token, "name": "E", "password": PASSWORD})).await;
         expect_problem(attempt, 404).await;
         let pending: Value = org.admin.get(&org.path("/invites")).await.json().await.expect("json");
         assert_eq!(pending["data"], json!([]), "neither revoked nor expired invites are pending");
@@ -67,12 +67,12 @@ on_both_stores! {
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
         let token = app.token_mailed_to(&email, "/invite/");
         // Not signed in: sign in first.
-        expect_problem(app.browser().post(&format!("/api/invites/{token}/accept"), json!({})).await, 401).await;
+        expect_problem(app.browser().post("/api/invites/accept", json!({"token": token})).await, 401).await;
         // Someone else's account cannot take it.
         let stranger = app.browser();
         app.sign_up_verified(&stranger, "Stranger").await;
-        expect_problem(stranger.post(&format!("/api/invites/{token}/accept"), json!({})).await, 403).await;
-        assert_eq!(person.post(&format!("/api/invites/{token}/accept"), json!({})).await.status(), 200);
+        expect_problem(stranger.post("/api/invites/accept", json!({"token": token})).await, 403).await;
+        assert_eq!(person.post("/api/invites/accept", json!({"token": token})).await.status(), 200);
         assert_eq!(person.get(&org.path("")).await.status(), 200);
     }
 
@@ -125,7 +125,7 @@ on_both_stores! {
         assert!(app.simplicity(&["org", "set-plan", &org.slug, "free"]).status.success());
         let token = app.token_mailed_to(&emails[0], "/invite/");
         let newcomer = app.browser();
-        let refused = newcomer.post(&format!("/api/invites/{token}/accept"), json!({"name": "Late", "password": PASSWORD})).await;
+        let refused = newcomer.post("/api/invites/accept", json!({"token": token, "name": "Late", "password": PASSWORD})).await;
         expect_problem(refused, 402).await;
         // The account was not created: signing up with the address works.
         let signup = newcomer.post("/api/auth/signup", json!({"email": emails[0], "password": PASSWORD, "name": "Late"})).await;
@@ -137,19 +137,19 @@ on_both_stores! {
         let email = format!("csrf-{}@example.com", uuid::Uuid::new_v4().simple());
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
         let token = app.token_mailed_to(&email, "/invite/");
-        let url = app.url(&format!("/api/invites/{token}/accept"));
+        let url = app.url("/api/invites/accept");
         let victim = reqwest::Client::new();
         // What an attacker's page submits: a form post from its own origin.
         let form = victim.post(&url).header("origin", "https://evil.example")
             .header("content-type", "application/x-www-form-urlencoded")
-            .body("name=Mallory&password=correct+horse+battery+staple").send().await.expect("send");
+            .body(format!("token={token}&name=Mallory&password=correct+horse+battery+staple")).send().await.expect("send");
         expect_problem(form, 403).await;
         // Same origin, but not declared JSON (a text/plain form can carry JSON).
         let plain = victim.post(&url).header("origin", crate::helpers::PUBLIC_URL).header("content-type", "text/plain")
-            .body(json!({"name": "Mallory", "password": PASSWORD}).to_string()).send().await.expect("send");
+            .body(json!({"token": token, "name": "Mallory", "password": PASSWORD}).to_string()).send().await.expect("send");
         expect_problem(plain, 415).await;
         // The invitation is still there for its owner.
-        let accepted = app.browser().post(&format!("/api/invites/{token}/accept"), json!({"name": "Owner", "password": PASSWORD})).await;
+        let accepted = app.browser().post("/api/invites/accept", json!({"token": token, "name": "Owner", "password": PASSWORD})).await;
         assert_eq!(accepted.status(), 200);
     }
 
@@ -164,4 +164,26 @@ on_both_stores! {
         let body = expect_problem(over, 402).await;
         assert_eq!(body["requiredPlan"], "pro");
     }
+}
+
+/// Each invitation and resend is an email to an address an admin typed:
+/// fifty an hour per sender, then 429 (resends count too).
+#[tokio::test]
+async fn invitations_are_limited_per_sender() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await;
+    let org = OrgFixture::new(&app, "Mailer").await;
+    let invite: Value = org
+        .admin
+        .post(&org.path("/invites"), json!({"email": "once@example.com", "roles": ["member"]}))
+        .await
+        .json()
+        .await
+        .expect("invite");
+    let resend = org.path(&format!("/invites/{}/resend", invite["id"].as_str().expect("id")));
+    for n in 1..50 {
+        assert_eq!(org.admin.post(&resend, json!({})).await.status(), 200, "resend {n}");
+    }
+    expect_problem(org.admin.post(&resend, json!({})).await, 429).await;
+    let other = org.admin.post(&org.path("/invites"), json!({"email": "twice@example.com", "roles": ["member"]})).await;
+    expect_problem(other, 429).await;
 }

@@ -13,6 +13,7 @@ mod incidents;
 mod invites;
 mod layering;
 mod live;
+mod logs;
 mod modules;
 mod notifications;
 mod outbound;

@@ -36,7 +36,7 @@ on_both_stores! {
         let org = OrgFixture::new(&app, "Inviting").await;
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["admin"]})).await;
         let invite = app.token_mailed_to(&email, "/invite/");
-        let problem = expect_problem(squatter.post(&format!("/api/invites/{invite}/accept"), json!({})).await, 403).await;
+        let problem = expect_problem(squatter.post("/api/invites/accept", json!({"token": invite})).await, 403).await;
         assert!(problem["type"].as_str().expect("type").ends_with("/email-unverified"), "{problem}");
         assert_eq!(squatter.get(&org.path("")).await.status(), 404, "not a member");
     }

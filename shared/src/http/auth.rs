@@ -1,7 +1,7 @@
 //! Sign-up, sign-in, sign-out, email verification and password reset.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::Duration;
 use serde::Deserialize;
@@ -18,7 +18,7 @@ use super::rate_limit::{
     self, RESET_PER_ACCOUNT, RESET_PER_IP, SET_PASSWORD_PER_IP, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, SIGN_UP_PER_IP,
     VERIFY_PER_ACCOUNT,
 };
-use super::session::{Credential, CurrentUser, SESSION_ABSOLUTE, check_origin_if_present, session_cookie_header};
+use super::session::{Credential, CurrentUser, SESSION_ABSOLUTE, SameOrigin, session_cookie_header};
 use crate::domain::accounts::{self, Email, EmailPurpose};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::error::{Error, Result};
@@ -88,11 +88,10 @@ pub struct SignupRequest {
 )]
 async fn signup(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _: SameOrigin,
     RequestMeta(meta): RequestMeta,
     ApiJson(body): ApiJson<SignupRequest>,
 ) -> Result<Response> {
-    check_origin_if_present(&headers, &state.config.public_url)?;
     rate_limit::check(&state, &SIGN_UP_PER_IP, &meta.ip).await?;
     let (email, name) = check_new_account(&body.email, &body.name, &body.password)?;
     let password_hash = hash_password(body.password).await?;
@@ -133,12 +132,11 @@ pub struct LoginRequest {
 )]
 async fn login(
     State(state): State<AppState>,
-    headers: HeaderMap,
+    _: SameOrigin,
     RequestMeta(meta): RequestMeta,
     previous: Option<CurrentUser>,
     ApiJson(body): ApiJson<LoginRequest>,
 ) -> Result<Response> {
-    check_origin_if_present(&headers, &state.config.public_url)?;
     let email = body.email.trim().to_ascii_lowercase();
     // Failures count, not attempts: signing in eleven times must not lock
     // anyone out, guessing ten times does.

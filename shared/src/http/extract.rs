@@ -35,7 +35,7 @@ fn body_error(rejection: BytesRejection) -> Error {
 /// Parses JSON, telling syntax errors (400) from shape errors (422 naming the field).
 /// Refuses a body not declared JSON: besides naming the problem, this keeps
 /// cross-site HTML forms (which cannot send `application/json`) out.
-pub fn require_json(headers: &axum::http::HeaderMap) -> Result<(), Error> {
+fn require_json(headers: &axum::http::HeaderMap) -> Result<(), Error> {
     let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok());
     let is_json = content_type.is_some_and(|ct| {
         let essence = ct.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
@@ -51,7 +51,7 @@ pub fn require_json(headers: &axum::http::HeaderMap) -> Result<(), Error> {
     }
 }
 
-pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let mut deserializer = serde_json::Deserializer::from_slice(body);
     match serde_path_to_error::deserialize(&mut deserializer) {
         Ok(value) => Ok(value),

@@ -13,9 +13,10 @@ use utoipa_axum::routes;
 
 use super::AppState;
 use super::auth::{check_new_account, hash_password, start_session};
-use super::extract::{ApiJson, ApiPath, parse_json, require_json};
+use super::extract::{ApiJson, ApiPath};
 use super::meta::RequestMeta;
-use super::session::{CurrentUser, check_origin_if_present};
+use super::rate_limit::{self, INVITES_PER_ORG, INVITES_PER_SENDER};
+use super::session::{CurrentUser, SameOrigin};
 use super::tenant::OrgContext;
 use crate::domain::accounts::{self, Email};
 use crate::domain::org::{Plan, Role, Roles};
@@ -79,6 +80,14 @@ fn no_seats(seats: u32) -> Error {
     }
 }
 
+/// Every invitation (and every resend) is an email to an address an admin
+/// typed: bounded per sender and per organisation, so an account cannot be
+/// turned into a mail cannon.
+async fn check_invite_limits(state: &AppState, org: &OrgContext) -> Result<()> {
+    rate_limit::check(state, &INVITES_PER_SENDER, &org.current.user.id.to_string()).await?;
+    rate_limit::check(state, &INVITES_PER_ORG, &org.org_id().to_string()).await
+}
+
 async fn send_invite(state: &AppState, org: &OrgContext, email: &str, token: &str) -> Result<()> {
     let link = format!("{}/invite/{token}", state.config.public_url.trim_end_matches('/'));
     let org_name = &org.access.org().name;
@@ -95,7 +104,7 @@ async fn send_invite(state: &AppState, org: &OrgContext, email: &str, token: &st
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/invites", tag = "orgs",
     request_body = CreateInviteRequest,
-    responses((status = 201, body = InviteView), (status = 402, body = crate::error::Problem), (status = 409, body = crate::error::Problem))
+    responses((status = 201, body = InviteView), (status = 402, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 429, body = crate::error::Problem))
 )]
 async fn create_invite(
     State(state): State<AppState>,
@@ -113,6 +122,7 @@ async fn create_invite(
             return Err(Error::Validation(errors));
         }
     };
+    check_invite_limits(&state, &org).await?;
     let token = accounts::new_secret("")?;
     let new = NewInvite {
         email: email.as_str().to_owned(),
@@ -163,7 +173,7 @@ async fn revoke_invite(
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/invites/{inviteId}/resend", tag = "orgs",
     params(("inviteId" = InviteId, Path)),
-    responses((status = 200, body = InviteView), (status = 404, body = crate::error::Problem))
+    responses((status = 200, body = InviteView), (status = 404, body = crate::error::Problem), (status = 429, body = crate::error::Problem))
 )]
 async fn resend_invite(
     State(state): State<AppState>,
@@ -171,6 +181,7 @@ async fn resend_invite(
     ApiPath(path): ApiPath<InvitePath>,
 ) -> Result<Json<InviteView>> {
     org.require(Action::ManageMembers)?;
+    check_invite_limits(&state, &org).await?;
     let token = accounts::new_secret("")?;
     let renewed = org
         .scope(&state)
@@ -192,23 +203,27 @@ pub struct InvitePreview {
     expires_at: DateTime<Utc>,
 }
 
-#[derive(Deserialize)]
-struct TokenPath {
+/// An invitation's secret, sent in the body: a path segment would reach
+/// request logs and proxies' logs.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InviteTokenRequest {
+    /// The token from the emailed link (`/invite/{token}`).
     token: String,
 }
 
 /// What an invite link is for, so the accept page can say it.
 #[utoipa::path(
-    get, path = "/api/invites/{token}", tag = "orgs", params(("token" = String, Path)),
+    post, path = "/api/invites/preview", tag = "orgs", request_body = InviteTokenRequest,
     responses((status = 200, body = InvitePreview), (status = 404, body = crate::error::Problem))
 )]
 async fn preview_invite(
     State(state): State<AppState>,
-    ApiPath(path): ApiPath<TokenPath>,
+    ApiJson(request): ApiJson<InviteTokenRequest>,
 ) -> Result<Json<InvitePreview>> {
     let (invite, org) = state
         .store
-        .invite_by_token_hash(&accounts::secret_hash(&path.token))
+        .invite_by_token_hash(&accounts::secret_hash(&request.token))
         .await?
         .ok_or(Error::NotFound("invite"))?;
     let account_exists = state.store.user_by_email(&invite.email).await?.is_some();
@@ -221,9 +236,11 @@ async fn preview_invite(
     }))
 }
 
-#[derive(Deserialize, ToSchema, Default)]
+#[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AcceptInviteRequest {
+    /// The token from the emailed link (`/invite/{token}`).
+    token: String,
     /// For a new account: the name and password to create it with.
     name: Option<String>,
     password: Option<String>,
@@ -233,7 +250,7 @@ pub struct AcceptInviteRequest {
 /// organisation. Not signed in and new: `{name, password}` creates the
 /// account, joins, and signs in.
 #[utoipa::path(
-    post, path = "/api/invites/{token}/accept", tag = "orgs", params(("token" = String, Path)),
+    post, path = "/api/invites/accept", tag = "orgs",
     request_body = AcceptInviteRequest,
     responses(
         (status = 200, description = "Joined; for new accounts the session cookie is set"),
@@ -245,17 +262,13 @@ async fn accept_invite(
     State(state): State<AppState>,
     RequestMeta(meta): RequestMeta,
     current: Option<CurrentUser>,
-    ApiPath(path): ApiPath<TokenPath>,
-    headers: axum::http::HeaderMap,
-    body: axum::body::Bytes,
+    // Accepting signs a new account in: sign-in's rules (a foreign Origin
+    // refused; a body declared JSON), so a cross-site form cannot sign a
+    // visitor into someone else's account.
+    _: SameOrigin,
+    ApiJson(request): ApiJson<AcceptInviteRequest>,
 ) -> Result<Response> {
-    // Accepting signs a new account in: the same rules as signing in, so a
-    // cross-site form cannot sign a visitor into someone else's account.
-    check_origin_if_present(&headers, &state.config.public_url)?;
-    if !body.is_empty() {
-        require_json(&headers)?;
-    }
-    let token_hash = accounts::secret_hash(&path.token);
+    let token_hash = accounts::secret_hash(&request.token);
     let (invite, _) = state.store.invite_by_token_hash(&token_hash).await?.ok_or(Error::NotFound("invite"))?;
     let joiner = match current {
         Some(current) => {
@@ -266,9 +279,7 @@ async fn accept_invite(
             if state.store.user_by_email(&invite.email).await?.is_some() {
                 return Err(Error::Unauthenticated);
             }
-            let body: AcceptInviteRequest =
-                if body.is_empty() { AcceptInviteRequest::default() } else { parse_json(&body)? };
-            let (name, password) = (body.name.unwrap_or_default(), body.password.unwrap_or_default());
+            let (name, password) = (request.name.unwrap_or_default(), request.password.unwrap_or_default());
             let (email, name) = check_new_account(&invite.email, &name, &password)?;
             Joiner::New(NewUser {
                 email: email.into_string(),

@@ -23,6 +23,9 @@ pub const RESET_PER_IP: Limit = Limit { name: "reset:ip", max: 20, window_secs: 
 /// Redeeming reset links: guessing them is what this bounds.
 pub const SET_PASSWORD_PER_IP: Limit = Limit { name: "set-password:ip", max: 20, window_secs: 60 * 60 };
 pub const SIGN_UP_PER_IP: Limit = Limit { name: "sign-up:ip", max: 50, window_secs: 60 * 60 };
+/// Invitations (and resends) sent by one person, and to one organisation.
+pub const INVITES_PER_SENDER: Limit = Limit { name: "invites:sender", max: 50, window_secs: 60 * 60 };
+pub const INVITES_PER_ORG: Limit = Limit { name: "invites:org", max: 200, window_secs: 24 * 60 * 60 };
 pub const VERIFY_PER_ACCOUNT: Limit = Limit { name: "verify:account", max: 5, window_secs: 60 * 60 };
 
 /// Counts an attempt against `limit` for `key`; past the limit, a 429 that

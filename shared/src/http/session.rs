@@ -169,10 +169,20 @@ pub fn check_origin(headers: &HeaderMap, public_url: &str) -> Result<()> {
     }
 }
 
-/// Browsers always send `Origin` on cross-site POSTs; refuse foreign ones
-/// even where no session exists yet (login CSRF).
-pub fn check_origin_if_present(headers: &HeaderMap, public_url: &str) -> Result<()> {
-    if headers.contains_key(header::ORIGIN) { check_origin(headers, public_url) } else { Ok(()) }
+/// Refuses a foreign `Origin` even where no session exists yet (login
+/// CSRF): browsers always send it on cross-site POSTs. An extractor, so it
+/// runs before the body is read: a cross-site form hears 403, whatever it sent.
+pub struct SameOrigin;
+
+impl FromRequestParts<AppState> for SameOrigin {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        if parts.headers.contains_key(header::ORIGIN) {
+            check_origin(&parts.headers, &state.config.public_url)?;
+        }
+        Ok(Self)
+    }
 }
 
 /// `scheme://host[:port]` of a URL, lowercased.

@@ -1,9 +1,11 @@
-//! One span and one log line per request: request id, method, path, org id
-//! (recorded by the org extractor), status and latency.
+//! One span and one log line per request: request id, method, the route
+//! template (never the raw path, which can carry secrets such as an
+//! invitation's token), org id (recorded by the org extractor), status and
+//! latency.
 
 use std::time::Instant;
 
-use axum::extract::Request;
+use axum::extract::{MatchedPath, Request};
 use axum::http::HeaderValue;
 use axum::middleware::Next;
 use axum::response::Response;
@@ -26,7 +28,7 @@ pub async fn request_span(mut request: Request, next: Next) -> Response {
         "request",
         request_id = %request_id,
         method = %request.method(),
-        path = %request.uri().path(),
+        route = request.extensions().get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str),
         org_id = tracing::field::Empty,
     );
     request.extensions_mut().insert(RequestId(request_id.clone()));

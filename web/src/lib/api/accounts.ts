@@ -13,9 +13,10 @@ export const accounts = {
   requestPasswordReset: (email: string) => post<void>("/api/auth/password-reset/request", { email }),
   resetPassword: (token: string, password: string) => post<void>("/api/auth/password-reset", { token, password }),
 
-  previewInvite: (token: string) => json<InvitePreview>(`/api/invites/${segment(token)}`),
+  // The invitation's token travels in the body, never in an API path (logs).
+  previewInvite: (token: string) => post<InvitePreview>("/api/invites/preview", { token }),
   acceptInvite: (token: string, account?: { name: string; password: string }) =>
-    post<void>(`/api/invites/${segment(token)}/accept`, account ?? {}),
+    post<void>("/api/invites/accept", { token, ...account }),
 
   tokens: () => json<Page<ApiToken>>("/api/me/tokens"),
   createToken: (input: { name: string; scope: TokenScope; expiresAt?: string | null }) =>

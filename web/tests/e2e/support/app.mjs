@@ -56,7 +56,7 @@ export async function joinAsNewMember(adminContext, memberContext, orgId, { emai
   await apiCall(adminContext, "POST", `/api/orgs/${orgId}/invites`, { email, roles });
   const link = await waitForLink(email, "/invite/");
   const token = new URL(link).pathname.split("/").pop();
-  await apiCall(memberContext, "POST", `/api/invites/${token}/accept`, { name, password: PASSWORD });
+  await apiCall(memberContext, "POST", "/api/invites/accept", { token, name, password: PASSWORD });
   return link;
 }
 

@@ -1,0 +1,88 @@
+//! What a server's log says: the route a request matched, never its raw
+//! path (an invitation's token must not reach the log); and, without a mail
+//! server, that mail (links included) is written to the log.
+
+use std::io::BufRead;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+
+use serde_json::json;
+
+use crate::helpers::{Backend, ChildGuard, Client, OrgFixture, PASSWORD, free_port, spawn_app, wait_until_up};
+
+/// A `simplicity serve` process whose log lines the test reads.
+struct LoggedServer {
+    _process: ChildGuard,
+    url: String,
+    lines: Arc<Mutex<Vec<String>>>,
+}
+
+impl LoggedServer {
+    async fn start(database_url: &str, smtp_url: Option<String>) -> Self {
+        let port = free_port();
+        let mut command = Command::new(env!("CARGO_BIN_EXE_simplicity"));
+        command
+            .args(["serve", "--port", &port.to_string()])
+            .env("DATABASE_URL", database_url)
+            .env("WEB_DIR", "/nonexistent")
+            .env("RUST_LOG", "info")
+            .env_remove("SMTP_URL")
+            .stdout(Stdio::piped());
+        if let Some(smtp_url) = smtp_url {
+            command.env("SMTP_URL", smtp_url);
+        }
+        let mut child = command.spawn().expect("start simplicity serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let lines = Arc::new(Mutex::new(Vec::new()));
+        let sink = lines.clone();
+        std::thread::spawn(move || {
+            for line in std::io::BufReader::new(stdout).lines().map_while(Result::ok) {
+                sink.lock().expect("lines").push(line);
+            }
+        });
+        let url = format!("http://127.0.0.1:{port}");
+        wait_until_up(&format!("{url}/api/health")).await;
+        Self { _process: ChildGuard(child), url, lines }
+    }
+
+    /// The log so far, once `what` has appeared in it (at most 5 s later).
+    async fn log_once_it_says(&self, what: &str) -> String {
+        for _ in 0..50 {
+            let log = self.lines.lock().expect("lines").join("\n");
+            if log.contains(what) {
+                return log;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("the log never said {what:?}:\n{}", self.lines.lock().expect("lines").join("\n"));
+    }
+}
+
+#[tokio::test]
+async fn request_logs_name_the_route_never_the_invitation_token() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let org = OrgFixture::new(&app, "Logged").await;
+    let email = format!("logged-{}@example.com", uuid::Uuid::new_v4().simple());
+    assert_eq!(org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await.status(), 201);
+    let token = app.token_mailed_to(&email, "/invite/");
+
+    let server = LoggedServer::start(&app.db.url, Some(app.mail.smtp_url())).await;
+    let invitee = Client::new(server.url.clone());
+    assert_eq!(invitee.post("/api/invites/preview", json!({"token": token})).await.status(), 200);
+    let accepted =
+        invitee.post("/api/invites/accept", json!({"token": token, "name": "Logged", "password": PASSWORD})).await;
+    assert_eq!(accepted.status(), 200);
+    // The web link, as a browser follows it from the mail.
+    invitee.get(&format!("/invite/{token}")).await;
+
+    let log = server.log_once_it_says(r#""route":"/api/invites/accept""#).await;
+    assert!(log.contains(r#""route":"/api/invites/preview""#), "{log}");
+    assert!(!log.contains(&token), "the token reached the log:\n{log}");
+}
+
+#[tokio::test]
+async fn without_a_mail_server_the_log_says_mail_goes_there() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let server = LoggedServer::start(&app.db.url, None).await;
+    server.log_once_it_says("SMTP_URL is not set: email is written to this log instead").await;
+}
