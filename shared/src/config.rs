@@ -90,10 +90,7 @@ impl Config {
             smtp_url: var("SMTP_URL"),
             mail_from: var("MAIL_FROM").unwrap_or_else(|| DEFAULT_MAIL_FROM.to_owned()),
             stripe: StripeConfig::from_env()?,
-            sealer: var("SECRETS_KEY")
-                .map(|key| crate::secrets::Sealer::from_base64(&key))
-                .transpose()
-                .map_err(|e| ConfigError { name: "SECRETS_KEY", problem: e.to_string() })?,
+            sealer: sealer_from_env()?,
             sqs: var("SQS_QUEUE_URL").map(|queue_url| SqsConfig { queue_url, endpoint: var("SQS_ENDPOINT_URL") }),
             retry: match var("NOTIFY_RETRY_BASE_MS") {
                 None => Default::default(),
@@ -219,5 +216,25 @@ fn parse_bool(name: &'static str) -> Result<Option<bool>, ConfigError> {
         Some("1" | "true" | "yes") => Ok(Some(true)),
         Some("0" | "false" | "no") => Ok(Some(false)),
         Some(other) => Err(ConfigError { name, problem: format!("{other:?} is not a boolean") }),
+    }
+}
+
+/// `SECRETS_KEY`, and during a key rotation `SECRETS_KEY_PREVIOUS` (the key
+/// before it, which still opens what it sealed).
+fn sealer_from_env() -> Result<Option<crate::secrets::Sealer>, ConfigError> {
+    let Some(key) = var("SECRETS_KEY") else {
+        return match var("SECRETS_KEY_PREVIOUS") {
+            Some(_) => Err(ConfigError { name: "SECRETS_KEY_PREVIOUS", problem: "needs SECRETS_KEY".to_owned() }),
+            None => Ok(None),
+        };
+    };
+    let sealer = crate::secrets::Sealer::from_base64(&key)
+        .map_err(|e| ConfigError { name: "SECRETS_KEY", problem: e.to_string() })?;
+    match var("SECRETS_KEY_PREVIOUS") {
+        None => Ok(Some(sealer)),
+        Some(previous) => sealer
+            .with_previous_key(&previous)
+            .map(Some)
+            .map_err(|e| ConfigError { name: "SECRETS_KEY_PREVIOUS", problem: e.to_string() }),
     }
 }

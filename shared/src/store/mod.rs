@@ -39,7 +39,7 @@ mod tokens;
 mod unit;
 
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 
 use std::time::Duration;
 

@@ -113,7 +113,8 @@ async fn put_integration(
 ) -> Result<StatusCode> {
     org.require(Action::ManageIntegrations)?;
     let plain = checked_settings(&state.outbound, channel, body)?;
-    let sealed = sealer(&state)?.seal(&plain).map_err(Error::internal)?;
+    let sealed =
+        sealer(&state)?.seal(&plain, &crate::notify::sealed_for(org.org_id(), channel)).map_err(Error::internal)?;
     org.scope(&state).put_channel_settings(channel.key(), sealed, &org.meta).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -140,8 +141,10 @@ async fn opened_settings<T: serde::de::DeserializeOwned>(
     org: &OrgContext,
     channel: Channel,
 ) -> Result<T> {
-    let sealed = org.scope(state).channel_setting(channel.key()).await?.ok_or(Error::NotFound("integration"))?;
-    crate::notify::open_settings(Some(sealer(state)?), &sealed, channel).map_err(Error::internal)
+    crate::notify::open_settings(Some(sealer(state)?), &org.scope(state), channel)
+        .await
+        .map_err(Error::internal)?
+        .ok_or(Error::NotFound("integration"))
 }
 
 /// Sends a test notification through a configured channel and reports

@@ -27,9 +27,10 @@ const WEBHOOK_EVENT_TYPES: &[&str] =
 const ROTATION_GRACE: Duration = Duration::hours(24);
 
 /// A new signing secret, as shown once and as sealed for the store.
-fn new_secret(state: &AppState) -> Result<(String, String)> {
+fn new_secret(state: &AppState, org: &OrgContext) -> Result<(String, String)> {
     let secret = webhook::new_secret().map_err(Error::internal)?;
-    let sealed = sealer(state)?.seal(&secret).map_err(Error::internal)?;
+    let place = crate::notify::sealed_for(org.org_id(), crate::notify::Channel::Webhook);
+    let sealed = sealer(state)?.seal(&secret, &place).map_err(Error::internal)?;
     Ok((secret, sealed))
 }
 
@@ -123,7 +124,7 @@ async fn create_webhook(
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let (secret, sealed) = new_secret(&state)?;
+    let (secret, sealed) = new_secret(&state, &org)?;
     let record = org.scope(&state).create_webhook_endpoint(&body.url, &body.event_types, sealed, &org.meta).await?;
     Ok((StatusCode::CREATED, Json(WebhookView::of(record, Some(secret)))))
 }
@@ -141,7 +142,7 @@ async fn rotate_webhook(
     ApiPath(WebhookPath { id }): ApiPath<WebhookPath>,
 ) -> Result<Json<WebhookView>> {
     org.require(Action::ManageIntegrations)?;
-    let (secret, sealed) = new_secret(&state)?;
+    let (secret, sealed) = new_secret(&state, &org)?;
     let until = state.store.now() + ROTATION_GRACE;
     let record = org
         .scope(&state)
@@ -181,12 +182,10 @@ async fn test_webhook(
 ) -> Result<Json<TestResult>> {
     org.require(Action::ManageIntegrations)?;
     let record = org.scope(&state).webhook_endpoint(id).await?.ok_or(Error::NotFound("webhook"))?;
-    let sealer = sealer(&state)?;
-    let endpoint = webhook::WebhookEndpoint {
-        url: record.url,
-        secret: sealer.open(&record.secret_sealed).map_err(Error::internal)?,
-        previous_secret: None,
-    };
+    let (secret, _) = crate::notify::open_webhook_secrets(Some(sealer(&state)?), &org.scope(&state), &record)
+        .await
+        .map_err(Error::internal)?;
+    let endpoint = webhook::WebhookEndpoint { url: record.url, secret, previous_secret: None };
     let msg_id = format!("msg_test_{}", uuid::Uuid::now_v7().simple());
     let result =
         webhook::send(&state.outbound, &endpoint, &test_notice(&state, &org), &msg_id, state.store.now()).await;

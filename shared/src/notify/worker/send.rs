@@ -52,17 +52,11 @@ pub(super) async fn send(
             let id: uuid::Uuid = delivery.recipient.parse().map_err(|_| refused("not an endpoint"))?;
             let endpoint =
                 scope.webhook_endpoint(id).await.map_err(transient)?.ok_or_else(|| refused("endpoint removed"))?;
-            let sealer = ctx.sealer.as_ref().ok_or_else(|| refused("SECRETS_KEY is not configured"))?;
-            let open = |sealed: &str| sealer.open(sealed).map_err(|e| refused(e.to_string()));
-            let previous = match (&endpoint.previous_secret_sealed, endpoint.previous_valid_until) {
-                (Some(sealed), Some(until)) => Some((open(sealed)?, until)),
-                _ => None,
-            };
-            let target = webhook::WebhookEndpoint {
-                url: endpoint.url,
-                secret: open(&endpoint.secret_sealed)?,
-                previous_secret: previous,
-            };
+            let (secret, previous) = crate::notify::open_webhook_secrets(ctx.sealer.as_ref(), scope, &endpoint)
+                .await
+                .map_err(|e| refused(crate::error::chain(&e)))?;
+            let previous = previous.zip(endpoint.previous_valid_until);
+            let target = webhook::WebhookEndpoint { url: endpoint.url, secret, previous_secret: previous };
             webhook::send(&ctx.http, &target, &notice, &delivery.id, ctx.store.now()).await
         }
     }
@@ -78,12 +72,10 @@ async fn settings<T: serde::de::DeserializeOwned>(
     scope: &OrgStore<'_>,
     channel: Channel,
 ) -> Result<T, SendError> {
-    let sealed = scope
-        .channel_setting(channel.key())
+    crate::notify::open_settings(ctx.sealer.as_ref(), scope, channel)
         .await
-        .map_err(transient)?
-        .ok_or_else(|| refused(format!("{channel} is not configured")))?;
-    crate::notify::open_settings(ctx.sealer.as_ref(), &sealed, channel).map_err(|e| refused(crate::error::chain(&e)))
+        .map_err(|e| refused(crate::error::chain(&e)))?
+        .ok_or_else(|| refused(format!("{channel} is not configured")))
 }
 
 fn email_text(notice: &Notice) -> String {

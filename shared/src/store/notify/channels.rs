@@ -2,12 +2,12 @@
 //! webhook endpoints, and each member's contact rules.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait};
 use serde_json::json;
 
 use super::super::entities::{channel_setting, contact_rule, webhook_endpoint};
-use super::super::scope::{scoped, scoped_delete};
+use super::super::scope::{scoped, scoped_delete, scoped_update};
 use super::super::{OrgStore, StoreError, StoreResult, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::ids::UserId;
@@ -89,6 +89,32 @@ impl OrgStore<'_> {
         )
         .await?;
         tx.commit().await?;
+        Ok(())
+    }
+
+    /// Replaces a channel's sealed settings by the same settings sealed
+    /// again (key rotation), unless they changed since `old` was read.
+    pub async fn reseal_channel_settings(&self, channel: &str, old: &str, new: String) -> StoreResult<()> {
+        scoped_update::<channel_setting::Entity>(self.org_id)
+            .col_expr(channel_setting::Column::Sealed, Expr::value(new))
+            .filter(channel_setting::Column::Channel.eq(channel))
+            .filter(channel_setting::Column::Sealed.eq(old))
+            .exec(self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Replaces a webhook endpoint's sealed secret (current or previous)
+    /// `old` by the same secret sealed again, unless it changed meanwhile.
+    pub async fn reseal_webhook_secret(&self, id: uuid::Uuid, old: &str, new: String) -> StoreResult<()> {
+        for column in [webhook_endpoint::Column::SecretSealed, webhook_endpoint::Column::PreviousSecretSealed] {
+            scoped_update::<webhook_endpoint::Entity>(self.org_id)
+                .col_expr(column, Expr::value(new.clone()))
+                .filter(webhook_endpoint::Column::Id.eq(id))
+                .filter(column.eq(old))
+                .exec(self.db)
+                .await?;
+        }
         Ok(())
     }
 
