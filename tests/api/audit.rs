@@ -49,6 +49,8 @@ on_both_stores! {
 
         let export = org.admin.get(&org.path("/audit?format=ndjson")).await;
         assert_eq!(export.headers()["content-type"], "application/x-ndjson");
+        // Streamed, not built in memory first: no length known up front.
+        assert!(export.headers().get("content-length").is_none(), "{:?}", export.headers());
         let lines: Vec<Value> = export.text().await.expect("text").lines().map(|l| serde_json::from_str(l).expect("json line")).collect();
         assert_eq!(lines.len(), 7);
 
@@ -68,6 +70,9 @@ on_both_stores! {
         // The database itself refuses the rewrite…
         assert!(app.execute_sql(rewrite).await.is_err(), "audit rows must not be updatable");
         assert!(app.execute_sql("DELETE FROM audit_events").await.is_err(), "audit rows must not be deletable");
+        if app.backend == Backend::Postgres {
+            assert!(app.execute_sql("TRUNCATE audit_events").await.is_err(), "the log must not be truncated");
+        }
         // …so a tamperer with database access disables the guard first.
         let disable = match app.backend {
             Backend::Sqlite => "DROP TRIGGER audit_events_no_update",

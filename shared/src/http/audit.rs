@@ -118,24 +118,10 @@ async fn list_audit(
     if let Some(format) = query.format.as_deref().filter(|f| *f != "ndjson" && *f != "json") {
         return Err(Error::field("format", format!("{format:?} is not json or ndjson")));
     }
-    let scope = org.scope(&state);
     if wants_ndjson {
-        let mut lines = String::new();
-        let mut filter = filter;
-        loop {
-            let page = scope.audit_events(&filter, EXPORT_PAGE).await?;
-            let last_seq = page.last().map(|e| e.seq);
-            for event in page {
-                lines.push_str(&serde_json::to_string(&AuditEventView::from(event)).map_err(Error::internal)?);
-                lines.push('\n');
-            }
-            match last_seq {
-                Some(seq) => filter.before_seq = Some(seq),
-                None => break,
-            }
-        }
-        return Ok(([(header::CONTENT_TYPE, "application/x-ndjson")], lines).into_response());
+        return Ok(export(&state, &org, filter).into_response());
     }
+    let scope = org.scope(&state);
     let limit = query.limit.unwrap_or(50);
     if !(1..=MAX_PAGE).contains(&limit) {
         return Err(Error::field("limit", format!("must be between 1 and {MAX_PAGE}")));
@@ -145,6 +131,32 @@ async fn list_audit(
     events.truncate(limit as usize);
     let next_cursor = if more { events.last().map(|e| e.seq.to_string()) } else { None };
     Ok(Json(AuditPage { data: events.into_iter().map(Into::into).collect(), next_cursor }).into_response())
+}
+
+/// Every matching event as NDJSON, streamed a page at a time: memory stays
+/// bounded however long the log. A failure mid-way ends the stream early
+/// (the client sees a truncated body), and is logged.
+fn export(state: &AppState, org: &OrgContext, filter: AuditFilter) -> impl IntoResponse {
+    let (store, access) = (state.store.clone(), org.access.clone());
+    let pages = futures_util::stream::try_unfold(Some(filter), move |filter| {
+        let (store, access) = (store.clone(), access.clone());
+        async move {
+            let Some(mut filter) = filter else { return Ok(None) };
+            let page = store.org_store(&access).audit_events(&filter, EXPORT_PAGE).await?;
+            let Some(last) = page.last().map(|e| e.seq) else { return Ok(None) };
+            let mut lines = Vec::new();
+            for event in page {
+                serde_json::to_writer(&mut lines, &AuditEventView::from(event)).map_err(Error::internal)?;
+                lines.push(b'\n');
+            }
+            filter.before_seq = Some(last);
+            Ok::<_, Error>(Some((bytes::Bytes::from(lines), Some(filter))))
+        }
+    });
+    let pages = futures_util::TryStreamExt::inspect_err(pages, |error| {
+        tracing::error!(error = %crate::error::chain(error), "audit export ended early");
+    });
+    ([(header::CONTENT_TYPE, "application/x-ndjson")], axum::body::Body::from_stream(pages))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -11,6 +11,7 @@ mod m0005_notifications;
 mod m0006_checkout_sessions;
 mod m0007_write_path;
 mod m0008_records;
+mod m0009_audit_truncate;
 
 pub(super) struct Migrator;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_checkout_sessions::Migration),
             Box::new(m0007_write_path::Migration),
             Box::new(m0008_records::Migration),
+            Box::new(m0009_audit_truncate::Migration),
         ]
     }
 }
