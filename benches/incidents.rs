@@ -42,7 +42,7 @@ async fn main() {
     let http = reqwest::Client::builder().pool_max_idle_per_host(clients).build().expect("client");
 
     let started = Instant::now();
-    let tenants = support::seed_tenants(&http, &base, clients, orgs).await;
+    let tenants = support::seed_tenants(&http, &base, &db.url, clients, orgs).await;
     println!("seeded {orgs} organisations in {:.1} s", started.elapsed().as_secs_f64());
 
     let conn = sea_orm::Database::connect(&db.url).await.expect("bench db");

@@ -43,8 +43,8 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
 async fn run(label: &str, sqs: Option<simplicity_shared::config::SqsConfig>, incidents: usize) {
     let dir = std::env::temp_dir().join(format!("simplicity-bench-notify-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).expect("dir");
-    let mut config =
-        simplicity_shared::config::Config::for_database(format!("sqlite://{}/bench.db?mode=rwc", dir.display()));
+    let config_url = format!("sqlite://{}/bench.db?mode=rwc", dir.display());
+    let mut config = simplicity_shared::config::Config::for_database(&config_url);
     config.public_url = PUBLIC_URL.to_owned();
     config.web_dir = "/nonexistent".into();
     config.sealer = Some(
@@ -62,13 +62,7 @@ async fn run(label: &str, sqs: Option<simplicity_shared::config::SqsConfig>, inc
     let arrivals: Arrivals = Arc::default();
     let slack = slack_receiver(arrivals.clone()).await;
     let http = reqwest::Client::new();
-    let signup = http
-        .post(format!("{base}/api/auth/signup"))
-        .json(&json!({"email": "bench@example.com", "password": "benchmark passphrase", "name": "Bench"}))
-        .send()
-        .await
-        .expect("signup");
-    let cookie = signup.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
+    let (cookie, _) = support::signed_in_admin(&http, &base, &config_url, "bench@example.com").await;
     let send = |method: reqwest::Method, path: String, body: Value| {
         http.request(method, format!("{base}{path}"))
             .header("cookie", &cookie)

@@ -118,7 +118,7 @@ async fn main() {
     let base = support::serve_local_mode(config).await;
     let http = reqwest::Client::builder().pool_max_idle_per_host(64).build().expect("client");
     let started = std::time::Instant::now();
-    let tenants = Arc::new(support::seed_tenants(&http, &base, 32, orgs).await);
+    let tenants = Arc::new(support::seed_tenants(&http, &base, &db.url, 32, orgs).await);
     println!("seeded {orgs} organisations in {:.1} s", started.elapsed().as_secs_f64());
     let conn = sea_orm::Database::connect(&db.url).await.expect("bench db");
 

@@ -82,21 +82,39 @@ pub struct Tenant {
     pub admin: uuid::Uuid,
 }
 
+/// A person signed up through the API, their address confirmed (in the
+/// database: a benchmark reads no mail) and signed in: their session
+/// cookie and user id.
+pub async fn signed_in_admin(
+    http: &reqwest::Client,
+    base: &str,
+    database_url: &str,
+    email: &str,
+) -> (String, uuid::Uuid) {
+    let account = json!({"email": email, "password": "benchmark passphrase", "name": "Bench"});
+    let signup = http.post(format!("{base}/api/auth/signup")).json(&account).send().await.expect("signup");
+    assert_eq!(signup.status(), 202, "sign-up");
+    let db = sea_orm::Database::connect(database_url).await.expect("bench db");
+    let confirm = format!("UPDATE users SET email_verified_at = CURRENT_TIMESTAMP WHERE email = '{email}'");
+    exec(&db, &confirm).await;
+    let login = http.post(format!("{base}/api/auth/login")).json(&account).send().await.expect("login");
+    let cookie = login.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
+    let me: Value = login.json().await.expect("me");
+    let id = me["user"]["id"].as_str().expect("user id").trim_start_matches("usr_").to_owned();
+    (cookie, uuid::Uuid::parse_str(&id).expect("uuid"))
+}
+
 /// `orgs` organisations made through the API, by `people` people in turn.
-pub async fn seed_tenants(http: &reqwest::Client, base: &str, people: usize, orgs: usize) -> Vec<Tenant> {
+pub async fn seed_tenants(
+    http: &reqwest::Client,
+    base: &str,
+    database_url: &str,
+    people: usize,
+    orgs: usize,
+) -> Vec<Tenant> {
     let mut admins = Vec::new();
     for c in 0..people {
-        let signup = http
-            .post(format!("{base}/api/auth/signup"))
-            .json(&json!({"email": format!("bench{c}@example.com"), "password": "benchmark passphrase", "name": format!("Bench {c}")}))
-            .send()
-            .await
-            .expect("signup");
-        let cookie =
-            signup.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
-        let me: Value = signup.json().await.expect("me");
-        let id = me["user"]["id"].as_str().expect("user id").trim_start_matches("usr_").to_owned();
-        admins.push((cookie, uuid::Uuid::parse_str(&id).expect("uuid")));
+        admins.push(signed_in_admin(http, base, database_url, &format!("bench{c}@example.com")).await);
     }
     let mut tenants = Vec::new();
     for o in 0..orgs {

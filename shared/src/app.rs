@@ -36,6 +36,22 @@ impl AppState {
         }
     }
 
+    /// Has the worker send mail about the account of `email` (if there is
+    /// one): through the queue where there is one, so this request's work
+    /// is the same whether or not the account exists; else here and now.
+    pub async fn send_account_mail(&self, mail: crate::notify::worker::account_mail::AccountMail, email: &str) {
+        let message = crate::notify::worker::QueueMessage::AccountMail { mail, email: email.to_owned() };
+        if let Some(queue) = &self.queue {
+            match queue.send(&message).await {
+                Ok(()) => return,
+                Err(error) => tracing::warn!(%error, "account mail not queued; sending it now"),
+            }
+        }
+        if let Err(error) = crate::notify::worker::handle(&message, &self.worker_context()).await {
+            tracing::error!(error = %crate::error::chain(&error), ?mail, "account mail not sent");
+        }
+    }
+
     /// What a notification worker needs, from this process's state.
     pub fn worker_context(&self) -> crate::notify::worker::WorkerContext {
         crate::notify::worker::WorkerContext {

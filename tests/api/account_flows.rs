@@ -10,7 +10,7 @@ on_both_stores! {
         let me = client.sign_up("Verify").await;
         assert_eq!(me["user"]["emailVerified"], false);
         let email = me["user"]["email"].as_str().expect("email");
-        let token = app.token_mailed_to(email, "/verify-email?token=");
+        let token = app.token_mailed_to(email, "/verify-email?token=").await;
         // A real message: sender, recipient, subject, and both bodies with the link.
         let mail = app.mail.sent().into_iter().find(|m| m.to() == email).expect("verification mail");
         assert_eq!(mail.mail_from, "no-reply@simplicity.test");
@@ -36,7 +36,7 @@ on_both_stores! {
         assert_eq!(stranger.post("/api/auth/password-reset/request", json!({"email": "nobody@example.com"})).await.status(), 202);
         assert!(app.mail.sent().iter().all(|m| m.to() != "nobody@example.com"));
         assert_eq!(stranger.post("/api/auth/password-reset/request", json!({"email": email})).await.status(), 202);
-        let token = app.token_mailed_to(&email, "/reset-password?token=");
+        let token = app.token_mailed_to(&email, "/reset-password?token=").await;
 
         let weak = stranger.post("/api/auth/password-reset", json!({"token": token, "password": "password123"})).await;
         assert_eq!(expect_problem(weak, 422).await["errors"][0]["field"], "password");

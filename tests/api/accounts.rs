@@ -10,17 +10,17 @@ on_both_stores! {
         let client = app.browser();
         let email = format!("ada-{}@example.com", uuid::Uuid::new_v4().simple());
         let signup = client.post("/api/auth/signup", json!({"email": email.to_uppercase(), "password": PASSWORD, "name": "Ada"})).await;
-        assert_eq!(signup.status(), 201);
-        let cookie = signup.headers()[SET_COOKIE].to_str().expect("ascii").to_owned();
+        assert_eq!(signup.status(), 202);
+        assert!(signup.headers().get(SET_COOKIE).is_none(), "sign-up signs no one in");
+        let login = client.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+        assert_eq!(login.status(), 200, "emails are stored lowercased");
+        let cookie = login.headers()[SET_COOKIE].to_str().expect("ascii").to_owned();
         for flag in ["HttpOnly", "Secure", "SameSite=Lax", "Path=/"] {
             assert!(cookie.contains(flag), "cookie lacks {flag}: {cookie}");
         }
-        let me: Value = signup.json().await.expect("json");
+        let me: Value = login.json().await.expect("json");
         assert_eq!(me["user"]["email"], email, "emails are stored lowercased");
         assert_eq!(me["memberships"], json!([]));
-
-        let taken = client.post("/api/auth/signup", json!({"email": email, "password": PASSWORD, "name": "Ada"})).await;
-        assert_eq!(expect_problem(taken, 409).await["type"], "https://simplicity.dev/problems/email-taken");
 
         assert_eq!(client.get("/api/me").await.status(), 200);
         assert_eq!(client.post("/api/auth/logout", json!({})).await.status(), 204);
@@ -33,6 +33,30 @@ on_both_stores! {
         let login = client.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
         assert_eq!(login.status(), 200);
         assert_eq!(client.get("/api/me").await.status(), 200);
+    }
+
+    /// Sign-up answers alike whether or not the address has an account:
+    /// the owner of a taken one is told by mail, and nothing else changes.
+    async fn sign_up_does_not_tell_who_has_an_account(app: TestApp) {
+        let owner = app.browser();
+        let email = owner.sign_up("Owner").await["user"]["email"].as_str().expect("email").to_owned();
+        let fresh = format!("fresh-{}@example.com", uuid::Uuid::new_v4().simple());
+        let stranger = app.browser();
+        let attempt = |email: &str| json!({"email": email, "password": "another long passphrase", "name": "Mallory"});
+        let taken = stranger.post("/api/auth/signup", attempt(&email)).await;
+        let new = stranger.post("/api/auth/signup", attempt(&fresh)).await;
+        assert_eq!((taken.status(), new.status()), (reqwest::StatusCode::ACCEPTED, reqwest::StatusCode::ACCEPTED));
+        assert_eq!(taken.text().await.expect("body"), new.text().await.expect("body"));
+
+        let told = app.mail_to(&email, "already has an account").await;
+        assert_eq!(told.subject(), "You already have a Simplicity account");
+        assert!(told.text().contains(&format!("{}/forgot-password", crate::helpers::PUBLIC_URL)));
+        app.token_mailed_to(&fresh, "/verify-email?token=").await;
+        // The owner's account is as it was; the stranger's password opens nothing.
+        let owners = app.browser().post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+        assert_eq!(owners.status(), 200);
+        let strangers = json!({"email": email, "password": "another long passphrase"});
+        expect_problem(app.browser().post("/api/auth/login", strangers).await, 401).await;
     }
 
     async fn sign_out_everywhere_ends_every_session(app: TestApp) {

@@ -154,23 +154,30 @@ impl TestApp {
     /// its owner would; returns `/api/me`.
     pub async fn sign_up_verified(&self, client: &Client, name: &str) -> Value {
         let me = client.sign_up(name).await;
-        let token = self.token_mailed_to(me["user"]["email"].as_str().expect("email"), "/verify-email?token=");
+        let token = self.token_mailed_to(me["user"]["email"].as_str().expect("email"), "/verify-email?token=").await;
         assert_eq!(client.post("/api/auth/verify-email", json!({"token": token})).await.status(), 204, "verification");
         client.get("/api/me").await.json().await.expect("me body")
     }
 
-    /// The secret token in the newest email to `to` whose link contains `marker`.
-    pub fn token_mailed_to(&self, to: &str, marker: &str) -> String {
-        let message = self
-            .mail
-            .sent()
-            .into_iter()
-            .rev()
-            .find(|m| m.to() == to && m.text().contains(marker))
-            .unwrap_or_else(|| panic!("no mail to {to} containing {marker}"));
+    /// The secret token in the newest email to `to` whose link contains
+    /// `marker`, waiting for it: account mail is sent by the worker.
+    pub async fn token_mailed_to(&self, to: &str, marker: &str) -> String {
+        let message = self.mail_to(to, marker).await;
         let text = message.text();
         let start = text.find(marker).expect("marker") + marker.len();
         text[start..].split(|c: char| c.is_whitespace()).next().expect("token").to_owned()
+    }
+
+    /// The newest email to `to` whose text contains `what`, once it has come
+    /// (within 10 s).
+    pub async fn mail_to(&self, to: &str, what: &str) -> SentMail {
+        for _ in 0..100 {
+            if let Some(found) = self.mail.sent().into_iter().rev().find(|m| m.to() == to && m.text().contains(what)) {
+                return found;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("no mail to {to} containing {what}")
     }
 
     /// Runs SQL on the test database directly, behind the API's back.
@@ -257,11 +264,15 @@ impl Client {
         self.send(reqwest::Method::DELETE, path, None).await
     }
 
-    /// Signs up a new person with a unique email; returns their `/api/me` body.
+    /// Signs a new person up with a unique email, then in (sign-up answers
+    /// alike whether or not the address had an account, and signs no one in);
+    /// returns their `/api/me` body.
     pub async fn sign_up(&self, name: &str) -> Value {
         let email = format!("{}-{}@example.com", name.to_lowercase(), uuid::Uuid::new_v4().simple());
         let response = self.post("/api/auth/signup", json!({"email": email, "password": PASSWORD, "name": name})).await;
-        assert_eq!(response.status(), 201, "sign-up failed");
+        assert_eq!(response.status(), 202, "sign-up failed");
+        let response = self.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
+        assert_eq!(response.status(), 200, "sign-in after sign-up failed");
         response.json().await.expect("me body")
     }
 
@@ -355,7 +366,7 @@ impl OrgFixture {
         let email = format!("{}-{}@example.com", name.to_lowercase(), uuid::Uuid::new_v4().simple());
         let invite = self.admin.post(&self.path("/invites"), json!({"email": email, "roles": roles})).await;
         assert_eq!(invite.status(), 201, "invite failed");
-        let token = app.token_mailed_to(&email, "/invite/");
+        let token = app.token_mailed_to(&email, "/invite/").await;
         let member = app.browser();
         let accepted =
             member.post("/api/invites/accept", json!({"token": token, "name": name, "password": PASSWORD})).await;

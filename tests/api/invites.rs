@@ -9,7 +9,7 @@ on_both_stores! {
         let org = OrgFixture::new(&app, "Invites").await;
         let email = format!("new-{}@example.com", uuid::Uuid::new_v4().simple());
         let created: Value = org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member", "oncall"]})).await.json().await.expect("json");
-        let first_token = app.token_mailed_to(&email, "/invite/");
+        let first_token = app.token_mailed_to(&email, "/invite/").await;
 
         let preview: Value = app.browser().post("/api/invites/preview", json!({"token": first_token})).await.json().await.expect("json");
         assert_eq!(preview["email"], email);
@@ -18,7 +18,7 @@ on_both_stores! {
         // Re-sending gives a new link; the old one stops working.
         let invite_id = created["id"].as_str().expect("id");
         assert_eq!(org.admin.post(&org.path(&format!("/invites/{invite_id}/resend")), json!({})).await.status(), 200);
-        let second_token = app.token_mailed_to(&email, "/invite/");
+        let second_token = app.token_mailed_to(&email, "/invite/").await;
         assert_ne!(first_token, second_token);
         expect_problem(app.browser().post("/api/invites/preview", json!({"token": first_token})).await, 404).await;
 
@@ -44,14 +44,14 @@ on_both_stores! {
         let org = OrgFixture::new(&app, "Revoke").await;
         let revoked_email = format!("revoked-{}@example.com", uuid::Uuid::new_v4().simple());
         let invite: Value = org.admin.post(&org.path("/invites"), json!({"email": revoked_email, "roles": ["member"]})).await.json().await.expect("json");
-        let token = app.token_mailed_to(&revoked_email, "/invite/");
+        let token = app.token_mailed_to(&revoked_email, "/invite/").await;
         assert_eq!(org.admin.delete(&org.path(&format!("/invites/{}", invite["id"].as_str().expect("id")))).await.status(), 204);
         let attempt = app.browser().post("/api/invites/accept", json!({"token": token, "name": "R", "password": PASSWORD})).await;
         expect_problem(attempt, 404).await;
 
         let expired_email = format!("expired-{}@example.com", uuid::Uuid::new_v4().simple());
         org.admin.post(&org.path("/invites"), json!({"email": expired_email, "roles": ["member"]})).await;
-        let token = app.token_mailed_to(&expired_email, "/invite/");
+        let token = app.token_mailed_to(&expired_email, "/invite/").await;
         app.execute_sql(&format!("UPDATE invites SET expires_at = '2020-01-01T00:00:00+00:00' WHERE email = '{expired_email}'")).await.expect("age invite");
         let attempt = app.browser().post("/api/invites/accept", json!({"token": token, "name": "E", "password": PASSWORD})).await;
         expect_problem(attempt, 404).await;
@@ -65,7 +65,7 @@ on_both_stores! {
         let me = app.sign_up_verified(&person, "Existing").await;
         let email = me["user"]["email"].as_str().expect("email").to_owned();
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
-        let token = app.token_mailed_to(&email, "/invite/");
+        let token = app.token_mailed_to(&email, "/invite/").await;
         // Not signed in: sign in first.
         expect_problem(app.browser().post("/api/invites/accept", json!({"token": token})).await, 401).await;
         // Someone else's account cannot take it.
@@ -123,20 +123,22 @@ on_both_stores! {
         }
         // Back on free (5 seats), one admin and six pending invites: no seat left.
         assert!(app.simplicity(&["org", "set-plan", &org.slug, "free"]).status.success());
-        let token = app.token_mailed_to(&emails[0], "/invite/");
+        let token = app.token_mailed_to(&emails[0], "/invite/").await;
         let newcomer = app.browser();
         let refused = newcomer.post("/api/invites/accept", json!({"token": token, "name": "Late", "password": PASSWORD})).await;
         expect_problem(refused, 402).await;
-        // The account was not created: signing up with the address works.
+        // The account was not created: signing up with the address makes it.
         let signup = newcomer.post("/api/auth/signup", json!({"email": emails[0], "password": PASSWORD, "name": "Late"})).await;
-        assert_eq!(signup.status(), 201);
+        assert_eq!(signup.status(), 202);
+        let login = newcomer.post("/api/auth/login", json!({"email": emails[0], "password": PASSWORD})).await;
+        assert_eq!(login.status(), 200);
     }
 
     async fn a_cross_site_form_cannot_accept_an_invite_into_a_session(app: TestApp) {
         let org = OrgFixture::new(&app, "Csrf").await;
         let email = format!("csrf-{}@example.com", uuid::Uuid::new_v4().simple());
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await;
-        let token = app.token_mailed_to(&email, "/invite/");
+        let token = app.token_mailed_to(&email, "/invite/").await;
         let url = app.url("/api/invites/accept");
         let victim = reqwest::Client::new();
         // What an attacker's page submits: a form post from its own origin.

@@ -64,7 +64,7 @@ async fn request_logs_name_the_route_never_the_invitation_token() {
     let org = OrgFixture::new(&app, "Logged").await;
     let email = format!("logged-{}@example.com", uuid::Uuid::new_v4().simple());
     assert_eq!(org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["member"]})).await.status(), 201);
-    let token = app.token_mailed_to(&email, "/invite/");
+    let token = app.token_mailed_to(&email, "/invite/").await;
 
     let server = LoggedServer::start(&app.db.url, Some(app.mail.smtp_url())).await;
     let invitee = Client::new(server.url.clone());

@@ -47,14 +47,21 @@ async fn seed(app: &TestApp) -> (String, String) {
         .send()
         .await
         .expect("signup");
-    assert_eq!(signup.status(), 201);
-    let set_cookie = signup.headers()["set-cookie"].to_str().expect("ascii").to_owned();
+    assert_eq!(signup.status(), 202);
+    let login = client
+        .post(app.url("/api/auth/login"))
+        .json(&json!({"email": email, "password": PASSWORD}))
+        .send()
+        .await
+        .expect("login");
+    assert_eq!(login.status(), 200);
+    let set_cookie = login.headers()["set-cookie"].to_str().expect("ascii").to_owned();
     let cookie = set_cookie.split(';').next().expect("cookie pair").to_owned();
     let verified = client
         .post(app.url("/api/auth/verify-email"))
         .header("cookie", &cookie)
         .header("origin", crate::helpers::PUBLIC_URL)
-        .json(&json!({"token": app.token_mailed_to(&email, "/verify-email?token=")}))
+        .json(&json!({"token": app.token_mailed_to(&email, "/verify-email?token=").await}))
         .send()
         .await
         .expect("verify");

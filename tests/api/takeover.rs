@@ -35,7 +35,7 @@ on_both_stores! {
         // An invitation to the address cannot be taken by the account that only claims it.
         let org = OrgFixture::new(&app, "Inviting").await;
         org.admin.post(&org.path("/invites"), json!({"email": email, "roles": ["admin"]})).await;
-        let invite = app.token_mailed_to(&email, "/invite/");
+        let invite = app.token_mailed_to(&email, "/invite/").await;
         let problem = expect_problem(squatter.post("/api/invites/accept", json!({"token": invite})).await, 403).await;
         assert!(problem["type"].as_str().expect("type").ends_with("/email-unverified"), "{problem}");
         assert_eq!(squatter.get(&org.path("")).await.status(), 404, "not a member");
@@ -54,7 +54,7 @@ on_both_stores! {
         let owner = app.browser();
         let signed_in = owner.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await;
         assert_eq!(signed_in.status(), 200);
-        let link = app.token_mailed_to(&email, "/verify-email?token=");
+        let link = app.token_mailed_to(&email, "/verify-email?token=").await;
         assert_eq!(owner.post("/api/auth/verify-email", json!({"token": link})).await.status(), 204);
 
         expect_problem(squatter.get("/api/me").await, 401).await;
@@ -77,7 +77,7 @@ on_both_stores! {
         assert_eq!(owner.post("/api/auth/login", json!({"email": email, "password": PASSWORD})).await.status(), 200);
         let token = token_of(&owner, "ci").await;
         assert_eq!(app.browser().post("/api/auth/password-reset/request", json!({"email": email})).await.status(), 202);
-        let reset = app.token_mailed_to(&email, "/reset-password?token=");
+        let reset = app.token_mailed_to(&email, "/reset-password?token=").await;
         let body = json!({"token": reset, "password": "an entirely new passphrase"});
         assert_eq!(app.browser().post("/api/auth/password-reset", body).await.status(), 204);
         expect_problem(with_token(&app, Method::GET, "/api/me", &token, None).await, 401).await;

@@ -16,7 +16,9 @@ use serde_json::{Value, json};
 use simplicity_shared::domain::events::EventType;
 use simplicity_shared::ids::{OrgId, UserId};
 
-use crate::helpers::{Backend, ChildGuard, Client, PUBLIC_URL, TEST_SECRETS_KEY, TestDb, free_port, wait_until_up};
+use crate::helpers::{
+    Backend, ChildGuard, Client, MailSink, PUBLIC_URL, TEST_SECRETS_KEY, TestDb, free_port, wait_until_up,
+};
 use crate::receivers::Receivers;
 use crate::sqs::Moto;
 
@@ -79,9 +81,11 @@ fn binary(name: &str) -> String {
     dir.join(name).display().to_string()
 }
 
-fn common_env(db: &TestDb) -> Vec<(&'static str, String)> {
+/// As deployed: a database, a mail server, a sealing key.
+fn common_env(db: &TestDb, mail: &MailSink) -> Vec<(&'static str, String)> {
     vec![
         ("DATABASE_URL", db.url.clone()),
+        ("SMTP_URL", mail.smtp_url()),
         ("PUBLIC_URL", PUBLIC_URL.to_owned()),
         ("SECRETS_KEY", TEST_SECRETS_KEY.to_owned()),
         // The webhook receiver is on 127.0.0.1.
@@ -90,9 +94,9 @@ fn common_env(db: &TestDb) -> Vec<(&'static str, String)> {
 }
 
 /// `simplicity serve` on a free port, up and answering.
-async fn local_server(db: &TestDb, extra: &[(&'static str, String)]) -> (LoggedProcess, String) {
+async fn local_server(db: &TestDb, mail: &MailSink, extra: &[(&'static str, String)]) -> (LoggedProcess, String) {
     let port = free_port();
-    let mut env = common_env(db);
+    let mut env = common_env(db, mail);
     env.extend_from_slice(extra);
     let server = LoggedProcess::spawn(env!("CARGO_BIN_EXE_simplicity"), &["serve", "--port", &port.to_string()], &env);
     let base = format!("http://127.0.0.1:{port}");
@@ -230,7 +234,8 @@ async fn local_mode_storm(backend: Backend, sweep_every_ms: u64) {
     simplicity_shared::tls::install_crypto();
     let db = TestDb::create(backend).await;
     let hooks = Receivers::start().await;
-    let (server, base) = local_server(&db, &[("SWEEP_INTERVAL_MS", sweep_every_ms.to_string())]).await;
+    let mail = MailSink::start().await;
+    let (server, base) = local_server(&db, &mail, &[("SWEEP_INTERVAL_MS", sweep_every_ms.to_string())]).await;
     let admin = Client::new(base.clone());
     let admin_id = user_id(&admin.sign_up("Storm").await);
     confirm_every_address(&db).await;
@@ -265,10 +270,11 @@ async fn serverless_storm(sweep_every_ms: u64) {
     simplicity_shared::tls::install_crypto();
     let db = TestDb::create(Backend::Postgres).await;
     let moto = Moto::start().await;
+    let mail = MailSink::start().await;
     let (admin, admin_id, org_id) = {
         // Sign-up and the organisation through a local server, gone before
         // the storm so that it relays nothing.
-        let (_seed, base) = local_server(&db, &[]).await;
+        let (_seed, base) = local_server(&db, &mail, &[]).await;
         let admin = Client::new(base);
         let admin_id = user_id(&admin.sign_up("Storm").await);
         confirm_every_address(&db).await;
@@ -277,7 +283,7 @@ async fn serverless_storm(sweep_every_ms: u64) {
     };
     with_backlog(&db, &org_id, SQS_BACKLOG, EventType::IncidentCreated).await;
     with_backlog(&db, &org_id, SQS_NOTES, EventType::IncidentNoteAdded).await;
-    let mut env = common_env(&db);
+    let mut env = common_env(&db, &mail);
     env.extend([("SQS_QUEUE_URL", moto.queue_url()), ("SQS_ENDPOINT_URL", moto.endpoint())]);
     let mut functions = Vec::new();
     let mut bases = Vec::new();

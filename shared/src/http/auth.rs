@@ -22,11 +22,8 @@ use super::session::{Credential, CurrentUser, SESSION_ABSOLUTE, SameOrigin, sess
 use crate::domain::accounts::{self, Email, EmailPurpose};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::error::{Error, Result};
-use crate::mail::MailMessage;
+use crate::notify::worker::account_mail::AccountMail;
 use crate::store::{NewUser, StoreError, UserRecord};
-
-const VERIFY_EMAIL_TTL: Duration = Duration::days(2);
-const RESET_PASSWORD_TTL: Duration = Duration::hours(1);
 
 /// Starts a session for `user` (recording the sign-in) and answers with its cookie.
 pub async fn start_session(
@@ -60,16 +57,6 @@ pub fn check_new_account(email: &str, name: &str, password: &str) -> Result<(Ema
     }
 }
 
-/// Creates a user, mapping a taken email to 409.
-async fn create_user(state: &AppState, new: NewUser, meta: &AuditMeta) -> Result<UserRecord> {
-    match state.store.insert_user(new, meta).await {
-        Err(StoreError::Duplicate(_)) => {
-            Err(Error::conflict("email-taken", "an account with this email already exists"))
-        }
-        other => Ok(other?),
-    }
-}
-
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SignupRequest {
@@ -78,12 +65,15 @@ pub struct SignupRequest {
     name: String,
 }
 
-/// Creates an account, signs it in and emails a verification link.
+/// Signs up. The answer is the same 202 whether or not the address already
+/// has an account, so sign-up does not tell who has one: a new address gets
+/// its account and a confirmation link (then signs in with the password it
+/// chose); an address with an account gets a mail telling its owner.
 #[utoipa::path(
     post, path = "/api/auth/signup", tag = "auth", request_body = SignupRequest,
     responses(
-        (status = 201, body = MeView, description = "Signed up; the session cookie is set"),
-        (status = 409, body = crate::error::Problem), (status = 422, body = crate::error::Problem),
+        (status = 202, description = "Signed up, or the address's owner was told; sign in next"),
+        (status = 422, body = crate::error::Problem), (status = 429, body = crate::error::Problem),
     )
 )]
 async fn signup(
@@ -91,30 +81,20 @@ async fn signup(
     _: SameOrigin,
     RequestMeta(meta): RequestMeta,
     ApiJson(body): ApiJson<SignupRequest>,
-) -> Result<Response> {
+) -> Result<StatusCode> {
     rate_limit::check(&state, &SIGN_UP_PER_IP, &meta.ip).await?;
     let (email, name) = check_new_account(&body.email, &body.name, &body.password)?;
+    // Hashed either way: an address with an account costs the same time.
     let password_hash = hash_password(body.password).await?;
-    let new = NewUser { email: email.into_string(), name, password_hash, email_verified_at: None };
-    let user = create_user(&state, new, &meta).await?;
-    send_verification(&state, &user).await?;
-    start_session(&state, &user, meta, StatusCode::CREATED).await
-}
-
-async fn send_verification(state: &AppState, user: &UserRecord) -> Result<()> {
-    let token = accounts::new_secret("")?;
-    let expires_at = state.store.now() + VERIFY_EMAIL_TTL;
-    state
-        .store
-        .insert_email_token(user.id, EmailPurpose::VerifyEmail, accounts::secret_hash(&token), expires_at)
-        .await?;
-    let link = format!("{}/verify-email?token={token}", state.config.public_url.trim_end_matches('/'));
-    let text = format!(
-        "Hello {},\n\nconfirm your email address for Simplicity:\n{link}\n\nThe link works once, for 48 hours.\n",
-        user.name
-    );
-    let message = MailMessage { to: user.email.clone(), subject: "Confirm your email address".into(), text };
-    Ok(state.mailer.send(message).await?)
+    let email = email.into_string();
+    let new = NewUser { email: email.clone(), name, password_hash, email_verified_at: None };
+    let mail = match state.store.insert_user(new, &meta).await {
+        Ok(_) => AccountMail::VerifyEmail,
+        Err(StoreError::Duplicate(_)) => AccountMail::SignUpTaken,
+        Err(error) => return Err(error.into()),
+    };
+    state.send_account_mail(mail, &email).await;
+    Ok(StatusCode::ACCEPTED)
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -203,7 +183,7 @@ fn cleared_cookie() -> Response {
 async fn request_verification(State(state): State<AppState>, current: CurrentUser) -> Result<StatusCode> {
     if current.user.email_verified_at.is_none() {
         rate_limit::check(&state, &VERIFY_PER_ACCOUNT, &current.user.id.to_string()).await?;
-        send_verification(&state, &current.user).await?;
+        state.send_account_mail(AccountMail::VerifyEmail, &current.user.email).await;
     }
     Ok(StatusCode::ACCEPTED)
 }
@@ -260,21 +240,9 @@ async fn request_reset(
     let email = body.email.trim().to_ascii_lowercase();
     rate_limit::check(&state, &RESET_PER_IP, &meta.ip).await?;
     rate_limit::check(&state, &RESET_PER_ACCOUNT, &email).await?;
-    if let Some(user) = state.store.user_by_email(&email).await? {
-        let token = accounts::new_secret("")?;
-        let expires_at = state.store.now() + RESET_PASSWORD_TTL;
-        state
-            .store
-            .insert_email_token(user.id, EmailPurpose::ResetPassword, accounts::secret_hash(&token), expires_at)
-            .await?;
-        let link = format!("{}/reset-password?token={token}", state.config.public_url.trim_end_matches('/'));
-        let text = format!(
-            "Hello {},\n\nsomeone asked to reset your Simplicity password. If it was you:\n{link}\n\nThe link works once, for one hour. If it was not you, ignore this email.\n",
-            user.name
-        );
-        let message = MailMessage { to: user.email, subject: "Reset your password".into(), text };
-        state.mailer.send(message).await?;
-    }
+    // The worker looks the account up and mails it: this request does the
+    // same work whether or not there is one.
+    state.send_account_mail(AccountMail::ResetPassword, &email).await;
     Ok(StatusCode::ACCEPTED)
 }
 

@@ -9,6 +9,7 @@
 //! steps advance only from the step they were at, and a delivery is claimed
 //! before it is sent; so a message handled twice sends nothing twice.
 
+pub mod account_mail;
 mod attempt;
 mod escalation;
 mod fanout;
@@ -36,6 +37,10 @@ pub enum QueueMessage {
     Event { org_id: OrgId, event_id: EventId },
     #[serde(rename_all = "camelCase")]
     Escalate { org_id: OrgId, escalation_id: uuid::Uuid },
+    /// Mail about an account: carries the address, not an id, so the
+    /// request that queues it need not look the account up.
+    #[serde(rename_all = "camelCase")]
+    AccountMail { mail: account_mail::AccountMail, email: String },
     #[serde(rename_all = "camelCase")]
     Deliver {
         org_id: OrgId,
@@ -64,6 +69,10 @@ pub enum WorkerError {
     /// A stored policy, schedule or contact rule the domain cannot read.
     #[error("stored notification data is invalid")]
     Invalid(#[source] serde_json::Error),
+    #[error("the mail server did not take the message")]
+    Mail(#[source] crate::mail::MailError),
+    #[error("no randomness for a token")]
+    Random,
 }
 
 /// Handles one message. An `Err` means "try the message again" (the queue
@@ -73,6 +82,7 @@ pub async fn handle(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), W
         QueueMessage::Event { org_id, .. }
         | QueueMessage::Escalate { org_id, .. }
         | QueueMessage::Deliver { org_id, .. } => *org_id,
+        QueueMessage::AccountMail { mail, email } => return account_mail::send(ctx, *mail, email).await,
     };
     let Some(access) = ctx.store.system().access(org_id).await? else {
         tracing::warn!(%org_id, "message for an organisation that no longer exists; dropped");
@@ -82,6 +92,7 @@ pub async fn handle(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), W
         QueueMessage::Event { event_id, .. } => fanout::on_event(ctx, &access, *event_id).await,
         QueueMessage::Escalate { escalation_id, .. } => escalation::escalate(ctx, &access, *escalation_id).await,
         QueueMessage::Deliver { delivery_id, lease, .. } => attempt::attempt(ctx, &access, delivery_id, *lease).await,
+        QueueMessage::AccountMail { .. } => Ok(()),
     }
 }
 

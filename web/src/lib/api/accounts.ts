@@ -4,7 +4,7 @@ import { json, post, remove, segment, type Page } from "./client";
 import type { ApiToken, CreatedToken, InvitePreview, Me, TokenScope } from "./types";
 
 export const accounts = {
-  signup: (input: { email: string; password: string; name: string }) => post<Me>("/api/auth/signup", input),
+  signup: (input: { email: string; password: string; name: string }) => post<void>("/api/auth/signup", input),
   login: (input: { email: string; password: string }) => post<Me>("/api/auth/login", input),
   logout: () => post<void>("/api/auth/logout"),
   me: () => json<Me>("/api/me"),

@@ -44,6 +44,7 @@ export async function createOrgWithUi(page, name) {
 export async function adminWithOrg(context, label = "admin") {
   const email = `${unique(label)}@example.com`;
   await apiCall(context, "POST", "/api/auth/signup", { email, password: PASSWORD, name: `${label} user` });
+  await apiCall(context, "POST", "/api/auth/login", { email, password: PASSWORD });
   const link = new URL(await waitForLink(email, "/verify-email"));
   await apiCall(context, "POST", "/api/auth/verify-email", { token: link.searchParams.get("token") });
   const slug = unique("org").toLowerCase().slice(0, 40);
