@@ -108,7 +108,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Creates an account, signs it in and emails a verification link. */
+        /**
+         * Signs up. The answer is the same 202 whether or not the address already
+         *     has an account, so sign-up does not tell who has one: a new address gets
+         *     its account and a confirmation link (then signs in with the password it
+         *     chose); an address with an account gets a mail telling its owner.
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -193,24 +198,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/invites/{token}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What an invite link is for, so the accept page can say it. */
-        get: operations["preview_invite"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/invites/{token}/accept": {
+    "/api/invites/accept": {
         parameters: {
             query?: never;
             header?: never;
@@ -225,6 +213,23 @@ export interface paths {
          *     account, joins, and signs in.
          */
         post: operations["accept_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invites/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invite link is for, so the accept page can say it. */
+        post: operations["preview_invite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -382,7 +387,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Plan, subscription state and seats (admins only). */
+        /**
+         * Plan, subscription state and seats (admins only); without Stripe on
+         *     this deployment, the plan and seats with `configured: false`.
+         */
         get: operations["get_billing"];
         put?: never;
         post?: never;
@@ -1330,6 +1338,8 @@ export interface components {
             /** @description For a new account: the name and password to create it with. */
             name?: string | null;
             password?: string | null;
+            /** @description The token from the emailed link (`/invite/{token}`). */
+            token: string;
         };
         /** @example kba_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         ArticleId: string;
@@ -1387,6 +1397,11 @@ export interface components {
             cancelAtPeriodEnd: boolean;
             /** @description What can be bought here (plans with a configured price). */
             checkoutOptions: components["schemas"]["CheckoutOption"][];
+            /**
+             * @description Whether this deployment sells plans through Stripe; without it the
+             *     operator sets plans, and only `plan` and `seats` say anything.
+             */
+            configured: boolean;
             /** Format: date-time */
             currentPeriodEnd?: string | null;
             interval?: null | components["schemas"]["Interval"];
@@ -1695,6 +1710,14 @@ export interface components {
             expiresAt: string;
             orgName: string;
             roles: components["schemas"]["Role"][];
+        };
+        /**
+         * @description An invitation's secret, sent in the body: a path segment would reach
+         *     request logs and proxies' logs.
+         */
+        InviteTokenRequest: {
+            /** @description The token from the emailed link (`/invite/{token}`). */
+            token: string;
         };
         InviteView: {
             /** Format: date-time */
@@ -2224,16 +2247,14 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Signed up; the session cookie is set */
-            201: {
+            /** @description Signed up, or the address's owner was told; sign in next */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["MeView"];
-                };
+                content?: never;
             };
-            409: {
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2241,7 +2262,7 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
-            422: {
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2343,42 +2364,11 @@ export interface operations {
             };
         };
     };
-    preview_invite: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                token: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InvitePreview"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     accept_invite: {
         parameters: {
             query?: never;
             header?: never;
-            path: {
-                token: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody: {
@@ -2411,6 +2401,37 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteTokenRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitePreview"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2706,14 +2727,6 @@ export interface operations {
                     "application/json": components["schemas"]["BillingView"];
                 };
             };
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Problem"];
-                };
-            };
         };
     };
     start_checkout: {
@@ -2788,6 +2801,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedirectView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             503: {
@@ -3783,6 +3804,14 @@ export interface operations {
                     "application/json": components["schemas"]["Problem"];
                 };
             };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revoke_invite: {
@@ -3836,6 +3865,14 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5195,6 +5232,14 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
