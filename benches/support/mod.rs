@@ -97,7 +97,9 @@ pub async fn signed_in_admin(
     let db = sea_orm::Database::connect(database_url).await.expect("bench db");
     let confirm = format!("UPDATE users SET email_verified_at = CURRENT_TIMESTAMP WHERE email = '{email}'");
     exec(&db, &confirm).await;
-    let login = http.post(format!("{base}/api/auth/login")).json(&account).send().await.expect("login");
+    let credentials = json!({"email": email, "password": "benchmark passphrase"});
+    let login = http.post(format!("{base}/api/auth/login")).json(&credentials).send().await.expect("login");
+    assert_eq!(login.status(), 200, "sign-in");
     let cookie = login.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
     let me: Value = login.json().await.expect("me");
     let id = me["user"]["id"].as_str().expect("user id").trim_start_matches("usr_").to_owned();

@@ -66,6 +66,8 @@ endpoints! {
     ORG_AUDIT: "/api/orgs/{orgId}/audit", nested: true, http::audit::routes;
     ORG_KNOWLEDGE: "/api/orgs/{orgId}/kb", nested: true, http::knowledge::routes;
     ORG_INCIDENTS: "/api/orgs/{orgId}/incidents", nested: true, http::incidents::routes;
+    ORG_PROBLEMS: "/api/orgs/{orgId}/problems", nested: true, http::problems::routes;
+    ORG_CHANGES: "/api/orgs/{orgId}/changes", nested: true, http::changes::routes;
     ORG_DASHBOARD: "/api/orgs/{orgId}/dashboard", nested: false, http::dashboard::dashboard_routes;
     ORG_SLA_TARGETS: "/api/orgs/{orgId}/sla-targets", nested: false, http::dashboard::sla_routes;
     ORG_EVENTS: "/api/orgs/{orgId}/events", nested: false, http::events::routes;

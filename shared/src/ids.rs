@@ -178,3 +178,9 @@ mod tests {
         assert_eq!(back, id);
     }
 }
+id_type!(
+    /// An approval a record goes through (its steps and votes).
+    ApprovalId, "apr");
+id_type!(
+    /// A period in which changes may not be scheduled.
+    FreezeId, "frz");

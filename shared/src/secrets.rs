@@ -163,7 +163,7 @@ mod tests {
             Opened { plain: "whsec_x".into(), stale: true }
         );
         let sealed_again = rotated.seal("whsec_x", &place).expect("seal");
-        assert_eq!(rotated.open(&sealed_again, &place).expect("open").stale, false);
+        assert!(!rotated.open(&sealed_again, &place).expect("open").stale);
         assert!(old.open(&sealed_again, &place).is_err(), "the new key's values need the new key");
 
         // The unbound format: nonce and ciphertext without associated data.

@@ -89,6 +89,10 @@ pub struct TestApp {
     pub mail: MailSink,
     pub db: TestDb,
     pub backend: Backend,
+    /// The server's own store (its connection pool): fixtures that act as
+    /// an operator go through it, not through a second process competing
+    /// for SQLite's one writer.
+    pub store: simplicity_shared::store::Store,
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
@@ -132,12 +136,13 @@ async fn spawn(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Confi
     config.clock = clock;
     let state = simplicity_shared::app::AppState::build(config).await.expect("app state");
     let state = simplicity_shared::server::start_background(state).await;
+    let store = state.store.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("addr");
     let router = simplicity_shared::server::router(state);
     let service = router.into_make_service_with_connect_info::<SocketAddr>();
     tokio::spawn(async move { axum::serve(listener, service).await.expect("serve") });
-    TestApp { addr, mail, db, backend }
+    TestApp { addr, mail, db, backend, store }
 }
 
 impl TestApp {
@@ -377,6 +382,18 @@ impl OrgFixture {
     pub async fn enable(&self, module: &str) {
         let response = self.admin.patch(&self.path("/features"), json!({ module: true })).await;
         assert_eq!(response.status(), 200, "could not enable {module}");
+    }
+
+    /// Moves the organisation to `plan` as an operator would (through the
+    /// server's store; `simplicity org set-plan` has tests of its own), then
+    /// switches `modules` on.
+    pub async fn with_modules(&self, app: &TestApp, plan: &str, modules: &[&str]) {
+        let meta = simplicity_shared::domain::audit::AuditMeta::system("test fixture");
+        let org_id = self.id.parse().expect("org id");
+        app.store.set_plan(org_id, plan.parse().expect("plan"), &meta).await.expect("set plan");
+        for module in modules {
+            self.enable(module).await;
+        }
     }
 }
 

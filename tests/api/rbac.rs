@@ -46,13 +46,27 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
                 .await
         }
         Action::ManageIntegrations => client.get(&org.path("/integrations")).await,
+        Action::ReadProblems => client.get(&org.path("/problems")).await,
+        Action::WriteProblems => client.post(&org.path("/problems"), json!({"title": "Disk fills up"})).await,
+        Action::ReadChanges => client.get(&org.path("/changes")).await,
+        Action::WriteChanges => {
+            client.post(&org.path("/changes"), json!({"title": "Bigger disks", "type": "normal"})).await
+        }
+        Action::ManageChangePolicy => {
+            let policy: serde_json::Value = client.get(&org.path("/changes/policy")).await.json().await.expect("json");
+            let put = client
+                .http()
+                .put(client.url(&org.path("/changes/policy")))
+                .header("origin", crate::helpers::PUBLIC_URL);
+            put.header("if-match", "*").json(&policy).send().await.expect("PUT")
+        }
     }
 }
 
 on_both_stores! {
     async fn every_role_against_every_action(app: TestApp) {
         let org = OrgFixture::new(&app, "Matrix").await;
-        org.enable("knowledgeBase").await;
+        org.with_modules(&app, "pro", &["knowledgeBase", "problemManagement", "changeManagement"]).await;
         let incident: serde_json::Value = org.admin.post(&org.path("/incidents"), json!({"title": "Probe", "severity": "P2"})).await.json().await.expect("json");
         let incident = incident["id"].as_str().expect("id").to_owned();
         for role in Role::ALL {

@@ -34,7 +34,7 @@ on_both_stores! {
     /// tried by a member of another organisation: all 404.
     async fn every_org_route_is_closed_to_other_orgs(app: TestApp) {
         let victim = OrgFixture::new(&app, "Victim").await;
-        victim.enable("knowledgeBase").await;
+        victim.with_modules(&app, "pro", &["knowledgeBase", "problemManagement", "changeManagement"]).await;
         let article: Value = victim.admin.post(&victim.path("/kb/articles"), json!({"title": "Secret", "body": "b"})).await.json().await.expect("json");
         let invite: Value = victim.admin.post(&victim.path("/invites"), json!({"email": "x@example.com", "roles": ["member"]})).await.json().await.expect("json");
         let victim_me: Value = victim.admin.get("/api/me").await.json().await.expect("json");
@@ -52,6 +52,10 @@ on_both_stores! {
         let incident_path = format!("/incidents/{}", incident["id"].as_str().expect("id"));
         let team: Value = victim.admin.post(&victim.path("/teams"), json!({"name": "Secret team", "members": [victim_user]})).await.json().await.expect("json");
         let link: Value = victim.admin.post(&victim.path(&format!("{incident_path}/links")), json!({"relation": "related", "to": article["id"]})).await.json().await.expect("json");
+        let problem: Value = victim.admin.post(&victim.path("/problems"), json!({"title": "Secret cause"})).await.json().await.expect("json");
+        let change: Value = victim.admin.post(&victim.path("/changes"), json!({"title": "Secret change", "type": "normal"})).await.json().await.expect("json");
+        let freeze = json!({"name": "Secret freeze", "window": {"start": "2027-01-01T00:00:00Z", "end": "2027-01-02T00:00:00Z"}});
+        let freeze: Value = victim.admin.post(&victim.path("/changes/freezes"), freeze).await.json().await.expect("json");
         let external: Value = victim.admin.post(&victim.path(&format!("{incident_path}/external-links")), json!({"system": "jira", "key": "OPS-1", "url": "https://jira.example.com/browse/OPS-1"})).await.json().await.expect("json");
         // The incident's webhook delivery (failing: nothing listens there).
         let mut delivery = Value::Null;
@@ -65,7 +69,7 @@ on_both_stores! {
         }
         let delivery = delivery.as_str().expect("a delivery").to_owned();
         let attacker = OrgFixture::new(&app, "Attacker").await;
-        attacker.enable("knowledgeBase").await;
+        attacker.with_modules(&app, "pro", &["knowledgeBase", "problemManagement", "changeManagement"]).await;
 
         let doc: Value = attacker.admin.get("/api/openapi.json").await.json().await.expect("json");
         let mut tried = 0;
@@ -86,6 +90,9 @@ on_both_stores! {
                 .replace("{webhookId}", webhook["id"].as_str().expect("id"))
                 .replace("{deliveryId}", &delivery)
                 .replace("{teamId}", team["id"].as_str().expect("team id"))
+                .replace("{problemId}", problem["id"].as_str().expect("problem id"))
+                .replace("{changeId}", change["id"].as_str().expect("change id"))
+                .replace("{freezeId}", freeze["id"].as_str().expect("freeze id"))
                 .replace("{channel}", "slack");
             assert!(!path.contains('{'), "no id to try for {template}");
             for method in operations.as_object().expect("operations").keys() {
@@ -113,6 +120,12 @@ on_both_stores! {
         assert_eq!(schedules["data"][0]["name"], "S");
         let teams: Value = victim.admin.get(&victim.path("/teams")).await.json().await.expect("json");
         assert_eq!((teams["data"][0]["name"].as_str(), teams["data"][0]["version"].as_i64()), (Some("Secret team"), Some(1)));
+        let problem: Value = victim.admin.get(&victim.path("/problems/1")).await.json().await.expect("json");
+        assert_eq!((problem["title"].as_str(), problem["version"].as_i64()), (Some("Secret cause"), Some(1)));
+        let change: Value = victim.admin.get(&victim.path("/changes/1")).await.json().await.expect("json");
+        assert_eq!((change["status"].as_str(), change["version"].as_i64()), (Some("draft"), Some(1)));
+        let freezes: Value = victim.admin.get(&victim.path("/changes/freezes")).await.json().await.expect("json");
+        assert_eq!(freezes["data"].as_array().map(Vec::len), Some(1), "the freeze is still there");
         // Incident numbers are per organisation: the attacker's own INC-1 is theirs.
         expect_problem(attacker.admin.get(&attacker.path("/incidents/1")).await, 404).await;
     }

@@ -19,6 +19,20 @@ keyed_enum!(
         ArticleCreated => "article.created",
         ArticleUpdated => "article.updated",
         ArticleNoteAdded => "article.note_added",
+        // A problem's workaround, published to an open incident it causes.
+        IncidentWorkaroundPublished => "incident.workaround_published",
+        ProblemCreated => "problem.created",
+        ProblemUpdated => "problem.updated",
+        ProblemStatusChanged => "problem.status_changed",
+        ProblemWorkaroundPublished => "problem.workaround_published",
+        ProblemNoteAdded => "problem.note_added",
+        ChangeCreated => "change.created",
+        ChangeUpdated => "change.updated",
+        ChangeStatusChanged => "change.status_changed",
+        // A step of a change's approval opened: its approvers are asked.
+        ChangeApprovalRequested => "change.approval_requested",
+        ChangeVoted => "change.voted",
+        ChangeNoteAdded => "change.note_added",
         RecordLinked => "record.linked",
         RecordUnlinked => "record.unlinked",
     }
@@ -37,6 +51,8 @@ impl EventType {
                 | EventType::IncidentAcknowledged
                 | EventType::IncidentStatusChanged
                 | EventType::IncidentResolved
+                | EventType::IncidentWorkaroundPublished
+                | EventType::ChangeApprovalRequested
         )
     }
 

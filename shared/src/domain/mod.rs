@@ -1,8 +1,11 @@
 //! Domain types and rules: no HTTP, no SQL.
 
 pub mod accounts;
+pub mod approvals;
+pub mod assets;
 pub mod audit;
 pub mod billing;
+pub mod changes;
 pub mod escalation;
 pub mod events;
 pub mod histogram;
@@ -13,6 +16,7 @@ pub mod notify;
 pub mod oncall;
 pub mod org;
 pub mod permissions;
+pub mod problems;
 pub mod records;
 pub mod rollup;
 pub mod teams;

@@ -67,6 +67,32 @@ impl Notice {
     }
 }
 
+/// A message about any record to the people it concerns — the approvers a
+/// change waits on, the assignees of an incident a workaround reached — by
+/// email and the organisation's Slack channel.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordNotice {
+    pub event_id: EventId,
+    pub org_name: String,
+    /// The record it is about: `CHG-3`.
+    pub about: String,
+    /// One line: the mail's subject, Slack's text.
+    pub headline: String,
+    /// The mail's body.
+    pub text: String,
+    /// The record's page in the web app.
+    pub url: String,
+}
+
+/// What a delivery carries: an incident's notice, or a notice about another record.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum StoredNotice {
+    Incident(Notice),
+    Record(RecordNotice),
+}
+
 /// Backoff between attempts: `base · 2^(attempt-1)`, ±20% jitter, capped;
 /// after `max_attempts` the delivery is dead.
 #[derive(Debug, Clone, Copy)]

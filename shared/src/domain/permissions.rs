@@ -23,6 +23,11 @@ keyed_enum!(
         ViewOncall => "oncall.view",
         ManageOncall => "oncall.manage",
         ManageIntegrations => "integrations.manage",
+        ReadProblems => "problems.read",
+        WriteProblems => "problems.write",
+        ReadChanges => "changes.read",
+        WriteChanges => "changes.write",
+        ManageChangePolicy => "changes.manage_policy",
     }
 );
 
@@ -31,12 +36,18 @@ impl Action {
     pub fn allowed_roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Action::ViewOrg | Action::ReadKnowledge | Action::ViewIncidents | Action::ViewOncall => {
-                &[Admin, Member, Oncall]
+            Action::ViewOrg
+            | Action::ReadKnowledge
+            | Action::ViewIncidents
+            | Action::ViewOncall
+            | Action::ReadProblems
+            | Action::ReadChanges => &[Admin, Member, Oncall],
+            // On-call responders acknowledge, investigate, resolve, write
+            // notes, and record the problem behind what they fight.
+            Action::ChangeIncidentStatus | Action::AddIncidentNote | Action::WriteProblems => &[Admin, Member, Oncall],
+            Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident | Action::WriteChanges => {
+                &[Admin, Member]
             }
-            // On-call responders acknowledge, investigate, resolve and write notes.
-            Action::ChangeIncidentStatus | Action::AddIncidentNote => &[Admin, Member, Oncall],
-            Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident => &[Admin, Member],
             Action::ManageMembers
             | Action::ManageTeams
             | Action::ManageModules
@@ -44,7 +55,8 @@ impl Action {
             | Action::ManageSlaTargets
             | Action::ManageBilling
             | Action::ManageOncall
-            | Action::ManageIntegrations => &[Admin],
+            | Action::ManageIntegrations
+            | Action::ManageChangePolicy => &[Admin],
         }
     }
 

@@ -22,6 +22,8 @@ use crate::endpoints;
         (name = "orgs", description = "Organisations, members, invites, modules and the audit log"),
         (name = "incidents", description = "Incidents, timelines, the SLA dashboard and the live event stream"),
         (name = "knowledge", description = "Knowledge base (module knowledgeBase)"),
+        (name = "problems", description = "Problems and known errors (module problemManagement)"),
+        (name = "changes", description = "Changes, approvals, freezes and the change calendar (module changeManagement)"),
     )
 )]
 struct ApiDoc;

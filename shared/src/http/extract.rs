@@ -107,3 +107,11 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for ApiPath
             .map_err(|_| Error::NotFound("resource"))
     }
 }
+
+/// For a field that may be cleared: `null` → `Some(None)`, absent → `None`
+/// (with `#[serde(default, deserialize_with = "present")]`).
+pub fn present<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<Option<T>>, D::Error> {
+    <Option<T> as serde::Deserialize>::deserialize(deserializer).map(Some)
+}

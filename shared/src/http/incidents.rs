@@ -5,13 +5,14 @@ use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::AppState;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::kernel::not_members;
 use super::kernel::paging::{self, Page};
 use super::kernel::records::{RecordRoutes, record_routes};
 use super::kernel::versioned::{IdempotencyKey, IfMatch, Versioned, stale};
@@ -99,7 +100,7 @@ impl IncidentView {
     }
 }
 
-async fn view_response(
+pub(crate) async fn view_response(
     scope: &OrgStore<'_>,
     incident: IncidentRecord,
     status: StatusCode,
@@ -117,11 +118,6 @@ fn check_assignees(assignees: &[UserId]) -> std::result::Result<(), Vec<FieldErr
 
 fn description(text: String) -> std::result::Result<String, Vec<FieldError>> {
     Markdown::parse(text, "description", MAX_DESCRIPTION).map(Markdown::into_inner)
-}
-
-fn not_members(users: &[UserId], field: &str) -> Error {
-    let list: Vec<String> = users.iter().map(ToString::to_string).collect();
-    Error::field(field, format!("not members of this organisation: {}", list.join(", ")))
 }
 
 fn unknown_team() -> Error {
@@ -188,12 +184,14 @@ async fn create_incident(
         labels: labels.into_inner(),
         source: body.source.unwrap_or(default_source),
         created_by: org.current.user.id,
+        caused_by: None,
     };
     let scope = org.scope(&state);
     match scope.incidents().create(new, key.as_deref(), &org.meta).await? {
         Ok((incident, _)) => view_response(&scope, incident, StatusCode::CREATED).await,
         Err(CreateRefusal::NotMembers(users)) => Err(not_members(&users, "assignees")),
         Err(CreateRefusal::UnknownTeam) => Err(unknown_team()),
+        Err(CreateRefusal::UnknownCause) => Err(Error::internal("an incident's cause vanished")),
     }
 }
 
@@ -305,13 +303,6 @@ async fn get_incident(
     view_response(&scope, incident, StatusCode::OK).await
 }
 
-/// `null` → `Some(None)`, absent → `None` (with `#[serde(default)]`).
-fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
-    deserializer: D,
-) -> std::result::Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(deserializer).map(Some)
-}
-
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateIncidentRequest {
@@ -321,11 +312,11 @@ pub struct UpdateIncidentRequest {
     description: Option<String>,
     assignees: Option<Vec<UserId>>,
     /// A member id, or `null` to clear.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "super::extract::present")]
     #[schema(value_type = Option<UserId>)]
     commander: Option<Option<UserId>>,
     /// A team id, or `null` to take the incident off its team.
-    #[serde(default, deserialize_with = "present")]
+    #[serde(default, deserialize_with = "super::extract::present")]
     #[schema(value_type = Option<TeamId>)]
     team: Option<Option<TeamId>>,
     labels: Option<Vec<String>>,

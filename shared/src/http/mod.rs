@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod auth;
 pub mod billing;
+pub mod changes;
 pub mod dashboard;
 pub mod docs;
 pub mod events;
@@ -20,6 +21,7 @@ pub mod members;
 mod meta;
 pub mod oncall;
 pub mod orgs;
+pub mod problems;
 mod rate_limit;
 pub mod session;
 pub mod teams;

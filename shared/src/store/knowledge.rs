@@ -7,9 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, Query
 use serde_json::json;
 
 use super::entities::kb_article;
-use super::records::idempotency::Key;
-use super::records::{DomainEvent, RecordSummary, counters};
-use super::scope::scoped;
+use super::records::{DomainEvent, RecordSummary, row_of};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
@@ -85,7 +83,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     org_id: OrgId,
     id: uuid::Uuid,
 ) -> StoreResult<Option<RecordSummary>> {
-    let row = scoped::<kb_article::Entity>(org_id).filter(kb_article::Column::Id.eq(id)).one(conn).await?;
+    let row = row_of::<kb_article::Entity, _>(conn, org_id, id).await?;
     Ok(row.map(ArticleRecord::from).map(|article| RecordSummary {
         reference: article.id.into(),
         number: article.number,
@@ -93,16 +91,6 @@ pub(super) async fn describe<C: ConnectionTrait>(
         event_data: article.event_data(),
         title: article.title,
     }))
-}
-
-/// The id of `org_id`'s article numbered `number`.
-pub(super) async fn id_of_number<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    number: i64,
-) -> StoreResult<Option<uuid::Uuid>> {
-    let row = scoped::<kb_article::Entity>(org_id).filter(kb_article::Column::Number.eq(number)).one(conn).await?;
-    Ok(row.map(|r| r.id))
 }
 
 /// One organisation's knowledge base.
@@ -127,20 +115,14 @@ impl Articles<'_> {
     ) -> StoreResult<(ArticleRecord, bool)> {
         let org_id = self.scope.org_id;
         let mut unit = self.scope.unit(meta).await?;
-        let key = idempotency_key.map(|key| Key { org_id, kind: RecordKind::Article, key });
-        if let Some(key) = &key
-            && let Some(existing) = key.claim(unit.conn(), unit.now()).await?
+        let id = ArticleId::new();
+        if let Some(existing) = unit.idempotent(RecordKind::Article, idempotency_key, id.uuid()).await?
             && let Some(existing) = self.get_on(unit.conn(), ArticleId::from_uuid(existing)).await?
         {
             return Ok((existing, false));
         }
-        let id = ArticleId::new();
         let now = unit.now();
-        if let Some(key) = &key {
-            key.remember(unit.conn(), id.uuid(), now).await?;
-        }
-        unit.serialise().await?;
-        let number = counters::next_number(unit.conn(), org_id, RecordKind::Article).await?;
+        let number = unit.next_number(RecordKind::Article).await?;
         let created: ArticleRecord = kb_article::ActiveModel {
             id: Set(id.uuid()),
             org_id: Set(org_id.uuid()),

@@ -20,8 +20,10 @@
 //! ```
 
 mod accounts;
+mod approvals;
 mod audit;
 mod billing;
+mod changes;
 mod entities;
 mod incidents;
 mod invites;
@@ -30,6 +32,7 @@ mod migrations;
 mod notify;
 mod oncall;
 mod orgs;
+mod problems;
 mod rate_limits;
 mod records;
 mod scope;
@@ -50,8 +53,13 @@ use sea_orm_migration::MigratorTrait;
 use crate::clock::Clock;
 
 pub use accounts::{NewUser, SessionRecord, UserRecord};
+pub use approvals::{ApprovalRecord, Approvals, StepRecord, VoteOutcome, VoteRecord, VoteRefusal};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
 pub use billing::{BillingRecord, BillingUpdate, EventOutcome, Kept, StripeEventRecord};
+pub use changes::{
+    ChangeConflict, ChangeEdit, ChangeEditRefusal, ChangeFilter, ChangeRecord, Changes, FailureRate, FlowRefusal,
+    FreezeRecord, NewChange, NewFreeze, Voted,
+};
 pub use incidents::{
     ChangeRefusal, CreateRefusal, DailyRollup, Dashboard, IncidentChange, IncidentFilter, IncidentPage, IncidentRecord,
     IncidentSort, Incidents, NewIncident, StatusFilter,
@@ -64,6 +72,7 @@ pub use notify::{
 };
 pub use oncall::{DocumentKind, DocumentRecord};
 pub use orgs::{MemberRecord, MembershipRefusal, NewOrg, OrgAccess, OrgRecord};
+pub use problems::{NewProblem, ProblemChange, ProblemFilter, ProblemRecord, ProblemRefusal, Problems};
 pub use records::idempotency::IDEMPOTENCY_WINDOW;
 pub use records::{
     DomainEvent, EventRecord, Events, ExternalLinkRecord, LinkRecord, LinkRefusal, LinkRelation, Links,
@@ -71,7 +80,7 @@ pub use records::{
 };
 pub use scope::OrgStore;
 pub use system::{Claimed, SystemStore};
-pub use teams::{NewTeam, TeamChange, TeamRecord, TeamRefusal, Teams};
+pub use teams::{NewTeam, OwnerRefusal, TeamChange, TeamRecord, TeamRefusal, Teams};
 pub use tokens::{ApiTokenRecord, NewApiToken};
 
 #[derive(Debug, thiserror::Error)]

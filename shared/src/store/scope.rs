@@ -33,7 +33,14 @@ macro_rules! org_owned {
 }
 
 org_owned!(
+    approval,
+    approval_approver,
+    approval_step,
+    approval_vote,
     audit_event,
+    change,
+    change_freeze,
+    change_policy,
     channel_setting,
     contact_rule,
     delivery,
@@ -49,6 +56,7 @@ org_owned!(
     membership,
     oncall_document,
     outbox_event,
+    problem,
     record_counter,
     record_idempotency_key,
     record_link,

@@ -324,3 +324,31 @@ pub(super) async fn forget_member<C: ConnectionTrait>(conn: &C, org_id: OrgId, u
         .await?;
     Ok(())
 }
+
+/// Why a person or a team cannot own a record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OwnerRefusal {
+    NotAMember(UserId),
+    UnknownTeam,
+}
+
+/// Refuses an owner who is not a member of `org_id`, or a team that is not
+/// one of its teams.
+pub(super) async fn check_owner<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    person: Option<UserId>,
+    team_id: Option<TeamId>,
+) -> StoreResult<Option<OwnerRefusal>> {
+    if let Some(person) = person
+        && !non_members(conn, org_id, &[person]).await?.is_empty()
+    {
+        return Ok(Some(OwnerRefusal::NotAMember(person)));
+    }
+    if let Some(team_id) = team_id
+        && scoped::<team::Entity>(org_id).filter(team::Column::Id.eq(team_id.uuid())).one(conn).await?.is_none()
+    {
+        return Ok(Some(OwnerRefusal::UnknownTeam));
+    }
+    Ok(None)
+}

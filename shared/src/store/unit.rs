@@ -13,11 +13,12 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, DatabaseTransaction, TransactionTrait};
 
-use super::records::{DomainEvent, Entry, TimelineRecord, events, timeline};
+use super::records::idempotency::Key;
+use super::records::{DomainEvent, Entry, TimelineRecord, counters, events, timeline};
 use super::{OrgStore, StoreResult, audit, lock_org};
 use crate::clock::Clock;
 use crate::domain::audit::{AuditEntry, AuditMeta};
-use crate::domain::records::RecordRef;
+use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
 use crate::ids::OrgId;
 
 pub(super) struct UnitOfWork<'m> {
@@ -51,6 +52,11 @@ impl<'m> UnitOfWork<'m> {
         self.at
     }
 
+    /// Who the write acts for, when a person.
+    pub(super) fn actor(&self) -> Option<crate::ids::UserId> {
+        self.meta.actor_id
+    }
+
     /// Stamps the rest of the write with the time now: after it has waited
     /// for its turn (a row lock; the serialised tail restamps itself), so
     /// that what commits later never carries an earlier time.
@@ -70,6 +76,31 @@ impl<'m> UnitOfWork<'m> {
             self.restamp();
         }
         Ok(())
+    }
+
+    /// For a create of `kind` under the caller's idempotency `key`: the id
+    /// an earlier create with the key made, if still remembered (then the
+    /// caller returns that record); else `key` now names `id`.
+    pub(super) async fn idempotent(
+        &self,
+        kind: RecordKind,
+        key: Option<&str>,
+        id: uuid::Uuid,
+    ) -> StoreResult<Option<uuid::Uuid>> {
+        let Some(key) = key else { return Ok(None) };
+        let key = Key { org_id: self.org_id, kind, key };
+        if let Some(existing) = key.claim(&self.tx, self.at).await? {
+            return Ok(Some(existing));
+        }
+        key.remember(&self.tx, id, self.at).await?;
+        Ok(None)
+    }
+
+    /// The organisation's next number of `kind`, taken in the serialised
+    /// tail so numbers follow commit order.
+    pub(super) async fn next_number(&mut self, kind: RecordKind) -> StoreResult<RecordNumber> {
+        self.serialise().await?;
+        counters::next_number(&self.tx, self.org_id, kind).await
     }
 
     /// Appends `entry` to `subject`'s timeline now (timelines need no turn-taking).

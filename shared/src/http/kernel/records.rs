@@ -215,6 +215,28 @@ pub async fn links(state: &AppState, org: &OrgContext, routes: &RecordRoutes, re
     Ok(Links { data })
 }
 
+/// The records of each kind in `kinds` linked with `record` (either end),
+/// grouped by kind in that order; records of a module switched off are left out.
+pub async fn linked_by_kind(
+    state: &AppState,
+    org: &OrgContext,
+    record: RecordRef,
+    kinds: &[RecordKind],
+) -> Result<Vec<Vec<RecordSummaryView>>> {
+    let features = &org.access.org().features;
+    let links = org.scope(state).links().of(record).await?;
+    Ok(kinds
+        .iter()
+        .map(|kind| {
+            links
+                .iter()
+                .filter(|l| l.other.reference.kind() == *kind && features.is_on(kind.module()))
+                .map(|l| l.other.clone().into())
+                .collect()
+        })
+        .collect())
+}
+
 pub async fn add_link(
     state: &AppState,
     org: &OrgContext,

@@ -6,6 +6,7 @@ use serde_json::{Value, json};
 
 use super::{REDACTED, deliver};
 use crate::domain::incidents::{IncidentStatus, Severity};
+use crate::domain::notify::RecordNotice;
 use crate::notify::outbound::{Hosts, Outbound};
 use crate::notify::{Notice, NoticeKind, Receipt, SendError};
 
@@ -28,6 +29,16 @@ impl std::fmt::Debug for SlackSettings {
 /// Posts the notice; Slack answers 200 `ok`.
 pub async fn send(http: &Outbound, settings: &SlackSettings, notice: &Notice) -> Result<Receipt, SendError> {
     deliver(http.post(&settings.webhook_url, HOSTS)?.json(&message(notice))).await
+}
+
+/// Posts a notice about another record: one line, linked to its page.
+pub async fn send_record(
+    http: &Outbound,
+    settings: &SlackSettings,
+    notice: &RecordNotice,
+) -> Result<Receipt, SendError> {
+    let text = format!("*<{}|{}>* {}", notice.url, notice.about, escape(&notice.headline));
+    deliver(http.post(&settings.webhook_url, HOSTS)?.json(&json!({"text": text}))).await
 }
 
 fn message(notice: &Notice) -> Value {

@@ -25,7 +25,7 @@ pub(super) async fn on_event(ctx: &WorkerContext, access: &OrgAccess, event_id: 
     let Some(event) = scope.events().get(event_id).await? else {
         return Ok(());
     };
-    if !event.event_type.wakes_worker() {
+    if !event.event_type.wakes_worker() || super::record_notices::on_event(ctx, access, &scope, &event).await? {
         return Ok(());
     }
     let Some(incident_id) = event.incident_id() else {

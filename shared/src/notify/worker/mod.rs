@@ -13,6 +13,7 @@ pub mod account_mail;
 mod attempt;
 mod escalation;
 mod fanout;
+mod record_notices;
 mod send;
 
 use std::sync::Arc;

@@ -3,6 +3,7 @@
 //! endpoint's secrets.
 
 use super::WorkerContext;
+use crate::domain::notify::{RecordNotice, StoredNotice};
 use crate::ids::UserId;
 use crate::mail::MailMessage;
 use crate::notify::channels::{pagerduty, slack, sms, webhook};
@@ -19,20 +20,15 @@ pub(super) async fn send(
     scope: &OrgStore<'_>,
     delivery: &DeliveryRecord,
 ) -> Result<Receipt, SendError> {
-    let notice: Notice = serde_json::from_value(delivery.notice.clone())
+    let notice: StoredNotice = serde_json::from_value(delivery.notice.clone())
         .map_err(|e| refused(format!("stored notice unreadable: {e}")))?;
     let channel: Channel = delivery.channel.parse().map_err(refused)?;
+    let notice = match notice {
+        StoredNotice::Incident(notice) => notice,
+        StoredNotice::Record(notice) => return send_record(ctx, scope, delivery, channel, &notice).await,
+    };
     match channel {
-        Channel::Email => {
-            let user: UserId = delivery.recipient.parse().map_err(|_| refused("recipient is not a member"))?;
-            let member = scope.member(user).await.map_err(transient)?.ok_or_else(|| refused("no longer a member"))?;
-            let message = MailMessage { to: member.email, subject: notice.headline(), text: email_text(&notice) };
-            ctx.mailer
-                .send(message)
-                .await
-                .map_err(|e| SendError::Retryable { status_code: None, detail: e.to_string() })?;
-            Ok(Receipt { status_code: None, detail: "accepted by the mail server".to_owned() })
-        }
+        Channel::Email => mail_member(ctx, scope, delivery, notice.headline(), email_text(&notice)).await,
         Channel::Sms => {
             let user: UserId = delivery.recipient.parse().map_err(|_| refused("recipient is not a member"))?;
             let phone = scope
@@ -60,6 +56,36 @@ pub(super) async fn send(
             webhook::send(&ctx.http, &target, &notice, &delivery.id, ctx.store.now()).await
         }
     }
+}
+
+/// A notice about another record: by email, or to the Slack channel.
+async fn send_record(
+    ctx: &WorkerContext,
+    scope: &OrgStore<'_>,
+    delivery: &DeliveryRecord,
+    channel: Channel,
+    notice: &RecordNotice,
+) -> Result<Receipt, SendError> {
+    match channel {
+        Channel::Email => mail_member(ctx, scope, delivery, notice.headline.clone(), notice.text.clone()).await,
+        Channel::Slack => slack::send_record(&ctx.http, &settings(ctx, scope, Channel::Slack).await?, notice).await,
+        other => Err(refused(format!("{other} does not carry notices about {}", notice.about))),
+    }
+}
+
+/// Mails the member the delivery is for.
+async fn mail_member(
+    ctx: &WorkerContext,
+    scope: &OrgStore<'_>,
+    delivery: &DeliveryRecord,
+    subject: String,
+    text: String,
+) -> Result<Receipt, SendError> {
+    let user: UserId = delivery.recipient.parse().map_err(|_| refused("recipient is not a member"))?;
+    let member = scope.member(user).await.map_err(transient)?.ok_or_else(|| refused("no longer a member"))?;
+    let message = MailMessage { to: member.email, subject, text };
+    ctx.mailer.send(message).await.map_err(|e| SendError::Retryable { status_code: None, detail: e.to_string() })?;
+    Ok(Receipt { status_code: None, detail: "accepted by the mail server".to_owned() })
 }
 
 fn transient(error: StoreError) -> SendError {

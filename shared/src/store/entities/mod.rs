@@ -2,7 +2,14 @@
 //! reachable only through [`OrgStore`](super::OrgStore).
 
 pub(super) mod api_token;
+pub(super) mod approval;
+pub(super) mod approval_approver;
+pub(super) mod approval_step;
+pub(super) mod approval_vote;
 pub(super) mod audit_event;
+pub(super) mod change;
+pub(super) mod change_freeze;
+pub(super) mod change_policy;
 pub(super) mod channel_setting;
 pub(super) mod checkout_session;
 pub(super) mod contact_rule;
@@ -22,6 +29,7 @@ pub(super) mod oncall_document;
 pub(super) mod org;
 pub(super) mod org_billing;
 pub(super) mod outbox_event;
+pub(super) mod problem;
 pub(super) mod rate_limit;
 pub(super) mod record_counter;
 pub(super) mod record_idempotency_key;

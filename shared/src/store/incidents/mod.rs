@@ -15,13 +15,14 @@ use serde_json::json;
 use super::entities::{incident, incident_assignee, incident_label};
 use super::orgs::non_members;
 use super::records::idempotency::Key;
-use super::records::{DomainEvent, RecordSummary, counters};
+use super::records::links::link_in;
+use super::records::{DomainEvent, LinkRelation, RecordSummary, counters, row_of};
 use super::scope::{scoped, scoped_delete};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, Source};
-use crate::domain::records::{RecordKind, RecordNumber};
+use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
 use crate::ids::{EventId, IncidentId, OrgId, TeamId, UserId};
 
 pub use change::{ChangeRefusal, IncidentChange};
@@ -81,6 +82,8 @@ pub struct NewIncident {
     pub labels: Vec<String>,
     pub source: Source,
     pub created_by: UserId,
+    /// What caused it (a change that failed), linked in the same write.
+    pub caused_by: Option<RecordRef>,
 }
 
 /// Why a create was refused.
@@ -90,6 +93,8 @@ pub enum CreateRefusal {
     NotMembers(Vec<UserId>),
     /// The team is not one of the organisation's.
     UnknownTeam,
+    /// The cause is not one of the organisation's records.
+    UnknownCause,
 }
 
 /// Active statuses listed out, so queries range-scan `(org_id, status, id)`
@@ -225,9 +230,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     org_id: OrgId,
     id: uuid::Uuid,
 ) -> StoreResult<Option<RecordSummary>> {
-    let Some(row) = scoped::<incident::Entity>(org_id).filter(incident::Column::Id.eq(id)).one(conn).await? else {
-        return Ok(None);
-    };
+    let Some(row) = row_of::<incident::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
     let incident = record(row, Vec::new(), Vec::new())?;
     Ok(Some(RecordSummary {
         reference: incident.id.into(),
@@ -236,16 +239,6 @@ pub(super) async fn describe<C: ConnectionTrait>(
         event_data: incident.event_data(),
         title: incident.title,
     }))
-}
-
-/// The id of `org_id`'s incident numbered `number`.
-pub(super) async fn id_of_number<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    number: i64,
-) -> StoreResult<Option<uuid::Uuid>> {
-    let row = scoped::<incident::Entity>(org_id).filter(incident::Column::Number.eq(number)).one(conn).await?;
-    Ok(row.map(|r| r.id))
 }
 
 /// The event that last opened the incident (its creation or latest
@@ -331,6 +324,11 @@ impl Incidents<'_> {
         .await
         .map_err(StoreError::from_write)?;
         rollup::apply(unit.conn(), org_id, None, &model).await?;
+        if let Some(cause) = new.caused_by
+            && link_in(&mut unit, org_id, id.into(), LinkRelation::CausedBy, cause).await?.is_err()
+        {
+            return Ok(Err(CreateRefusal::UnknownCause));
+        }
         let created = record(model, new.assignees, new.labels)?;
         let summary = json!({"number": number.number, "title": created.title, "severity": created.severity});
         unit.audit(AuditEntry::new("incident.created", id, summary));

@@ -12,6 +12,7 @@ mod m0006_checkout_sessions;
 mod m0007_write_path;
 mod m0008_records;
 mod m0009_audit_truncate;
+mod m0010_problems_changes;
 
 pub(super) struct Migrator;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_write_path::Migration),
             Box::new(m0008_records::Migration),
             Box::new(m0009_audit_truncate::Migration),
+            Box::new(m0010_problems_changes::Migration),
         ]
     }
 }

@@ -9,6 +9,7 @@ use serde_json::json;
 
 use super::super::entities::{external_link, record_link};
 use super::super::scope::{scoped, scoped_delete};
+use super::super::unit::UnitOfWork;
 use super::super::{OrgStore, StoreError, StoreResult};
 use super::timeline::{Entry, TimelineKind};
 use super::{DomainEvent, RecordSummary, describe};
@@ -16,7 +17,7 @@ use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::keyed_enum;
 use crate::domain::records::{RecordKind, RecordRef};
-use crate::ids::{LinkId, UserId};
+use crate::ids::{LinkId, OrgId, UserId};
 
 keyed_enum!(
     /// How one record relates to another, read from the `from` end.
@@ -148,58 +149,12 @@ impl Links<'_> {
         to: RecordRef,
         meta: &AuditMeta,
     ) -> StoreResult<Result<LinkRecord, LinkRefusal>> {
-        if from == to {
-            return Ok(Err(LinkRefusal::ToItself));
-        }
         let mut unit = self.scope.unit(meta).await?;
-        let org_id = self.scope.org_id;
-        let (Some(source), Some(target)) =
-            (describe(unit.conn(), org_id, from).await?, describe(unit.conn(), org_id, to).await?)
-        else {
-            return Ok(Err(LinkRefusal::UnknownRecord));
-        };
-        let id = LinkId::new();
-        let created = record_link::ActiveModel {
-            id: Set(id.uuid()),
-            org_id: Set(org_id.uuid()),
-            from_kind: Set(from.kind().key().to_owned()),
-            from_id: Set(from.uuid()),
-            relation: Set(relation.key().to_owned()),
-            to_kind: Set(to.kind().key().to_owned()),
-            to_id: Set(to.uuid()),
-            created_by: Set(meta.actor_id.map(UserId::uuid)),
-            created_at: Set(unit.now()),
+        let linked = link_in(&mut unit, self.scope.org_id, from, relation, to).await?;
+        if linked.is_ok() {
+            unit.commit().await?;
         }
-        .insert(unit.conn())
-        .await
-        .map_err(StoreError::from_write);
-        let created = match created {
-            Ok(row) => row,
-            Err(StoreError::Duplicate(_)) => return Ok(Err(LinkRefusal::Exists)),
-            Err(other) => return Err(other),
-        };
-        let detail = json!({"link": id, "relation": relation});
-        let told = [
-            (from, format!("Linked: {} {}", relation, target.number), &target),
-            (to, format!("Linked: {} {}", relation.inverse_label(), source.number), &source),
-        ];
-        for (subject, body, other) in told {
-            let mut detail = detail.clone();
-            detail["other"] = json!(other.reference);
-            unit.timeline(subject, Entry::new(TimelineKind::Link, body, detail)).await?;
-        }
-        let data = event_data(&source, relation, &target);
-        unit.audit(AuditEntry::new("record.linked", id, data.clone()));
-        unit.emit(DomainEvent::new(EventType::RecordLinked, from, data));
-        unit.commit().await?;
-        Ok(Ok(LinkRecord {
-            id,
-            relation,
-            outgoing: true,
-            other: target,
-            created_by: created.created_by.map(UserId::from_uuid),
-            created_at: created.created_at,
-        }))
+        Ok(linked)
     }
 
     /// Removes one of `subject`'s links; `false` if it has no such link.
@@ -299,6 +254,67 @@ impl Links<'_> {
         unit.commit().await?;
         Ok(true)
     }
+}
+
+/// Links `from` to `to` in `unit` (whose write it becomes part of); both
+/// timelines say so.
+pub(in crate::store) async fn link_in(
+    unit: &mut UnitOfWork<'_>,
+    org_id: OrgId,
+    from: RecordRef,
+    relation: LinkRelation,
+    to: RecordRef,
+) -> StoreResult<Result<LinkRecord, LinkRefusal>> {
+    if from == to {
+        return Ok(Err(LinkRefusal::ToItself));
+    }
+    let (Some(source), Some(target)) =
+        (describe(unit.conn(), org_id, from).await?, describe(unit.conn(), org_id, to).await?)
+    else {
+        return Ok(Err(LinkRefusal::UnknownRecord));
+    };
+    let id = LinkId::new();
+    let created_by = unit.actor();
+    let created = record_link::ActiveModel {
+        id: Set(id.uuid()),
+        org_id: Set(org_id.uuid()),
+        from_kind: Set(from.kind().key().to_owned()),
+        from_id: Set(from.uuid()),
+        relation: Set(relation.key().to_owned()),
+        to_kind: Set(to.kind().key().to_owned()),
+        to_id: Set(to.uuid()),
+        created_by: Set(created_by.map(UserId::uuid)),
+        created_at: Set(unit.now()),
+    }
+    .insert(unit.conn())
+    .await
+    .map_err(StoreError::from_write);
+    let created = match created {
+        Ok(row) => row,
+        Err(StoreError::Duplicate(_)) => return Ok(Err(LinkRefusal::Exists)),
+        Err(other) => return Err(other),
+    };
+    let detail = json!({"link": id, "relation": relation});
+    let told = [
+        (from, format!("Linked: {} {}", relation, target.number), &target),
+        (to, format!("Linked: {} {}", relation.inverse_label(), source.number), &source),
+    ];
+    for (subject, body, other) in told {
+        let mut detail = detail.clone();
+        detail["other"] = json!(other.reference);
+        unit.timeline(subject, Entry::new(TimelineKind::Link, body, detail)).await?;
+    }
+    let data = event_data(&source, relation, &target);
+    unit.audit(AuditEntry::new("record.linked", id, data.clone()));
+    unit.emit(DomainEvent::new(EventType::RecordLinked, from, data));
+    Ok(Ok(LinkRecord {
+        id,
+        relation,
+        outgoing: true,
+        other: target,
+        created_by: created.created_by.map(UserId::from_uuid),
+        created_at: created.created_at,
+    }))
 }
 
 fn external_record(row: external_link::Model) -> ExternalLinkRecord {

@@ -16,7 +16,8 @@ pub use events::{DomainEvent, EventRecord, Events};
 pub use links::{ExternalLinkRecord, LinkRecord, LinkRefusal, LinkRelation, Links, NewExternalLink};
 pub use timeline::{Entry, TimelineKind, TimelineRecord};
 
-use super::entities::timeline_entry;
+use super::entities::{self, timeline_entry};
+use super::scope::{OrgOwned, scoped};
 use super::{OrgStore, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
@@ -34,6 +35,51 @@ pub struct RecordSummary {
     pub event_data: serde_json::Value,
 }
 
+/// A record kind's table: each row has an id and a per-organisation number.
+pub(in crate::store) trait NumberedTable: OrgOwned {
+    fn id_column() -> Self::Column;
+    fn number_column() -> Self::Column;
+}
+
+macro_rules! numbered_tables {
+    ($($entity:ident),+) => {
+        $(impl NumberedTable for super::entities::$entity::Entity {
+            fn id_column() -> Self::Column {
+                super::entities::$entity::Column::Id
+            }
+            fn number_column() -> Self::Column {
+                super::entities::$entity::Column::Number
+            }
+        })+
+    };
+}
+
+numbered_tables!(incident, kb_article, problem, change);
+
+/// `org_id`'s row of `E` with id `id`.
+pub(in crate::store) async fn row_of<E: NumberedTable, C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    id: uuid::Uuid,
+) -> StoreResult<Option<E::Model>> {
+    Ok(scoped::<E>(org_id).filter(E::id_column().eq(id)).one(conn).await?)
+}
+
+/// The id of `org_id`'s row of `E` numbered `number`.
+pub(in crate::store) async fn id_of_number<E: NumberedTable, C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    number: i64,
+) -> StoreResult<Option<uuid::Uuid>> {
+    Ok(scoped::<E>(org_id)
+        .filter(E::number_column().eq(number))
+        .select_only()
+        .column(E::id_column())
+        .into_tuple()
+        .one(conn)
+        .await?)
+}
+
 /// `record`'s summary, if it is one of `org_id`'s records.
 pub(in crate::store) async fn describe<C: ConnectionTrait>(
     conn: &C,
@@ -43,8 +89,10 @@ pub(in crate::store) async fn describe<C: ConnectionTrait>(
     match record.kind() {
         RecordKind::Incident => super::incidents::describe(conn, org_id, record.uuid()).await,
         RecordKind::Article => super::knowledge::describe(conn, org_id, record.uuid()).await,
+        RecordKind::Problem => super::problems::describe(conn, org_id, record.uuid()).await,
+        RecordKind::Change => super::changes::describe(conn, org_id, record.uuid()).await,
         // Kinds whose modules have not landed have no records yet.
-        RecordKind::Problem | RecordKind::Change | RecordKind::Request | RecordKind::ConfigurationItem => Ok(None),
+        RecordKind::Request | RecordKind::ConfigurationItem => Ok(None),
     }
 }
 
@@ -63,9 +111,11 @@ pub(in crate::store) async fn resolve<C: ConnectionTrait>(
         return Ok(None);
     };
     let id = match kind {
-        RecordKind::Incident => super::incidents::id_of_number(conn, org_id, number.number).await?,
-        RecordKind::Article => super::knowledge::id_of_number(conn, org_id, number.number).await?,
-        RecordKind::Problem | RecordKind::Change | RecordKind::Request | RecordKind::ConfigurationItem => None,
+        RecordKind::Incident => id_of_number::<entities::incident::Entity, _>(conn, org_id, number.number).await?,
+        RecordKind::Article => id_of_number::<entities::kb_article::Entity, _>(conn, org_id, number.number).await?,
+        RecordKind::Problem => id_of_number::<entities::problem::Entity, _>(conn, org_id, number.number).await?,
+        RecordKind::Change => id_of_number::<entities::change::Entity, _>(conn, org_id, number.number).await?,
+        RecordKind::Request | RecordKind::ConfigurationItem => None,
     };
     match id {
         Some(id) => describe(conn, org_id, RecordRef::stored(kind, id)).await,
@@ -97,8 +147,8 @@ fn note_added(kind: RecordKind) -> (&'static str, Option<EventType>) {
     match kind {
         RecordKind::Incident => ("incident.note_added", Some(EventType::IncidentNoteAdded)),
         RecordKind::Article => ("article.note_added", Some(EventType::ArticleNoteAdded)),
-        RecordKind::Problem => ("problem.note_added", None),
-        RecordKind::Change => ("change.note_added", None),
+        RecordKind::Problem => ("problem.note_added", Some(EventType::ProblemNoteAdded)),
+        RecordKind::Change => ("change.note_added", Some(EventType::ChangeNoteAdded)),
         RecordKind::Request => ("request.note_added", None),
         RecordKind::ConfigurationItem => ("configuration_item.note_added", None),
     }

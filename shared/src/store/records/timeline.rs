@@ -25,6 +25,8 @@ keyed_enum!(
         Escalation => "escalation",
         Link => "link",
         Edit => "edit",
+        Workaround => "workaround",
+        Approval => "approval",
     }
 );
 

@@ -1,0 +1,106 @@
+//! Events about records other than an incident's own life, fanned out to
+//! the people they concern: the approvers a change now waits on, and the
+//! assignees of an incident a problem's workaround reached. Each gets an
+//! email; approval requests also go to the organisation's Slack channel.
+//! Deliveries have deterministic ids, so a redelivered event sends nothing twice.
+
+use super::attempt::deliver_all;
+use super::fanout::delivery_id;
+use super::{WorkerContext, WorkerError};
+use crate::domain::events::EventType;
+use crate::domain::notify::RecordNotice;
+use crate::ids::{IncidentId, UserId};
+use crate::notify::Channel;
+use crate::store::{EventRecord, NewDelivery, OrgAccess, OrgStore};
+
+/// Whether `event` is one of these; then it has been handled.
+pub(super) async fn on_event(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    scope: &OrgStore<'_>,
+    event: &EventRecord,
+) -> Result<bool, WorkerError> {
+    let (notice, recipients, slack) = match event.event_type {
+        EventType::ChangeApprovalRequested => approval_requested(ctx, access, event),
+        EventType::IncidentWorkaroundPublished => match workaround_published(ctx, access, scope, event).await? {
+            Some(found) => found,
+            None => return Ok(true),
+        },
+        _ => return Ok(false),
+    };
+    let cause = event.id.to_string();
+    let body = serde_json::to_value(&notice).unwrap_or_default();
+    let delivery = |channel: Channel, recipient: String| NewDelivery {
+        id: delivery_id(&cause, channel, &recipient),
+        event_id: event.id,
+        incident_id: None,
+        channel: channel.key().to_owned(),
+        recipient,
+        notice: body.clone(),
+    };
+    let mut created: Vec<NewDelivery> = recipients.iter().map(|u| delivery(Channel::Email, u.to_string())).collect();
+    if slack && scope.channel_settings().await?.iter().any(|(channel, _, _)| channel == Channel::Slack.key()) {
+        created.push(delivery(Channel::Slack, "org".to_owned()));
+    }
+    deliver_all(ctx, access, scope, created).await?;
+    Ok(true)
+}
+
+fn text_of(event: &EventRecord, key: &str) -> String {
+    event.data.get(key).and_then(|v| v.as_str()).unwrap_or_default().to_owned()
+}
+
+fn page(ctx: &WorkerContext, access: &OrgAccess, path: &str) -> String {
+    format!("{}/{}/{path}", ctx.public_url.trim_end_matches('/'), access.org().slug)
+}
+
+/// The approvers of the step that opened, by email and on Slack.
+fn approval_requested(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    event: &EventRecord,
+) -> (RecordNotice, Vec<UserId>, bool) {
+    let (number, title, step) = (text_of(event, "number"), text_of(event, "title"), text_of(event, "step"));
+    let approvers: Vec<UserId> =
+        event.data.get("approvers").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+    let url = page(ctx, access, &format!("changes/{}", number.trim_start_matches("CHG-")));
+    let notice = RecordNotice {
+        event_id: event.id,
+        org_name: access.org().name.clone(),
+        headline: format!("Approval needed: {number} {title}"),
+        text: format!(
+            "{number} {title} waits for your approval (step \"{step}\") in {}.\n\nReview it and vote:\n{url}\n",
+            access.org().name
+        ),
+        about: number,
+        url,
+    };
+    (notice, approvers, true)
+}
+
+/// The incident's assignees, by email.
+async fn workaround_published(
+    ctx: &WorkerContext,
+    access: &OrgAccess,
+    scope: &OrgStore<'_>,
+    event: &EventRecord,
+) -> Result<Option<(RecordNotice, Vec<UserId>, bool)>, WorkerError> {
+    let Some(incident) = event.subject.and_then(|s| s.id::<IncidentId>()) else { return Ok(None) };
+    let Some(incident) = scope.incidents().get(incident).await? else { return Ok(None) };
+    let problem = text_of(event, "problemNumber");
+    let about = incident.number().to_string();
+    let url = page(ctx, access, &format!("incidents/{}", incident.number));
+    let notice = RecordNotice {
+        event_id: event.id,
+        org_name: access.org().name.clone(),
+        headline: format!("Workaround for {about} {} (from {problem})", incident.title),
+        text: format!(
+            "A workaround was published for the problem behind {about} {} ({problem}):\n\n{}\n\nThe incident:\n{url}\n",
+            incident.title,
+            text_of(event, "workaround")
+        ),
+        about,
+        url,
+    };
+    Ok(Some((notice, incident.assignees, false)))
+}
