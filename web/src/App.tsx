@@ -29,6 +29,8 @@ const IncidentDetail = dynamic(() => import("@/screens/incidents/IncidentDetail"
 const NewIncident = dynamic(() => import("@/screens/incidents/NewIncident"), { loading });
 const Dashboard = dynamic(() => import("@/screens/dashboard/Dashboard"), { loading });
 const KnowledgeBase = dynamic(() => import("@/screens/kb/KnowledgeBase"), { loading });
+const Problems = dynamic(() => import("@/screens/problems/Problems"), { loading });
+const Changes = dynamic(() => import("@/screens/changes/Changes"), { loading });
 const Members = dynamic(() => import("@/screens/settings/Members"), { loading });
 const Teams = dynamic(() => import("@/screens/settings/Teams"), { loading });
 const Modules = dynamic(() => import("@/screens/settings/Modules"), { loading });
@@ -94,6 +96,14 @@ function OrgScreen({ rest }: { rest: string[] }) {
   if (section === "kb") {
     if (!org.features.knowledgeBase) return <ModuleOff module="knowledgeBase" />;
     return <KnowledgeBase view={sub ?? ""} />;
+  }
+  if (section === "problems") {
+    if (!org.features.problemManagement) return <ModuleOff module="problemManagement" />;
+    return <Problems view={sub ?? ""} />;
+  }
+  if (section === "changes") {
+    if (!org.features.changeManagement) return <ModuleOff module="changeManagement" />;
+    return <Changes view={sub ?? ""} />;
   }
   if (section === "on-call") return <OnCall />;
   if (section in UPCOMING_MODULES) {

@@ -248,8 +248,14 @@ mod tests {
     fn steps_read_as_the_api_writes_them() {
         let json =
             serde_json::json!({"name": "CAB", "approvers": {"roles": ["admin"]}, "rule": "percent", "percent": 60});
-        let step: StepSpec = serde_json::from_value(json.clone()).expect("step");
+        let step: StepSpec = serde_json::from_value(json).expect("step");
         assert_eq!(step.rule("step"), Ok(ApprovalRule::Percent(60)));
-        assert_eq!(serde_json::to_value(&step).expect("json"), json);
+        let written = serde_json::json!({"name": "CAB", "approvers": {"users": [], "teams": [], "roles": ["admin"]}, "rule": "percent", "percent": 60});
+        assert_eq!(
+            serde_json::to_value(&step).expect("json"),
+            written,
+            "every approver list, and the rule's one value"
+        );
+        assert_eq!(serde_json::from_value::<StepSpec>(written).expect("read back"), step);
     }
 }

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { api, messageOf } from "@/lib/api";
 import { useStripeRedirect } from "@/lib/billing";
 import { searchFocus, useHotkeys } from "@/lib/hotkeys";
-import { MODULE_LABEL, planName, UPCOMING_MODULES } from "@/lib/modules";
+import { MODULE_LABEL, MODULE_SCREENS, planName, UPCOMING_MODULES } from "@/lib/modules";
 import { useOrg } from "@/lib/org";
 import { Link, navigate, useLocation } from "@/lib/router";
 import { useMe, useSession } from "@/lib/session";
@@ -30,6 +30,9 @@ export function navItems(slug: string, features: Record<string, boolean>): NavIt
     items.push({ href: `${base}/dashboard`, label: "Dashboard" });
   }
   if (features.knowledgeBase) items.push({ href: `${base}/kb`, label: "Knowledge base", prefix: true });
+  for (const [segment, module] of Object.entries(MODULE_SCREENS)) {
+    if (features[module]) items.push({ href: `${base}/${segment}`, label: MODULE_LABEL[module], prefix: true });
+  }
   for (const [segment, module] of Object.entries(UPCOMING_MODULES)) {
     if (features[module]) items.push({ href: `${base}/${segment}`, label: MODULE_LABEL[module] });
   }

@@ -53,10 +53,14 @@ export function planModules(plan: Plan): string[] {
   return Object.keys(MODULE_LABEL).filter((module) => !planAbove(MODULE_PLAN[module], plan));
 }
 
-/** Modules whose screens are still to come, by URL segment. */
-export const UPCOMING_MODULES: Record<string, string> = {
+/** Modules with screens, by URL segment, in navigation order. */
+export const MODULE_SCREENS: Record<string, string> = {
   problems: "problemManagement",
   changes: "changeManagement",
+};
+
+/** Modules whose screens are still to come, by URL segment. */
+export const UPCOMING_MODULES: Record<string, string> = {
   requests: "requestFulfillment",
   catalog: "serviceCatalog",
   assets: "assetManagement",

@@ -4,16 +4,20 @@
 
 import { accounts } from "./accounts";
 import { billing } from "./billing";
+import { changes } from "./changes";
 import { incidents } from "./incidents";
 import { integrations } from "./integrations";
 import { knowledge } from "./knowledge";
 import { oncall } from "./oncall";
 import { orgs } from "./orgs";
+import { problems } from "./problems";
 import { records } from "./records";
 
-export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...billing, ...integrations, ...oncall, records };
+export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...billing, ...integrations, ...oncall, records };
 
 export { ApiError, messageOf, request, type Page, type Problem, type Versioned } from "./client";
 export { incidentPath } from "./incidents";
 export { articlePath } from "./knowledge";
+export { changePath, type ChangeFilters } from "./changes";
+export { problemPath, type ProblemFilters } from "./problems";
 export * from "./types";

@@ -440,6 +440,360 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes, newest first, in pages (opaque `cursor`); with `from` and `to`,
+         *     those whose window overlaps the range (the calendar), each with its conflicts.
+         */
+        get: operations["list_changes"];
+        put?: never;
+        /**
+         * Raises a change as a draft; its risk is assessed from the
+         *     organisation's rules and questionnaire. `relatedProblems` and
+         *     `affectedItems` are linked in the same write. An `Idempotency-Key` makes
+         *     a retry within 24 hours return the first one.
+         */
+        post: operations["create_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One change, by id (`chg_…`) or number (`3`, `CHG-3`), with its `ETag`,
+         *     approval (steps, votes, who is pending), conflicts and links.
+         */
+        get: operations["get_change"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edits a change's fields (its status moves through `…/submit`,
+         *     `…/votes` and `…/status`). Requires `If-Match` (428 without, 412 when
+         *     stale). The risk is assessed again; moving a scheduled change's window
+         *     into a freeze is a 409 naming the freeze.
+         */
+        patch: operations["update_change"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/external-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record's links to things outside (a Jira issue, a
+         *     ServiceNow record, a URL).
+         */
+        get: operations["change_records_external_links"];
+        put?: never;
+        /** Links the record to something outside. */
+        post: operations["change_records_add_external_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/external-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's external links. */
+        delete: operations["change_records_remove_external_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens an incident caused by this change (linked `caused_by` it, in the
+         *     same write): what a failed change did. Counts towards the change
+         *     failure rate.
+         */
+        post: operations["open_caused_incident"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's links to other records, from either end. */
+        get: operations["change_records_links"];
+        put?: never;
+        /**
+         * Links the record to another record of the organisation (both
+         *     timelines say so).
+         */
+        post: operations["change_records_add_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's links. */
+        delete: operations["change_records_remove_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a change along its lifecycle. Requires `If-Match`. The moves the
+         *     approvals make (`submitted`, `awaiting_approval`, `approved`,
+         *     `rejected`) are a 409 here.
+         */
+        post: operations["move_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submits a draft to the approvals its type needs: the organisation's
+         *     board for normal changes, its smaller emergency board for emergency
+         *     ones; a standard change (pre-approved) is approved at once. Approvers
+         *     are resolved now (never the requester); a step they cannot meet is a 409
+         *     saying why.
+         */
+        post: operations["submit_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's timeline, oldest first. */
+        get: operations["change_records_timeline"];
+        put?: never;
+        /**
+         * Adds a note to the timeline. Entries are never edited or
+         *     deleted; a correction is a new note.
+         */
+        post: operations["change_records_add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/{changeId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves or rejects the change's current approval step, as one of its
+         *     approvers (403 otherwise, and always for the requester). The step and
+         *     the approval decide as soon as the votes make the outcome certain.
+         */
+        post: operations["vote_on_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/awaiting-my-approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The changes waiting on my vote now. */
+        get: operations["awaiting_my_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/failure-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The change failure rate over `[from, to)` (default the last 30 days):
+         *     changes that caused an incident ÷ changes finished.
+         */
+        get: operations["failure_rate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/freezes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Freeze periods (blackouts), optionally those overlapping `[from, to)`. */
+        get: operations["list_freezes"];
+        put?: never;
+        /**
+         * Declares a freeze (admins): no change but an emergency may be scheduled
+         *     in it (only those affecting `items`, when given).
+         */
+        post: operations["create_freeze"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/freezes/{freezeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Ends a freeze (admins). */
+        delete: operations["delete_freeze"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's change policy, with its version as the `ETag` (0:
+         *     the default, never saved).
+         */
+        get: operations["get_policy"];
+        /**
+         * Replaces the change policy (admins). Requires `If-Match` with its
+         *     `ETag`. Approvers named must be members, teams the organisation's.
+         */
+        put: operations["put_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/changes/recent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Changes completed lately on the configuration items an incident
+         *     affects: the first thing a responder asks.
+         */
+        get: operations["recent_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/dashboard": {
         parameters: {
             query?: never;
@@ -1056,6 +1410,156 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Problems, newest first, in pages (opaque `cursor`); filter by status,
+         *     known errors and words. With `incident`, the known errors a responder
+         *     should see: those linked to it, then those matching its title.
+         */
+        get: operations["list_problems"];
+        put?: never;
+        /**
+         * Records a problem. With `incidents`, links each (`caused_by` it) in the
+         *     same write; with a `workaround`, it starts as a known error. An
+         *     `Idempotency-Key` makes a retry within 24 hours return the first one.
+         */
+        post: operations["create_problem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/problems/{problemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One problem, by id (`prb_…`) or number (`3`, `PRB-3`), with its `ETag`,
+         *     the incidents it causes and the changes related to it.
+         */
+        get: operations["get_problem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a problem. Requires `If-Match` with its current `ETag` (428
+         *     without, 412 when stale); status moves follow the lifecycle (409
+         *     otherwise). A new workaround is published: it goes on the timeline of
+         *     every open incident the problem causes, their assignees are told, and a
+         *     problem still being identified or investigated becomes a known error.
+         */
+        patch: operations["update_problem"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/problems/{problemId}/external-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record's links to things outside (a Jira issue, a
+         *     ServiceNow record, a URL).
+         */
+        get: operations["problem_records_external_links"];
+        put?: never;
+        /** Links the record to something outside. */
+        post: operations["problem_records_add_external_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/problems/{problemId}/external-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's external links. */
+        delete: operations["problem_records_remove_external_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/problems/{problemId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's links to other records, from either end. */
+        get: operations["problem_records_links"];
+        put?: never;
+        /**
+         * Links the record to another record of the organisation (both
+         *     timelines say so).
+         */
+        post: operations["problem_records_add_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/problems/{problemId}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's links. */
+        delete: operations["problem_records_remove_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/problems/{problemId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's timeline, oldest first. */
+        get: operations["problem_records_timeline"];
+        put?: never;
+        /**
+         * Adds a note to the timeline. Entries are never edited or
+         *     deleted; a correction is a new note.
+         */
+        post: operations["problem_records_add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/schedules": {
         parameters: {
             query?: never;
@@ -1341,6 +1845,25 @@ export interface components {
             /** @description The token from the emailed link (`/invite/{token}`). */
             token: string;
         };
+        /** @enum {string} */
+        ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
+        ApprovalView: {
+            /** @description The step votes go to now (0-based). */
+            currentStep: number;
+            /** @description Who may still vote on the current step. */
+            pendingApprovers: components["schemas"]["UserId"][];
+            status: components["schemas"]["ApprovalStatus"];
+            steps: components["schemas"]["StepView"][];
+        };
+        /**
+         * @description Who may approve a step: people, every member of some teams, every
+         *     member with some roles.
+         */
+        Approvers: {
+            roles?: components["schemas"]["Role"][];
+            teams?: components["schemas"]["TeamId"][];
+            users?: components["schemas"]["UserId"][];
+        };
         /** @example kba_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         ArticleId: string;
         ArticleView: {
@@ -1419,6 +1942,12 @@ export interface components {
             status: components["schemas"]["IncidentStatus"];
             title: string;
         };
+        CausedIncidentRequest: {
+            description?: string;
+            severity: components["schemas"]["Severity"];
+            /** @description Default: "Caused by CHG-n: <its title>". */
+            title?: string | null;
+        };
         ChainVerification: {
             /**
              * Format: int64
@@ -1431,6 +1960,86 @@ export interface components {
             /** @description True when every event's hash and link to its predecessor check out. */
             valid: boolean;
         };
+        /** @example chg_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        ChangeId: string;
+        ChangeList: {
+            data: components["schemas"]["ChangeView"][];
+        };
+        /**
+         * @description An organisation's change settings: approval boards, risk rules and
+         *     questionnaire, and how far back an incident looks for changes.
+         */
+        ChangePolicy: {
+            /**
+             * @description Steps an emergency change goes through (a smaller board); none:
+             *     emergency changes need no approval.
+             */
+            emergencyApprovals: components["schemas"]["StepSpec"][];
+            /** @description Steps a normal change goes through, in order. */
+            normalApprovals: components["schemas"]["StepSpec"][];
+            /**
+             * Format: int32
+             * @description How far back an incident's page looks for completed changes on its items.
+             */
+            recentChangeHours: number;
+            /** @description The least risk of a change touching a configuration item of each criticality. */
+            riskByCriticality: {
+                [key: string]: components["schemas"]["Risk"];
+            };
+            /** @description The least risk of each type of change. */
+            riskByType: {
+                [key: string]: components["schemas"]["Risk"];
+            };
+            riskQuestions: components["schemas"]["RiskQuestion"][];
+            riskThresholds: components["schemas"]["RiskThresholds"];
+        };
+        /** @enum {string} */
+        ChangeStatus: "draft" | "submitted" | "awaiting_approval" | "approved" | "rejected" | "scheduled" | "implementing" | "completed" | "failed" | "cancelled" | "closed";
+        /** @enum {string} */
+        ChangeType: "standard" | "normal" | "emergency";
+        ChangeView: {
+            affectedItems: components["schemas"]["RecordSummaryView"][];
+            approval?: null | components["schemas"]["ApprovalView"];
+            approvalStatus?: null | components["schemas"]["ApprovalStatus"];
+            backoutPlan: string;
+            /** Format: date-time */
+            completedAt?: string | null;
+            /** @description Warnings: other changes holding overlapping windows on the same items. */
+            conflicts: components["schemas"]["ConflictView"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Markdown. */
+            description: string;
+            id: components["schemas"]["ChangeId"];
+            implementationPlan: string;
+            linkedIncidents: components["schemas"]["RecordSummaryView"][];
+            /** @description `CHG-3`. */
+            number: string;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            relatedProblems: components["schemas"]["RecordSummaryView"][];
+            requestedBy: components["schemas"]["UserId"];
+            /** @description The higher of the organisation's rules and its questionnaire. */
+            risk: components["schemas"]["Risk"];
+            /** @description Answers to the risk questionnaire, by question key. */
+            riskAnswers: {
+                [key: string]: string;
+            };
+            /** Format: int32 */
+            riskScore: number;
+            status: components["schemas"]["ChangeStatus"];
+            testPlan: string;
+            title: string;
+            type: components["schemas"]["ChangeType"];
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+             */
+            version: number;
+            window?: null | components["schemas"]["Window"];
+        };
         /** @enum {string} */
         Channel: "email" | "sms" | "slack" | "pagerduty" | "webhook";
         CheckoutOption: {
@@ -1441,13 +2050,50 @@ export interface components {
             interval: components["schemas"]["Interval"];
             plan: components["schemas"]["Plan"];
         };
+        /** @example cfg_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        ConfigItemId: string;
+        /** @description Another change holding an overlapping window on some of the same items. */
+        ConflictView: {
+            change: components["schemas"]["ChangeId"];
+            /** @description The items both touch. */
+            items: components["schemas"]["ConfigItemId"][];
+            number: string;
+            status: components["schemas"]["ChangeStatus"];
+            title: string;
+            window?: null | components["schemas"]["Window"];
+        };
         CreateArticleRequest: {
             body: string;
             title: string;
         };
+        CreateChangeRequest: {
+            /** @description Configuration items it touches (`cfg_…`), linked in the same write. */
+            affectedItems?: components["schemas"]["ConfigItemId"][];
+            backoutPlan?: string;
+            description?: string;
+            implementationPlan?: string;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            /** @description Problems it resolves (`prb_…`), linked in the same write. */
+            relatedProblems?: components["schemas"]["ProblemId"][];
+            /** @description Answers to the organisation's risk questionnaire, by question key. */
+            riskAnswers?: {
+                [key: string]: string;
+            };
+            testPlan?: string;
+            title: string;
+            type: components["schemas"]["ChangeType"];
+            window?: null | components["schemas"]["Window"];
+        };
         CreatedToken: components["schemas"]["TokenView"] & {
             /** @description The secret: shown this once, never again. */
             secret: string;
+        };
+        CreateFreezeRequest: {
+            /** @description Limit it to changes affecting these configuration items. */
+            items?: components["schemas"]["ConfigItemId"][];
+            name: string;
+            window: components["schemas"]["Window"];
         };
         CreateIncidentRequest: {
             assignees?: components["schemas"]["UserId"][];
@@ -1467,6 +2113,25 @@ export interface components {
             name: string;
             /** @description Lowercase letters, digits and hyphens, 3–40 characters. */
             slug: string;
+        };
+        CreateProblemRequest: {
+            description?: string;
+            /**
+             * @description Incidents it causes (`inc_…`), linked in the same write: "create a
+             *     problem from these incidents".
+             */
+            incidents?: components["schemas"]["IncidentId"][];
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            priority?: null | components["schemas"]["Priority"];
+            rootCause?: string;
+            symptom?: string;
+            title: string;
+            /**
+             * @description With one, the problem starts as a known error, and the incidents it
+             *     causes hear of it.
+             */
+            workaround?: string;
         };
         CreateTeamRequest: {
             description?: string;
@@ -1522,6 +2187,8 @@ export interface components {
             /** Format: int64 */
             resolved: number;
         };
+        /** @enum {string} */
+        Decision: "approve" | "reject";
         DeliveryList: {
             data: components["schemas"]["DeliveryView"][];
         };
@@ -1593,6 +2260,27 @@ export interface components {
             title: string;
             url: string;
         };
+        FailureRateView: {
+            /**
+             * Format: int64
+             * @description Of those, the ones an incident was caused by.
+             */
+            causedIncidents: number;
+            /**
+             * Format: int64
+             * @description Changes completed or failed in the range.
+             */
+            finished: number;
+            /** Format: date-time */
+            from: string;
+            /**
+             * Format: double
+             * @description `causedIncidents ÷ finished`; `null` when none finished.
+             */
+            rate?: number | null;
+            /** Format: date-time */
+            to: string;
+        };
         /** @description One offending input field of a request. */
         FieldError: {
             detail: string;
@@ -1631,6 +2319,21 @@ export interface components {
             resolveCompliancePct?: number | null;
             /** Format: int64 */
             resolved: number;
+        };
+        /** @example frz_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        FreezeId: string;
+        FreezeList: {
+            data: components["schemas"]["FreezeView"][];
+        };
+        FreezeView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["UserId"];
+            id: components["schemas"]["FreezeId"];
+            /** @description The configuration items it is limited to; empty: every change. */
+            items: components["schemas"]["ConfigItemId"][];
+            name: string;
+            window: components["schemas"]["Window"];
         };
         HandoffRequest: {
             note?: string | null;
@@ -1833,6 +2536,54 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description A list's page: its items, and where the next page starts. */
+        Page_ChangeView: {
+            data: {
+                affectedItems: components["schemas"]["RecordSummaryView"][];
+                approval?: null | components["schemas"]["ApprovalView"];
+                approvalStatus?: null | components["schemas"]["ApprovalStatus"];
+                backoutPlan: string;
+                /** Format: date-time */
+                completedAt?: string | null;
+                /** @description Warnings: other changes holding overlapping windows on the same items. */
+                conflicts: components["schemas"]["ConflictView"][];
+                /** Format: date-time */
+                createdAt: string;
+                /** @description Markdown. */
+                description: string;
+                id: components["schemas"]["ChangeId"];
+                implementationPlan: string;
+                linkedIncidents: components["schemas"]["RecordSummaryView"][];
+                /** @description `CHG-3`. */
+                number: string;
+                owner?: null | components["schemas"]["UserId"];
+                ownerTeam?: null | components["schemas"]["TeamId"];
+                relatedProblems: components["schemas"]["RecordSummaryView"][];
+                requestedBy: components["schemas"]["UserId"];
+                /** @description The higher of the organisation's rules and its questionnaire. */
+                risk: components["schemas"]["Risk"];
+                /** @description Answers to the risk questionnaire, by question key. */
+                riskAnswers: {
+                    [key: string]: string;
+                };
+                /** Format: int32 */
+                riskScore: number;
+                status: components["schemas"]["ChangeStatus"];
+                testPlan: string;
+                title: string;
+                type: components["schemas"]["ChangeType"];
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+                 */
+                version: number;
+                window?: null | components["schemas"]["Window"];
+            }[];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /** @description A list's page: its items, and where the next page starts. */
         Page_IncidentView: {
             data: {
                 /** Format: date-time */
@@ -1878,6 +2629,46 @@ export interface components {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             nextCursor?: string | null;
         };
+        /** @description A list's page: its items, and where the next page starts. */
+        Page_ProblemView: {
+            data: {
+                /** Format: date-time */
+                createdAt: string;
+                createdBy: components["schemas"]["UserId"];
+                /** @description Markdown. */
+                description: string;
+                id: components["schemas"]["ProblemId"];
+                knownError: boolean;
+                /** @description The incidents it causes. */
+                linkedIncidents: components["schemas"]["RecordSummaryView"][];
+                /** @description `PRB-3`. */
+                number: string;
+                owner?: null | components["schemas"]["UserId"];
+                ownerTeam?: null | components["schemas"]["TeamId"];
+                priority: components["schemas"]["Priority"];
+                relatedChanges: components["schemas"]["RecordSummaryView"][];
+                /** Format: date-time */
+                resolvedAt?: string | null;
+                rootCause: string;
+                status: components["schemas"]["ProblemStatus"];
+                /** @description What people see when it strikes (searched with the title and workaround). */
+                symptom: string;
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+                 */
+                version: number;
+                /** @description How to get by until it is fixed; a problem with one is a known error. */
+                workaround: string;
+                /** Format: date-time */
+                workaroundPublishedAt?: string | null;
+            }[];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            nextCursor?: string | null;
+        };
         /** @enum {string} */
         Plan: "free" | "pro" | "enterprise";
         /** @description What a plan allows, in one place. */
@@ -1890,6 +2681,8 @@ export interface components {
             seats?: number | null;
         };
         PortalRequest: Record<string, never>;
+        /** @enum {string} */
+        Priority: "P1" | "P2" | "P3" | "P4";
         /** @description An RFC 9457 problem document. */
         Problem: {
             detail: string;
@@ -1901,6 +2694,45 @@ export interface components {
             status: number;
             title: string;
             type: string;
+        };
+        /** @example prb_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        ProblemId: string;
+        /** @enum {string} */
+        ProblemStatus: "identified" | "investigating" | "known_error" | "resolved" | "closed";
+        ProblemView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: components["schemas"]["UserId"];
+            /** @description Markdown. */
+            description: string;
+            id: components["schemas"]["ProblemId"];
+            knownError: boolean;
+            /** @description The incidents it causes. */
+            linkedIncidents: components["schemas"]["RecordSummaryView"][];
+            /** @description `PRB-3`. */
+            number: string;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            priority: components["schemas"]["Priority"];
+            relatedChanges: components["schemas"]["RecordSummaryView"][];
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            rootCause: string;
+            status: components["schemas"]["ProblemStatus"];
+            /** @description What people see when it strikes (searched with the title and workaround). */
+            symptom: string;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+             */
+            version: number;
+            /** @description How to get by until it is fixed; a problem with one is a known error. */
+            workaround: string;
+            /** Format: date-time */
+            workaroundPublishedAt?: string | null;
         };
         ReadyStatus: {
             /** @description `sqlite` or `postgres`. */
@@ -1932,7 +2764,34 @@ export interface components {
             email: string;
         };
         /** @enum {string} */
+        Risk: "low" | "medium" | "high";
+        RiskAnswer: {
+            key: string;
+            text: string;
+            /**
+             * Format: int32
+             * @description Added to the score when chosen.
+             */
+            weight: number;
+        };
+        /** @description One question of an organisation's risk questionnaire. */
+        RiskQuestion: {
+            answers: components["schemas"]["RiskAnswer"][];
+            /** @description Its key in a change's `riskAnswers`. */
+            key: string;
+            text: string;
+        };
+        /** @description Scores from which the questionnaire says medium, high. */
+        RiskThresholds: {
+            /** Format: int32 */
+            high: number;
+            /** Format: int32 */
+            medium: number;
+        };
+        /** @enum {string} */
         Role: "admin" | "member" | "oncall";
+        /** @enum {string} */
+        RuleKind: "any" | "all" | "count" | "percent";
         Seats: {
             /**
              * Format: int32
@@ -1955,6 +2814,49 @@ export interface components {
         };
         /** @enum {string} */
         Source: "ui" | "api" | "email" | "webhook";
+        StatusRequest: {
+            /**
+             * @description `scheduled` (needs a window, outside any freeze unless an
+             *     emergency), `implementing`, `completed`, `failed`, `cancelled`,
+             *     `closed`, or `draft` (a rejected change, for rework).
+             */
+            status: components["schemas"]["ChangeStatus"];
+        };
+        /** @description One step of an approval, as configured. */
+        StepSpec: {
+            approvers: components["schemas"]["Approvers"];
+            /**
+             * Format: int32
+             * @description With `rule: count`: approvals needed.
+             */
+            count?: number | null;
+            name: string;
+            /**
+             * Format: int32
+             * @description With `rule: percent`: the share of approvers needed, 1–100.
+             */
+            percent?: number | null;
+            rule: components["schemas"]["RuleKind"];
+        };
+        StepView: {
+            approvers: components["schemas"]["UserId"][];
+            /** Format: date-time */
+            decidedAt?: string | null;
+            name: string;
+            /**
+             * Format: int32
+             * @description Approvals needed, among `approvers` (the requester never approves).
+             */
+            needed: number;
+            rule: components["schemas"]["RuleKind"];
+            /**
+             * Format: int32
+             * @description The `count` or `percent` of the rule.
+             */
+            ruleValue?: number | null;
+            status: components["schemas"]["ApprovalStatus"];
+            votes: components["schemas"]["VoteView"][];
+        };
         /** @enum {string} */
         SubscriptionStatus: "incomplete" | "incomplete_expired" | "trialing" | "active" | "past_due" | "canceled" | "unpaid" | "paused";
         SweepReport: {
@@ -2017,7 +2919,7 @@ export interface components {
             kind: components["schemas"]["TimelineKind"];
         };
         /** @enum {string} */
-        TimelineKind: "note" | "status_change" | "severity_change" | "assignment" | "label_change" | "handoff" | "notification" | "escalation" | "link" | "edit";
+        TimelineKind: "note" | "status_change" | "severity_change" | "assignment" | "label_change" | "handoff" | "notification" | "escalation" | "link" | "edit" | "workaround" | "approval";
         /** @example tok_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         TokenId: string;
         TokenList: {
@@ -2040,6 +2942,20 @@ export interface components {
             body?: string | null;
             title?: string | null;
         };
+        UpdateChangeRequest: {
+            backoutPlan?: string | null;
+            description?: string | null;
+            implementationPlan?: string | null;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            riskAnswers?: {
+                [key: string]: string;
+            } | null;
+            testPlan?: string | null;
+            title?: string | null;
+            type?: null | components["schemas"]["ChangeType"];
+            window?: null | components["schemas"]["Window"];
+        };
         UpdateIncidentRequest: {
             assignees?: components["schemas"]["UserId"][] | null;
             commander?: null | components["schemas"]["UserId"];
@@ -2052,6 +2968,18 @@ export interface components {
         };
         UpdateMemberRequest: {
             roles: components["schemas"]["Role"][];
+        };
+        UpdateProblemRequest: {
+            description?: string | null;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            priority?: null | components["schemas"]["Priority"];
+            rootCause?: string | null;
+            status?: null | components["schemas"]["ProblemStatus"];
+            symptom?: string | null;
+            title?: string | null;
+            /** @description A new workaround is published to the open incidents the problem causes. */
+            workaround?: string | null;
         };
         UpdateTeamRequest: {
             description?: string | null;
@@ -2070,6 +2998,17 @@ export interface components {
         };
         VerifyEmailRequest: {
             token: string;
+        };
+        VoteRequest: {
+            comment?: string;
+            decision: components["schemas"]["Decision"];
+        };
+        VoteView: {
+            comment: string;
+            /** Format: date-time */
+            createdAt: string;
+            decision: components["schemas"]["Decision"];
+            user: components["schemas"]["UserId"];
         };
         WebhookList: {
             data: components["schemas"]["WebhookView"][];
@@ -2093,6 +3032,13 @@ export interface components {
             /** @description Shown once: on creation and rotation. */
             secret?: string | null;
             url: string;
+        };
+        /** @description When a change is planned to happen. */
+        Window: {
+            /** Format: date-time */
+            end: string;
+            /** Format: date-time */
+            start: string;
         };
     };
     responses: never;
@@ -2812,6 +3758,1032 @@ export interface operations {
                 };
             };
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_changes: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description With `to`: changes whose window overlaps `[from, to)` (the calendar). */
+                from?: string;
+                /** @description 1–100, default 25. */
+                limit?: number;
+                status?: components["schemas"]["ChangeStatus"];
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChangeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateChangeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `chg_…`, `3` or `CHG-3` */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_change: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateChangeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_external_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinks"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_add_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalLinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinkView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_remove_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_caused_incident: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CausedIncidentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IncidentView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Links"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_add_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_remove_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_change: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_change: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_records_add_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vote_on_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                changeId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    awaiting_my_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    failure_rate: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailureRateView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_freezes: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreezeList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFreezeRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FreezeView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_freeze: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                freezeId: components["schemas"]["FreezeId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePolicy"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_policy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePolicy"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangePolicy"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recent_changes: {
+        parameters: {
+            query: {
+                /** @description How far back; default the policy's `recentChangeHours` (48). */
+                hours?: number;
+                /** @description The incident (`inc_…`, `7` or `INC-7`). */
+                incident: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangeList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4508,6 +6480,504 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_problems: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /**
+                 * @description Known errors that cause this incident (`inc_…`, `7` or `INC-7`),
+                 *     then those whose words match its title.
+                 */
+                incident?: string;
+                /** @description Only known errors (problems with a workaround). */
+                knownError?: boolean;
+                /** @description 1–100, default 25. */
+                limit?: number;
+                /** @description Words, each found in the title, symptom or workaround. */
+                q?: string;
+                status?: components["schemas"]["ProblemStatus"];
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ProblemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_problem: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProblemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_problem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description `prb_…`, `3` or `PRB-3` */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_problem: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProblemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_external_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinks"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_add_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalLinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinkView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_remove_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Links"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_add_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_remove_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    problem_records_add_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                problemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             422: {

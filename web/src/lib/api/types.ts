@@ -38,6 +38,29 @@ export type TimelineEntry = Schemas["TimelineEntryView"];
 export type Link = Schemas["LinkView"];
 export type ExternalLink = Schemas["ExternalLinkView"];
 export type Article = Schemas["ArticleView"];
+export type RecordSummary = Schemas["RecordSummaryView"];
+
+export type ProblemRecord = Schemas["ProblemView"];
+export type NewProblem = Schemas["CreateProblemRequest"];
+export type ProblemChange = Schemas["UpdateProblemRequest"];
+export type ProblemStatus = Schemas["ProblemStatus"];
+export type Priority = Schemas["Priority"];
+export const PROBLEM_STATUSES: ProblemStatus[] = ["identified", "investigating", "known_error", "resolved", "closed"];
+export const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4"];
+
+export type ChangeRecord = Schemas["ChangeView"];
+export type NewChange = Schemas["CreateChangeRequest"];
+export type ChangeChange = Schemas["UpdateChangeRequest"];
+export type ChangeStatus = Schemas["ChangeStatus"];
+export type ChangeType = Schemas["ChangeType"];
+export type ChangeWindow = Schemas["Window"];
+export type ChangePolicy = Schemas["ChangePolicy"];
+export type ApprovalStep = Schemas["StepSpec"];
+export type Decision = Schemas["Decision"];
+export type Freeze = Schemas["FreezeView"];
+export type NewFreeze = Schemas["CreateFreezeRequest"];
+export type FailureRate = Schemas["FailureRateView"];
+export const CHANGE_TYPES: ChangeType[] = ["standard", "normal", "emergency"];
 
 export interface IncidentFilters {
   status?: string;

@@ -75,6 +75,24 @@ function RangeForm({ from, to }: { from: string; to: string }) {
   );
 }
 
+/** Changes that caused an incident ÷ changes finished, over the same days. */
+function ChangeFailureRate({ from, to }: { from: string; to: string }) {
+  const { org } = useOrg();
+  const end = new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000).toISOString();
+  const rate = useResource(() => api.changeFailureRate(org.id, { from: `${from}T00:00:00Z`, to: end }), [org.id, from, end]);
+  const r = rate.data;
+  return (
+    <Card>
+      <CardHeader title="Change failure rate" description="Changes that caused an incident, of those finished in these days" />
+      <dl className="grid grid-cols-3 gap-3 p-4">
+        <Stat label="Rate" value={r ? (r.rate === null || r.rate === undefined ? "—" : `${Math.round(r.rate * 1000) / 10}%`) : "…"} testId="change-failure-rate" />
+        <Stat label="Finished" value={r?.finished ?? "…"} />
+        <Stat label="Caused incidents" value={r?.causedIncidents ?? "…"} />
+      </dl>
+    </Card>
+  );
+}
+
 export default function Dashboard() {
   const { org, membership } = useOrg();
   const { search } = useLocation();
@@ -113,6 +131,7 @@ export default function Dashboard() {
             </Card>
             <TimeToStats title="MTTA" figures={d.overall} kind="mtta" />
             <TimeToStats title="MTTR" figures={d.overall} kind="mttr" />
+            {org.features.changeManagement && <ChangeFailureRate from={from} to={to} />}
           </div>
 
           <Card>

@@ -16,6 +16,7 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
 import { AssignPanel } from "./AssignPanel";
+import { RelatedWork } from "./RelatedWork";
 import { SlaTimers } from "./SlaTimers";
 import { LinksPanel } from "@/components/records/LinksPanel";
 import { NoteForm, Timeline } from "@/components/records/Timeline";
@@ -216,6 +217,7 @@ export default function IncidentDetail({ number }: { number: string }) {
             />
           </div>
         </Card>
+        <RelatedWork incident={incident} />
         <Card>
           <CardHeader title="Links" description="Problems, changes, articles and other incidents this one relates to." />
           <div className="p-4">

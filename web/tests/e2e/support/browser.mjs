@@ -60,12 +60,12 @@ export async function openBrowser({ viewport = { width: 1280, height: 860 }, bas
 }
 
 /** JSON calls to the API with the browser's cookies (for setting up data fast). */
-export async function apiCall(context, method, path, data) {
+export async function apiCall(context, method, path, data, headers = {}) {
   const base = baseOf.get(context) ?? BASE_URL;
   const response = await context.request.fetch(`${base}${path}`, {
     method,
     data,
-    headers: { Origin: base, "Content-Type": "application/json" },
+    headers: { Origin: base, "Content-Type": "application/json", ...headers },
   });
   const text = await response.text();
   if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()}: ${text}`);

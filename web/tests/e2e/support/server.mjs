@@ -84,3 +84,20 @@ export async function startServer(name, env = {}) {
   }
   return { baseUrl, stop };
 }
+
+/**
+ * Moves an organisation of the main server to `plan`, as its operator
+ * would: `simplicity org set-plan` on the server's database.
+ */
+export async function setPlan(slug, plan) {
+  if (!BIN || !process.env.SERVER_DATABASE_URL) throw new Error("scripts/test-web sets SIMPLICITY_SERVER_BIN and SERVER_DATABASE_URL");
+  const child = spawn(BIN, ["org", "set-plan", slug, plan], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: process.env.SERVER_DATABASE_URL, RUST_LOG: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`set-plan ${slug} ${plan} failed (${code}): ${output}`);
+}
