@@ -219,7 +219,7 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
     );
     let mut labels = Rows::new("INSERT INTO incident_labels (org_id, incident_id, label)");
     let mut outbox = Rows::new(
-        "INSERT INTO outbox (event_id, org_id, event_type, incident_id, payload, created_at, claimed_until, relayed_at)",
+        "INSERT INTO outbox (event_id, org_id, event_type, subject_kind, subject_id, payload, created_at, claimed_until, relayed_at)",
     );
     let mut audit = Rows::new(
         "INSERT INTO audit_events (id, org_id, seq, actor_id, actor_label, action, target, summary, request_id, ip, user_agent, created_at, prev_hash, hash)",
@@ -230,7 +230,10 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
         let tail =
             format!("SELECT seq, hash FROM audit_events WHERE org_id = '{}' ORDER BY seq DESC LIMIT 1", tenant.uuid);
         let (mut seq, mut prev_hash) = scalar_text(db, &tail).await.expect("the org's audit chain");
-        let last = format!("SELECT last_number, '' FROM incident_counters WHERE org_id = '{}'", tenant.uuid);
+        let last = format!(
+            "SELECT last_number, '' FROM record_counters WHERE org_id = '{}' AND kind = 'incident'",
+            tenant.uuid
+        );
         let first_number = scalar_text(db, &last).await.map_or(0, |(n, _)| n);
         for n in 1..=*count as i64 {
             let number = first_number + n;
@@ -292,7 +295,7 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
                 .push(
                     db,
                     format!(
-                        "('{event}','{}','incident.created','{id}',{},{},NULL,{})",
+                        "('{event}','{}','incident.created','incident','{id}',{},{},NULL,{})",
                         tenant.uuid,
                         quote(&payload.to_string()),
                         ts(Some(written)),
@@ -336,14 +339,14 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
                 .await;
             prev_hash = hash;
         }
-        counters.push(format!("('{}',{})", tenant.uuid, first_number + *count as i64));
+        counters.push(format!("('{}','incident',{})", tenant.uuid, first_number + *count as i64));
     }
     for rows in [&mut incidents, &mut labels, &mut outbox, &mut audit] {
         rows.flush(db).await;
     }
     for chunk in counters.chunks(1000) {
         exec(db, &format!(
-            "INSERT INTO incident_counters (org_id, last_number) VALUES {} ON CONFLICT (org_id) DO UPDATE SET last_number = EXCLUDED.last_number",
+            "INSERT INTO record_counters (org_id, kind, last_number) VALUES {} ON CONFLICT (org_id, kind) DO UPDATE SET last_number = EXCLUDED.last_number",
             chunk.join(",")
         ))
         .await;

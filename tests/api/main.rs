@@ -5,6 +5,7 @@ mod helpers;
 
 mod account_flows;
 mod accounts;
+mod assets;
 mod audit;
 mod billing;
 mod changes;

@@ -382,6 +382,36 @@ on_both_stores! {
         assert!(problem["detail"].as_str().expect("detail").contains("Payments P4"), "{problem}");
     }
 
+    async fn an_incident_on_a_service_pages_through_the_services_policy(w: World = world) {
+        w.org.with_modules(&w.app, "enterprise", &["assetManagement"]).await;
+        let backup_me: Value = w.backup.0.get("/api/me").await.json().await.expect("json");
+        // The service's policy pages the backup; the org's default policy
+        // (for every severity) pages the admin's schedule.
+        let level = json!({"targets": [{"type": "user", "id": backup_me["user"]["id"]}], "delaySeconds": 600});
+        let policy = json!({"name": "Checkout", "definition": {"levels": [level], "severities": ["P4"]}});
+        let policy: Value = w.org.admin.post(&w.org.path("/escalation-policies"), policy).await.json().await.expect("json");
+        let service = json!({"name": "checkout", "type": "service", "escalationPolicy": policy["id"]});
+        let service = w.org.admin.post(&w.org.path("/assets"), service).await;
+        assert_eq!(service.status(), 201);
+        let service: Value = service.json().await.expect("json");
+
+        // A P1 on the service pages through the service's policy, though
+        // that policy names P4 only: the service decides.
+        open_incident(&w.org.admin, &w.org, json!({"title": "Checkout is down", "severity": "P1", "services": [service["id"]]})).await;
+        let mail = w.mail_to(&w.backup.1, 1).await;
+        assert!(mail[0].subject().contains("INC-1"), "{}", mail[0].subject());
+        // A P1 on no service pages the org's default policy.
+        open_incident(&w.org.admin, &w.org, json!({"title": "Search is slow", "severity": "P1"})).await;
+        let admin_mail = w.mail_to(&w.admin_email, 1).await;
+        assert!(admin_mail.iter().all(|m| !m.subject().contains("INC-1 ")), "the admin is not paged for the service's incident");
+        assert!(admin_mail[0].subject().contains("INC-2"), "{}", admin_mail[0].subject());
+
+        // A policy of another org (or none) is refused, naming the field.
+        let unknown = json!({"name": "billing", "type": "service", "escalationPolicy": uuid::Uuid::nil()});
+        let problem = expect_problem(w.org.admin.post(&w.org.path("/assets"), unknown).await, 422).await;
+        assert_eq!(problem["errors"][0]["field"], "escalationPolicy", "{problem}");
+    }
+
     async fn on_call_answers_who_and_settings_stay_sealed(w: World = world) {
         let schedules: Value = w.org.admin.get(&w.org.path("/schedules")).await.json().await.expect("json");
         let id = schedules["data"][0]["id"].as_str().expect("id").to_owned();

@@ -52,6 +52,15 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
         Action::WriteChanges => {
             client.post(&org.path("/changes"), json!({"title": "Bigger disks", "type": "normal"})).await
         }
+        Action::ReadAssets => client.get(&org.path("/assets")).await,
+        Action::WriteAssets => {
+            let name = format!("probe-{}", uuid::Uuid::new_v4().simple());
+            client.post(&org.path("/assets"), json!({"name": name, "type": "other"})).await
+        }
+        Action::ManageAssetTypes => {
+            let schema = json!({"name": "Rack", "schema": {"type": "object"}});
+            client.send(reqwest::Method::PUT, &org.path("/assets/types/rack"), Some(schema)).await
+        }
         Action::ManageChangePolicy => {
             let policy: serde_json::Value = client.get(&org.path("/changes/policy")).await.json().await.expect("json");
             let put = client
@@ -66,7 +75,7 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
 on_both_stores! {
     async fn every_role_against_every_action(app: TestApp) {
         let org = OrgFixture::new(&app, "Matrix").await;
-        org.with_modules(&app, "pro", &["knowledgeBase", "problemManagement", "changeManagement"]).await;
+        org.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement"]).await;
         let incident: serde_json::Value = org.admin.post(&org.path("/incidents"), json!({"title": "Probe", "severity": "P2"})).await.json().await.expect("json");
         let incident = incident["id"].as_str().expect("id").to_owned();
         for role in Role::ALL {

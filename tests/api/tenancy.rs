@@ -34,7 +34,7 @@ on_both_stores! {
     /// tried by a member of another organisation: all 404.
     async fn every_org_route_is_closed_to_other_orgs(app: TestApp) {
         let victim = OrgFixture::new(&app, "Victim").await;
-        victim.with_modules(&app, "pro", &["knowledgeBase", "problemManagement", "changeManagement"]).await;
+        victim.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement"]).await;
         let article: Value = victim.admin.post(&victim.path("/kb/articles"), json!({"title": "Secret", "body": "b"})).await.json().await.expect("json");
         let invite: Value = victim.admin.post(&victim.path("/invites"), json!({"email": "x@example.com", "roles": ["member"]})).await.json().await.expect("json");
         let victim_me: Value = victim.admin.get("/api/me").await.json().await.expect("json");
@@ -56,6 +56,10 @@ on_both_stores! {
         let change: Value = victim.admin.post(&victim.path("/changes"), json!({"title": "Secret change", "type": "normal"})).await.json().await.expect("json");
         let freeze = json!({"name": "Secret freeze", "window": {"start": "2027-01-01T00:00:00Z", "end": "2027-01-02T00:00:00Z"}});
         let freeze: Value = victim.admin.post(&victim.path("/changes/freezes"), freeze).await.json().await.expect("json");
+        let server: Value = victim.admin.post(&victim.path("/assets"), json!({"name": "secret-db", "type": "database"})).await.json().await.expect("json");
+        let service: Value = victim.admin.post(&victim.path("/assets"), json!({"name": "secret-svc", "type": "service"})).await.json().await.expect("json");
+        let relationship: Value = victim.admin.post(&victim.path(&format!("/assets/{}/relationships", service["id"].as_str().expect("id"))), json!({"relation": "depends_on", "to": server["id"]})).await.json().await.expect("json");
+        victim.admin.send(reqwest::Method::PUT, &victim.path("/assets/types/rack"), Some(json!({"name": "Rack", "schema": {}}))).await;
         let external: Value = victim.admin.post(&victim.path(&format!("{incident_path}/external-links")), json!({"system": "jira", "key": "OPS-1", "url": "https://jira.example.com/browse/OPS-1"})).await.json().await.expect("json");
         // The incident's webhook delivery (failing: nothing listens there).
         let mut delivery = Value::Null;
@@ -69,7 +73,7 @@ on_both_stores! {
         }
         let delivery = delivery.as_str().expect("a delivery").to_owned();
         let attacker = OrgFixture::new(&app, "Attacker").await;
-        attacker.with_modules(&app, "pro", &["knowledgeBase", "problemManagement", "changeManagement"]).await;
+        attacker.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement"]).await;
 
         let doc: Value = attacker.admin.get("/api/openapi.json").await.json().await.expect("json");
         let mut tried = 0;
@@ -93,6 +97,9 @@ on_both_stores! {
                 .replace("{problemId}", problem["id"].as_str().expect("problem id"))
                 .replace("{changeId}", change["id"].as_str().expect("change id"))
                 .replace("{freezeId}", freeze["id"].as_str().expect("freeze id"))
+                .replace("{itemId}", service["id"].as_str().expect("item id"))
+                .replace("{relationshipId}", relationship["id"].as_str().expect("relationship id"))
+                .replace("{typeKey}", "rack")
                 .replace("{channel}", "slack");
             assert!(!path.contains('{'), "no id to try for {template}");
             for method in operations.as_object().expect("operations").keys() {
@@ -124,6 +131,12 @@ on_both_stores! {
         assert_eq!((problem["title"].as_str(), problem["version"].as_i64()), (Some("Secret cause"), Some(1)));
         let change: Value = victim.admin.get(&victim.path("/changes/1")).await.json().await.expect("json");
         assert_eq!((change["status"].as_str(), change["version"].as_i64()), (Some("draft"), Some(1)));
+        let items: Value = victim.admin.get(&victim.path("/assets")).await.json().await.expect("json");
+        assert_eq!(items["data"].as_array().map(Vec::len), Some(2), "the items are still there");
+        let relations: Value = victim.admin.get(&victim.path(&format!("/assets/{}/relationships", service["id"].as_str().expect("id")))).await.json().await.expect("json");
+        assert_eq!(relations["data"].as_array().map(Vec::len), Some(1), "the relationship is still there");
+        let types: Value = victim.admin.get(&victim.path("/assets/types")).await.json().await.expect("json");
+        assert!(types["data"].as_array().expect("types").iter().any(|t| t["key"] == "rack"), "the type is still there");
         let freezes: Value = victim.admin.get(&victim.path("/changes/freezes")).await.json().await.expect("json");
         assert_eq!(freezes["data"].as_array().map(Vec::len), Some(1), "the freeze is still there");
         // Incident numbers are per organisation: the attacker's own INC-1 is theirs.

@@ -31,6 +31,7 @@ const Dashboard = dynamic(() => import("@/screens/dashboard/Dashboard"), { loadi
 const KnowledgeBase = dynamic(() => import("@/screens/kb/KnowledgeBase"), { loading });
 const Problems = dynamic(() => import("@/screens/problems/Problems"), { loading });
 const Changes = dynamic(() => import("@/screens/changes/Changes"), { loading });
+const Assets = dynamic(() => import("@/screens/assets/Assets"), { loading });
 const Members = dynamic(() => import("@/screens/settings/Members"), { loading });
 const Teams = dynamic(() => import("@/screens/settings/Teams"), { loading });
 const Modules = dynamic(() => import("@/screens/settings/Modules"), { loading });
@@ -104,6 +105,10 @@ function OrgScreen({ rest }: { rest: string[] }) {
   if (section === "changes") {
     if (!org.features.changeManagement) return <ModuleOff module="changeManagement" />;
     return <Changes view={sub ?? ""} />;
+  }
+  if (section === "assets") {
+    if (!org.features.assetManagement) return <ModuleOff module="assetManagement" />;
+    return <Assets view={sub ?? ""} />;
   }
   if (section === "on-call") return <OnCall />;
   if (section in UPCOMING_MODULES) {

@@ -33,6 +33,11 @@ keyed_enum!(
         ChangeApprovalRequested => "change.approval_requested",
         ChangeVoted => "change.voted",
         ChangeNoteAdded => "change.note_added",
+        ItemCreated => "item.created",
+        ItemUpdated => "item.updated",
+        ItemRelated => "item.related",
+        ItemNoteAdded => "item.note_added",
+        ItemsImported => "items.imported",
         RecordLinked => "record.linked",
         RecordUnlinked => "record.unlinked",
     }

@@ -19,6 +19,7 @@ pub mod permissions;
 pub mod problems;
 pub mod records;
 pub mod rollup;
+pub mod schema;
 pub mod teams;
 pub mod text;
 

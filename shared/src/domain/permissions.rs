@@ -28,6 +28,9 @@ keyed_enum!(
         ReadChanges => "changes.read",
         WriteChanges => "changes.write",
         ManageChangePolicy => "changes.manage_policy",
+        ReadAssets => "assets.read",
+        WriteAssets => "assets.write",
+        ManageAssetTypes => "assets.manage_types",
     }
 );
 
@@ -41,13 +44,16 @@ impl Action {
             | Action::ViewIncidents
             | Action::ViewOncall
             | Action::ReadProblems
-            | Action::ReadChanges => &[Admin, Member, Oncall],
+            | Action::ReadChanges
+            | Action::ReadAssets => &[Admin, Member, Oncall],
             // On-call responders acknowledge, investigate, resolve, write
             // notes, and record the problem behind what they fight.
             Action::ChangeIncidentStatus | Action::AddIncidentNote | Action::WriteProblems => &[Admin, Member, Oncall],
-            Action::WriteKnowledge | Action::CreateIncident | Action::UpdateIncident | Action::WriteChanges => {
-                &[Admin, Member]
-            }
+            Action::WriteKnowledge
+            | Action::CreateIncident
+            | Action::UpdateIncident
+            | Action::WriteChanges
+            | Action::WriteAssets => &[Admin, Member],
             Action::ManageMembers
             | Action::ManageTeams
             | Action::ManageModules
@@ -56,7 +62,8 @@ impl Action {
             | Action::ManageBilling
             | Action::ManageOncall
             | Action::ManageIntegrations
-            | Action::ManageChangePolicy => &[Admin],
+            | Action::ManageChangePolicy
+            | Action::ManageAssetTypes => &[Admin],
         }
     }
 

@@ -23,6 +23,7 @@ use crate::endpoints;
         (name = "incidents", description = "Incidents, timelines, the SLA dashboard and the live event stream"),
         (name = "knowledge", description = "Knowledge base (module knowledgeBase)"),
         (name = "problems", description = "Problems and known errors (module problemManagement)"),
+        (name = "assets", description = "Configuration items, their relationships, impact, import and export (module assetManagement)"),
         (name = "changes", description = "Changes, approvals, freezes and the change calendar (module changeManagement)"),
     )
 )]

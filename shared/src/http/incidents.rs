@@ -24,8 +24,8 @@ use crate::domain::text::{Checks, Labels, Markdown, Title};
 use crate::error::{Error, FieldError, Result};
 use crate::ids::{IncidentId, TeamId, UserId};
 use crate::store::{
-    ChangeRefusal, CreateRefusal, IncidentChange, IncidentFilter, IncidentRecord, IncidentSort, NewIncident, OrgStore,
-    StatusFilter,
+    ChangeRefusal, CreateRefusal, IncidentChange, IncidentFilter, IncidentRecord, IncidentSort, LinkRelation,
+    NewIncident, OrgStore, StatusFilter,
 };
 
 const MAX_DESCRIPTION: usize = 64 * 1024;
@@ -140,6 +140,10 @@ pub struct CreateIncidentRequest {
     labels: Vec<String>,
     /// Defaults to `api` for token callers and `ui` for browser sessions.
     source: Option<Source>,
+    /// Configuration items it affects (`cfg_…`; module assetManagement):
+    /// a service among them that names an escalation policy pages through it.
+    #[serde(default)]
+    services: Vec<crate::ids::ConfigItemId>,
 }
 
 /// Opens an incident. With an `Idempotency-Key` header, a retry within 24
@@ -184,14 +188,14 @@ async fn create_incident(
         labels: labels.into_inner(),
         source: body.source.unwrap_or(default_source),
         created_by: org.current.user.id,
-        caused_by: None,
+        links: body.services.iter().map(|service| (LinkRelation::Affects, (*service).into())).collect(),
     };
     let scope = org.scope(&state);
     match scope.incidents().create(new, key.as_deref(), &org.meta).await? {
         Ok((incident, _)) => view_response(&scope, incident, StatusCode::CREATED).await,
         Err(CreateRefusal::NotMembers(users)) => Err(not_members(&users, "assignees")),
         Err(CreateRefusal::UnknownTeam) => Err(unknown_team()),
-        Err(CreateRefusal::UnknownCause) => Err(Error::internal("an incident's cause vanished")),
+        Err(CreateRefusal::UnknownRecord(_)) => Err(Error::field("services", "not all are items of this organisation")),
     }
 }
 

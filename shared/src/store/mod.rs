@@ -21,6 +21,7 @@
 
 mod accounts;
 mod approvals;
+mod assets;
 mod audit;
 mod billing;
 mod changes;
@@ -54,6 +55,10 @@ use crate::clock::Clock;
 
 pub use accounts::{NewUser, SessionRecord, UserRecord};
 pub use approvals::{ApprovalRecord, Approvals, StepRecord, VoteOutcome, VoteRecord, VoteRefusal};
+pub use assets::{
+    ConfigItemRecord, ImpactNode, ImportOutcome, ImportRow, ImportRowError, ImportSummary, ItemEdit, ItemFields,
+    ItemFilter, ItemRefusal, ItemType, Items, RelateRefusal, RelationshipRecord,
+};
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
 pub use billing::{BillingRecord, BillingUpdate, EventOutcome, Kept, StripeEventRecord};
 pub use changes::{

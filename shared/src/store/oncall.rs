@@ -19,7 +19,7 @@ pub enum DocumentKind {
 }
 
 impl DocumentKind {
-    fn key(self) -> &'static str {
+    pub(super) fn key(self) -> &'static str {
         match self {
             Self::Schedule => "schedule",
             Self::EscalationPolicy => "escalation_policy",

@@ -21,7 +21,7 @@ use crate::domain::permissions::Action;
 use crate::domain::text::{Markdown, Title};
 use crate::error::{Error, Result};
 use crate::http::incidents::IncidentView;
-use crate::store::{CreateRefusal, FlowRefusal, NewIncident, VoteRefusal};
+use crate::store::{CreateRefusal, FlowRefusal, LinkRelation, NewIncident, VoteRefusal};
 
 fn refused(refusal: FlowRefusal) -> Error {
     match refusal {
@@ -197,12 +197,12 @@ async fn open_caused_incident(
         labels: Vec::new(),
         source: Source::Ui,
         created_by: org.current.user.id,
-        caused_by: Some(change.id.into()),
+        links: vec![(LinkRelation::CausedBy, change.id.into())],
     };
     let scope = org.scope(&state);
     match scope.incidents().create(new, None, &org.meta).await? {
         Ok((incident, _)) => crate::http::incidents::view_response(&scope, incident, StatusCode::CREATED).await,
-        Err(CreateRefusal::UnknownCause) => Err(Error::NotFound("change")),
+        Err(CreateRefusal::UnknownRecord(_)) => Err(Error::NotFound("change")),
         Err(CreateRefusal::UnknownTeam | CreateRefusal::NotMembers(_)) => {
             Err(Error::conflict("owner-team-gone", "the change's team is no longer one of the organisation's"))
         }

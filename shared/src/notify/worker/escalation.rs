@@ -25,7 +25,11 @@ pub(super) async fn start_escalation(
         let policy: EscalationPolicy = serde_json::from_value(document.definition).map_err(WorkerError::Invalid)?;
         policies.push((document.id, policy));
     }
-    let Some((policy_id, _)) = policy_for(&policies, incident.severity) else {
+    // A service the incident affects that names its policy decides; else
+    // the organisation's policies by severity.
+    let by_service = scope.items().service_policy_of(incident.id).await?;
+    let chosen = by_service.filter(|id| policies.iter().any(|(p, _)| p == id));
+    let Some(policy_id) = chosen.as_ref().or_else(|| policy_for(&policies, incident.severity).map(|(id, _)| id)) else {
         tracing::info!(incident = %incident.id, "no escalation policy applies; nobody is paged");
         return Ok(());
     };

@@ -9,10 +9,12 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 
+use super::super::assets::with_dependencies;
 use super::super::entities::{change, change_freeze, record_link};
 use super::super::scope::{scoped, scoped_delete};
 use super::super::{StoreError, StoreResult};
 use super::{ChangeRecord, Changes, affected_items};
+use crate::domain::assets::DEFAULT_IMPACT_DEPTH;
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::changes::{ChangeStatus, Window};
 use crate::domain::records::RecordKind;
@@ -172,6 +174,9 @@ impl Changes<'_> {
         if items.is_empty() {
             return Ok(Vec::new());
         }
+        // The same items, or what they depend on.
+        let items: Vec<uuid::Uuid> =
+            with_dependencies(db, org_id, &items, DEFAULT_IMPACT_DEPTH).await?.into_iter().collect();
         let sharing = changes_affecting(db, org_id, &items).await?;
         let others: BTreeSet<uuid::Uuid> =
             sharing.iter().map(|(other, _)| *other).filter(|other| *other != change.id.uuid()).collect();
@@ -211,6 +216,9 @@ impl Changes<'_> {
         if items.is_empty() {
             return Ok(Vec::new());
         }
+        // Its items, and what they depend on.
+        let items: Vec<uuid::Uuid> =
+            with_dependencies(db, org_id, &items, DEFAULT_IMPACT_DEPTH).await?.into_iter().collect();
         let ids: BTreeSet<uuid::Uuid> =
             changes_affecting(db, org_id, &items).await?.into_iter().map(|(c, _)| c).collect();
         let rows = self

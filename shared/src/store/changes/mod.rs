@@ -19,7 +19,6 @@ use super::records::{DomainEvent, Entry, LinkRelation, RecordSummary, TimelineKi
 use super::scope::scoped;
 use super::teams::{OwnerRefusal, check_owner};
 use super::{OrgStore, StoreError, StoreResult};
-use crate::domain::assets::Criticality;
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::changes::{ChangePolicy, ChangeStatus, ChangeType, Risk, RiskAssessment, Window};
 use crate::domain::events::EventType;
@@ -190,16 +189,6 @@ pub(super) async fn affected_items<C: ConnectionTrait>(
         .await?)
 }
 
-/// The most critical of the configuration items a change affects. The
-/// asset module brings their criticality; until then there is none.
-async fn most_critical<C: ConnectionTrait>(
-    _conn: &C,
-    _org_id: OrgId,
-    _items: &[uuid::Uuid],
-) -> StoreResult<Option<Criticality>> {
-    Ok(None)
-}
-
 /// One organisation's changes.
 pub struct Changes<'a> {
     scope: OrgStore<'a>,
@@ -221,7 +210,7 @@ impl Changes<'_> {
         items: &[uuid::Uuid],
         answers: &BTreeMap<String, String>,
     ) -> StoreResult<Result<RiskAssessment, Vec<FieldError>>> {
-        let criticality = most_critical(conn, self.scope.org_id, items).await?;
+        let criticality = super::assets::most_critical(conn, self.scope.org_id, items).await?;
         Ok(policy.assess(change_type, criticality, answers))
     }
 

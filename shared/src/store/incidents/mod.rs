@@ -82,8 +82,9 @@ pub struct NewIncident {
     pub labels: Vec<String>,
     pub source: Source,
     pub created_by: UserId,
-    /// What caused it (a change that failed), linked in the same write.
-    pub caused_by: Option<RecordRef>,
+    /// Records it is linked to from the start, in the same write: the
+    /// change that caused it (`caused_by`), the services it affects.
+    pub links: Vec<(LinkRelation, RecordRef)>,
 }
 
 /// Why a create was refused.
@@ -93,8 +94,8 @@ pub enum CreateRefusal {
     NotMembers(Vec<UserId>),
     /// The team is not one of the organisation's.
     UnknownTeam,
-    /// The cause is not one of the organisation's records.
-    UnknownCause,
+    /// A record to link is not one of the organisation's.
+    UnknownRecord(RecordRef),
 }
 
 /// Active statuses listed out, so queries range-scan `(org_id, status, id)`
@@ -324,10 +325,10 @@ impl Incidents<'_> {
         .await
         .map_err(StoreError::from_write)?;
         rollup::apply(unit.conn(), org_id, None, &model).await?;
-        if let Some(cause) = new.caused_by
-            && link_in(&mut unit, org_id, id.into(), LinkRelation::CausedBy, cause).await?.is_err()
-        {
-            return Ok(Err(CreateRefusal::UnknownCause));
+        for (relation, other) in &new.links {
+            if link_in(&mut unit, org_id, id.into(), *relation, *other).await?.is_err() {
+                return Ok(Err(CreateRefusal::UnknownRecord(*other)));
+            }
         }
         let created = record(model, new.assignees, new.labels)?;
         let summary = json!({"number": number.number, "title": created.title, "severity": created.severity});

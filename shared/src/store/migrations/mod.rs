@@ -13,6 +13,7 @@ mod m0007_write_path;
 mod m0008_records;
 mod m0009_audit_truncate;
 mod m0010_problems_changes;
+mod m0011_assets;
 
 pub(super) struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0008_records::Migration),
             Box::new(m0009_audit_truncate::Migration),
             Box::new(m0010_problems_changes::Migration),
+            Box::new(m0011_assets::Migration),
         ]
     }
 }

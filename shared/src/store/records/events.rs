@@ -28,6 +28,11 @@ impl DomainEvent {
         Self { id: EventId::new(), event_type, subject: Some(subject), data }
     }
 
+    /// An event about the organisation as a whole (a bulk import), not one record.
+    pub fn about_org(event_type: EventType, data: Value) -> Self {
+        Self { id: EventId::new(), event_type, subject: None, data }
+    }
+
     /// The same event under an id chosen beforehand (one the change refers to).
     pub fn with_id(self, id: EventId) -> Self {
         Self { id, ..self }

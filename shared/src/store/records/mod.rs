@@ -54,7 +54,7 @@ macro_rules! numbered_tables {
     };
 }
 
-numbered_tables!(incident, kb_article, problem, change);
+numbered_tables!(incident, kb_article, problem, change, configuration_item);
 
 /// `org_id`'s row of `E` with id `id`.
 pub(in crate::store) async fn row_of<E: NumberedTable, C: ConnectionTrait>(
@@ -91,8 +91,9 @@ pub(in crate::store) async fn describe<C: ConnectionTrait>(
         RecordKind::Article => super::knowledge::describe(conn, org_id, record.uuid()).await,
         RecordKind::Problem => super::problems::describe(conn, org_id, record.uuid()).await,
         RecordKind::Change => super::changes::describe(conn, org_id, record.uuid()).await,
+        RecordKind::ConfigurationItem => super::assets::describe(conn, org_id, record.uuid()).await,
         // Kinds whose modules have not landed have no records yet.
-        RecordKind::Request | RecordKind::ConfigurationItem => Ok(None),
+        RecordKind::Request => Ok(None),
     }
 }
 
@@ -115,7 +116,10 @@ pub(in crate::store) async fn resolve<C: ConnectionTrait>(
         RecordKind::Article => id_of_number::<entities::kb_article::Entity, _>(conn, org_id, number.number).await?,
         RecordKind::Problem => id_of_number::<entities::problem::Entity, _>(conn, org_id, number.number).await?,
         RecordKind::Change => id_of_number::<entities::change::Entity, _>(conn, org_id, number.number).await?,
-        RecordKind::Request | RecordKind::ConfigurationItem => None,
+        RecordKind::ConfigurationItem => {
+            id_of_number::<entities::configuration_item::Entity, _>(conn, org_id, number.number).await?
+        }
+        RecordKind::Request => None,
     };
     match id {
         Some(id) => describe(conn, org_id, RecordRef::stored(kind, id)).await,
@@ -150,7 +154,7 @@ fn note_added(kind: RecordKind) -> (&'static str, Option<EventType>) {
         RecordKind::Problem => ("problem.note_added", Some(EventType::ProblemNoteAdded)),
         RecordKind::Change => ("change.note_added", Some(EventType::ChangeNoteAdded)),
         RecordKind::Request => ("request.note_added", None),
-        RecordKind::ConfigurationItem => ("configuration_item.note_added", None),
+        RecordKind::ConfigurationItem => ("item.note_added", Some(EventType::ItemNoteAdded)),
     }
 }
 

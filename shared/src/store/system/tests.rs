@@ -17,7 +17,7 @@ async fn open_incident(scope: &crate::store::OrgStore<'_>, by: crate::ids::UserI
         source: crate::domain::incidents::Source::Api,
         team: None,
         created_by: by,
-        caused_by: None,
+        links: vec![],
     };
     scope.incidents().create(new, None, meta).await.expect("create").expect("created");
 }
@@ -189,7 +189,7 @@ async fn retention(backend: Backend) {
         source: Source::Api,
         team: None,
         created_by: owner,
-        caused_by: None,
+        links: vec![],
     };
     let mut relayed = Vec::new();
     for n in 0..3 {

@@ -63,7 +63,7 @@ function withQuery(path: string, query?: Query): string {
   return qs ? `${path}?${qs}` : path;
 }
 
-async function problemOf(response: Response): Promise<Problem> {
+export async function problemOf(response: Response): Promise<Problem> {
   const fallback: Problem = {
     type: "about:blank",
     title: response.statusText || "Request failed",

@@ -3,6 +3,7 @@
 // document (schema.d.ts, generated).
 
 import { accounts } from "./accounts";
+import { assets } from "./assets";
 import { billing } from "./billing";
 import { changes } from "./changes";
 import { incidents } from "./incidents";
@@ -13,11 +14,12 @@ import { orgs } from "./orgs";
 import { problems } from "./problems";
 import { records } from "./records";
 
-export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...billing, ...integrations, ...oncall, records };
+export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...assets, ...billing, ...integrations, ...oncall, records };
 
 export { ApiError, messageOf, request, type Page, type Problem, type Versioned } from "./client";
 export { incidentPath } from "./incidents";
 export { articlePath } from "./knowledge";
 export { changePath, type ChangeFilters } from "./changes";
+export { itemPath, type ItemFilters } from "./assets";
 export { problemPath, type ProblemFilters } from "./problems";
 export * from "./types";

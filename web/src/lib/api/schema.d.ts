@@ -342,6 +342,329 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Items, newest first, in pages (opaque `cursor`); filter by type,
+         *     status, owner, team and words.
+         */
+        get: operations["list_items"];
+        put?: never;
+        /**
+         * Records a configuration item. Its `attributes` are checked against its
+         *     type's schema (a 422 names the path at fault, `/attributes/os`). An
+         *     `Idempotency-Key` makes a retry within 24 hours return the first one.
+         */
+        post: operations["create_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One item, by id (`cfg_…`) or number (`7`, `CI-7`), with its `ETag`. */
+        get: operations["get_item"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes an item. Requires `If-Match` (428 without, 412 when stale);
+         *     status moves follow its lifecycle (409 otherwise); attributes are
+         *     checked against the (new) type's schema.
+         */
+        patch: operations["update_item"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/external-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record's links to things outside (a Jira issue, a
+         *     ServiceNow record, a URL).
+         */
+        get: operations["item_records_external_links"];
+        put?: never;
+        /** Links the record to something outside. */
+        post: operations["item_records_add_external_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/external-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's external links. */
+        delete: operations["item_records_remove_external_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/impact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every item reached from this one following its relationships (cycles
+         *     are walked once), nearest first, with its depth and a shortest path.
+         */
+        get: operations["impact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's links to other records, from either end. */
+        get: operations["item_records_links"];
+        put?: never;
+        /**
+         * Links the record to another record of the organisation (both
+         *     timelines say so).
+         */
+        post: operations["item_records_add_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's links. */
+        delete: operations["item_records_remove_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The open incidents, problems and changes that affect the item or what
+         *     it depends on: what a responder looks at first.
+         */
+        get: operations["item_records"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/relationships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item's relationships, both ways. */
+        get: operations["list_relationships"];
+        put?: never;
+        /** Relates the item to another (`this depends_on that`); cycles are allowed. */
+        post: operations["add_relationship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/relationships/{relationshipId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the item's relationships. */
+        delete: operations["remove_relationship"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/{itemId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's timeline, oldest first. */
+        get: operations["item_records_timeline"];
+        put?: never;
+        /**
+         * Adds a note to the timeline. Entries are never edited or
+         *     deleted; a correction is a new note.
+         */
+        post: operations["item_records_add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every item as CSV, in the columns import reads, a page at a time. */
+        get: operations["export_items"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Imports items from CSV (`text/csv`) or a JSON array of rows
+         *     (`application/json`), reconciling each row on its external id, else on
+         *     (type, name): the same file again changes nothing; an edited file
+         *     updates in place. With `dryRun`, reports what would happen; with any
+         *     invalid row (its line and field are reported), nothing is written
+         *     unless `skipInvalid`. Relationships: a `relationships` column of
+         *     `relation:target` (target by external id or `CI-n`), `;`-separated.
+         *     `Accept: application/x-ndjson` streams `{"progress": rows}` lines
+         *     before the report.
+         */
+        post: operations["import_items"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/relation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Relations: the built-in ones and the organisation's own. */
+        get: operations["list_relation_types"];
+        put?: never;
+        /** Defines a relation (admins): its key and how it reads from the other end. */
+        post: operations["add_relation_type"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Item types: the built-in ones and the organisation's own, with schemas. */
+        get: operations["list_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/assets/types/{typeKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Defines a type, or gives a type (built-in too) its attribute schema
+         *     (admins). A schema that is not a JSON Schema is a 422 naming `schema`.
+         *     Items already of the type are not checked again until they change.
+         */
+        put: operations["put_type"];
+        post?: never;
+        /**
+         * Removes one of the organisation's types (admins); a type items still
+         *     have is a 409. A built-in type loses its schema and stays.
+         */
+        delete: operations["delete_type"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/audit": {
         parameters: {
             query?: never;
@@ -2050,6 +2373,8 @@ export interface components {
             interval: components["schemas"]["Interval"];
             plan: components["schemas"]["Plan"];
         };
+        /** @enum {string} */
+        CiStatus: "planned" | "active" | "maintenance" | "retired";
         /** @example cfg_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         ConfigItemId: string;
         /** @description Another change holding an overlapping window on some of the same items. */
@@ -2100,6 +2425,11 @@ export interface components {
             commander?: null | components["schemas"]["UserId"];
             description?: string;
             labels?: string[];
+            /**
+             * @description Configuration items it affects (`cfg_…`; module assetManagement):
+             *     a service among them that names an escalation policy pages through it.
+             */
+            services?: components["schemas"]["ConfigItemId"][];
             severity: components["schemas"]["Severity"];
             source?: null | components["schemas"]["Source"];
             team?: null | components["schemas"]["TeamId"];
@@ -2108,6 +2438,20 @@ export interface components {
         CreateInviteRequest: {
             email: string;
             roles: components["schemas"]["Role"][];
+        };
+        CreateItemRequest: {
+            attributes?: unknown;
+            criticality?: null | components["schemas"]["Criticality"];
+            description?: string;
+            /** Format: uuid */
+            escalationPolicy?: string | null;
+            externalId?: string | null;
+            labels?: string[];
+            name: string;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            status?: null | components["schemas"]["CiStatus"];
+            type: string;
         };
         CreateOrgRequest: {
             name: string;
@@ -2153,6 +2497,8 @@ export interface components {
             eventTypes: string[];
             url: string;
         };
+        /** @enum {string} */
+        Criticality: "low" | "medium" | "high" | "critical";
         DashboardView: {
             /** @description Active (not resolved) incidents now. */
             activeBySeverity: {
@@ -2215,6 +2561,8 @@ export interface components {
             recipient: string;
             status: components["schemas"]["DeliveryStatus"];
         };
+        /** @enum {string} */
+        Direction: "upstream" | "downstream";
         DocumentList: {
             data: components["schemas"]["DocumentView"][];
         };
@@ -2344,6 +2692,35 @@ export interface components {
             /** @description Always `ok` when the process answers. */
             status: string;
         };
+        ImpactNodeView: {
+            /** Format: int32 */
+            depth: number;
+            item: components["schemas"]["ItemView"];
+            /** @description A shortest path from the item asked about to this one, both included. */
+            path: components["schemas"]["ConfigItemId"][];
+        };
+        ImpactView: {
+            data: components["schemas"]["ImpactNodeView"][];
+            /** Format: int32 */
+            depth: number;
+            direction: components["schemas"]["Direction"];
+        };
+        ImportReport: {
+            /** Format: int64 */
+            created: number;
+            dryRun: boolean;
+            invalid: components["schemas"]["InvalidRowView"][];
+            /** Format: int64 */
+            relationshipsCreated: number;
+            /** Format: int64 */
+            rows: number;
+            /** Format: int64 */
+            unchanged: number;
+            /** Format: int64 */
+            updated: number;
+            /** @description Whether anything was written. */
+            written: boolean;
+        };
         /** @example inc_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         IncidentId: string;
         /** @enum {string} */
@@ -2400,6 +2777,16 @@ export interface components {
         };
         /** @enum {string} */
         Interval: "month" | "year";
+        InvalidRowView: {
+            detail: string;
+            /** @description The field at fault: a column, or a path in `attributes` (`/attributes/os`). */
+            field: string;
+            /**
+             * Format: int64
+             * @description The row's line (1 is the header; a JSON array's first row is 2).
+             */
+            line: number;
+        };
         /** @example inv_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         InviteId: string;
         InviteList: {
@@ -2434,6 +2821,60 @@ export interface components {
         };
         /** @enum {string} */
         InvoiceOutcome: "paid" | "payment_failed";
+        ItemRecordsView: {
+            /** @description Changes not yet closed: recent, under way and upcoming. */
+            changes: components["schemas"]["RecordSummaryView"][];
+            /** @description Open incidents on the item or on what it depends on. */
+            incidents: components["schemas"]["RecordSummaryView"][];
+            /** @description Problems not yet resolved. */
+            problems: components["schemas"]["RecordSummaryView"][];
+        };
+        ItemTypeList: {
+            data: components["schemas"]["ItemTypeView"][];
+        };
+        ItemTypeView: {
+            builtIn: boolean;
+            key: string;
+            name: string;
+            /** @description JSON Schema of its items' attributes; `{}` accepts anything. */
+            schema: unknown;
+            /** Format: date-time */
+            updatedAt?: string | null;
+        };
+        ItemView: {
+            /** @description Checked against the type's attribute schema. */
+            attributes: unknown;
+            /** Format: date-time */
+            createdAt: string;
+            criticality: components["schemas"]["Criticality"];
+            description: string;
+            /**
+             * Format: uuid
+             * @description Services: the escalation policy an incident on them pages through.
+             */
+            escalationPolicy?: string | null;
+            externalId?: string | null;
+            id: components["schemas"]["ConfigItemId"];
+            labels: string[];
+            name: string;
+            /** @description `CI-7`. */
+            number: string;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            status: components["schemas"]["CiStatus"];
+            /**
+             * @description `service`, `application`, `server`, `database`, `network`, `other`,
+             *     or one of the organisation's own types.
+             */
+            type: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+             */
+            version: number;
+        };
         /** @example lnk_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         LinkId: string;
         /** @enum {string} */
@@ -2630,6 +3071,45 @@ export interface components {
             nextCursor?: string | null;
         };
         /** @description A list's page: its items, and where the next page starts. */
+        Page_ItemView: {
+            data: {
+                /** @description Checked against the type's attribute schema. */
+                attributes: unknown;
+                /** Format: date-time */
+                createdAt: string;
+                criticality: components["schemas"]["Criticality"];
+                description: string;
+                /**
+                 * Format: uuid
+                 * @description Services: the escalation policy an incident on them pages through.
+                 */
+                escalationPolicy?: string | null;
+                externalId?: string | null;
+                id: components["schemas"]["ConfigItemId"];
+                labels: string[];
+                name: string;
+                /** @description `CI-7`. */
+                number: string;
+                owner?: null | components["schemas"]["UserId"];
+                ownerTeam?: null | components["schemas"]["TeamId"];
+                status: components["schemas"]["CiStatus"];
+                /**
+                 * @description `service`, `application`, `server`, `database`, `network`, `other`,
+                 *     or one of the organisation's own types.
+                 */
+                type: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            nextCursor?: string | null;
+        };
+        /** @description A list's page: its items, and where the next page starts. */
         Page_ProblemView: {
             data: {
                 /** Format: date-time */
@@ -2734,6 +3214,11 @@ export interface components {
             /** Format: date-time */
             workaroundPublishedAt?: string | null;
         };
+        PutItemTypeRequest: {
+            name: string;
+            /** @description JSON Schema of the attributes (draft 2020-12 by default). */
+            schema: unknown;
+        };
         ReadyStatus: {
             /** @description `sqlite` or `postgres`. */
             database: string;
@@ -2755,6 +3240,37 @@ export interface components {
         /** @description Where to send the browser next. */
         RedirectView: {
             url: string;
+        };
+        RelateRequest: {
+            /** @description `depends_on`, `runs_on`, `connects_to`, or one of the organisation's relations. */
+            relation: string;
+            /** @description The other item (`cfg_…`). */
+            to: components["schemas"]["ConfigItemId"];
+        };
+        RelationshipList: {
+            data: components["schemas"]["RelationshipView"][];
+        };
+        RelationshipView: {
+            /** Format: date-time */
+            createdAt: string;
+            id: components["schemas"]["LinkId"];
+            item: components["schemas"]["ConfigItemId"];
+            name: string;
+            number: string;
+            /** @description Whether this item is the relationship's `from`. */
+            outgoing: boolean;
+            /** @description Read from this item: `depends_on`, or from the other end `used_by`. */
+            relation: string;
+            type: string;
+        };
+        /** @description A relation an organisation defined beyond the built-in ones. */
+        RelationType: {
+            /** @description How it reads from the other end (`depends_on` reads `used_by`). */
+            inverse: string;
+            key: string;
+        };
+        RelationTypeList: {
+            data: components["schemas"]["RelationType"][];
         };
         ResetPasswordRequest: {
             password: string;
@@ -2965,6 +3481,20 @@ export interface components {
             status?: null | components["schemas"]["IncidentStatus"];
             team?: null | components["schemas"]["TeamId"];
             title?: string | null;
+        };
+        UpdateItemRequest: {
+            attributes?: unknown;
+            criticality?: null | components["schemas"]["Criticality"];
+            description?: string | null;
+            /** Format: uuid */
+            escalationPolicy?: string | null;
+            externalId?: string | null;
+            labels?: string[] | null;
+            name?: string | null;
+            owner?: null | components["schemas"]["UserId"];
+            ownerTeam?: null | components["schemas"]["TeamId"];
+            status?: null | components["schemas"]["CiStatus"];
+            type?: string | null;
         };
         UpdateMemberRequest: {
             roles: components["schemas"]["Role"][];
@@ -3569,6 +4099,966 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_items: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description 1–100, default 25. */
+                limit?: number;
+                owner?: components["schemas"]["UserId"];
+                ownerTeam?: components["schemas"]["TeamId"];
+                /** @description Words, each in the name or external id. */
+                q?: string;
+                status?: components["schemas"]["CiStatus"];
+                type?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `cfg_…`, `7` or `CI-7` */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_item: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateItemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_external_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinks"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_add_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalLinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinkView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_remove_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    impact: {
+        parameters: {
+            query?: {
+                /** @description 1–20, default 10. */
+                depth?: number;
+                /** @description `downstream` (default): what the item relies on; `upstream`: what relies on it. */
+                direction?: components["schemas"]["Direction"];
+            };
+            header?: never;
+            path: {
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Links"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_add_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_remove_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemRecordsView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_relationships: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_relationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelateRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationshipView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_relationship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                relationshipId: components["schemas"]["LinkId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    item_records_add_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The record's id or number */
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A header, then a row per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_items: {
+        parameters: {
+            query?: {
+                /** @description Report what would be created, updated and left alone; write nothing. */
+                dryRun?: boolean;
+                /** @description Import the valid rows even if some are not (else nothing is written). */
+                skipInvalid?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        /** @description A header of column names, then a row per item */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description Dry run, or written */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid rows: nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+        };
+    };
+    list_relation_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationTypeList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_relation_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelationType"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationType"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemTypeList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                typeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutItemTypeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemTypeView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_type: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                typeKey: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -62,6 +62,20 @@ export type NewFreeze = Schemas["CreateFreezeRequest"];
 export type FailureRate = Schemas["FailureRateView"];
 export const CHANGE_TYPES: ChangeType[] = ["standard", "normal", "emergency"];
 
+export type ItemView = Schemas["ItemView"];
+export type NewItem = Schemas["CreateItemRequest"];
+export type ItemChange = Schemas["UpdateItemRequest"];
+export type ItemType = Schemas["ItemTypeView"];
+export type CiStatus = Schemas["CiStatus"];
+export type Criticality = Schemas["Criticality"];
+export type Relationship = Schemas["RelationshipView"];
+export type ImpactView = Schemas["ImpactView"];
+export type ImpactNode = Schemas["ImpactNodeView"];
+export type ItemRecords = Schemas["ItemRecordsView"];
+export type ImportReport = Schemas["ImportReport"];
+export const CI_STATUSES: CiStatus[] = ["planned", "active", "maintenance", "retired"];
+export const CRITICALITIES: Criticality[] = ["low", "medium", "high", "critical"];
+
 export interface IncidentFilters {
   status?: string;
   severity?: string;

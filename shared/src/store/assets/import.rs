@@ -1,0 +1,395 @@
+//! Bulk import of items, safe to repeat: each row reconciles on its
+//! external id, else on (type, name), so the same file again changes
+//! nothing and an edited file updates in place. Rows arrive as a stream
+//! and are written in batches inside one transaction: a dry run, or an
+//! import with invalid rows (unless they are skipped), rolls all of it
+//! back. Relationships name their target by external id or `CI-n`, and
+//! are made once every row is in.
+
+use std::collections::HashMap;
+
+use futures_util::{Stream, StreamExt};
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use serde_json::json;
+
+use super::super::entities::{ci_relationship, configuration_item};
+use super::super::records::counters;
+use super::super::scope::scoped;
+use super::super::unit::UnitOfWork;
+use super::super::{StoreError, StoreResult};
+use super::types::relation_inverse;
+use super::{ConfigItemRecord, ItemEdit, ItemFields, Items, apply_edit, name_key, new_row};
+use crate::domain::audit::{AuditEntry, AuditMeta};
+use crate::domain::events::EventType;
+use crate::domain::lifecycle::Lifecycle;
+use crate::domain::records::{RecordKind, RecordNumber};
+use crate::ids::{ConfigItemId, OrgId};
+use crate::store::DomainEvent;
+
+/// Rows written per batch.
+const BATCH: usize = 500;
+
+/// One valid row of an import file.
+#[derive(Debug, Clone)]
+pub struct ImportRow {
+    /// Its line in the file (1: the header).
+    pub line: u64,
+    pub fields: ItemFields,
+    /// `(relation, target)`: the target's external id or `CI-n`.
+    pub relationships: Vec<(String, String)>,
+}
+
+/// A row (or one of its relationships) that cannot be imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportRowError {
+    pub line: u64,
+    pub field: String,
+    pub detail: String,
+}
+
+/// What an import did, or would do.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub rows: u64,
+    pub created: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub relationships_created: u64,
+    pub invalid: Vec<ImportRowError>,
+}
+
+/// How an import ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// Nothing written, as asked: what would have happened.
+    DryRun(ImportSummary),
+    Written(ImportSummary),
+    /// Nothing written: some rows were invalid.
+    Refused(ImportSummary),
+}
+
+/// Where an item of this import is: its id, by the keys a row may name it
+/// by (with the external id the item has, under its name).
+#[derive(Default)]
+struct Seen {
+    by_external: HashMap<String, uuid::Uuid>,
+    by_name: HashMap<(String, String), (uuid::Uuid, Option<String>)>,
+}
+
+/// Which item a row is, if any, by its keys.
+enum Match {
+    Item(uuid::Uuid),
+    New,
+    /// Another item has the row's type and name under another external id.
+    NameTaken,
+}
+
+impl Seen {
+    fn remember(&mut self, id: uuid::Uuid, fields: &ItemFields) {
+        if let Some(external) = &fields.external_id {
+            self.by_external.insert(external.clone(), id);
+        }
+        self.by_name.insert((fields.ci_type.clone(), name_key(&fields.name)), (id, fields.external_id.clone()));
+    }
+
+    /// The item with the row's type and name, whatever its external id.
+    fn find_name(&self, fields: &ItemFields) -> Match {
+        match self.by_name.get(&(fields.ci_type.clone(), name_key(&fields.name))) {
+            Some((id, _)) => Match::Item(*id),
+            None => Match::New,
+        }
+    }
+
+    /// By external id; else by (type, name), adopting an item that has no
+    /// external id (or the same one) rather than making its duplicate.
+    fn find(&self, fields: &ItemFields) -> Match {
+        if let Some(id) = fields.external_id.as_ref().and_then(|e| self.by_external.get(e)) {
+            return Match::Item(*id);
+        }
+        match self.by_name.get(&(fields.ci_type.clone(), name_key(&fields.name))) {
+            None => Match::New,
+            Some((id, None)) => Match::Item(*id),
+            Some((id, Some(external))) if fields.external_id.as_ref().is_none_or(|e| e == external) => Match::Item(*id),
+            Some(_) => Match::NameTaken,
+        }
+    }
+}
+
+impl Items<'_> {
+    /// Imports `rows` (each a valid row, or a row's errors), reporting the
+    /// rows read so far to `progress` after each batch.
+    pub async fn import(
+        &self,
+        rows: impl Stream<Item = Result<ImportRow, Vec<ImportRowError>>>,
+        dry_run: bool,
+        skip_invalid: bool,
+        meta: &AuditMeta,
+        mut progress: impl FnMut(u64),
+    ) -> StoreResult<ImportOutcome> {
+        let org_id = self.scope.org_id;
+        let mut unit = self.scope.unit(meta).await?;
+        // Imports take the organisation's turn for their whole length: they
+        // number items in blocks and reconcile against what is there.
+        unit.serialise().await?;
+        let mut summary = ImportSummary::default();
+        let mut seen = Seen::default();
+        let mut pending_links: Vec<(u64, uuid::Uuid, String, String)> = Vec::new();
+        let mut batch: Vec<ImportRow> = Vec::with_capacity(BATCH);
+        let mut rows = std::pin::pin!(rows);
+        while let Some(row) = rows.next().await {
+            summary.rows += 1;
+            match row {
+                Ok(row) => batch.push(row),
+                Err(errors) => summary.invalid.extend(errors),
+            }
+            if batch.len() == BATCH {
+                write_batch(&mut unit, org_id, std::mem::take(&mut batch), &mut seen, &mut summary, &mut pending_links)
+                    .await?;
+                progress(summary.rows);
+            }
+        }
+        write_batch(&mut unit, org_id, batch, &mut seen, &mut summary, &mut pending_links).await?;
+        relate_all(&unit, org_id, &seen, pending_links, &mut summary).await?;
+        progress(summary.rows);
+        if dry_run {
+            return Ok(ImportOutcome::DryRun(summary));
+        }
+        if !summary.invalid.is_empty() && !skip_invalid {
+            return Ok(ImportOutcome::Refused(summary));
+        }
+        let counts = json!({"rows": summary.rows, "created": summary.created, "updated": summary.updated,
+                            "unchanged": summary.unchanged, "relationshipsCreated": summary.relationships_created,
+                            "skipped": summary.invalid.len()});
+        unit.audit(AuditEntry::new("items.imported", org_id, counts.clone()));
+        unit.emit(DomainEvent::about_org(EventType::ItemsImported, counts));
+        unit.commit().await?;
+        Ok(ImportOutcome::Written(summary))
+    }
+}
+
+/// Writes one batch: looks up what its rows name, updates what changed,
+/// creates the rest with a block of numbers.
+async fn write_batch(
+    unit: &mut UnitOfWork<'_>,
+    org_id: OrgId,
+    batch: Vec<ImportRow>,
+    seen: &mut Seen,
+    summary: &mut ImportSummary,
+    pending_links: &mut Vec<(u64, uuid::Uuid, String, String)>,
+) -> StoreResult<()> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let conn = unit.conn();
+    let externals: Vec<String> = batch.iter().filter_map(|r| r.fields.external_id.clone()).collect();
+    let names: Vec<String> = batch.iter().map(|r| name_key(&r.fields.name)).collect();
+    let mut existing = Vec::new();
+    if !externals.is_empty() {
+        existing.extend(
+            scoped::<configuration_item::Entity>(org_id)
+                .filter(configuration_item::Column::ExternalId.is_in(externals))
+                .all(conn)
+                .await?,
+        );
+    }
+    if !names.is_empty() {
+        existing.extend(
+            scoped::<configuration_item::Entity>(org_id)
+                .filter(configuration_item::Column::NameKey.is_in(names))
+                .all(conn)
+                .await?,
+        );
+    }
+    for row in &existing {
+        seen.remember(row.id, &stored_fields(&ConfigItemRecord::try_from(row.clone())?));
+    }
+    let by_id: HashMap<uuid::Uuid, configuration_item::Model> = existing.into_iter().map(|row| (row.id, row)).collect();
+    // Rows for new items, by the id each will have; a later row of the
+    // file for the same item replaces the earlier one.
+    let mut creates: Vec<(ConfigItemId, ImportRow)> = Vec::new();
+    let mut creating: HashMap<uuid::Uuid, usize> = HashMap::new();
+    for row in batch {
+        match seen.find(&row.fields) {
+            Match::NameTaken => {
+                let detail = "another item of this type has this name under another external id".to_owned();
+                summary.invalid.push(ImportRowError { line: row.line, field: "name".into(), detail });
+            }
+            Match::Item(id) if creating.contains_key(&id) => {
+                seen.remember(id, &row.fields);
+                creates[creating[&id]].1 = row;
+            }
+            Match::Item(id) => {
+                if let Match::Item(other) = seen.find_name(&row.fields)
+                    && other != id
+                {
+                    let detail = "another item of this type has this name".to_owned();
+                    summary.invalid.push(ImportRowError { line: row.line, field: "name".into(), detail });
+                    continue;
+                }
+                let current = match by_id.get(&id) {
+                    Some(current) => current.clone(),
+                    None => scoped::<configuration_item::Entity>(org_id)
+                        .filter(configuration_item::Column::Id.eq(id))
+                        .one(conn)
+                        .await?
+                        .ok_or_else(|| StoreError::Corrupt("an imported item vanished".into()))?,
+                };
+                let old = ConfigItemRecord::try_from(current.clone())?;
+                if row.fields.status != old.status && !old.status.can_become(row.fields.status) {
+                    let detail = format!("an item that is {} cannot become {}", old.status, row.fields.status);
+                    summary.invalid.push(ImportRowError { line: row.line, field: "status".into(), detail });
+                    continue;
+                }
+                let (mut active, changed) = apply_edit(current, &old, edit_to(row.fields.clone()));
+                if changed.is_empty() {
+                    summary.unchanged += 1;
+                } else {
+                    active.version = Set(old.version + 1);
+                    active.updated_at = Set(unit.now());
+                    active.update(conn).await?;
+                    summary.updated += 1;
+                }
+                seen.remember(id, &row.fields);
+                pending_links
+                    .extend(row.relationships.into_iter().map(|(relation, target)| (row.line, id, relation, target)));
+            }
+            Match::New => {
+                let id = ConfigItemId::new();
+                seen.remember(id.uuid(), &row.fields);
+                creating.insert(id.uuid(), creates.len());
+                creates.push((id, row));
+            }
+        }
+    }
+    if creates.is_empty() {
+        return Ok(());
+    }
+    let first = counters::next_numbers(conn, org_id, RecordKind::ConfigurationItem, creates.len() as i64).await?;
+    let mut models = Vec::with_capacity(creates.len());
+    for (offset, (id, row)) in creates.into_iter().enumerate() {
+        pending_links
+            .extend(row.relationships.into_iter().map(|(relation, target)| (row.line, id.uuid(), relation, target)));
+        models.push(new_row(org_id, id, first + offset as i64, row.fields, unit.now()));
+    }
+    summary.created += models.len() as u64;
+    configuration_item::Entity::insert_many(models).exec(conn).await.map_err(StoreError::from_write)?;
+    Ok(())
+}
+
+fn stored_fields(record: &ConfigItemRecord) -> ItemFields {
+    ItemFields {
+        name: record.name.clone(),
+        ci_type: record.ci_type.clone(),
+        status: record.status,
+        criticality: record.criticality,
+        description: record.description.clone(),
+        owner: record.owner,
+        owner_team: record.owner_team,
+        escalation_policy: record.escalation_policy,
+        external_id: record.external_id.clone(),
+        attributes: record.attributes.clone(),
+        labels: record.labels.clone(),
+    }
+}
+
+/// A row's fields as an edit of the item it reconciles with: every field
+/// the file holds (so an edited file updates in place).
+fn edit_to(fields: ItemFields) -> ItemEdit {
+    ItemEdit {
+        name: Some(fields.name),
+        ci_type: Some(fields.ci_type),
+        status: Some(fields.status),
+        criticality: Some(fields.criticality),
+        description: Some(fields.description),
+        owner: Some(fields.owner),
+        owner_team: Some(fields.owner_team),
+        escalation_policy: None,
+        external_id: fields.external_id.map(Some),
+        attributes: Some(fields.attributes),
+        labels: Some(fields.labels),
+    }
+}
+
+/// Makes the relationships the rows named, once every item is in; a
+/// target no row and no item has, or an unknown relation, is an error of
+/// its row.
+async fn relate_all(
+    unit: &UnitOfWork<'_>,
+    org_id: OrgId,
+    seen: &Seen,
+    pending: Vec<(u64, uuid::Uuid, String, String)>,
+    summary: &mut ImportSummary,
+) -> StoreResult<()> {
+    let conn = unit.conn();
+    let mut relations: HashMap<String, bool> = HashMap::new();
+    for (line, from, relation, target) in pending {
+        if !relations.contains_key(&relation) {
+            let known = relation_inverse(conn, org_id, &relation).await?.is_some();
+            relations.insert(relation.clone(), known);
+        }
+        if relations.get(&relation) != Some(&true) {
+            summary.invalid.push(ImportRowError {
+                line,
+                field: "relationships".into(),
+                detail: format!("no relation {relation:?}"),
+            });
+            continue;
+        }
+        let Some(to) = resolve_target(conn, org_id, seen, &target).await? else {
+            summary.invalid.push(ImportRowError {
+                line,
+                field: "relationships".into(),
+                detail: format!("no item {target:?}"),
+            });
+            continue;
+        };
+        if to == from {
+            summary.invalid.push(ImportRowError {
+                line,
+                field: "relationships".into(),
+                detail: "an item cannot relate to itself".into(),
+            });
+            continue;
+        }
+        let inserted = ci_relationship::Entity::insert(ci_relationship::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            org_id: Set(org_id.uuid()),
+            from_id: Set(from),
+            relation: Set(relation),
+            to_id: Set(to),
+            created_at: Set(unit.now()),
+        })
+        .on_conflict(
+            OnConflict::columns([
+                ci_relationship::Column::OrgId,
+                ci_relationship::Column::FromId,
+                ci_relationship::Column::Relation,
+                ci_relationship::Column::ToId,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(conn)
+        .await?;
+        summary.relationships_created += inserted;
+    }
+    Ok(())
+}
+
+async fn resolve_target<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    seen: &Seen,
+    target: &str,
+) -> StoreResult<Option<uuid::Uuid>> {
+    if let Some(id) = seen.by_external.get(target) {
+        return Ok(Some(*id));
+    }
+    let query = scoped::<configuration_item::Entity>(org_id);
+    let query = match RecordNumber::parse(RecordKind::ConfigurationItem, target).filter(|_| target.contains('-')) {
+        Some(number) => query.filter(configuration_item::Column::Number.eq(number.number)),
+        None => query.filter(configuration_item::Column::ExternalId.eq(target)),
+    };
+    Ok(query.one(conn).await?.map(|row| row.id))
+}
