@@ -171,7 +171,11 @@ fn main() {
                         std::env::temp_dir().join(format!("simplicity-bench-assets-{}", uuid::Uuid::new_v4().simple()));
                     std::fs::create_dir_all(&dir).expect("dir");
                     run("SQLite", &format!("sqlite://{}/bench.db?mode=rwc", dir.display()), items, walks).await;
-                    let _ = std::fs::remove_dir_all(dir);
+                    if std::env::var_os("BENCH_KEEP_DB").is_none() {
+                        let _ = std::fs::remove_dir_all(dir);
+                    } else {
+                        println!("kept {}", dir.display());
+                    }
                 } else {
                     let pg = BenchDb::create().await;
                     run("PostgreSQL", &pg.url, items, walks).await;

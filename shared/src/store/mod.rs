@@ -192,7 +192,9 @@ impl Store {
                 })
             });
         }
-        Ok(Self { db: Database::connect(options).await?, clock: Clock::system() })
+        let db = Database::connect(options).await?;
+        refresh_planner_statistics(&db).await?;
+        Ok(Self { db, clock: Clock::system() })
     }
 
     /// The same store, stamping incidents with `clock`'s time.
@@ -259,6 +261,18 @@ pub(crate) async fn lock_chain<C: ConnectionTrait>(conn: &C, chain: uuid::Uuid) 
 /// take it only for their tail (see `unit`).
 pub(crate) async fn lock_org<C: ConnectionTrait>(conn: &C, org_id: crate::ids::OrgId) -> StoreResult<()> {
     lock_chain(conn, org_id.uuid()).await
+}
+
+/// SQLite plans from the statistics `ANALYZE` leaves; without them it takes
+/// `org_id = ?` for selective and scans a whole organisation where a
+/// primary-key lookup would do. `PRAGMA optimize` refreshes them where
+/// tables changed much since, cheaply (a bounded sample): at start-up and
+/// after bulk writes. PostgreSQL's autovacuum does this by itself.
+pub(crate) async fn refresh_planner_statistics<C: ConnectionTrait>(conn: &C) -> StoreResult<()> {
+    if conn.get_database_backend() == DatabaseBackend::Sqlite {
+        conn.execute_unprepared("PRAGMA optimize=0x10002").await?;
+    }
+    Ok(())
 }
 
 /// Creates the directory of a file-backed SQLite URL (`sqlite://./data/x.db?…`).

@@ -57,6 +57,9 @@ struct Step {
 /// steps away: its depth and the item it was first reached from, by one
 /// recursive query. `UNION` (not `UNION ALL`) keeps each (item, depth,
 /// parent) once, so a cycle cannot grow the walk past `depth` levels.
+/// `CROSS JOIN` makes SQLite step from the walk into the relationships
+/// (by index) rather than scan every relationship for each step, which
+/// its planner otherwise prefers; PostgreSQL plans it as any inner join.
 pub(in crate::store) async fn reach<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
@@ -77,8 +80,8 @@ pub(in crate::store) async fn reach<C: ConnectionTrait>(
         "WITH RECURSIVE walk(id, depth, parent) AS ( \
            SELECT {start_at}, 0, {start_at} \
            UNION \
-           SELECT r.{to}, w.depth + 1, w.id FROM ci_relationships r JOIN walk w ON r.{from} = w.id \
-           WHERE r.org_id = {org} AND w.depth < {limit} \
+           SELECT r.{to}, w.depth + 1, w.id FROM walk w CROSS JOIN ci_relationships r \
+           WHERE r.{from} = w.id AND r.org_id = {org} AND w.depth < {limit} \
          ) SELECT id, depth, parent FROM walk WHERE depth > 0"
     );
     let values = [org_id.uuid().into(), start.into(), i32::try_from(depth).unwrap_or(i32::MAX).into()];

@@ -164,6 +164,7 @@ impl Items<'_> {
         unit.audit(AuditEntry::new("items.imported", org_id, counts.clone()));
         unit.emit(DomainEvent::about_org(EventType::ItemsImported, counts));
         unit.commit().await?;
+        crate::store::refresh_planner_statistics(self.scope.db).await?;
         Ok(ImportOutcome::Written(summary))
     }
 }
@@ -184,6 +185,7 @@ async fn write_batch(
     let conn = unit.conn();
     let externals: Vec<String> = batch.iter().filter_map(|r| r.fields.external_id.clone()).collect();
     let names: Vec<String> = batch.iter().map(|r| name_key(&r.fields.name)).collect();
+    let types: std::collections::BTreeSet<&str> = batch.iter().map(|r| r.fields.ci_type.as_str()).collect();
     let mut existing = Vec::new();
     if !externals.is_empty() {
         existing.extend(
@@ -196,6 +198,7 @@ async fn write_batch(
     if !names.is_empty() {
         existing.extend(
             scoped::<configuration_item::Entity>(org_id)
+                .filter(configuration_item::Column::CiType.is_in(types))
                 .filter(configuration_item::Column::NameKey.is_in(names))
                 .all(conn)
                 .await?,
@@ -323,6 +326,10 @@ async fn relate_all(
 ) -> StoreResult<()> {
     let conn = unit.conn();
     let mut relations: HashMap<String, bool> = HashMap::new();
+    // Written a batch at a time; a batch names each relationship once (the
+    // store skips those an earlier batch or import made).
+    let mut unique: std::collections::HashSet<(uuid::Uuid, String, uuid::Uuid)> = std::collections::HashSet::new();
+    let mut batch = Vec::with_capacity(BATCH);
     for (line, from, relation, target) in pending {
         if !relations.contains_key(&relation) {
             let known = relation_inverse(conn, org_id, &relation).await?.is_some();
@@ -352,29 +359,41 @@ async fn relate_all(
             });
             continue;
         }
-        let inserted = ci_relationship::Entity::insert(ci_relationship::ActiveModel {
-            id: Set(uuid::Uuid::now_v7()),
-            org_id: Set(org_id.uuid()),
-            from_id: Set(from),
-            relation: Set(relation),
-            to_id: Set(to),
-            created_at: Set(unit.now()),
-        })
-        .on_conflict(
-            OnConflict::columns([
-                ci_relationship::Column::OrgId,
-                ci_relationship::Column::FromId,
-                ci_relationship::Column::Relation,
-                ci_relationship::Column::ToId,
-            ])
-            .do_nothing()
-            .to_owned(),
-        )
+        if unique.insert((from, relation.clone(), to)) {
+            batch.push(ci_relationship::ActiveModel {
+                id: Set(uuid::Uuid::now_v7()),
+                org_id: Set(org_id.uuid()),
+                from_id: Set(from),
+                relation: Set(relation),
+                to_id: Set(to),
+                created_at: Set(unit.now()),
+            });
+        }
+        if batch.len() == BATCH {
+            summary.relationships_created += insert_new(conn, std::mem::take(&mut batch)).await?;
+            unique.clear();
+        }
+    }
+    summary.relationships_created += insert_new(conn, batch).await?;
+    Ok(())
+}
+
+/// Inserts the relationships not already there; how many were new.
+async fn insert_new<C: ConnectionTrait>(conn: &C, batch: Vec<ci_relationship::ActiveModel>) -> StoreResult<u64> {
+    if batch.is_empty() {
+        return Ok(0);
+    }
+    let key = [
+        ci_relationship::Column::OrgId,
+        ci_relationship::Column::FromId,
+        ci_relationship::Column::Relation,
+        ci_relationship::Column::ToId,
+    ];
+    let inserted = ci_relationship::Entity::insert_many(batch)
+        .on_conflict(OnConflict::columns(key).do_nothing().to_owned())
         .exec_without_returning(conn)
         .await?;
-        summary.relationships_created += inserted;
-    }
-    Ok(())
+    Ok(inserted)
 }
 
 async fn resolve_target<C: ConnectionTrait>(
