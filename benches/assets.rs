@@ -16,7 +16,7 @@ use futures_util::StreamExt;
 use serde_json::{Value, json};
 use support::{BenchDb, PUBLIC_URL, env_number, percentile};
 
-/// Relationships per item (to items of the next layer).
+/// Relationships per item (to items of the next layer), at least.
 const OUT_DEGREE: usize = 3;
 const LAYERS: usize = 10;
 
@@ -41,7 +41,8 @@ fn dependencies(i: usize, items: usize) -> Vec<usize> {
         return Vec::new();
     }
     let next = (layer + 1) * per_layer;
-    (0..OUT_DEGREE)
+    // Every third item has one dependency more: 300,000 for 100,000 items.
+    (0..OUT_DEGREE + usize::from(i % 3 == 0))
         .map(|k| {
             // A cheap deterministic mix; squaring skews it to the low end.
             let h = (i as u64).wrapping_mul(2654435761).wrapping_add(k as u64 * 40503) % 10_000;
@@ -143,12 +144,12 @@ async fn run(label: &str, database_url: &str, items: usize, walks: usize) {
         .await
         .expect("json");
         latencies.push(started.elapsed());
-        reached.push(impact["data"].as_array().map_or(0, Vec::len));
+        reached.push(impact["total"].as_u64().unwrap_or(0));
     }
     latencies.sort();
     reached.sort_unstable();
     println!(
-        "{label}: upstream impact at depth 10 from high fan-in items ({walks} walks): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; items reached p50 {}, max {}",
+        "{label}: upstream impact at depth 10 from high fan-in items ({walks} walks): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; items reached p50 {}, max {} (each answer lists the nearest 1,000)",
         percentile(&latencies, 0.5),
         percentile(&latencies, 0.99),
         percentile(&latencies, 1.0),
@@ -186,7 +187,7 @@ fn main() {
         Err(_) => {
             println!(
                 "assets: {items} items, {} relationships, {walks} impact walks per store",
-                items / LAYERS * (LAYERS - 1) * OUT_DEGREE
+                (0..items).map(|i| dependencies(i, items).len()).sum::<usize>()
             );
             let me = std::env::current_exe().expect("this benchmark");
             for store in ["sqlite", "postgres"] {

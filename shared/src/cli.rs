@@ -74,6 +74,15 @@ async fn serve(args: Vec<String>) -> Result<(), BoxError> {
     }
     let addr = runner::local_addr(host, port)?;
     let mut config = Config::from_env(true)?;
+    config.serve_at(addr);
+    tracing::info!(url = %config.public_url, "open {} in a browser (PUBLIC_URL)", config.public_url);
+    if !config.secure_cookies() {
+        tracing::warn!(
+            "PUBLIC_URL {} is plain http on a host other than this machine: the session cookie cannot be Secure; \
+             use https for anything but a trial",
+            config.public_url
+        );
+    }
     if config.sealer.is_none() {
         config.sealer = Some(local_sealer()?);
     }

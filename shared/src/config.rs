@@ -13,6 +13,9 @@ pub struct Config {
     pub database_url: String,
     /// Where browsers reach the product; CSRF checks compare `Origin` with it.
     pub public_url: String,
+    /// Origins accepted besides the public URL's: local mode's other names
+    /// for itself (see [`Config::serve_at`]).
+    pub own_origins: Vec<String>,
     /// Run pending migrations when the process starts.
     pub auto_migrate: bool,
     /// The exported frontend served by the local server, when present.
@@ -82,6 +85,7 @@ impl Config {
         Ok(Self {
             database_url,
             public_url: var("PUBLIC_URL").unwrap_or_else(|| "http://localhost:3000".to_owned()),
+            own_origins: Vec::new(),
             auto_migrate: parse_bool("AUTO_MIGRATE")?.unwrap_or(auto_migrate_default),
             // Functions always sit behind the platform's proxy; the local server need not.
             trust_proxy: parse_bool("TRUST_PROXY")?.unwrap_or(!auto_migrate_default),
@@ -127,6 +131,7 @@ impl Config {
         Self {
             database_url: database_url.into(),
             public_url: "http://localhost:3000".to_owned(),
+            own_origins: Vec::new(),
             auto_migrate: true,
             web_dir: PathBuf::from("web/out"),
             body_limit_bytes: DEFAULT_BODY_LIMIT,
@@ -204,6 +209,58 @@ impl StripeConfig {
         }
         Ok(Some(Self { secret_key, webhook_secret, api_base: var("STRIPE_API_BASE"), prices }))
     }
+}
+
+impl Config {
+    /// Local mode bound to `addr`. Without `PUBLIC_URL` the server is its
+    /// own public URL, at the port it listens on (`http://localhost:<port>`,
+    /// or the address bound if it is one other machines reach), and it
+    /// accepts the origins a browser uses for it: localhost and 127.0.0.1 at
+    /// that port, and the address bound.
+    pub fn serve_at(&mut self, addr: std::net::SocketAddr) {
+        if var("PUBLIC_URL").is_some() {
+            return;
+        }
+        let port = addr.port();
+        let (ip, local) = (addr.ip(), addr.ip().is_loopback() || addr.ip().is_unspecified());
+        let bound = match ip {
+            std::net::IpAddr::V6(v6) => format!("http://[{v6}]:{port}"),
+            std::net::IpAddr::V4(v4) => format!("http://{v4}:{port}"),
+        };
+        self.public_url = if local { format!("http://localhost:{port}") } else { bound.clone() };
+        self.own_origins = vec![format!("http://localhost:{port}"), format!("http://127.0.0.1:{port}")];
+        if !ip.is_unspecified() {
+            self.own_origins.push(bound);
+        }
+    }
+
+    /// Whether a browser whose page came from `origin` is on this site.
+    pub fn is_own_origin(&self, origin: &str) -> bool {
+        let seen = origin_of(origin);
+        seen == origin_of(&self.public_url) || self.own_origins.iter().any(|own| origin_of(own) == seen)
+    }
+
+    /// Whether the session cookie can be `Secure`: a browser sends such a
+    /// cookie back over https, and over plain http only to a loopback host.
+    pub fn secure_cookies(&self) -> bool {
+        let origin = origin_of(&self.public_url);
+        let Some(host) = origin.strip_prefix("http://") else { return true };
+        let host = match host.strip_prefix('[') {
+            Some(v6) => v6.split(']').next().unwrap_or_default(),
+            None => host.split(':').next().unwrap_or_default(),
+        };
+        host == "localhost"
+            || host.ends_with(".localhost")
+            || host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+    }
+}
+
+/// `scheme://host[:port]` of a URL, lowercased.
+pub fn origin_of(url: &str) -> String {
+    let url = url.trim().to_ascii_lowercase();
+    let (scheme, rest) = url.split_once("://").unwrap_or(("", &url));
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    format!("{scheme}://{host}")
 }
 
 fn var(name: &str) -> Option<String> {

@@ -26,6 +26,20 @@ impl Endpoint {
         format!("{}.rs", self.path.trim_start_matches('/').replace('{', "[").replace('}', "]"))
     }
 
+    /// Whether the function sends to the notification queue: writes relay
+    /// the events they record (see `http::publish_after_writes`), and the
+    /// cron sweep relays, escalates and retries. Only these get the queue's
+    /// send right.
+    pub fn enqueues(&self) -> bool {
+        self.path == CRON_SWEEP.path
+            || (self.routes)()
+                .into_openapi()
+                .paths
+                .paths
+                .values()
+                .any(|item| item.post.is_some() || item.put.is_some() || item.patch.is_some() || item.delete.is_some())
+    }
+
     /// The cargo bin name: Vercel builds with `cargo build --bin NAME`, which
     /// cannot select names with brackets.
     pub fn bin_name(&self) -> String {
@@ -94,6 +108,15 @@ mod tests {
         assert_eq!(ORG_MEMBERS.bin_name(), "api-orgs-orgid-members");
         assert_eq!(OPENAPI.file(), "api/openapi.json.rs");
         assert_eq!(OPENAPI.bin_name(), "api-openapi-json");
+    }
+
+    #[test]
+    fn only_writers_and_the_sweep_enqueue() {
+        let read_only: Vec<&str> = ALL.iter().filter(|e| !e.enqueues()).map(|e| e.name).collect();
+        assert_eq!(
+            read_only,
+            ["HEALTH", "READY", "OPENAPI", "ORG_BY_SLUG", "ORG_AUDIT", "ORG_DASHBOARD", "ORG_EVENTS"]
+        );
     }
 
     #[test]

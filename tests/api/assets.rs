@@ -137,6 +137,11 @@ on_both_stores! {
             ("B".to_owned(), 2, s(&["E", "D", "B"])),
             ("C".to_owned(), 2, s(&["E", "A", "C"])),
         ]);
+        // A hub's answer is bounded: the nearest `limit`, all counted.
+        let first_two: Value = org.admin.get(&org.path(&format!("/assets/{}/impact?direction=upstream&limit=2", by_letter["E"]["id"].as_str().expect("id")))).await.json().await.expect("json");
+        assert_eq!(first_two["total"], 4);
+        assert_eq!(lettered(walked(&first_two, &numbers)).into_iter().map(|(l, d, _)| (l, d)).collect::<Vec<_>>(), vec![("A".to_owned(), 1), ("D".to_owned(), 1)]);
+        assert_eq!(expect_problem(org.admin.get(&org.path("/assets/1/impact?limit=0")).await, 422).await["errors"][0]["field"], "limit");
         let bad = org.admin.get(&org.path("/assets/1/impact?depth=99")).await;
         assert_eq!(expect_problem(bad, 422).await["errors"][0]["field"], "depth");
         // Relationships read from both ends.

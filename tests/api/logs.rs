@@ -11,25 +11,39 @@ use serde_json::json;
 use crate::helpers::{Backend, ChildGuard, Client, OrgFixture, PASSWORD, free_port, spawn_app, wait_until_up};
 
 /// A `simplicity serve` process whose log lines the test reads.
-struct LoggedServer {
+pub struct LoggedServer {
     _process: ChildGuard,
-    url: String,
+    pub url: String,
     lines: Arc<Mutex<Vec<String>>>,
 }
 
 impl LoggedServer {
     async fn start(database_url: &str, smtp_url: Option<String>) -> Self {
         let port = free_port();
+        let mut env = vec![("PUBLIC_URL", crate::helpers::PUBLIC_URL.to_owned())];
+        env.extend(smtp_url.map(|url| ("SMTP_URL", url)));
+        Self::start_with(database_url, port, &[], &env).await
+    }
+
+    /// `simplicity serve --port <port> <args>` with `env` (no PUBLIC_URL or
+    /// SMTP_URL unless given), run in a directory of its own.
+    pub async fn start_with(database_url: &str, port: u16, args: &[&str], env: &[(&str, String)]) -> Self {
+        simplicity_shared::tls::install_crypto();
+        let dir = std::env::temp_dir().join(format!("simplicity-serve-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("working directory");
         let mut command = Command::new(env!("CARGO_BIN_EXE_simplicity"));
         command
             .args(["serve", "--port", &port.to_string()])
+            .args(args)
+            .current_dir(&dir)
             .env("DATABASE_URL", database_url)
             .env("WEB_DIR", "/nonexistent")
             .env("RUST_LOG", "info")
             .env_remove("SMTP_URL")
+            .env_remove("PUBLIC_URL")
             .stdout(Stdio::piped());
-        if let Some(smtp_url) = smtp_url {
-            command.env("SMTP_URL", smtp_url);
+        for (key, value) in env {
+            command.env(key, value);
         }
         let mut child = command.spawn().expect("start simplicity serve");
         let stdout = child.stdout.take().expect("stdout");
@@ -40,13 +54,14 @@ impl LoggedServer {
                 sink.lock().expect("lines").push(line);
             }
         });
-        let url = format!("http://127.0.0.1:{port}");
+        let bound = args.iter().skip_while(|a| **a != "--host").nth(1).filter(|h| **h != "0.0.0.0");
+        let url = format!("http://{}:{port}", bound.unwrap_or(&"127.0.0.1"));
         wait_until_up(&format!("{url}/api/health")).await;
         Self { _process: ChildGuard(child), url, lines }
     }
 
     /// The log so far, once `what` has appeared in it (at most 5 s later).
-    async fn log_once_it_says(&self, what: &str) -> String {
+    pub async fn log_once_it_says(&self, what: &str) -> String {
         for _ in 0..50 {
             let log = self.lines.lock().expect("lines").join("\n");
             if log.contains(what) {

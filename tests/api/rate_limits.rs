@@ -16,6 +16,7 @@ async fn start_server(database_url: &str) -> Server {
     let child = Command::new(env!("CARGO_BIN_EXE_simplicity"))
         .args(["serve", "--port", &port.to_string()])
         .env("DATABASE_URL", database_url)
+        .env("PUBLIC_URL", crate::helpers::PUBLIC_URL)
         .env("WEB_DIR", "/nonexistent")
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())

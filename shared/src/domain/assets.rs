@@ -71,6 +71,9 @@ pub struct RelationType {
 /// How far an impact query goes by default, and at most.
 pub const DEFAULT_IMPACT_DEPTH: u32 = 10;
 pub const MAX_IMPACT_DEPTH: u32 = 20;
+/// Items an impact answer lists at most, nearest first (all are counted).
+pub const DEFAULT_IMPACT_LIMIT: usize = 1000;
+pub const MAX_IMPACT_LIMIT: usize = 10_000;
 
 keyed_enum!(
     /// Which way an impact query follows relationships: `downstream` to

@@ -40,7 +40,7 @@ pub async fn start_session(
         .await?;
     let body = me_view(state, user).await?;
     let mut response = (status, axum::Json(body)).into_response();
-    response.headers_mut().insert(header::SET_COOKIE, session_cookie_header(&token, SESSION_ABSOLUTE));
+    response.headers_mut().insert(header::SET_COOKIE, session_cookie_header(&token, SESSION_ABSOLUTE, &state.config));
     Ok(response)
 }
 
@@ -157,7 +157,7 @@ async fn logout(
         .store
         .record_account_event(&current.audit(meta), AuditEntry::new("user.signed_out", current.user.id, json!({})))
         .await?;
-    Ok(cleared_cookie())
+    Ok(cleared_cookie(&state))
 }
 
 /// Ends every session of the signed-in user, on every device, and revokes
@@ -169,12 +169,12 @@ async fn logout_all(
     current: CurrentUser,
 ) -> Result<Response> {
     state.store.sign_out_everywhere(current.user.id, &current.audit(meta)).await?;
-    Ok(cleared_cookie())
+    Ok(cleared_cookie(&state))
 }
 
-fn cleared_cookie() -> Response {
+fn cleared_cookie(state: &AppState) -> Response {
     let mut response = StatusCode::NO_CONTENT.into_response();
-    response.headers_mut().insert(header::SET_COOKIE, session_cookie_header("", Duration::zero()));
+    response.headers_mut().insert(header::SET_COOKIE, session_cookie_header("", Duration::zero(), &state.config));
     response
 }
 

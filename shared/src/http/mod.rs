@@ -2,6 +2,7 @@
 //! shares. [`service`] turns a resource router into the service a runner
 //! serves, so a function and the local server answer identically.
 
+pub mod approvals;
 pub mod assets;
 pub mod audit;
 pub mod auth;

@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use chrono::Duration;
 
 use super::AppState;
+use crate::config::{Config, origin_of};
 use crate::domain::accounts::{self, TokenScope};
 use crate::domain::audit::AuditMeta;
 use crate::error::{Error, Result};
@@ -76,7 +77,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             None => {
                 let token = session_cookie(&parts.headers).ok_or(Error::Unauthenticated)?;
                 if !is_safe(&parts.method) {
-                    check_origin(&parts.headers, &state.config.public_url)?;
+                    check_origin(&parts.headers, &state.config)?;
                 }
                 from_session(state, &token).await?
             }
@@ -157,14 +158,13 @@ fn session_cookie(headers: &HeaderMap) -> Option<String> {
 }
 
 /// CSRF defence for cookie-authenticated writes: the browser's `Origin` (or,
-/// failing that, `Referer`) must be our own public URL.
-pub fn check_origin(headers: &HeaderMap, public_url: &str) -> Result<()> {
-    let expected = origin_of(public_url);
-    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()).map(origin_of);
-    let referer = headers.get(header::REFERER).and_then(|v| v.to_str().ok()).map(origin_of);
+/// failing that, `Referer`) must be our own.
+pub fn check_origin(headers: &HeaderMap, config: &Config) -> Result<()> {
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let referer = headers.get(header::REFERER).and_then(|v| v.to_str().ok());
     match origin.or(referer) {
-        Some(seen) if seen == expected => Ok(()),
-        Some(seen) => Err(Error::Forbidden(format!("cross-site request from {seen} refused"))),
+        Some(seen) if config.is_own_origin(seen) => Ok(()),
+        Some(seen) => Err(Error::Forbidden(format!("cross-site request from {} refused", origin_of(seen)))),
         None => Err(Error::Forbidden("a cookie-authenticated write must carry an Origin header".into())),
     }
 }
@@ -179,23 +179,18 @@ impl FromRequestParts<AppState> for SameOrigin {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         if parts.headers.contains_key(header::ORIGIN) {
-            check_origin(&parts.headers, &state.config.public_url)?;
+            check_origin(&parts.headers, &state.config)?;
         }
         Ok(Self)
     }
 }
 
-/// `scheme://host[:port]` of a URL, lowercased.
-fn origin_of(url: &str) -> String {
-    let url = url.trim().to_ascii_lowercase();
-    let (scheme, rest) = url.split_once("://").unwrap_or(("", &url));
-    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-    format!("{scheme}://{host}")
-}
-
-pub fn session_cookie_header(token: &str, max_age: Duration) -> HeaderValue {
+/// The session cookie; `Secure` unless the site is plain http on a
+/// non-loopback host (where a browser would not send it back).
+pub fn session_cookie_header(token: &str, max_age: Duration, config: &Config) -> HeaderValue {
+    let secure = if config.secure_cookies() { " Secure;" } else { "" };
     let cookie =
-        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; Secure; SameSite=Lax; Max-Age={}", max_age.num_seconds());
+        format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly;{secure} SameSite=Lax; Max-Age={}", max_age.num_seconds());
     HeaderValue::from_str(&cookie).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
@@ -207,12 +202,33 @@ mod tests {
     fn origins_compare_scheme_host_and_port() {
         assert_eq!(origin_of("https://app.example.com/path?x"), "https://app.example.com");
         assert_eq!(origin_of("http://localhost:3000"), "http://localhost:3000");
+        let mut config = Config::for_database("sqlite::memory:");
+        config.public_url = "http://localhost:3000/".into();
         let mut headers = HeaderMap::new();
         headers.insert(header::ORIGIN, HeaderValue::from_static("http://localhost:3000"));
-        assert!(check_origin(&headers, "http://localhost:3000/").is_ok());
+        assert!(check_origin(&headers, &config).is_ok());
         headers.insert(header::ORIGIN, HeaderValue::from_static("https://evil.example"));
-        assert!(check_origin(&headers, "http://localhost:3000").is_err());
-        assert!(check_origin(&HeaderMap::new(), "http://localhost:3000").is_err());
+        assert!(check_origin(&headers, &config).is_err());
+        assert!(check_origin(&HeaderMap::new(), &config).is_err());
+        config.own_origins = vec!["https://evil.example".into()];
+        assert!(check_origin(&headers, &config).is_ok(), "an origin of its own");
+    }
+
+    #[test]
+    fn cookies_are_secure_unless_plain_http_off_this_machine() {
+        let mut config = Config::for_database("sqlite::memory:");
+        for (url, secure) in [
+            ("https://app.example.com", true),
+            ("http://localhost:8080", true),
+            ("http://127.0.0.1:3000", true),
+            ("http://[::1]:3000", true),
+            ("http://app.localhost", true),
+            ("http://192.0.2.2:3000", false),
+            ("http://simplicity.internal", false),
+        ] {
+            config.public_url = url.into();
+            assert_eq!(config.secure_cookies(), secure, "{url}");
+        }
     }
 
     #[test]

@@ -15,7 +15,9 @@ use super::super::extract::{ApiJson, ApiPath, ApiQuery};
 use super::super::kernel::records::RecordSummaryView;
 use super::super::tenant::OrgContext;
 use super::{ItemPath, ItemView, find};
-use crate::domain::assets::{DEFAULT_IMPACT_DEPTH, Direction, MAX_IMPACT_DEPTH};
+use crate::domain::assets::{
+    DEFAULT_IMPACT_DEPTH, DEFAULT_IMPACT_LIMIT, Direction, MAX_IMPACT_DEPTH, MAX_IMPACT_LIMIT,
+};
 use crate::domain::permissions::Action;
 use crate::domain::records::RecordKind;
 use crate::error::{Error, Result};
@@ -160,6 +162,9 @@ pub struct ImpactQuery {
     direction: Option<Direction>,
     /// 1–20, default 10.
     depth: Option<u32>,
+    /// Items listed at most, nearest first: 1–10000, default 1000 (`total`
+    /// counts them all).
+    limit: Option<usize>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -176,6 +181,9 @@ pub struct ImpactNodeView {
 pub struct ImpactView {
     direction: Direction,
     depth: u32,
+    /// Every item reached, listed or not.
+    total: usize,
+    /// The nearest `limit` of them, by depth.
     data: Vec<ImpactNodeView>,
 }
 
@@ -197,12 +205,16 @@ async fn impact(
     if !(1..=MAX_IMPACT_DEPTH).contains(&depth) {
         return Err(Error::field("depth", format!("must be 1 to {MAX_IMPACT_DEPTH}")));
     }
+    let limit = query.limit.unwrap_or(DEFAULT_IMPACT_LIMIT);
+    if !(1..=MAX_IMPACT_LIMIT).contains(&limit) {
+        return Err(Error::field("limit", format!("must be 1 to {MAX_IMPACT_LIMIT}")));
+    }
     let direction = query.direction.unwrap_or(Direction::Downstream);
     let item = find(&state, &org, &path.item).await?;
-    let nodes = org.scope(&state).items().impact(item.id, direction, depth).await?;
+    let (nodes, total) = org.scope(&state).items().impact(item.id, direction, depth, limit).await?;
     let data =
         nodes.into_iter().map(|n| ImpactNodeView { item: n.item.into(), depth: n.depth, path: n.path }).collect();
-    Ok(Json(ImpactView { direction, depth, data }))
+    Ok(Json(ImpactView { direction, depth, total, data }))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -4,6 +4,7 @@
 //! impact walk, the records on them, types (`types`), and import and
 //! export (`transfer`).
 
+mod csv;
 mod graph;
 mod transfer;
 mod types;

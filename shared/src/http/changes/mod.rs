@@ -19,13 +19,14 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::AppState;
+use super::approvals::ApprovalView;
 use super::extract::{ApiJson, ApiPath, ApiQuery, present};
 use super::kernel::owner_refused;
 use super::kernel::paging::{self, Page};
 use super::kernel::records::{RecordRoutes, RecordSummaryView, linked_by_kind, record_routes};
 use super::kernel::versioned::{IdempotencyKey, IfMatch, Versioned, stale};
 use super::tenant::{OrgContext, module_routes};
-use crate::domain::approvals::{ApprovalStatus, Decision, RuleKind};
+use crate::domain::approvals::ApprovalStatus;
 use crate::domain::changes::{ChangeStatus, ChangeType, Risk, Window};
 use crate::domain::org::Module;
 use crate::domain::permissions::Action;
@@ -49,71 +50,6 @@ pub const RECORDS: RecordRoutes = RecordRoutes {
 };
 
 record_routes!(change_records, super::RECORDS, "/api/orgs/{orgId}/changes/{changeId}", "changeId", "changes");
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct VoteView {
-    user: UserId,
-    decision: Decision,
-    comment: String,
-    created_at: DateTime<Utc>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct StepView {
-    name: String,
-    rule: RuleKind,
-    /// The `count` or `percent` of the rule.
-    rule_value: Option<u32>,
-    /// Approvals needed, among `approvers` (the requester never approves).
-    needed: u32,
-    status: ApprovalStatus,
-    approvers: Vec<UserId>,
-    votes: Vec<VoteView>,
-    decided_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ApprovalView {
-    status: ApprovalStatus,
-    /// The step votes go to now (0-based).
-    current_step: usize,
-    steps: Vec<StepView>,
-    /// Who may still vote on the current step.
-    pending_approvers: Vec<UserId>,
-}
-
-impl From<ApprovalRecord> for ApprovalView {
-    fn from(a: ApprovalRecord) -> Self {
-        let pending_approvers = a.pending_approvers();
-        let steps = a
-            .steps
-            .into_iter()
-            .map(|s| StepView {
-                name: s.name,
-                rule: s.rule,
-                rule_value: s.rule_value,
-                needed: s.needed,
-                status: s.status,
-                approvers: s.approvers,
-                votes: s
-                    .votes
-                    .into_iter()
-                    .map(|v| VoteView {
-                        user: v.user,
-                        decision: v.decision,
-                        comment: v.comment,
-                        created_at: v.created_at,
-                    })
-                    .collect(),
-                decided_at: s.decided_at,
-            })
-            .collect();
-        Self { status: a.status, current_step: a.current_step, steps, pending_approvers }
-    }
-}
 
 /// Another change holding an overlapping window on some of the same items.
 #[derive(Serialize, ToSchema)]

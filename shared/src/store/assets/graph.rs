@@ -267,9 +267,19 @@ impl Items<'_> {
 
     /// Every item reached from `start` following `direction`, at most
     /// `depth` steps away, nearest first, each with a shortest path.
-    pub async fn impact(&self, start: ConfigItemId, direction: Direction, depth: u32) -> StoreResult<Vec<ImpactNode>> {
+    /// Every item reached, counted; the `limit` nearest loaded (by depth,
+    /// then age), so a hub's answer stays small whatever the graph's size.
+    pub async fn impact(
+        &self,
+        start: ConfigItemId,
+        direction: Direction,
+        depth: u32,
+        limit: usize,
+    ) -> StoreResult<(Vec<ImpactNode>, usize)> {
         let reached = reach(self.scope.db, self.scope.org_id, start.uuid(), direction, depth).await?;
-        let ids: Vec<uuid::Uuid> = reached.keys().copied().collect();
+        let mut nearest: Vec<(u32, uuid::Uuid)> = reached.iter().map(|(id, (depth, _))| (*depth, *id)).collect();
+        nearest.sort_unstable();
+        let ids: Vec<uuid::Uuid> = nearest.into_iter().take(limit).map(|(_, id)| id).collect();
         let items: BTreeMap<uuid::Uuid, ConfigItemRecord> =
             self.many(&ids).await?.into_iter().map(|item| (item.id.uuid(), item)).collect();
         let mut nodes = Vec::with_capacity(reached.len());
@@ -285,6 +295,6 @@ impl Items<'_> {
             nodes.push(ImpactNode { item: item.clone(), depth: *depth, path });
         }
         nodes.sort_by_key(|n| (n.depth, n.item.number));
-        Ok(nodes)
+        Ok((nodes, reached.len()))
     }
 }

@@ -22,8 +22,8 @@ export const assets = {
   relationships: (orgId: string, id: string) => json<{ data: Relationship[] }>(`${itemPath(orgId, id)}/relationships`).then((r) => r.data),
   relate: (orgId: string, id: string, relation: string, to: string) => post<Relationship>(`${itemPath(orgId, id)}/relationships`, { relation, to }),
   unrelate: (orgId: string, id: string, relationshipId: string) => remove(`${itemPath(orgId, id)}/relationships/${segment(relationshipId)}`),
-  impact: (orgId: string, id: string, direction: "upstream" | "downstream", depth = 10) =>
-    json<ImpactView>(`${itemPath(orgId, id)}/impact`, { query: { direction, depth } }),
+  impact: (orgId: string, id: string, direction: "upstream" | "downstream", depth = 10, limit = 100) =>
+    json<ImpactView>(`${itemPath(orgId, id)}/impact`, { query: { direction, depth, limit } }),
   itemRecords: (orgId: string, id: string) => json<ItemRecords>(`${itemPath(orgId, id)}/records`),
   itemTypes: (orgId: string) => json<{ data: ItemType[] }>(`${orgPath(orgId)}/assets/types`).then((r) => r.data),
   putItemType: (orgId: string, key: string, input: { name: string; schema: unknown }) =>

@@ -2700,10 +2700,13 @@ export interface components {
             path: components["schemas"]["ConfigItemId"][];
         };
         ImpactView: {
+            /** @description The nearest `limit` of them, by depth. */
             data: components["schemas"]["ImpactNodeView"][];
             /** Format: int32 */
             depth: number;
             direction: components["schemas"]["Direction"];
+            /** @description Every item reached, listed or not. */
+            total: number;
         };
         ImportReport: {
             /** Format: int64 */
@@ -4418,6 +4421,11 @@ export interface operations {
                 depth?: number;
                 /** @description `downstream` (default): what the item relies on; `upstream`: what relies on it. */
                 direction?: components["schemas"]["Direction"];
+                /**
+                 * @description Items listed at most, nearest first: 1–10000, default 1000 (`total`
+                 *     counts them all).
+                 */
+                limit?: number;
             };
             header?: never;
             path: {

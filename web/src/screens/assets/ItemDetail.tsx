@@ -104,7 +104,14 @@ function Impact({ item }: { item: ItemView }) {
         ) : impact.data.data.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">Nothing {direction === "downstream" ? "it relies on" : "relies on it"}.</p>
         ) : (
-          <ImpactGraph root={item} nodes={impact.data.data} />
+          <>
+            {impact.data.total > impact.data.data.length && (
+              <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
+                The nearest {impact.data.data.length} of {impact.data.total} items.
+              </p>
+            )}
+            <ImpactGraph root={item} nodes={impact.data.data} />
+          </>
         )}
       </div>
     </Card>

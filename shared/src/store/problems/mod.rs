@@ -4,23 +4,24 @@
 //! tells every open incident the problem causes, on its timeline and to its
 //! assignees.
 
+mod known_errors;
+
+use known_errors::{matching_words, publish_workaround};
+
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 
-use super::entities::{incident, problem, record_link};
+use super::entities::{incident, problem};
 use super::records::links::link_in;
 use super::records::{DomainEvent, Entry, LinkRelation, RecordSummary, TimelineKind, row_of};
-use super::scope::scoped;
 use super::teams::{OwnerRefusal, check_owner};
-use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
-use crate::domain::incidents::IncidentStatus;
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::problems::{Priority, ProblemStatus};
-use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
+use crate::domain::records::{RecordKind, RecordNumber};
 use crate::ids::{IncidentId, OrgId, ProblemId, TeamId, UserId};
 
 #[derive(Debug, Clone)]
@@ -156,23 +157,6 @@ pub(super) async fn describe<C: ConnectionTrait>(
         event_data: problem.event_data(),
         title: problem.title,
     }))
-}
-
-/// Each word of `text` (at most 8) in the title, symptom or workaround, in any case.
-fn matching_words(text: &str) -> Condition {
-    use sea_orm::sea_query::{Expr, ExprTrait, Func};
-    let lower = |column: problem::Column| Expr::expr(Func::lower(Expr::col(column)));
-    let mut all = Condition::all();
-    for word in text.split_whitespace().take(8) {
-        let pattern = format!("%{}%", word.to_lowercase().replace(['%', '_'], ""));
-        all = all.add(
-            Condition::any()
-                .add(lower(problem::Column::Title).like(pattern.clone()))
-                .add(lower(problem::Column::Symptom).like(pattern.clone()))
-                .add(lower(problem::Column::Workaround).like(pattern)),
-        );
-    }
-    all
 }
 
 /// One organisation's problems.
@@ -404,20 +388,6 @@ impl Problems<'_> {
         }
     }
 
-    /// The known errors that cause `incident` (linked to it).
-    pub async fn known_errors_of(&self, incident: IncidentId) -> StoreResult<Vec<ProblemRecord>> {
-        let ids = caused(self.scope.db, self.scope.org_id, incident.into(), RecordKind::Problem, true).await?;
-        let rows = self
-            .scope
-            .rows::<problem::Entity>()
-            .filter(problem::Column::Id.is_in(ids))
-            .filter(problem::Column::WorkaroundPublishedAt.is_not_null())
-            .order_by_desc(problem::Column::Number)
-            .all(self.scope.db)
-            .await?;
-        rows.into_iter().map(TryInto::try_into).collect()
-    }
-
     async fn get_on<C: ConnectionTrait>(&self, conn: &C, id: ProblemId) -> StoreResult<Option<ProblemRecord>> {
         row_of::<problem::Entity, _>(conn, self.scope.org_id, id.uuid()).await?.map(TryInto::try_into).transpose()
     }
@@ -441,81 +411,4 @@ impl Problems<'_> {
             .await?;
         Ok(ids.iter().copied().filter(|i| !found.contains(&i.uuid())).collect())
     }
-}
-
-/// The records of `kind` linked `caused_by` with `subject`: those it causes
-/// (`subject` the cause, `causes` true) or those causing it.
-pub(super) async fn caused<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    subject: RecordRef,
-    kind: RecordKind,
-    subject_is_effect: bool,
-) -> StoreResult<Vec<uuid::Uuid>> {
-    let (this_kind, this_id, other_kind, other_id) = if subject_is_effect {
-        (
-            record_link::Column::FromKind,
-            record_link::Column::FromId,
-            record_link::Column::ToKind,
-            record_link::Column::ToId,
-        )
-    } else {
-        (
-            record_link::Column::ToKind,
-            record_link::Column::ToId,
-            record_link::Column::FromKind,
-            record_link::Column::FromId,
-        )
-    };
-    Ok(scoped::<record_link::Entity>(org_id)
-        .filter(record_link::Column::Relation.eq(LinkRelation::CausedBy.key()))
-        .filter(this_kind.eq(subject.kind().key()))
-        .filter(this_id.eq(subject.uuid()))
-        .filter(other_kind.eq(kind.key()))
-        .select_only()
-        .column(other_id)
-        .into_tuple()
-        .all(conn)
-        .await?)
-}
-
-/// Tells every open incident `problem` causes of its workaround: an entry
-/// on each timeline, and an event that notifies each one's assignees.
-async fn publish_workaround(
-    unit: &mut UnitOfWork<'_>,
-    scope: &OrgStore<'_>,
-    problem: &ProblemRecord,
-) -> StoreResult<()> {
-    let org_id = scope.org_id;
-    let ids = caused(unit.conn(), org_id, problem.id.into(), RecordKind::Incident, false).await?;
-    let open =
-        [IncidentStatus::Open, IncidentStatus::Acknowledged, IncidentStatus::Investigating].map(IncidentStatus::key);
-    let incidents = scope
-        .rows::<incident::Entity>()
-        .filter(incident::Column::Id.is_in(ids))
-        .filter(incident::Column::Status.is_in(open))
-        .order_by_asc(incident::Column::Number)
-        .all(unit.conn())
-        .await?;
-    let body = format!("Workaround from {} ({}): {}", problem.number, problem.title, problem.workaround);
-    let detail = json!({"problem": RecordRef::from(problem.id), "number": problem.number.to_string()});
-    unit.timeline(
-        problem.id.into(),
-        Entry::new(
-            TimelineKind::Workaround,
-            format!("Workaround published to {} open incident(s)", incidents.len()),
-            json!({"incidents": incidents.len()}),
-        ),
-    )
-    .await?;
-    for row in incidents {
-        let incident = RecordRef::stored(RecordKind::Incident, row.id);
-        unit.timeline(incident, Entry::new(TimelineKind::Workaround, body.clone(), detail.clone())).await?;
-        let data = json!({"incidentId": IncidentId::from_uuid(row.id), "number": row.number, "title": row.title,
-                          "problemId": problem.id, "problemNumber": problem.number.to_string(),
-                          "workaround": problem.workaround});
-        unit.emit(DomainEvent::new(EventType::IncidentWorkaroundPublished, incident, data));
-    }
-    unit.emit(problem.event(EventType::ProblemWorkaroundPublished));
-    Ok(())
 }
