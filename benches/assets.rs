@@ -42,7 +42,7 @@ fn dependencies(i: usize, items: usize) -> Vec<usize> {
     }
     let next = (layer + 1) * per_layer;
     // Every third item has one dependency more: 300,000 for 100,000 items.
-    (0..OUT_DEGREE + usize::from(i % 3 == 0))
+    (0..OUT_DEGREE + usize::from(i.is_multiple_of(3)))
         .map(|k| {
             // A cheap deterministic mix; squaring skews it to the low end.
             let h = (i as u64).wrapping_mul(2654435761).wrapping_add(k as u64 * 40503) % 10_000;
