@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, Query
 use serde_json::json;
 
 use super::entities::kb_article;
-use super::records::{DomainEvent, RecordSummary, row_of};
+use super::records::{DomainEvent, RecordSummary, locked_row_of, row_of};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
@@ -154,13 +154,7 @@ impl Articles<'_> {
         meta: &AuditMeta,
     ) -> StoreResult<Result<ArticleRecord, ArticleRefusal>> {
         let mut unit = self.scope.unit(meta).await?;
-        let Some(before) = self
-            .scope
-            .rows::<kb_article::Entity>()
-            .filter(kb_article::Column::Id.eq(id.uuid()))
-            .lock_exclusive()
-            .one(unit.conn())
-            .await?
+        let Some(before) = locked_row_of::<kb_article::Entity, _>(unit.conn(), self.scope.org_id, id.uuid()).await?
         else {
             return Ok(Err(ArticleRefusal::NotFound));
         };

@@ -12,7 +12,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, QueryFi
 use serde_json::{Value, json};
 
 use super::entities::{configuration_item, oncall_document};
-use super::records::{DomainEvent, Entry, RecordSummary, TimelineKind, row_of};
+use super::records::{DomainEvent, Entry, RecordSummary, TimelineKind, locked_row_of, newest_first, row_of};
 use super::scope::scoped;
 use super::teams::{OwnerRefusal, check_owner};
 use super::{DocumentKind, OrgStore, StoreError, StoreResult};
@@ -298,14 +298,7 @@ impl Items<'_> {
     ) -> StoreResult<Result<ConfigItemRecord, ItemRefusal>> {
         let org_id = self.scope.org_id;
         let mut unit = self.scope.unit(meta).await?;
-        let Some(before) = self
-            .scope
-            .rows::<configuration_item::Entity>()
-            .filter(configuration_item::Column::Id.eq(id.uuid()))
-            .lock_exclusive()
-            .one(unit.conn())
-            .await?
-        else {
+        let Some(before) = locked_row_of::<configuration_item::Entity, _>(unit.conn(), org_id, id.uuid()).await? else {
             return Ok(Err(ItemRefusal::NotFound));
         };
         unit.restamp();
@@ -369,15 +362,7 @@ impl Items<'_> {
                 query = query.filter(words);
             }
         }
-        if let Some(before) = filter.before {
-            query = query.filter(configuration_item::Column::Number.lt(before));
-        }
-        let mut rows =
-            query.order_by_desc(configuration_item::Column::Number).limit(limit + 1).all(self.scope.db).await?;
-        let more = rows.len() as u64 > limit;
-        rows.truncate(limit as usize);
-        let next = if more { rows.last().map(|r| r.number) } else { None };
-        Ok((rows.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?, next))
+        newest_first(self.scope.db, query, filter.before, limit).await
     }
 
     pub async fn get(&self, id: ConfigItemId) -> StoreResult<Option<ConfigItemRecord>> {

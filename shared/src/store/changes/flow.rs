@@ -4,12 +4,12 @@
 //! Every move is one unit of work: the change, its approval, its timeline,
 //! the audit entry and the events.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, Set};
 use serde_json::json;
 
 use super::super::approvals::{self, VoteOutcome, VoteRefusal, resolve_steps};
 use super::super::entities::change;
-use super::super::records::{DomainEvent, Entry, TimelineKind};
+use super::super::records::{DomainEvent, Entry, TimelineKind, locked_row_of};
 use super::super::unit::UnitOfWork;
 use super::super::{OrgStore, StoreResult};
 use super::calendar::{FreezeRecord, freeze_over};
@@ -57,12 +57,7 @@ pub(super) async fn locked(
     scope: &OrgStore<'_>,
     id: ChangeId,
 ) -> StoreResult<Option<change::Model>> {
-    Ok(scope
-        .rows::<change::Entity>()
-        .filter(change::Column::Id.eq(id.uuid()))
-        .lock_exclusive()
-        .one(unit.conn())
-        .await?)
+    locked_row_of::<change::Entity, _>(unit.conn(), scope.org_id, id.uuid()).await
 }
 
 /// Moves `row` to `status` with its timeline entry; the caller commits.

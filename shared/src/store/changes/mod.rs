@@ -10,12 +10,12 @@ mod policy;
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, Set};
 use serde_json::json;
 
 use super::entities::{change, record_link};
 use super::records::links::link_in;
-use super::records::{DomainEvent, Entry, LinkRelation, RecordSummary, TimelineKind, row_of};
+use super::records::{DomainEvent, Entry, LinkRelation, RecordSummary, TimelineKind, newest_first, row_of};
 use super::scope::scoped;
 use super::teams::{OwnerRefusal, check_owner};
 use super::{OrgStore, StoreError, StoreResult};
@@ -395,7 +395,7 @@ impl Changes<'_> {
         Ok(Ok(updated))
     }
 
-    /// Newest first, `limit` at most; with a window filter, by window start.
+    /// Newest first, `limit` at most.
     pub async fn list(&self, filter: &ChangeFilter, limit: u64) -> StoreResult<(Vec<ChangeRecord>, Option<i64>)> {
         let mut query = self.scope.rows::<change::Entity>();
         if let Some(status) = filter.status {
@@ -404,14 +404,7 @@ impl Changes<'_> {
         if let Some((from, to)) = filter.window {
             query = query.filter(change::Column::WindowStart.lt(to)).filter(change::Column::WindowEnd.gt(from));
         }
-        if let Some(before) = filter.before {
-            query = query.filter(change::Column::Number.lt(before));
-        }
-        let mut rows = query.order_by_desc(change::Column::Number).limit(limit + 1).all(self.scope.db).await?;
-        let more = rows.len() as u64 > limit;
-        rows.truncate(limit as usize);
-        let next = if more { rows.last().map(|r| r.number) } else { None };
-        Ok((rows.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?, next))
+        newest_first(self.scope.db, query, filter.before, limit).await
     }
 
     pub async fn get(&self, id: ChangeId) -> StoreResult<Option<ChangeRecord>> {

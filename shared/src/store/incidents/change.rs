@@ -2,12 +2,12 @@
 //! handoff under optimistic concurrency; each change says on the timeline
 //! what it did.
 
-use sea_orm::{ActiveModelTrait, ColumnTrait, QueryFilter, QuerySelect};
+use sea_orm::ActiveModelTrait;
 use serde_json::{Value, json};
 
 use super::super::entities::incident;
 use super::super::orgs::non_members;
-use super::super::records::{Entry, TimelineKind};
+use super::super::records::{Entry, TimelineKind, locked_row_of};
 use super::{IncidentRecord, Incidents, StoreResult, replace_people, rollup, sla, with_people_one};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
@@ -68,14 +68,7 @@ impl Incidents<'_> {
         let org_id = self.scope.org_id;
         let mut unit = self.scope.unit(meta).await?;
         // Changes of one incident take turns; other incidents' do not wait.
-        let Some(before) = self
-            .scope
-            .rows::<incident::Entity>()
-            .filter(incident::Column::Id.eq(id.uuid()))
-            .lock_exclusive()
-            .one(unit.conn())
-            .await?
-        else {
+        let Some(before) = locked_row_of::<incident::Entity, _>(unit.conn(), org_id, id.uuid()).await? else {
             return Ok(Err(ChangeRefusal::NotFound));
         };
         unit.restamp();

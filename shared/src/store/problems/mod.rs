@@ -9,12 +9,14 @@ mod known_errors;
 use known_errors::{matching_words, publish_workaround};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, Set};
 use serde_json::json;
 
 use super::entities::{incident, problem};
 use super::records::links::link_in;
-use super::records::{DomainEvent, Entry, LinkRelation, RecordSummary, TimelineKind, row_of};
+use super::records::{
+    DomainEvent, Entry, LinkRelation, RecordSummary, TimelineKind, locked_row_of, newest_first, row_of,
+};
 use super::teams::{OwnerRefusal, check_owner};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
@@ -251,14 +253,7 @@ impl Problems<'_> {
     ) -> StoreResult<Result<ProblemRecord, ProblemRefusal>> {
         let org_id = self.scope.org_id;
         let mut unit = self.scope.unit(meta).await?;
-        let Some(before) = self
-            .scope
-            .rows::<problem::Entity>()
-            .filter(problem::Column::Id.eq(id.uuid()))
-            .lock_exclusive()
-            .one(unit.conn())
-            .await?
-        else {
+        let Some(before) = locked_row_of::<problem::Entity, _>(unit.conn(), org_id, id.uuid()).await? else {
             return Ok(Err(ProblemRefusal::NotFound));
         };
         unit.restamp();
@@ -366,14 +361,7 @@ impl Problems<'_> {
         if let Some(text) = filter.text.as_deref().filter(|t| !t.trim().is_empty()) {
             query = query.filter(matching_words(text));
         }
-        if let Some(before) = filter.before {
-            query = query.filter(problem::Column::Number.lt(before));
-        }
-        let mut rows = query.order_by_desc(problem::Column::Number).limit(limit + 1).all(self.scope.db).await?;
-        let more = rows.len() as u64 > limit;
-        rows.truncate(limit as usize);
-        let next = if more { rows.last().map(|r| r.number) } else { None };
-        Ok((rows.into_iter().map(TryInto::try_into).collect::<StoreResult<_>>()?, next))
+        newest_first(self.scope.db, query, filter.before, limit).await
     }
 
     pub async fn get(&self, id: ProblemId) -> StoreResult<Option<ProblemRecord>> {

@@ -18,7 +18,7 @@ pub use timeline::{Entry, TimelineKind, TimelineRecord};
 
 use super::entities::{self, timeline_entry};
 use super::scope::{OrgOwned, scoped};
-use super::{OrgStore, StoreResult};
+use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
@@ -63,6 +63,44 @@ pub(in crate::store) async fn row_of<E: NumberedTable, C: ConnectionTrait>(
     id: uuid::Uuid,
 ) -> StoreResult<Option<E::Model>> {
     Ok(scoped::<E>(org_id).filter(E::id_column().eq(id)).one(conn).await?)
+}
+
+/// `org_id`'s row of `E` with id `id`, locked until `conn`'s transaction
+/// ends: writes to one record take turns, other records' do not wait.
+pub(in crate::store) async fn locked_row_of<E: NumberedTable, C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    id: uuid::Uuid,
+) -> StoreResult<Option<E::Model>> {
+    Ok(scoped::<E>(org_id).filter(E::id_column().eq(id)).lock_exclusive().one(conn).await?)
+}
+
+/// A page of `query` newest first: at most `limit` records numbered below
+/// `before`, and the number the next page starts below, if there is one.
+pub(in crate::store) async fn newest_first<E, R, C>(
+    conn: &C,
+    query: sea_orm::Select<E>,
+    before: Option<i64>,
+    limit: u64,
+) -> StoreResult<(Vec<R>, Option<i64>)>
+where
+    E: NumberedTable,
+    R: TryFrom<E::Model, Error = StoreError>,
+    C: ConnectionTrait,
+{
+    let query = match before {
+        Some(before) => query.filter(E::number_column().lt(before)),
+        None => query,
+    };
+    let mut rows = query.order_by_desc(E::number_column()).limit(limit + 1).all(conn).await?;
+    let more = rows.len() as u64 > limit;
+    rows.truncate(limit as usize);
+    let next = match rows.last().map(|last| sea_orm::ModelTrait::get(last, E::number_column())) {
+        Some(sea_orm::Value::BigInt(Some(number))) if more => Some(number),
+        Some(other) if more => return Err(StoreError::Corrupt(format!("a record number reads {other:?}"))),
+        _ => None,
+    };
+    Ok((rows.into_iter().map(R::try_from).collect::<StoreResult<_>>()?, next))
 }
 
 /// The id of `org_id`'s row of `E` numbered `number`.
