@@ -203,6 +203,38 @@ on_both_stores! {
         assert!(fields.contains(&"colour") && fields.contains(&"name") && fields.contains(&"type"), "{headless}");
     }
 
+    async fn an_import_longer_than_a_batch_links_forward_and_reconciles_across_batches(app: TestApp) {
+        let org = asset_org(&app, "Batches").await;
+        // 1,200 rows (batches of 500): row i depends on row i + 700, a
+        // later batch's item, by external id; the last rows name the
+        // first items by number; a name repeated two batches later is the
+        // same item (no duplicate), and a target nobody has is its row's error.
+        let mut csv = String::from("externalId,name,type,status,criticality,labels,relationships\n");
+        for i in 0..1200 {
+            let relationships = match i {
+                i if i + 700 < 1200 => format!("depends_on:h-{}", i + 700),
+                i if i >= 1190 => format!("runs_on:CI-{}", i - 1189),
+                _ => String::new(),
+            };
+            csv.push_str(&format!("h-{i},host-{i},server,active,low,,{relationships}\n"));
+        }
+        csv.push_str(",host-3,server,active,low,,\n");
+        csv.push_str("h-x,host-x,server,active,low,,depends_on:nowhere\n");
+        let dry: Value = import(&org, "?dryRun=true", &csv).await.json().await.expect("json");
+        assert_eq!((dry["rows"].as_u64(), dry["created"].as_u64(), dry["updated"].as_u64(), dry["relationshipsCreated"].as_u64()), (Some(1202), Some(1201), Some(0), Some(510)), "{}", dry["invalid"]);
+        assert_eq!(dry["unchanged"], 1, "the later row for host-3 is the item the first made");
+        assert_eq!(dry["invalid"], json!([{"line": 1203, "field": "relationships", "detail": "no item \"nowhere\""}]));
+        let written: Value = import(&org, "?skipInvalid=true", &csv).await.json().await.expect("json");
+        assert_eq!((written["created"].as_u64(), written["relationshipsCreated"].as_u64()), (Some(1201), Some(510)));
+        let host: Value = org.admin.get(&org.path("/assets/CI-4")).await.json().await.expect("json");
+        assert_eq!(host["externalId"], "h-3");
+        let impact: Value = org.admin.get(&org.path(&format!("/assets/{}/impact?direction=downstream&depth=1", host["id"].as_str().expect("id")))).await.json().await.expect("json");
+        assert_eq!(impact["data"][0]["item"]["externalId"], "h-703", "{impact}");
+        // Again: nothing new, whatever batch each row falls in.
+        let again: Value = import(&org, "?skipInvalid=true", &csv).await.json().await.expect("json");
+        assert_eq!((again["created"].as_u64(), again["updated"].as_u64(), again["unchanged"].as_u64(), again["relationshipsCreated"].as_u64()), (Some(0), Some(0), Some(1202), Some(0)));
+    }
+
     async fn an_item_page_shows_the_records_on_it_and_its_dependencies(app: TestApp) {
         let org = asset_org(&app, "Records").await;
         let service = item(&org, "checkout", "service").await;

@@ -6,11 +6,14 @@
 //! back. Relationships name their target by external id or `CI-n`, and
 //! are made once every row is in.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use futures_util::{Stream, StreamExt};
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
+use sea_orm::sea_query::{Alias, OnConflict, Query};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, EntityTrait, FromQueryResult, QueryFilter, Set,
+    Statement,
+};
 use serde_json::json;
 
 use super::super::entities::{ci_relationship, configuration_item};
@@ -69,8 +72,11 @@ pub enum ImportOutcome {
     Refused(ImportSummary),
 }
 
-/// Where an item of this import is: its id, by the keys a row may name it
-/// by (with the external id the item has, under its name).
+/// Where the items a batch names are: the stored ones its rows match
+/// and the batch's own, by the keys a row may name them by (with the
+/// external id the item has, under its name). Only a batch's worth is
+/// held: earlier batches are found in the store (the import's own
+/// transaction sees them), so memory stays bounded however long the file.
 #[derive(Default)]
 struct Seen {
     by_external: HashMap<String, uuid::Uuid>,
@@ -116,6 +122,96 @@ impl Seen {
     }
 }
 
+/// A relationship a row named: `(line, from, relation, target)`.
+type NamedLink = (u64, uuid::Uuid, String, String);
+
+/// The relationships the rows name, kept in a temporary table of the
+/// import's connection until every item is in (a row may name an item a
+/// later row makes), then resolved a page at a time by one join.
+struct PendingLinks {
+    written: i64,
+}
+
+const PENDING_TABLE: &str = "import_links";
+
+#[derive(Debug, FromQueryResult)]
+struct PendingLink {
+    seq: i64,
+    line: i64,
+    from_id: uuid::Uuid,
+    relation: String,
+    target: String,
+    to_id: Option<uuid::Uuid>,
+}
+
+impl PendingLinks {
+    /// The table is made inside the import's transaction, so a rollback
+    /// takes it away too; `finish` drops it before a commit.
+    async fn open<C: ConnectionTrait>(conn: &C) -> StoreResult<Self> {
+        let uuid = match conn.get_database_backend() {
+            DatabaseBackend::Postgres => "UUID",
+            _ => "BLOB",
+        };
+        conn.execute_unprepared(&format!(
+            "CREATE TEMPORARY TABLE {PENDING_TABLE} (seq BIGINT PRIMARY KEY, line BIGINT NOT NULL, \
+             from_id {uuid} NOT NULL, relation TEXT NOT NULL, target TEXT NOT NULL, target_number BIGINT)"
+        ))
+        .await?;
+        Ok(Self { written: 0 })
+    }
+
+    async fn add<C: ConnectionTrait>(&mut self, conn: &C, links: Vec<NamedLink>) -> StoreResult<()> {
+        if links.is_empty() {
+            return Ok(());
+        }
+        let mut insert = Query::insert();
+        insert
+            .into_table(Alias::new(PENDING_TABLE))
+            .columns(["seq", "line", "from_id", "relation", "target", "target_number"].map(Alias::new));
+        for (line, from, relation, target) in links {
+            self.written += 1;
+            // `CI-n` names an item by number; anything else by external id
+            // (an external id wins if an item has one that reads `CI-n`).
+            let number = RecordNumber::parse(RecordKind::ConfigurationItem, &target)
+                .filter(|_| target.contains('-'))
+                .map(|n| n.number);
+            insert.values_panic([
+                self.written.into(),
+                i64::try_from(line).unwrap_or(i64::MAX).into(),
+                from.into(),
+                relation.into(),
+                target.into(),
+                number.into(),
+            ]);
+        }
+        conn.execute(&insert).await?;
+        Ok(())
+    }
+
+    /// The next page after `after`, each with the item its target names.
+    async fn page<C: ConnectionTrait>(conn: &C, org_id: OrgId, after: i64) -> StoreResult<Vec<PendingLink>> {
+        let backend = conn.get_database_backend();
+        let (org, after_at, limit) = match backend {
+            DatabaseBackend::Postgres => ("$1", "$2", "$3"),
+            _ => ("?1", "?2", "?3"),
+        };
+        let sql = format!(
+            "SELECT l.seq, l.line, l.from_id, l.relation, l.target, COALESCE(e.id, n.id) AS to_id \
+             FROM {PENDING_TABLE} l \
+             LEFT JOIN configuration_items e ON e.org_id = {org} AND e.external_id = l.target \
+             LEFT JOIN configuration_items n ON n.org_id = {org} AND n.number = l.target_number \
+             WHERE l.seq > {after_at} ORDER BY l.seq LIMIT {limit}"
+        );
+        let values = [org_id.uuid().into(), after.into(), (BATCH as i64).into()];
+        Ok(PendingLink::find_by_statement(Statement::from_sql_and_values(backend, sql, values)).all(conn).await?)
+    }
+
+    async fn finish<C: ConnectionTrait>(self, conn: &C) -> StoreResult<()> {
+        conn.execute_unprepared(&format!("DROP TABLE {PENDING_TABLE}")).await?;
+        Ok(())
+    }
+}
+
 impl Items<'_> {
     /// Imports `rows` (each a valid row, or a row's errors), reporting the
     /// rows read so far to `progress` after each batch.
@@ -133,8 +229,7 @@ impl Items<'_> {
         // number items in blocks and reconcile against what is there.
         unit.serialise().await?;
         let mut summary = ImportSummary::default();
-        let mut seen = Seen::default();
-        let mut pending_links: Vec<(u64, uuid::Uuid, String, String)> = Vec::new();
+        let mut pending = PendingLinks::open(unit.conn()).await?;
         let mut batch: Vec<ImportRow> = Vec::with_capacity(BATCH);
         let mut rows = std::pin::pin!(rows);
         while let Some(row) = rows.next().await {
@@ -144,13 +239,13 @@ impl Items<'_> {
                 Err(errors) => summary.invalid.extend(errors),
             }
             if batch.len() == BATCH {
-                write_batch(&mut unit, org_id, std::mem::take(&mut batch), &mut seen, &mut summary, &mut pending_links)
-                    .await?;
+                write_batch(&mut unit, org_id, std::mem::take(&mut batch), &mut summary, &mut pending).await?;
                 progress(summary.rows);
             }
         }
-        write_batch(&mut unit, org_id, batch, &mut seen, &mut summary, &mut pending_links).await?;
-        relate_all(&unit, org_id, &seen, pending_links, &mut summary).await?;
+        write_batch(&mut unit, org_id, batch, &mut summary, &mut pending).await?;
+        relate_all(&unit, org_id, &mut summary).await?;
+        pending.finish(unit.conn()).await?;
         progress(summary.rows);
         if dry_run {
             return Ok(ImportOutcome::DryRun(summary));
@@ -175,9 +270,8 @@ async fn write_batch(
     unit: &mut UnitOfWork<'_>,
     org_id: OrgId,
     batch: Vec<ImportRow>,
-    seen: &mut Seen,
     summary: &mut ImportSummary,
-    pending_links: &mut Vec<(u64, uuid::Uuid, String, String)>,
+    pending: &mut PendingLinks,
 ) -> StoreResult<()> {
     if batch.is_empty() {
         return Ok(());
@@ -204,10 +298,13 @@ async fn write_batch(
                 .await?,
         );
     }
+    let mut seen = Seen::default();
     for row in &existing {
         seen.remember(row.id, &stored_fields(&ConfigItemRecord::try_from(row.clone())?));
     }
-    let by_id: HashMap<uuid::Uuid, configuration_item::Model> = existing.into_iter().map(|row| (row.id, row)).collect();
+    let mut links: Vec<NamedLink> = Vec::new();
+    let mut by_id: HashMap<uuid::Uuid, configuration_item::Model> =
+        existing.into_iter().map(|row| (row.id, row)).collect();
     // Rows for new items, by the id each will have; a later row of the
     // file for the same item replaces the earlier one.
     let mut creates: Vec<(ConfigItemId, ImportRow)> = Vec::new();
@@ -230,14 +327,10 @@ async fn write_batch(
                     summary.invalid.push(ImportRowError { line: row.line, field: "name".into(), detail });
                     continue;
                 }
-                let current = match by_id.get(&id) {
-                    Some(current) => current.clone(),
-                    None => scoped::<configuration_item::Entity>(org_id)
-                        .filter(configuration_item::Column::Id.eq(id))
-                        .one(conn)
-                        .await?
-                        .ok_or_else(|| StoreError::Corrupt("an imported item vanished".into()))?,
-                };
+                // A match is a stored item of this batch's lookup, or one
+                // this batch makes (above).
+                let current =
+                    by_id.get(&id).cloned().ok_or_else(|| StoreError::Corrupt("an imported item vanished".into()))?;
                 let old = ConfigItemRecord::try_from(current.clone())?;
                 if row.fields.status != old.status && !old.status.can_become(row.fields.status) {
                     let detail = format!("an item that is {} cannot become {}", old.status, row.fields.status);
@@ -250,12 +343,12 @@ async fn write_batch(
                 } else {
                     active.version = Set(old.version + 1);
                     active.updated_at = Set(unit.now());
-                    active.update(conn).await?;
+                    // A later row of the batch for this item edits it as it is now.
+                    by_id.insert(id, active.update(conn).await?);
                     summary.updated += 1;
                 }
                 seen.remember(id, &row.fields);
-                pending_links
-                    .extend(row.relationships.into_iter().map(|(relation, target)| (row.line, id, relation, target)));
+                links.extend(row.relationships.into_iter().map(|(relation, target)| (row.line, id, relation, target)));
             }
             Match::New => {
                 let id = ConfigItemId::new();
@@ -265,14 +358,25 @@ async fn write_batch(
             }
         }
     }
-    if creates.is_empty() {
-        return Ok(());
+    if !creates.is_empty() {
+        create(unit, org_id, creates, summary, &mut links).await?;
     }
+    pending.add(conn, links).await
+}
+
+/// Makes the batch's new items, numbered in one block.
+async fn create(
+    unit: &UnitOfWork<'_>,
+    org_id: OrgId,
+    creates: Vec<(ConfigItemId, ImportRow)>,
+    summary: &mut ImportSummary,
+    links: &mut Vec<NamedLink>,
+) -> StoreResult<()> {
+    let conn = unit.conn();
     let first = counters::next_numbers(conn, org_id, RecordKind::ConfigurationItem, creates.len() as i64).await?;
     let mut models = Vec::with_capacity(creates.len());
     for (offset, (id, row)) in creates.into_iter().enumerate() {
-        pending_links
-            .extend(row.relationships.into_iter().map(|(relation, target)| (row.line, id.uuid(), relation, target)));
+        links.extend(row.relationships.into_iter().map(|(relation, target)| (row.line, id.uuid(), relation, target)));
         models.push(new_row(org_id, id, first + offset as i64, row.fields, unit.now()));
     }
     summary.created += models.len() as u64;
@@ -317,65 +421,50 @@ fn edit_to(fields: ItemFields) -> ItemEdit {
 /// Makes the relationships the rows named, once every item is in; a
 /// target no row and no item has, or an unknown relation, is an error of
 /// its row.
-async fn relate_all(
-    unit: &UnitOfWork<'_>,
-    org_id: OrgId,
-    seen: &Seen,
-    pending: Vec<(u64, uuid::Uuid, String, String)>,
-    summary: &mut ImportSummary,
-) -> StoreResult<()> {
+async fn relate_all(unit: &UnitOfWork<'_>, org_id: OrgId, summary: &mut ImportSummary) -> StoreResult<()> {
     let conn = unit.conn();
     let mut relations: HashMap<String, bool> = HashMap::new();
-    // Written a batch at a time; a batch names each relationship once (the
-    // store skips those an earlier batch or import made).
-    let mut unique: std::collections::HashSet<(uuid::Uuid, String, uuid::Uuid)> = std::collections::HashSet::new();
-    let mut batch = Vec::with_capacity(BATCH);
-    for (line, from, relation, target) in pending {
-        if !relations.contains_key(&relation) {
-            let known = relation_inverse(conn, org_id, &relation).await?.is_some();
-            relations.insert(relation.clone(), known);
+    let mut after = 0;
+    loop {
+        let page = PendingLinks::page(conn, org_id, after).await?;
+        let Some(last) = page.last() else { return Ok(()) };
+        after = last.seq;
+        // A page names each relationship once (the store skips those an
+        // earlier page or import made).
+        let mut unique: HashSet<(uuid::Uuid, String, uuid::Uuid)> = HashSet::new();
+        let mut batch = Vec::with_capacity(page.len());
+        for link in page {
+            let line = u64::try_from(link.line).unwrap_or_default();
+            let refuse = |detail: String| ImportRowError { line, field: "relationships".into(), detail };
+            if !relations.contains_key(&link.relation) {
+                let known = relation_inverse(conn, org_id, &link.relation).await?.is_some();
+                relations.insert(link.relation.clone(), known);
+            }
+            if relations.get(&link.relation) != Some(&true) {
+                summary.invalid.push(refuse(format!("no relation {:?}", link.relation)));
+                continue;
+            }
+            let Some(to) = link.to_id else {
+                summary.invalid.push(refuse(format!("no item {:?}", link.target)));
+                continue;
+            };
+            if to == link.from_id {
+                summary.invalid.push(refuse("an item cannot relate to itself".into()));
+                continue;
+            }
+            if unique.insert((link.from_id, link.relation.clone(), to)) {
+                batch.push(ci_relationship::ActiveModel {
+                    id: Set(uuid::Uuid::now_v7()),
+                    org_id: Set(org_id.uuid()),
+                    from_id: Set(link.from_id),
+                    relation: Set(link.relation),
+                    to_id: Set(to),
+                    created_at: Set(unit.now()),
+                });
+            }
         }
-        if relations.get(&relation) != Some(&true) {
-            summary.invalid.push(ImportRowError {
-                line,
-                field: "relationships".into(),
-                detail: format!("no relation {relation:?}"),
-            });
-            continue;
-        }
-        let Some(to) = resolve_target(conn, org_id, seen, &target).await? else {
-            summary.invalid.push(ImportRowError {
-                line,
-                field: "relationships".into(),
-                detail: format!("no item {target:?}"),
-            });
-            continue;
-        };
-        if to == from {
-            summary.invalid.push(ImportRowError {
-                line,
-                field: "relationships".into(),
-                detail: "an item cannot relate to itself".into(),
-            });
-            continue;
-        }
-        if unique.insert((from, relation.clone(), to)) {
-            batch.push(ci_relationship::ActiveModel {
-                id: Set(uuid::Uuid::now_v7()),
-                org_id: Set(org_id.uuid()),
-                from_id: Set(from),
-                relation: Set(relation),
-                to_id: Set(to),
-                created_at: Set(unit.now()),
-            });
-        }
-        if batch.len() == BATCH {
-            summary.relationships_created += insert_new(conn, std::mem::take(&mut batch)).await?;
-            unique.clear();
-        }
+        summary.relationships_created += insert_new(conn, batch).await?;
     }
-    summary.relationships_created += insert_new(conn, batch).await?;
-    Ok(())
 }
 
 /// Inserts the relationships not already there; how many were new.
@@ -394,21 +483,4 @@ async fn insert_new<C: ConnectionTrait>(conn: &C, batch: Vec<ci_relationship::Ac
         .exec_without_returning(conn)
         .await?;
     Ok(inserted)
-}
-
-async fn resolve_target<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    seen: &Seen,
-    target: &str,
-) -> StoreResult<Option<uuid::Uuid>> {
-    if let Some(id) = seen.by_external.get(target) {
-        return Ok(Some(*id));
-    }
-    let query = scoped::<configuration_item::Entity>(org_id);
-    let query = match RecordNumber::parse(RecordKind::ConfigurationItem, target).filter(|_| target.contains('-')) {
-        Some(number) => query.filter(configuration_item::Column::Number.eq(number.number)),
-        None => query.filter(configuration_item::Column::ExternalId.eq(target)),
-    };
-    Ok(query.one(conn).await?.map(|row| row.id))
 }
