@@ -14,6 +14,7 @@ mod dashboard;
 mod deploy;
 mod incidents;
 mod invites;
+mod knowledge;
 mod layering;
 mod live;
 mod local_mode;

@@ -11,6 +11,7 @@ pub mod events;
 pub mod histogram;
 pub mod incidents;
 mod keyed;
+pub mod knowledge;
 pub mod lifecycle;
 pub mod notify;
 pub mod oncall;

@@ -43,12 +43,14 @@ impl OrgContext {
         state.store.org_store(&self.access)
     }
 
+    /// Whether the member's roles allow `action`.
+    pub fn allows(&self, action: Action) -> bool {
+        self.access.member().is_some_and(|(_, roles)| action.permitted_for(roles))
+    }
+
     /// Succeeds when the member's roles allow `action` (else 403).
     pub fn require(&self, action: Action) -> Result<()> {
-        match self.access.member() {
-            Some((_, roles)) if action.permitted_for(roles) => Ok(()),
-            _ => Err(Error::Forbidden(format!("your role does not allow {action}"))),
-        }
+        if self.allows(action) { Ok(()) } else { Err(Error::Forbidden(format!("your role does not allow {action}"))) }
     }
 }
 

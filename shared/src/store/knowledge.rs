@@ -1,18 +1,26 @@
 //! Knowledge-base articles (the knowledge-base module), on the record
-//! kernel: numbered `KB-n`, versioned, idempotent creates, keyset pages,
-//! domain events, timeline and links.
+//! kernel: numbered `KB-n`, versioned (the `ETag`), idempotent creates,
+//! keyset pages, domain events, timeline and links. Every save of the
+//! text is a revision kept whole; readers (and search) see the published
+//! one, so a published article can be edited and published again.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 
-use super::entities::kb_article;
+use super::entities::{kb_article, kb_article_version};
 use super::records::{DomainEvent, RecordSummary, locked_row_of, row_of};
+use super::scope::{scoped, scoped_update};
+use super::search::{self, SearchDocument};
+use super::teams::{OwnerRefusal, check_owner};
+use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
+use crate::domain::knowledge::{ArticleKind, ArticleStatus, RevisionState, SearchKind, Visibility};
+use crate::domain::lifecycle::Lifecycle;
 use crate::domain::records::{RecordKind, RecordNumber};
-use crate::ids::{ArticleId, OrgId, UserId};
+use crate::ids::{ArticleId, IncidentId, OrgId, UserId};
 
 #[derive(Debug, Clone)]
 pub struct ArticleRecord {
@@ -24,26 +32,52 @@ pub struct ArticleRecord {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
+    pub status: ArticleStatus,
+    pub kind: ArticleKind,
+    pub tags: Vec<String>,
+    pub owner: Option<UserId>,
+    pub visibility: Visibility,
+    /// After this day the article is due for review (stale).
+    pub review_on: Option<NaiveDate>,
+    /// The latest revision of the text (this record's title and body).
+    pub revision: i32,
+    /// The revision readers see.
+    pub published_revision: Option<i32>,
+    /// A postmortem's incident.
+    pub incident: Option<IncidentId>,
 }
 
-impl From<kb_article::Model> for ArticleRecord {
-    fn from(model: kb_article::Model) -> Self {
-        Self {
-            id: ArticleId::from_uuid(model.id),
-            number: RecordNumber::new(RecordKind::Article, model.number),
-            title: model.title,
-            body: model.body,
-            author_id: UserId::from_uuid(model.author_id),
-            created_at: model.created_at,
-            updated_at: model.updated_at,
-            version: model.version,
-        }
+impl TryFrom<kb_article::Model> for ArticleRecord {
+    type Error = StoreError;
+
+    fn try_from(m: kb_article::Model) -> StoreResult<Self> {
+        let corrupt = |e: String| StoreError::Corrupt(e);
+        Ok(Self {
+            id: ArticleId::from_uuid(m.id),
+            number: RecordNumber::new(RecordKind::Article, m.number),
+            title: m.title,
+            body: m.body,
+            author_id: UserId::from_uuid(m.author_id),
+            created_at: m.created_at,
+            updated_at: m.updated_at,
+            version: m.version,
+            status: m.status.parse().map_err(corrupt)?,
+            kind: m.kind.parse().map_err(corrupt)?,
+            tags: serde_json::from_str(&m.tags).map_err(|e| corrupt(e.to_string()))?,
+            owner: m.owner_id.map(UserId::from_uuid),
+            visibility: m.visibility.parse().map_err(corrupt)?,
+            review_on: m.review_on,
+            revision: m.revision,
+            published_revision: m.published_revision,
+            incident: m.incident_id.map(IncidentId::from_uuid),
+        })
     }
 }
 
 impl ArticleRecord {
     fn event_data(&self) -> serde_json::Value {
-        json!({"articleId": self.id, "number": self.number.to_string(), "title": self.title, "version": self.version})
+        json!({"articleId": self.id, "number": self.number.to_string(), "title": self.title, "version": self.version,
+               "status": self.status, "kind": self.kind, "revision": self.revision})
     }
 
     fn event(&self, event_type: EventType) -> DomainEvent {
@@ -51,10 +85,29 @@ impl ArticleRecord {
     }
 }
 
+/// One saved revision of an article's text.
+#[derive(Debug, Clone)]
+pub struct RevisionRecord {
+    pub revision: i32,
+    pub title: String,
+    pub body: String,
+    pub summary: String,
+    pub author_id: UserId,
+    pub created_at: DateTime<Utc>,
+    pub published_at: Option<DateTime<Utc>>,
+    pub state: RevisionState,
+}
+
 pub struct NewArticle {
     pub title: String,
     pub body: String,
     pub author: UserId,
+    pub kind: ArticleKind,
+    pub tags: Vec<String>,
+    pub owner: Option<UserId>,
+    pub visibility: Visibility,
+    pub review_on: Option<NaiveDate>,
+    pub incident: Option<IncidentId>,
 }
 
 /// Fields to change; `None` leaves a field as it is.
@@ -62,12 +115,28 @@ pub struct NewArticle {
 pub struct ArticleChange {
     pub title: Option<String>,
     pub body: Option<String>,
+    /// What the save changed, for the revision history.
+    pub summary: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub owner: Option<Option<UserId>>,
+    pub visibility: Option<Visibility>,
+    pub review_on: Option<Option<NaiveDate>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ArticleRefusal {
     NotFound,
-    Stale { current: i32 },
+    Stale {
+        current: i32,
+    },
+    /// The lifecycle does not allow the move.
+    Move {
+        from: ArticleStatus,
+        to: ArticleStatus,
+    },
+    /// Published already, with no newer revision.
+    NothingToPublish,
+    Owner(OwnerRefusal),
 }
 
 /// A page of articles, newest first.
@@ -83,11 +152,12 @@ pub(super) async fn describe<C: ConnectionTrait>(
     org_id: OrgId,
     id: uuid::Uuid,
 ) -> StoreResult<Option<RecordSummary>> {
-    let row = row_of::<kb_article::Entity, _>(conn, org_id, id).await?;
-    Ok(row.map(ArticleRecord::from).map(|article| RecordSummary {
+    let Some(row) = row_of::<kb_article::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
+    let article = ArticleRecord::try_from(row)?;
+    Ok(Some(RecordSummary {
         reference: article.id.into(),
         number: article.number,
-        status: "published".to_owned(),
+        status: article.status.key().to_owned(),
         event_data: article.event_data(),
         title: article.title,
     }))
@@ -105,25 +175,28 @@ impl<'a> OrgStore<'a> {
 }
 
 impl Articles<'_> {
-    /// Writes an article. With an idempotency key seen in the last 24 hours,
-    /// returns the article written then instead (and `false`).
+    /// Writes a draft article (revision 1). With an idempotency key seen in
+    /// the last 24 hours, returns the article written then instead (and `false`).
     pub async fn create(
         &self,
         new: NewArticle,
         idempotency_key: Option<&str>,
         meta: &AuditMeta,
-    ) -> StoreResult<(ArticleRecord, bool)> {
+    ) -> StoreResult<Result<(ArticleRecord, bool), ArticleRefusal>> {
         let org_id = self.scope.org_id;
         let mut unit = self.scope.unit(meta).await?;
         let id = ArticleId::new();
         if let Some(existing) = unit.idempotent(RecordKind::Article, idempotency_key, id.uuid()).await?
             && let Some(existing) = self.get_on(unit.conn(), ArticleId::from_uuid(existing)).await?
         {
-            return Ok((existing, false));
+            return Ok(Ok((existing, false)));
+        }
+        if let Some(refusal) = check_owner(unit.conn(), org_id, new.owner, None).await? {
+            return Ok(Err(ArticleRefusal::Owner(refusal)));
         }
         let now = unit.now();
         let number = unit.next_number(RecordKind::Article).await?;
-        let created: ArticleRecord = kb_article::ActiveModel {
+        let row = kb_article::ActiveModel {
             id: Set(id.uuid()),
             org_id: Set(org_id.uuid()),
             number: Set(number.number),
@@ -133,19 +206,31 @@ impl Articles<'_> {
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
+            status: Set(ArticleStatus::Draft.key().to_owned()),
+            kind: Set(new.kind.key().to_owned()),
+            tags: Set(json!(new.tags).to_string()),
+            owner_id: Set(new.owner.map(UserId::uuid)),
+            visibility: Set(new.visibility.key().to_owned()),
+            review_on: Set(new.review_on),
+            revision: Set(1),
+            published_revision: Set(None),
+            incident_id: Set(new.incident.map(IncidentId::uuid)),
         }
         .insert(unit.conn())
         .await
-        .map_err(StoreError::from_write)?
-        .into();
-        let summary = json!({"number": created.number.to_string(), "title": created.title});
+        .map_err(StoreError::from_write)?;
+        let created = ArticleRecord::try_from(row)?;
+        save_revision(&unit, &created, "created", new.author).await?;
+        let summary = json!({"number": created.number.to_string(), "title": created.title, "kind": created.kind});
         unit.audit(AuditEntry::new("article.created", id, summary));
         unit.emit(created.event(EventType::ArticleCreated));
         unit.commit().await?;
-        Ok((created, true))
+        Ok(Ok((created, true)))
     }
 
-    /// Applies `change` if `expected_version` is current (`None`: any).
+    /// Applies `change` if `expected_version` is current (`None`: any). A
+    /// new title or body is a new revision; a published article stays as
+    /// readers see it until that revision is published.
     pub async fn change(
         &self,
         id: ArticleId,
@@ -154,21 +239,25 @@ impl Articles<'_> {
         meta: &AuditMeta,
     ) -> StoreResult<Result<ArticleRecord, ArticleRefusal>> {
         let mut unit = self.scope.unit(meta).await?;
-        let Some(before) = locked_row_of::<kb_article::Entity, _>(unit.conn(), self.scope.org_id, id.uuid()).await?
-        else {
-            return Ok(Err(ArticleRefusal::NotFound));
+        let before = match self.locked(&unit, id, expected_version).await? {
+            Ok(before) => before,
+            Err(refusal) => return Ok(Err(refusal)),
         };
-        if let Some(expected) = expected_version
-            && expected != before.version
+        let old = ArticleRecord::try_from(before.clone())?;
+        let new_text = change.title.as_ref().is_some_and(|t| *t != old.title)
+            || change.body.as_ref().is_some_and(|b| *b != old.body);
+        let new_meta = change.tags.as_ref().is_some_and(|t| *t != old.tags)
+            || change.owner.is_some_and(|o| o != old.owner)
+            || change.visibility.is_some_and(|v| v != old.visibility)
+            || change.review_on.is_some_and(|r| r != old.review_on);
+        if !new_text && !new_meta {
+            return Ok(Ok(old));
+        }
+        if let Some(Some(owner)) = change.owner
+            && let Some(refusal) = check_owner(unit.conn(), self.scope.org_id, Some(owner), None).await?
         {
-            return Ok(Err(ArticleRefusal::Stale { current: before.version }));
+            return Ok(Err(ArticleRefusal::Owner(refusal)));
         }
-        let unchanged = change.title.as_ref().is_none_or(|t| *t == before.title)
-            && change.body.as_ref().is_none_or(|b| *b == before.body);
-        if unchanged {
-            return Ok(Ok(before.into()));
-        }
-        let old = ArticleRecord::from(before.clone());
         let mut row: kb_article::ActiveModel = before.into();
         if let Some(title) = change.title {
             row.title = Set(title);
@@ -176,14 +265,106 @@ impl Articles<'_> {
         if let Some(body) = change.body {
             row.body = Set(body);
         }
+        if let Some(tags) = change.tags {
+            row.tags = Set(json!(tags).to_string());
+        }
+        if let Some(owner) = change.owner {
+            row.owner_id = Set(owner.map(UserId::uuid));
+        }
+        if let Some(visibility) = change.visibility {
+            row.visibility = Set(visibility.key().to_owned());
+        }
+        if let Some(review_on) = change.review_on {
+            row.review_on = Set(review_on);
+        }
+        if new_text {
+            row.revision = Set(old.revision + 1);
+        }
         row.version = Set(old.version + 1);
         row.updated_at = Set(unit.now());
-        let updated = ArticleRecord::from(row.update(unit.conn()).await?);
-        let summary = json!({"before": {"title": old.title, "version": old.version}, "after": {"title": updated.title, "version": updated.version}});
+        let updated = ArticleRecord::try_from(row.update(unit.conn()).await?)?;
+        if new_text {
+            let summary = change.summary.unwrap_or_default();
+            save_revision(&unit, &updated, &summary, unit.actor().unwrap_or(updated.author_id)).await?;
+        }
+        // Tags and visibility reach search at once; the text when published.
+        reindex(&unit, &updated).await?;
+        let summary = json!({"before": {"title": old.title, "version": old.version, "revision": old.revision},
+                             "after": {"title": updated.title, "version": updated.version, "revision": updated.revision}});
         unit.audit(AuditEntry::new("article.updated", id, summary));
         unit.emit(updated.event(EventType::ArticleUpdated));
         unit.commit().await?;
         Ok(Ok(updated))
+    }
+
+    /// Moves the article along its lifecycle. `Published` publishes the
+    /// latest revision, also of an article already published (the one
+    /// readers saw becomes outdated).
+    pub async fn move_to(
+        &self,
+        id: ArticleId,
+        expected_version: Option<i32>,
+        status: ArticleStatus,
+        meta: &AuditMeta,
+    ) -> StoreResult<Result<ArticleRecord, ArticleRefusal>> {
+        let mut unit = self.scope.unit(meta).await?;
+        let before = match self.locked(&unit, id, expected_version).await? {
+            Ok(before) => before,
+            Err(refusal) => return Ok(Err(refusal)),
+        };
+        let old = ArticleRecord::try_from(before.clone())?;
+        let republish = old.status == ArticleStatus::Published && status == ArticleStatus::Published;
+        if republish && old.published_revision == Some(old.revision) {
+            return Ok(Err(ArticleRefusal::NothingToPublish));
+        }
+        if !republish && !old.status.can_become(status) {
+            return Ok(Err(ArticleRefusal::Move { from: old.status, to: status }));
+        }
+        let now = unit.now();
+        let mut row: kb_article::ActiveModel = before.into();
+        row.status = Set(status.key().to_owned());
+        if status == ArticleStatus::Published {
+            row.published_revision = Set(Some(old.revision));
+            scoped_update::<kb_article_version::Entity>(self.scope.org_id)
+                .filter(kb_article_version::Column::ArticleId.eq(id.uuid()))
+                .filter(kb_article_version::Column::Revision.eq(old.revision))
+                .col_expr(kb_article_version::Column::PublishedAt, sea_orm::sea_query::Expr::value(now))
+                .exec(unit.conn())
+                .await?;
+        }
+        row.version = Set(old.version + 1);
+        row.updated_at = Set(now);
+        let updated = ArticleRecord::try_from(row.update(unit.conn()).await?)?;
+        reindex(&unit, &updated).await?;
+        let summary = json!({"before": {"status": old.status, "publishedRevision": old.published_revision},
+                             "after": {"status": updated.status, "publishedRevision": updated.published_revision}});
+        unit.audit(AuditEntry::new("article.status_changed", id, summary));
+        unit.emit(updated.event(EventType::ArticleUpdated));
+        unit.commit().await?;
+        Ok(Ok(updated))
+    }
+
+    /// Every revision, newest first.
+    pub async fn revisions(&self, article: &ArticleRecord) -> StoreResult<Vec<RevisionRecord>> {
+        let rows = self
+            .scope
+            .rows::<kb_article_version::Entity>()
+            .filter(kb_article_version::Column::ArticleId.eq(article.id.uuid()))
+            .order_by_desc(kb_article_version::Column::Revision)
+            .all(self.scope.db)
+            .await?;
+        Ok(rows.into_iter().map(|row| revision_of(article, row)).collect())
+    }
+
+    pub async fn revision(&self, article: &ArticleRecord, revision: i32) -> StoreResult<Option<RevisionRecord>> {
+        let row = self
+            .scope
+            .rows::<kb_article_version::Entity>()
+            .filter(kb_article_version::Column::ArticleId.eq(article.id.uuid()))
+            .filter(kb_article_version::Column::Revision.eq(revision))
+            .one(self.scope.db)
+            .await?;
+        Ok(row.map(|row| revision_of(article, row)))
     }
 
     /// Newest first, `limit` at most, after `after` (the previous page's last).
@@ -196,7 +377,8 @@ impl Articles<'_> {
         let more = rows.len() as u64 > limit;
         rows.truncate(limit as usize);
         let next = if more { rows.last().map(|r| ArticleId::from_uuid(r.id)) } else { None };
-        Ok(ArticlePage { articles: rows.into_iter().map(Into::into).collect(), next })
+        let articles = rows.into_iter().map(ArticleRecord::try_from).collect::<StoreResult<_>>()?;
+        Ok(ArticlePage { articles, next })
     }
 
     pub async fn get(&self, id: ArticleId) -> StoreResult<Option<ArticleRecord>> {
@@ -214,6 +396,87 @@ impl Articles<'_> {
     async fn get_on<C: ConnectionTrait>(&self, conn: &C, id: ArticleId) -> StoreResult<Option<ArticleRecord>> {
         let row =
             self.scope.rows::<kb_article::Entity>().filter(kb_article::Column::Id.eq(id.uuid())).one(conn).await?;
-        Ok(row.map(Into::into))
+        row.map(ArticleRecord::try_from).transpose()
     }
+
+    /// The article's row, locked for this write, if `expected_version` is current.
+    async fn locked(
+        &self,
+        unit: &UnitOfWork<'_>,
+        id: ArticleId,
+        expected_version: Option<i32>,
+    ) -> StoreResult<Result<kb_article::Model, ArticleRefusal>> {
+        let Some(row) = locked_row_of::<kb_article::Entity, _>(unit.conn(), self.scope.org_id, id.uuid()).await? else {
+            return Ok(Err(ArticleRefusal::NotFound));
+        };
+        match expected_version {
+            Some(expected) if expected != row.version => Ok(Err(ArticleRefusal::Stale { current: row.version })),
+            _ => Ok(Ok(row)),
+        }
+    }
+}
+
+fn revision_of(article: &ArticleRecord, row: kb_article_version::Model) -> RevisionRecord {
+    let published = (article.status == ArticleStatus::Published).then_some(article.published_revision).flatten();
+    RevisionRecord {
+        state: RevisionState::of(row.revision, published, row.published_at.is_some()),
+        revision: row.revision,
+        title: row.title,
+        body: row.body,
+        summary: row.summary,
+        author_id: UserId::from_uuid(row.author_id),
+        created_at: row.created_at,
+        published_at: row.published_at,
+    }
+}
+
+/// Keeps the article's latest text as a revision of its own.
+async fn save_revision(
+    unit: &UnitOfWork<'_>,
+    article: &ArticleRecord,
+    summary: &str,
+    author: UserId,
+) -> StoreResult<()> {
+    kb_article_version::ActiveModel {
+        org_id: Set(unit.org_id().uuid()),
+        article_id: Set(article.id.uuid()),
+        revision: Set(article.revision),
+        title: Set(article.title.clone()),
+        body: Set(article.body.clone()),
+        summary: Set(summary.chars().take(200).collect()),
+        author_id: Set(author.uuid()),
+        created_at: Set(unit.now()),
+        published_at: Set(None),
+    }
+    .insert(unit.conn())
+    .await
+    .map_err(StoreError::from_write)?;
+    Ok(())
+}
+
+/// Search finds a published article by its published revision, and
+/// nothing else.
+async fn reindex(unit: &UnitOfWork<'_>, article: &ArticleRecord) -> StoreResult<()> {
+    let org_id = unit.org_id();
+    let published = (article.status == ArticleStatus::Published).then_some(article.published_revision).flatten();
+    let Some(published) = published else {
+        return search::unindex(unit.conn(), org_id, SearchKind::Article, article.id.uuid()).await;
+    };
+    let text = scoped::<kb_article_version::Entity>(org_id)
+        .filter(kb_article_version::Column::ArticleId.eq(article.id.uuid()))
+        .filter(kb_article_version::Column::Revision.eq(published))
+        .one(unit.conn())
+        .await?
+        .ok_or_else(|| StoreError::Corrupt("a published revision is missing".into()))?;
+    let document = SearchDocument {
+        kind: SearchKind::Article,
+        record_id: article.id.uuid(),
+        number: article.number.number,
+        title: text.title,
+        body: text.body,
+        tags: article.tags.clone(),
+        visibility: article.visibility,
+        updated_at: article.updated_at,
+    };
+    search::index(unit.conn(), org_id, document).await
 }

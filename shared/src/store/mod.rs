@@ -37,6 +37,7 @@ mod problems;
 mod rate_limits;
 mod records;
 mod scope;
+mod search;
 mod system;
 mod teams;
 mod tokens;
@@ -70,7 +71,7 @@ pub use incidents::{
     IncidentSort, Incidents, NewIncident, StatusFilter,
 };
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
-pub use knowledge::{ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, NewArticle};
+pub use knowledge::{ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, NewArticle, RevisionRecord};
 pub use notify::{
     AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, EscalationRecord, NewDelivery,
     WebhookEndpointRecord,
@@ -84,6 +85,7 @@ pub use records::{
     NewExternalLink, RecordSummary, Records, TimelineKind, TimelineRecord,
 };
 pub use scope::OrgStore;
+pub use search::{SearchHit, SearchQuery};
 pub use system::{Claimed, SystemStore};
 pub use teams::{NewTeam, OwnerRefusal, TeamChange, TeamRecord, TeamRefusal, Teams};
 pub use tokens::{ApiTokenRecord, NewApiToken};

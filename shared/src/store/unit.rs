@@ -52,6 +52,10 @@ impl<'m> UnitOfWork<'m> {
         self.at
     }
 
+    pub(super) fn org_id(&self) -> OrgId {
+        self.org_id
+    }
+
     /// Who the write acts for, when a person.
     pub(super) fn actor(&self) -> Option<crate::ids::UserId> {
         self.meta.actor_id

@@ -14,6 +14,16 @@ pub struct Model {
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,
+    pub status: String,
+    pub kind: String,
+    #[sea_orm(column_type = "Text")]
+    pub tags: String,
+    pub owner_id: Option<Uuid>,
+    pub visibility: String,
+    pub review_on: Option<Date>,
+    pub revision: i32,
+    pub published_revision: Option<i32>,
+    pub incident_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

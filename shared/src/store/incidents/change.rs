@@ -8,6 +8,7 @@ use serde_json::{Value, json};
 use super::super::entities::incident;
 use super::super::orgs::non_members;
 use super::super::records::{Entry, TimelineKind, locked_row_of};
+use super::super::search;
 use super::{IncidentRecord, Incidents, StoreResult, replace_people, rollup, sla, with_people_one};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
@@ -234,6 +235,9 @@ impl Incidents<'_> {
             }
         }
         rollup::apply(unit.conn(), org_id, Some(&before), &row).await?;
+        if row.title != before.title {
+            search::index(unit.conn(), org_id, super::search_document(&row)).await?;
+        }
         unit.audit(AuditEntry::new("incident.updated", id, summary));
         for event_type in event_types {
             let event = updated.event(event_type);

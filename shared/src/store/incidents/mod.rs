@@ -18,10 +18,12 @@ use super::records::idempotency::Key;
 use super::records::links::link_in;
 use super::records::{DomainEvent, LinkRelation, RecordSummary, counters, row_of};
 use super::scope::{scoped, scoped_delete};
+use super::search::{self, SearchDocument};
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, Source};
+use crate::domain::knowledge::{SearchKind, Visibility};
 use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
 use crate::ids::{EventId, IncidentId, OrgId, TeamId, UserId};
 
@@ -325,6 +327,7 @@ impl Incidents<'_> {
         .await
         .map_err(StoreError::from_write)?;
         rollup::apply(unit.conn(), org_id, None, &model).await?;
+        search::index(unit.conn(), org_id, search_document(&model)).await?;
         for (relation, other) in &new.links {
             if link_in(&mut unit, org_id, id.into(), *relation, *other).await?.is_err() {
                 return Ok(Err(CreateRefusal::UnknownRecord(*other)));
@@ -374,5 +377,19 @@ impl Incidents<'_> {
 impl<'a> OrgStore<'a> {
     pub fn incidents(&self) -> Incidents<'a> {
         Incidents { scope: *self }
+    }
+}
+
+/// Agents find an incident by its title.
+pub(super) fn search_document(model: &incident::Model) -> SearchDocument {
+    SearchDocument {
+        kind: SearchKind::Incident,
+        record_id: model.id,
+        number: model.number,
+        title: model.title.clone(),
+        body: String::new(),
+        tags: Vec::new(),
+        visibility: Visibility::Internal,
+        updated_at: model.updated_at,
     }
 }

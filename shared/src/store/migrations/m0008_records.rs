@@ -7,14 +7,10 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use super::{create_index, create_table};
+use super::{add, create_index, create_table, run};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-async fn run(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
-    manager.get_connection().execute_unprepared(sql).await.map(|_| ())
-}
 
 async fn rename(
     manager: &SchemaManager<'_>,
@@ -23,11 +19,6 @@ async fn rename(
     to: &'static str,
 ) -> Result<(), DbErr> {
     manager.alter_table(Table::alter().table(table).rename_column(from, to).to_owned()).await
-}
-
-async fn add(manager: &SchemaManager<'_>, table: &'static str, column: ColumnDef) -> Result<(), DbErr> {
-    let mut column = column;
-    manager.alter_table(Table::alter().table(table).add_column(&mut column).to_owned()).await
 }
 
 async fn drop_index(manager: &SchemaManager<'_>, table: &'static str, name: &'static str) -> Result<(), DbErr> {

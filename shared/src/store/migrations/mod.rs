@@ -14,6 +14,7 @@ mod m0008_records;
 mod m0009_audit_truncate;
 mod m0010_problems_changes;
 mod m0011_assets;
+mod m0012_knowledge;
 
 pub(super) struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0009_audit_truncate::Migration),
             Box::new(m0010_problems_changes::Migration),
             Box::new(m0011_assets::Migration),
+            Box::new(m0012_knowledge::Migration),
         ]
     }
 }
@@ -74,4 +76,13 @@ async fn create_index(
         index.unique();
     }
     manager.create_index(index).await
+}
+
+async fn run(manager: &SchemaManager<'_>, sql: &str) -> Result<(), DbErr> {
+    manager.get_connection().execute_unprepared(sql).await.map(|_| ())
+}
+
+async fn add(manager: &SchemaManager<'_>, table: &'static str, column: ColumnDef) -> Result<(), DbErr> {
+    let mut column = column;
+    manager.alter_table(Table::alter().table(table).add_column(&mut column).to_owned()).await
 }

@@ -8,11 +8,13 @@ use serde_json::json;
 use super::{ProblemRecord, Problems};
 use crate::domain::events::EventType;
 use crate::domain::incidents::IncidentStatus;
+use crate::domain::knowledge::{SearchKind, Visibility};
 use crate::domain::records::{RecordKind, RecordRef};
 use crate::ids::{IncidentId, OrgId};
 use crate::store::entities::{incident, problem, record_link};
 use crate::store::records::{DomainEvent, Entry, LinkRelation, TimelineKind};
 use crate::store::scope::scoped;
+use crate::store::search::{self, SearchDocument};
 use crate::store::unit::UnitOfWork;
 use crate::store::{OrgStore, StoreResult};
 
@@ -31,6 +33,21 @@ pub(super) fn matching_words(text: &str) -> Condition {
         );
     }
     all
+}
+
+/// Search finds a known error by its title, symptom and workaround.
+pub(super) async fn index_known_error(unit: &UnitOfWork<'_>, problem: &ProblemRecord) -> StoreResult<()> {
+    let document = SearchDocument {
+        kind: SearchKind::KnownError,
+        record_id: problem.id.uuid(),
+        number: problem.number.number,
+        title: problem.title.clone(),
+        body: format!("{}\n\n{}", problem.symptom, problem.workaround),
+        tags: Vec::new(),
+        visibility: Visibility::Internal,
+        updated_at: problem.updated_at,
+    };
+    search::index(unit.conn(), unit.org_id(), document).await
 }
 
 impl Problems<'_> {

@@ -6,7 +6,7 @@
 
 mod known_errors;
 
-use known_errors::{matching_words, publish_workaround};
+use known_errors::{index_known_error, matching_words, publish_workaround};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QuerySelect, Set};
@@ -232,6 +232,7 @@ impl Problems<'_> {
         }
         if published.is_some() {
             publish_workaround(&mut unit, &self.scope, &created).await?;
+            index_known_error(&unit, &created).await?;
         }
         let summary = json!({"number": created.number.to_string(), "title": created.title, "incidents": new.incidents});
         unit.audit(AuditEntry::new("problem.created", id, summary));
@@ -336,6 +337,9 @@ impl Problems<'_> {
         let updated = ProblemRecord::try_from(row.update(unit.conn()).await?)?;
         if publishes {
             publish_workaround(&mut unit, &self.scope, &updated).await?;
+        }
+        if updated.workaround_published_at.is_some() && !changed.is_empty() {
+            index_known_error(&unit, &updated).await?;
         }
         let summary = json!({"changed": changed, "status": {"before": old.status, "after": updated.status},
                              "version": updated.version});

@@ -1,11 +1,16 @@
 //! Knowledge base (module `knowledgeBase`): articles, including postmortems,
 //! on the record kernel — numbered `KB-n`, versioned under `If-Match`,
-//! idempotent creates, cursor lists, and the kernel's timeline and links.
+//! idempotent creates, cursor lists, and the kernel's timeline and links;
+//! their lifecycle (here), revisions and diffs (`revisions`), and search
+//! over them, known errors and incidents (`search`, at `GET …/kb`).
+
+mod revisions;
+mod search;
 
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -13,14 +18,16 @@ use utoipa_axum::routes;
 
 use super::AppState;
 use super::extract::{ApiJson, ApiPath, ApiQuery};
+use super::kernel::owner_refused;
 use super::kernel::paging::{self, Page};
 use super::kernel::records::{RecordRoutes, record_routes};
 use super::kernel::versioned::{IdempotencyKey, IfMatch, Versioned, stale};
 use super::tenant::{OrgContext, module_routes};
+use crate::domain::knowledge::{ArticleKind, ArticleStatus, Visibility};
 use crate::domain::org::Module;
 use crate::domain::permissions::Action;
 use crate::domain::records::RecordKind;
-use crate::domain::text::{Checks, Markdown, Title};
+use crate::domain::text::{Checks, Labels, Markdown, Title};
 use crate::error::{Error, FieldError, Result};
 use crate::ids::{ArticleId, UserId};
 use crate::store::{ArticleChange, ArticleRecord, ArticleRefusal, NewArticle, OrgStore};
@@ -52,6 +59,21 @@ pub struct ArticleView {
     updated_at: DateTime<Utc>,
     /// Send as `If-Match` (also in the `ETag` header) when changing it.
     version: i32,
+    status: ArticleStatus,
+    kind: ArticleKind,
+    tags: Vec<String>,
+    owner_id: Option<UserId>,
+    visibility: Visibility,
+    /// Due for review on this day.
+    review_on: Option<NaiveDate>,
+    /// Past its review date.
+    stale: bool,
+    /// The revision of `title` and `body`.
+    revision: i32,
+    /// The revision readers see (older published ones are `outdated`).
+    published_revision: Option<i32>,
+    /// A postmortem's incident.
+    incident_id: Option<crate::ids::IncidentId>,
 }
 
 impl From<ArticleRecord> for ArticleView {
@@ -65,6 +87,16 @@ impl From<ArticleRecord> for ArticleView {
             created_at: a.created_at,
             updated_at: a.updated_at,
             version: a.version,
+            status: a.status,
+            kind: a.kind,
+            tags: a.tags,
+            owner_id: a.owner,
+            visibility: a.visibility,
+            stale: a.review_on.is_some_and(|day| day < Utc::now().date_naive()),
+            review_on: a.review_on,
+            revision: a.revision,
+            published_revision: a.published_revision,
+            incident_id: a.incident,
         }
     }
 }
@@ -82,6 +114,12 @@ fn body(text: String) -> std::result::Result<String, Vec<FieldError>> {
 pub struct CreateArticleRequest {
     title: String,
     body: String,
+    #[serde(default)]
+    tags: Vec<String>,
+    owner_id: Option<UserId>,
+    /// Default `internal`.
+    visibility: Option<Visibility>,
+    review_on: Option<NaiveDate>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -89,10 +127,27 @@ pub struct CreateArticleRequest {
 pub struct UpdateArticleRequest {
     title: Option<String>,
     body: Option<String>,
+    /// What this save changed, kept with its revision.
+    summary: Option<String>,
+    tags: Option<Vec<String>>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "super::extract::present")]
+    owner_id: Option<Option<UserId>>,
+    visibility: Option<Visibility>,
+    /// `null` clears it.
+    #[serde(default, deserialize_with = "super::extract::present")]
+    review_on: Option<Option<NaiveDate>>,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ArticleStatusRequest {
+    /// `published` publishes the latest revision (also of a published article).
+    status: ArticleStatus,
 }
 
 #[derive(Deserialize)]
-struct ArticlePath {
+pub(super) struct ArticlePath {
     #[serde(rename = "articleId")]
     article: String,
 }
@@ -110,8 +165,23 @@ async fn find(scope: &OrgStore<'_>, reference: &str) -> Result<ArticleRecord> {
     scope.articles().find(reference).await?.ok_or(Error::NotFound("article"))
 }
 
-/// Writes a knowledge-base article. With an `Idempotency-Key` header, a
-/// retry within 24 hours returns the article the first request wrote.
+fn refused(refusal: ArticleRefusal) -> Error {
+    match refusal {
+        ArticleRefusal::NotFound => Error::NotFound("article"),
+        ArticleRefusal::Stale { current } => stale("article", current),
+        ArticleRefusal::Move { from, to } => {
+            Error::conflict("invalid-transition", format!("an article that is {from} cannot become {to}"))
+        }
+        ArticleRefusal::NothingToPublish => {
+            Error::conflict("nothing-to-publish", "the latest revision is the published one")
+        }
+        ArticleRefusal::Owner(refusal) => owner_refused(refusal, "ownerId", "ownerTeam"),
+    }
+}
+
+/// Writes a draft knowledge-base article (revision 1). With an
+/// `Idempotency-Key` header, a retry within 24 hours returns the article
+/// the first request wrote.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/kb/articles", tag = "knowledge",
     params(("Idempotency-Key" = Option<String>, Header)),
@@ -129,12 +199,23 @@ async fn create_article(
     let mut checks = Checks::default();
     let title = checks.take(Title::parse(&request.title, "title"));
     let text = checks.take(body(request.body));
+    let tags = checks.take(Labels::parse(&request.tags, "tags").map(Labels::into_inner));
     checks.finish().map_err(Error::Validation)?;
-    let (Some(title), Some(body)) = (title, text) else {
+    let (Some(title), Some(body), Some(tags)) = (title, text, tags) else {
         return Err(Error::internal("checks passed without values"));
     };
-    let new = NewArticle { title: title.into_inner(), body, author: org.current.user.id };
-    let (article, _) = org.scope(&state).articles().create(new, key.as_deref(), &org.meta).await?;
+    let new = NewArticle {
+        title: title.into_inner(),
+        body,
+        author: org.current.user.id,
+        kind: ArticleKind::Article,
+        tags,
+        owner: request.owner_id,
+        visibility: request.visibility.unwrap_or(Visibility::Internal),
+        review_on: request.review_on,
+        incident: None,
+    };
+    let (article, _) = org.scope(&state).articles().create(new, key.as_deref(), &org.meta).await?.map_err(refused)?;
     Ok(versioned(article, StatusCode::CREATED))
 }
 
@@ -171,8 +252,10 @@ async fn get_article(
     Ok(versioned(find(&org.scope(&state), &path.article).await?, StatusCode::OK))
 }
 
-/// Changes an article's title or body. Requires `If-Match` with its
-/// current `ETag` (428 without, 412 when stale).
+/// Changes an article. A new title or body is a new revision (a
+/// published article stays as readers see it until that revision is
+/// published). Requires `If-Match` with its current `ETag` (428 without,
+/// 412 when stale).
 #[utoipa::path(
     patch, path = "/api/orgs/{orgId}/kb/articles/{articleId}", tag = "knowledge",
     params(("articleId" = String, Path), ("If-Match" = String, Header)),
@@ -195,15 +278,51 @@ async fn update_article(
     let mut checks = Checks::default();
     let title = checks.take_some(request.title.as_deref().map(|t| Title::parse(t, "title").map(Title::into_inner)));
     let text = checks.take_some(request.body.map(body));
+    let tags = checks.take_some(request.tags.map(|t| Labels::parse(&t, "tags").map(Labels::into_inner)));
     checks.finish().map_err(Error::Validation)?;
-    let change = ArticleChange { title: title.flatten(), body: text.flatten() };
+    let change = ArticleChange {
+        title: title.flatten(),
+        body: text.flatten(),
+        summary: request.summary,
+        tags: tags.flatten(),
+        owner: request.owner_id,
+        visibility: request.visibility,
+        review_on: request.review_on,
+    };
     let scope = org.scope(&state);
     let article = find(&scope, &path.article).await?;
-    match scope.articles().change(article.id, version, change, &org.meta).await? {
-        Ok(updated) => Ok(versioned(updated, StatusCode::OK)),
-        Err(ArticleRefusal::NotFound) => Err(Error::NotFound("article")),
-        Err(ArticleRefusal::Stale { current }) => Err(stale("article", current)),
-    }
+    let updated = scope.articles().change(article.id, version, change, &org.meta).await?.map_err(refused)?;
+    Ok(versioned(updated, StatusCode::OK))
+}
+
+/// Moves an article along `draft → in_review → published → retired`
+/// (back to draft from review or retirement); `published` publishes its
+/// latest revision, and the one readers saw before becomes outdated.
+/// Requires `If-Match` (428 without, 412 when stale); 409 for a move the
+/// lifecycle does not allow.
+#[utoipa::path(
+    post, path = "/api/orgs/{orgId}/kb/articles/{articleId}/status", tag = "knowledge",
+    params(("articleId" = String, Path), ("If-Match" = String, Header)),
+    request_body = ArticleStatusRequest,
+    responses(
+        (status = 200, body = ArticleView, headers(("ETag" = String))), (status = 404, body = crate::error::Problem),
+        (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem),
+        (status = 422, body = crate::error::Problem), (status = 428, body = crate::error::Problem),
+    ),
+)]
+async fn move_article(
+    State(state): State<AppState>,
+    org: OrgContext,
+    headers: HeaderMap,
+    ApiPath(path): ApiPath<ArticlePath>,
+    ApiJson(request): ApiJson<ArticleStatusRequest>,
+) -> Result<Versioned<ArticleView>> {
+    org.require(Action::WriteKnowledge)?;
+    let IfMatch(version) = IfMatch::from_headers(&headers)?;
+    let scope = org.scope(&state);
+    let article = find(&scope, &path.article).await?;
+    let moved = scope.articles().move_to(article.id, version, request.status, &org.meta).await?.map_err(refused)?;
+    Ok(versioned(moved, StatusCode::OK))
 }
 
 pub fn routes() -> OpenApiRouter<AppState> {
@@ -212,6 +331,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         OpenApiRouter::new()
             .routes(routes!(create_article, list_articles))
             .routes(routes!(get_article, update_article))
+            .routes(routes!(move_article))
+            .merge(revisions::routes())
+            .merge(search::routes())
             .merge(article_records::routes()),
     )
 }
