@@ -206,7 +206,7 @@ impl Rows {
 }
 
 /// History filled straight into every table an incident create writes —
-/// the incident and its label, the number counter, the daily rollups, the
+/// the incident and its label, its search document, the number counter, the daily rollups, the
 /// organisation's audit chain (continued from its tail, so it still
 /// verifies) and the outbox (relayed, inside the retention window) — as
 /// if `per_org[i]` incidents had been created in `tenants[i]` before.
@@ -218,6 +218,9 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
         "INSERT INTO incidents (id, org_id, number, title, description, severity, severity_rank, status, commander_id, source, created_by, created_at, acknowledged_at, resolved_at, ack_within_target, resolve_within_target, updated_at, version, trigger_event_id)",
     );
     let mut labels = Rows::new("INSERT INTO incident_labels (org_id, incident_id, label)");
+    let mut searchable = Rows::new(
+        "INSERT INTO search_documents (org_id, kind, record_id, number, title, body, tags, visibility, updated_at)",
+    );
     let mut outbox = Rows::new(
         "INSERT INTO outbox (event_id, org_id, event_type, subject_kind, subject_id, payload, created_at, claimed_until, relayed_at)",
     );
@@ -288,6 +291,13 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
                 )
                 .await;
             labels.push(db, format!("('{}','{id}','bench')", tenant.uuid)).await;
+            let searched = format!(
+                "('{}','incident','{id}',{number},{},'','','internal',{})",
+                tenant.uuid,
+                quote(&title),
+                ts(Some(now))
+            );
+            searchable.push(db, searched).await;
             let payload = json!({"incidentId": IncidentId::from_uuid(id), "number": number, "title": title, "severity": severity, "status": "open", "version": 1});
             // Relayed a moment after it was written, within the retention window.
             let written = now - chrono::Duration::hours(1);
@@ -341,7 +351,7 @@ pub async fn fill_history(db: &DatabaseConnection, tenants: &[&Tenant], per_org:
         }
         counters.push(format!("('{}','incident',{})", tenant.uuid, first_number + *count as i64));
     }
-    for rows in [&mut incidents, &mut labels, &mut outbox, &mut audit] {
+    for rows in [&mut incidents, &mut labels, &mut searchable, &mut outbox, &mut audit] {
         rows.flush(db).await;
     }
     for chunk in counters.chunks(1000) {

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 use serde_json::{Value, json};
 
 use crate::helpers::{Backend, Client, OrgFixture, PUBLIC_URL, TestApp, expect_problem, on_both_stores, spawn_app};
+use crate::incidents::set_status;
 
 async fn kb_org(app: &TestApp, name: &str) -> OrgFixture {
     let org = OrgFixture::new(app, name).await;
@@ -149,6 +150,49 @@ on_both_stores! {
         assert_eq!(numbers(&search(&org, "q=zanzibar").await), Vec::<String>::new());
         assert_eq!(numbers(&search(&other, "q=zanzibar").await), ["KB-1"]);
         assert_eq!(numbers(&search(&other, "q=vacuum").await), Vec::<String>::new());
+    }
+
+    async fn a_postmortem_starts_from_the_incidents_facts_and_needs_its_required_sections(app: TestApp) {
+        let org = kb_org(&app, "Postmortems").await;
+        let incident: Value = org.admin.post(&org.path("/incidents"), json!({"title": "Checkout down", "severity": "P1"})).await.json().await.expect("json");
+        let problem: Value = org.admin.post(&org.path("/problems"), json!({"title": "Connection pool too small", "incidents": [incident["id"]]})).await.json().await.expect("json");
+        // Not while the incident is open.
+        let early = org.admin.post(&org.path("/kb/postmortems"), json!({"incident": "INC-1"})).await;
+        assert_eq!(expect_problem(early, 409).await["detail"], "a postmortem is written once its incident is resolved");
+        set_status(&org.admin, &org, &incident, "acknowledged").await;
+        set_status(&org.admin, &org, &incident, "resolved").await;
+        let timeline: Value = org.admin.get(&org.path("/incidents/INC-1/timeline")).await.json().await.expect("json");
+        let written = org.admin.post(&org.path("/kb/postmortems"), json!({"incident": "INC-1"})).await;
+        assert_eq!(written.status(), 201);
+        let written: Value = written.json().await.expect("json");
+        assert_eq!((written["kind"].as_str(), written["status"].as_str(), written["incidentId"].clone(), written["title"].as_str()),
+                   (Some("postmortem"), Some("draft"), incident["id"].clone(), Some("Postmortem: INC-1 Checkout down")));
+        let body = written["body"].as_str().expect("body");
+        assert!(timeline["data"].as_array().expect("timeline").len() >= 3, "{timeline}");
+        for entry in timeline["data"].as_array().expect("timeline") {
+            assert!(body.contains(entry["body"].as_str().expect("entry")), "the timeline entry {entry} in {body}");
+        }
+        assert!(body.contains("- Severity: P1") && body.contains("- Time to acknowledge: ") && body.contains("- Time to resolve: "), "{body}");
+        assert!(body.contains(&format!("- Linked: {} Connection pool too small", problem["number"].as_str().expect("number"))), "{body}");
+        // One per incident; the incident finds it.
+        let again = org.admin.post(&org.path("/kb/postmortems"), json!({"incident": incident["id"]})).await;
+        assert_eq!(again.status(), 200);
+        assert_eq!(again.json::<Value>().await.expect("json")["number"], written["number"]);
+        let of: Value = org.admin.get(&org.path("/kb/postmortems/INC-1")).await.json().await.expect("json");
+        assert_eq!(of["number"], written["number"]);
+        let links: Value = org.admin.get(&org.path("/incidents/INC-1/links")).await.json().await.expect("json");
+        assert!(links["data"].as_array().expect("links").iter().any(|l| l["record"]["number"] == written["number"]), "{links}");
+        // Publishing with required sections empty names them.
+        let path = org.path(&format!("/kb/articles/{}", written["number"].as_str().expect("number")));
+        let refused = post_if_match(&org.admin, &format!("{path}/status"), "*", json!({"status": "published"})).await;
+        assert_eq!(expect_problem(refused, 409).await["detail"], "a postmortem is published with its required sections written: Summary, Contributing factors empty");
+        let filled = body.replacen("## Summary\n\n<!-- to write -->", "## Summary\n\nThe pool ran dry under the sale.", 1)
+            .replacen("## Contributing factors\n\n<!-- to write -->", "## Contributing factors\n\nNo load test of the new pool size.", 1);
+        org.admin.patch_if_match(&path, "*", json!({"body": filled, "summary": "wrote the summary"})).await;
+        let published = post_if_match(&org.admin, &format!("{path}/status"), "*", json!({"status": "published"})).await;
+        assert_eq!(published.status(), 200);
+        assert_eq!(numbers(&search(&org, "q=pool+dry").await), [written["number"].as_str().expect("number")]);
+        expect_problem(org.admin.post(&org.path("/kb/postmortems"), json!({"incident": "INC-99"})).await, 422).await;
     }
 }
 

@@ -17,6 +17,7 @@ pub mod notify;
 pub mod oncall;
 pub mod org;
 pub mod permissions;
+pub mod postmortem;
 pub mod problems;
 pub mod records;
 pub mod rollup;

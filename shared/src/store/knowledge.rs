@@ -9,7 +9,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, Query
 use serde_json::json;
 
 use super::entities::{kb_article, kb_article_version};
-use super::records::{DomainEvent, RecordSummary, locked_row_of, row_of};
+use super::incidents::IncidentRecord;
+use super::records::links::link_in;
+use super::records::{DomainEvent, LinkRelation, RecordSummary, locked_row_of, row_of};
 use super::scope::{scoped, scoped_update};
 use super::search::{self, SearchDocument};
 use super::teams::{OwnerRefusal, check_owner};
@@ -17,8 +19,10 @@ use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
+use crate::domain::incidents::IncidentStatus;
 use crate::domain::knowledge::{ArticleKind, ArticleStatus, RevisionState, SearchKind, Visibility};
 use crate::domain::lifecycle::Lifecycle;
+use crate::domain::postmortem;
 use crate::domain::records::{RecordKind, RecordNumber};
 use crate::ids::{ArticleId, IncidentId, OrgId, UserId};
 
@@ -137,6 +141,10 @@ pub enum ArticleRefusal {
     /// Published already, with no newer revision.
     NothingToPublish,
     Owner(OwnerRefusal),
+    /// Postmortems are written once their incident is resolved.
+    IncidentNotResolved,
+    /// A postmortem's required sections still empty.
+    EmptySections(Vec<&'static str>),
 }
 
 /// A page of articles, newest first.
@@ -194,38 +202,81 @@ impl Articles<'_> {
         if let Some(refusal) = check_owner(unit.conn(), org_id, new.owner, None).await? {
             return Ok(Err(ArticleRefusal::Owner(refusal)));
         }
-        let now = unit.now();
-        let number = unit.next_number(RecordKind::Article).await?;
-        let row = kb_article::ActiveModel {
-            id: Set(id.uuid()),
-            org_id: Set(org_id.uuid()),
-            number: Set(number.number),
-            title: Set(new.title),
-            body: Set(new.body),
-            author_id: Set(new.author.uuid()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            status: Set(ArticleStatus::Draft.key().to_owned()),
-            kind: Set(new.kind.key().to_owned()),
-            tags: Set(json!(new.tags).to_string()),
-            owner_id: Set(new.owner.map(UserId::uuid)),
-            visibility: Set(new.visibility.key().to_owned()),
-            review_on: Set(new.review_on),
-            revision: Set(1),
-            published_revision: Set(None),
-            incident_id: Set(new.incident.map(IncidentId::uuid)),
-        }
-        .insert(unit.conn())
-        .await
-        .map_err(StoreError::from_write)?;
-        let created = ArticleRecord::try_from(row)?;
-        save_revision(&unit, &created, "created", new.author).await?;
+        let created = insert_article(&mut unit, id, new).await?;
         let summary = json!({"number": created.number.to_string(), "title": created.title, "kind": created.kind});
         unit.audit(AuditEntry::new("article.created", id, summary));
         unit.emit(created.event(EventType::ArticleCreated));
         unit.commit().await?;
         Ok(Ok((created, true)))
+    }
+
+    /// The postmortem of a resolved incident: a draft from the template,
+    /// prefilled with the incident's figures, people, links and timeline,
+    /// linked to it. An incident has one; asking again returns it (and `false`).
+    pub async fn write_postmortem(
+        &self,
+        incident: IncidentId,
+        author: UserId,
+        meta: &AuditMeta,
+    ) -> StoreResult<Result<(ArticleRecord, bool), ArticleRefusal>> {
+        let org_id = self.scope.org_id;
+        if let Some(existing) = self.postmortem_of(incident).await? {
+            return Ok(Ok((existing, false)));
+        }
+        let Some(record) = self.scope.incidents().get(incident).await? else {
+            return Ok(Err(ArticleRefusal::NotFound));
+        };
+        if record.status != IncidentStatus::Resolved {
+            return Ok(Err(ArticleRefusal::IncidentNotResolved));
+        }
+        let facts = incident_facts(&self.scope, &record).await?;
+        let mut unit = self.scope.unit(meta).await?;
+        // One postmortem per incident, even when two ask at once.
+        unit.serialise().await?;
+        if let Some(existing) = self.postmortem_on(unit.conn(), incident).await? {
+            return Ok(Ok((existing, false)));
+        }
+        let id = ArticleId::new();
+        let new = NewArticle {
+            title: format!("Postmortem: {} {}", record.number(), record.title),
+            body: postmortem::draft(postmortem::DEFAULT_TEMPLATE, &facts),
+            author,
+            kind: ArticleKind::Postmortem,
+            tags: vec!["postmortem".to_owned()],
+            owner: Some(author),
+            visibility: Visibility::Internal,
+            review_on: None,
+            incident: Some(incident),
+        };
+        let created = insert_article(&mut unit, id, new).await?;
+        link_in(&mut unit, org_id, id.into(), LinkRelation::Related, incident.into())
+            .await?
+            .map_err(|refusal| StoreError::Corrupt(format!("linking a postmortem to its incident: {refusal:?}")))?;
+        let summary = json!({"number": created.number.to_string(), "incident": record.number().to_string()});
+        unit.audit(AuditEntry::new("article.postmortem_written", id, summary));
+        unit.emit(created.event(EventType::ArticleCreated));
+        unit.commit().await?;
+        Ok(Ok((created, true)))
+    }
+
+    /// The incident's postmortem, if it has one.
+    pub async fn postmortem_of(&self, incident: IncidentId) -> StoreResult<Option<ArticleRecord>> {
+        self.postmortem_on(self.scope.db, incident).await
+    }
+
+    async fn postmortem_on<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        incident: IncidentId,
+    ) -> StoreResult<Option<ArticleRecord>> {
+        let row = self
+            .scope
+            .rows::<kb_article::Entity>()
+            .filter(kb_article::Column::IncidentId.eq(incident.uuid()))
+            .filter(kb_article::Column::Kind.eq(ArticleKind::Postmortem.key()))
+            .one(conn)
+            .await?;
+        row.map(ArticleRecord::try_from).transpose()
     }
 
     /// Applies `change` if `expected_version` is current (`None`: any). A
@@ -319,6 +370,12 @@ impl Articles<'_> {
         }
         if !republish && !old.status.can_become(status) {
             return Ok(Err(ArticleRefusal::Move { from: old.status, to: status }));
+        }
+        if status == ArticleStatus::Published && old.kind == ArticleKind::Postmortem {
+            let empty = postmortem::empty_required(postmortem::DEFAULT_TEMPLATE, &old.body);
+            if !empty.is_empty() {
+                return Ok(Err(ArticleRefusal::EmptySections(empty)));
+            }
         }
         let now = unit.now();
         let mut row: kb_article::ActiveModel = before.into();
@@ -414,6 +471,63 @@ impl Articles<'_> {
             _ => Ok(Ok(row)),
         }
     }
+}
+
+/// Writes a new draft article and its first revision.
+async fn insert_article(unit: &mut UnitOfWork<'_>, id: ArticleId, new: NewArticle) -> StoreResult<ArticleRecord> {
+    let author = new.author;
+    let now = unit.now();
+    let number = unit.next_number(RecordKind::Article).await?;
+    let row = kb_article::ActiveModel {
+        id: Set(id.uuid()),
+        org_id: Set(unit.org_id().uuid()),
+        number: Set(number.number),
+        title: Set(new.title),
+        body: Set(new.body),
+        author_id: Set(new.author.uuid()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        status: Set(ArticleStatus::Draft.key().to_owned()),
+        kind: Set(new.kind.key().to_owned()),
+        tags: Set(json!(new.tags).to_string()),
+        owner_id: Set(new.owner.map(UserId::uuid)),
+        visibility: Set(new.visibility.key().to_owned()),
+        review_on: Set(new.review_on),
+        revision: Set(1),
+        published_revision: Set(None),
+        incident_id: Set(new.incident.map(IncidentId::uuid)),
+    }
+    .insert(unit.conn())
+    .await
+    .map_err(StoreError::from_write)?;
+    let created = ArticleRecord::try_from(row)?;
+    save_revision(unit, &created, "created", author).await?;
+    Ok(created)
+}
+
+/// What a postmortem starts from: the incident's figures, who acted on
+/// it, what it is linked to, its timeline.
+async fn incident_facts(scope: &OrgStore<'_>, incident: &IncidentRecord) -> StoreResult<postmortem::IncidentFacts> {
+    let timeline = scope.records().timeline(incident.id.into(), 500).await?;
+    let mut people: Vec<String> = Vec::new();
+    for entry in &timeline {
+        if entry.actor_id.is_some() && !people.contains(&entry.actor_label) {
+            people.push(entry.actor_label.clone());
+        }
+    }
+    let linked = scope.links().of(incident.id.into()).await?;
+    Ok(postmortem::IncidentFacts {
+        number: incident.number().to_string(),
+        title: incident.title.clone(),
+        severity: incident.severity,
+        opened_at: incident.created_at,
+        acknowledged_at: incident.acknowledged_at,
+        resolved_at: incident.resolved_at,
+        people,
+        linked: linked.into_iter().map(|link| format!("{} {}", link.other.number, link.other.title)).collect(),
+        timeline: timeline.into_iter().map(|e| (e.created_at, e.actor_label, e.body)).collect(),
+    })
 }
 
 fn revision_of(article: &ArticleRecord, row: kb_article_version::Model) -> RevisionRecord {

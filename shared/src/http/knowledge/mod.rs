@@ -4,6 +4,7 @@
 //! their lifecycle (here), revisions and diffs (`revisions`), and search
 //! over them, known errors and incidents (`search`, at `GET …/kb`).
 
+mod postmortems;
 mod revisions;
 mod search;
 
@@ -101,7 +102,7 @@ impl From<ArticleRecord> for ArticleView {
     }
 }
 
-fn versioned(article: ArticleRecord, status: StatusCode) -> Versioned<ArticleView> {
+pub(super) fn versioned(article: ArticleRecord, status: StatusCode) -> Versioned<ArticleView> {
     Versioned { status, version: article.version, body: article.into() }
 }
 
@@ -165,7 +166,7 @@ async fn find(scope: &OrgStore<'_>, reference: &str) -> Result<ArticleRecord> {
     scope.articles().find(reference).await?.ok_or(Error::NotFound("article"))
 }
 
-fn refused(refusal: ArticleRefusal) -> Error {
+pub(super) fn refused(refusal: ArticleRefusal) -> Error {
     match refusal {
         ArticleRefusal::NotFound => Error::NotFound("article"),
         ArticleRefusal::Stale { current } => stale("article", current),
@@ -176,6 +177,13 @@ fn refused(refusal: ArticleRefusal) -> Error {
             Error::conflict("nothing-to-publish", "the latest revision is the published one")
         }
         ArticleRefusal::Owner(refusal) => owner_refused(refusal, "ownerId", "ownerTeam"),
+        ArticleRefusal::IncidentNotResolved => {
+            Error::conflict("incident-not-resolved", "a postmortem is written once its incident is resolved")
+        }
+        ArticleRefusal::EmptySections(sections) => Error::conflict(
+            "empty-sections",
+            format!("a postmortem is published with its required sections written: {} empty", sections.join(", ")),
+        ),
     }
 }
 
@@ -333,6 +341,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             .routes(routes!(get_article, update_article))
             .routes(routes!(move_article))
             .merge(revisions::routes())
+            .merge(postmortems::routes())
             .merge(search::routes())
             .merge(article_records::routes()),
     )

@@ -1537,6 +1537,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/kb": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Searches the knowledge base (`q`), or lists its newest published
+         *     articles. Known errors are found when problem management is on and the
+         *     caller may read problems; incidents when the caller may see incidents.
+         */
+        get: operations["search_kb"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/kb/articles": {
         parameters: {
             query?: never;
@@ -1548,8 +1569,9 @@ export interface paths {
         get: operations["list_articles"];
         put?: never;
         /**
-         * Writes a knowledge-base article. With an `Idempotency-Key` header, a
-         *     retry within 24 hours returns the article the first request wrote.
+         * Writes a draft knowledge-base article (revision 1). With an
+         *     `Idempotency-Key` header, a retry within 24 hours returns the article
+         *     the first request wrote.
          */
         post: operations["create_article"];
         delete?: never;
@@ -1573,8 +1595,10 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Changes an article's title or body. Requires `If-Match` with its
-         *     current `ETag` (428 without, 412 when stale).
+         * Changes an article. A new title or body is a new revision (a
+         *     published article stays as readers see it until that revision is
+         *     published). Requires `If-Match` with its current `ETag` (428 without,
+         *     412 when stale).
          */
         patch: operations["update_article"];
         trace?: never;
@@ -1650,6 +1674,86 @@ export interface paths {
         post?: never;
         /** Removes one of the record's links. */
         delete: operations["article_records_remove_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An article's revisions, newest first: each `published` (readers see
+         *     it), `outdated` (they did) or `draft`.
+         */
+        get: operations["list_revisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One revision, whole. */
+        get: operations["get_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/revisions/{revision}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The line diff of a revision's title and body against another (by
+         *     default the one before it; revision 1 against nothing).
+         */
+        get: operations["diff_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves an article along `draft → in_review → published → retired`
+         *     (back to draft from review or retirement); `published` publishes its
+         *     latest revision, and the one readers saw before becomes outdated.
+         *     Requires `If-Match` (428 without, 412 when stale); 409 for a move the
+         *     lifecycle does not allow.
+         */
+        post: operations["move_article"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2189,6 +2293,14 @@ export interface components {
         };
         /** @example kba_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         ArticleId: string;
+        /** @enum {string} */
+        ArticleKind: "article" | "postmortem";
+        /** @enum {string} */
+        ArticleStatus: "draft" | "in_review" | "published" | "retired";
+        ArticleStatusRequest: {
+            /** @description `published` publishes the latest revision (also of a published article). */
+            status: components["schemas"]["ArticleStatus"];
+        };
         ArticleView: {
             authorId: components["schemas"]["UserId"];
             /** @description Markdown. */
@@ -2196,8 +2308,30 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             id: components["schemas"]["ArticleId"];
+            incidentId?: null | components["schemas"]["IncidentId"];
+            kind: components["schemas"]["ArticleKind"];
             /** @description `KB-7`. */
             number: string;
+            ownerId?: null | components["schemas"]["UserId"];
+            /**
+             * Format: int32
+             * @description The revision readers see (older published ones are `outdated`).
+             */
+            publishedRevision?: number | null;
+            /**
+             * Format: date
+             * @description Due for review on this day.
+             */
+            reviewOn?: string | null;
+            /**
+             * Format: int32
+             * @description The revision of `title` and `body`.
+             */
+            revision: number;
+            /** @description Past its review date. */
+            stale: boolean;
+            status: components["schemas"]["ArticleStatus"];
+            tags: string[];
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -2206,6 +2340,7 @@ export interface components {
              * @description Send as `If-Match` (also in the `ETag` header) when changing it.
              */
             version: number;
+            visibility: components["schemas"]["Visibility"];
         };
         AttemptView: {
             /** Format: int32 */
@@ -2389,7 +2524,12 @@ export interface components {
         };
         CreateArticleRequest: {
             body: string;
+            ownerId?: null | components["schemas"]["UserId"];
+            /** Format: date */
+            reviewOn?: string | null;
+            tags?: string[];
             title: string;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         CreateChangeRequest: {
             /** @description Configuration items it touches (`cfg_…`), linked in the same write. */
@@ -2560,6 +2700,12 @@ export interface components {
             /** @description A member id, `org` (Slack, PagerDuty) or a webhook endpoint id. */
             recipient: string;
             status: components["schemas"]["DeliveryStatus"];
+        };
+        /** @description One line of a diff. */
+        DiffLine: {
+            /** @description `equal`, `insert` or `delete`. */
+            op: string;
+            text: string;
         };
         /** @enum {string} */
         Direction: "upstream" | "downstream";
@@ -2965,8 +3111,30 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
                 id: components["schemas"]["ArticleId"];
+                incidentId?: null | components["schemas"]["IncidentId"];
+                kind: components["schemas"]["ArticleKind"];
                 /** @description `KB-7`. */
                 number: string;
+                ownerId?: null | components["schemas"]["UserId"];
+                /**
+                 * Format: int32
+                 * @description The revision readers see (older published ones are `outdated`).
+                 */
+                publishedRevision?: number | null;
+                /**
+                 * Format: date
+                 * @description Due for review on this day.
+                 */
+                reviewOn?: string | null;
+                /**
+                 * Format: int32
+                 * @description The revision of `title` and `body`.
+                 */
+                revision: number;
+                /** @description Past its review date. */
+                stale: boolean;
+                status: components["schemas"]["ArticleStatus"];
+                tags: string[];
                 title: string;
                 /** Format: date-time */
                 updatedAt: string;
@@ -2975,6 +3143,7 @@ export interface components {
                  * @description Send as `If-Match` (also in the `ETag` header) when changing it.
                  */
                 version: number;
+                visibility: components["schemas"]["Visibility"];
             }[];
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             nextCursor?: string | null;
@@ -3282,6 +3451,33 @@ export interface components {
         ResetRequest: {
             email: string;
         };
+        RevisionDiff: {
+            body: components["schemas"]["DiffLine"][];
+            /** Format: int32 */
+            from: number;
+            title: components["schemas"]["DiffLine"][];
+            /** Format: int32 */
+            to: number;
+        };
+        RevisionList: {
+            data: components["schemas"]["RevisionView"][];
+        };
+        /** @enum {string} */
+        RevisionState: "published" | "outdated" | "draft";
+        RevisionView: {
+            authorId: components["schemas"]["UserId"];
+            /** @description Markdown; absent in the list. */
+            body?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            publishedAt?: string | null;
+            /** Format: int32 */
+            revision: number;
+            state: components["schemas"]["RevisionState"];
+            summary: string;
+            title: string;
+        };
         /** @enum {string} */
         Risk: "low" | "medium" | "high";
         RiskAnswer: {
@@ -3311,6 +3507,25 @@ export interface components {
         Role: "admin" | "member" | "oncall";
         /** @enum {string} */
         RuleKind: "any" | "all" | "count" | "percent";
+        /** @enum {string} */
+        SearchKind: "article" | "known_error" | "incident";
+        SearchResult: {
+            /** @description `kba_…`, `prb_…` or `inc_…`. */
+            id: string;
+            kind: components["schemas"]["SearchKind"];
+            /** @description `KB-7`, `PRB-3`, `INC-12`. */
+            number: string;
+            /**
+             * Format: double
+             * @description Higher is better; comparable within one answer only.
+             */
+            rank: number;
+            snippet: components["schemas"]["SnippetPiece"][];
+            title: string;
+        };
+        SearchResults: {
+            data: components["schemas"]["SearchResult"][];
+        };
         Seats: {
             /**
              * Format: int32
@@ -3330,6 +3545,11 @@ export interface components {
             email: string;
             name: string;
             password: string;
+        };
+        /** @description A piece of a snippet: matched words are `match`. */
+        SnippetPiece: {
+            match: boolean;
+            text: string;
         };
         /** @enum {string} */
         Source: "ui" | "api" | "email" | "webhook";
@@ -3459,7 +3679,17 @@ export interface components {
         };
         UpdateArticleRequest: {
             body?: string | null;
+            ownerId?: null | components["schemas"]["UserId"];
+            /**
+             * Format: date
+             * @description `null` clears it.
+             */
+            reviewOn?: string | null;
+            /** @description What this save changed, kept with its revision. */
+            summary?: string | null;
+            tags?: string[] | null;
             title?: string | null;
+            visibility?: null | components["schemas"]["Visibility"];
         };
         UpdateChangeRequest: {
             backoutPlan?: string | null;
@@ -3532,6 +3762,8 @@ export interface components {
         VerifyEmailRequest: {
             token: string;
         };
+        /** @enum {string} */
+        Visibility: "internal" | "portal";
         VoteRequest: {
             comment?: string;
             decision: components["schemas"]["Decision"];
@@ -7352,6 +7584,53 @@ export interface operations {
             };
         };
     };
+    search_kb: {
+        parameters: {
+            query?: {
+                /** @description Only these kinds, comma-separated: `article`, `known_error`, `incident`. */
+                kind?: string;
+                /** @description 1–100, default 25. */
+                limit?: number;
+                /** @description Words to find, each as a prefix (so results come as one types). */
+                q?: string;
+                /** @description Only articles with this tag. */
+                tag?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResults"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_articles: {
         parameters: {
             query?: {
@@ -7739,6 +8018,174 @@ export interface operations {
                 content?: never;
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_revisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    diff_revision: {
+        parameters: {
+            query?: {
+                /** @description The revision to compare with; default the one before. */
+                against?: number;
+            };
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevisionDiff"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_article: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ArticleStatusRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
