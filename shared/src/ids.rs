@@ -112,6 +112,9 @@ id_type!(
     /// A knowledge-base article.
     ArticleId, "kba");
 id_type!(
+    /// An action item of a postmortem.
+    ActionItemId, "act");
+id_type!(
     /// An incident.
     IncidentId, "inc");
 id_type!(

@@ -138,6 +138,11 @@ on_both_stores! {
             .filter(|p| p["match"] == true).map(|p| p["text"].as_str().expect("text")).collect();
         assert_eq!(matched, ["WAL"], "{disk}");
         assert_eq!(numbers(&search(&org, "q=vacuum&kind=incident").await), ["INC-1"]);
+        // All the words, or (for suggestions) any, more words first.
+        assert_eq!(numbers(&search(&org, "q=vacuum+checkout").await), Vec::<String>::new());
+        let any = numbers(&search(&org, "q=vacuum+orders+stuck&match=any").await);
+        assert_eq!(any.first().map(String::as_str), Some("INC-1"), "{any:?}");
+        assert!(any.contains(&"PRB-1".to_owned()), "{any:?}");
         expect_problem(org.admin.get(&org.path("/kb?q=x&kind=tickets")).await, 422).await;
         // A renamed incident is found by its new title.
         org.admin.patch_if_match(&org.path("/incidents/INC-1"), "*", json!({"title": "Autovacuum stuck on orders"})).await;
@@ -193,6 +198,55 @@ on_both_stores! {
         assert_eq!(published.status(), 200);
         assert_eq!(numbers(&search(&org, "q=pool+dry").await), [written["number"].as_str().expect("number")]);
         expect_problem(org.admin.post(&org.path("/kb/postmortems"), json!({"incident": "INC-99"})).await, 422).await;
+    }
+
+    async fn action_items_become_problems_and_changes_and_overdue_ones_are_followed_up(app: TestApp) {
+        let org = kb_org(&app, "Actions").await;
+        org.enable("changeManagement").await;
+        let incident: Value = org.admin.post(&org.path("/incidents"), json!({"title": "Payments down", "severity": "P1"})).await.json().await.expect("json");
+        set_status(&org.admin, &org, &incident, "resolved").await;
+        let follow_ups: Value = org.admin.get(&org.path("/kb/follow-ups")).await.json().await.expect("json");
+        assert_eq!(follow_ups["incidentsWithoutPostmortem"][0]["number"], "INC-1", "{follow_ups}");
+        let postmortem: Value = org.admin.post(&org.path("/kb/postmortems"), json!({"incident": "INC-1"})).await.json().await.expect("json");
+        let items = org.path(&format!("/kb/articles/{}/action-items", postmortem["number"].as_str().expect("number")));
+        let yesterday = (chrono::Utc::now() - chrono::Duration::days(1)).date_naive().to_string();
+        let first = org.admin.post(&items, json!({"title": "Alert on pool saturation", "dueOn": yesterday})).await;
+        assert_eq!(first.status(), 201);
+        let first: Value = first.json().await.expect("json");
+        let second: Value = org.admin.post(&items, json!({"title": "Raise the pool size"})).await.json().await.expect("json");
+        expect_problem(org.admin.post(&items, json!({"title": ""})).await, 422).await;
+        let follow_ups: Value = org.admin.get(&org.path("/kb/follow-ups")).await.json().await.expect("json");
+        assert_eq!(follow_ups["overdueActionItems"][0]["item"]["title"], "Alert on pool saturation", "{follow_ups}");
+        assert_eq!(follow_ups["overdueActionItems"][0]["articleNumber"], postmortem["number"]);
+        // A problem, caused-by linked to the incident and related to the postmortem.
+        let promote = |item: &Value| format!("{items}/{}/promote", item["id"].as_str().expect("id"));
+        let promoted = org.admin.post(&promote(&first), json!({"to": "problem"})).await;
+        assert_eq!(promoted.status(), 201);
+        let promoted: Value = promoted.json().await.expect("json");
+        let problem_id = promoted["record"].as_str().expect("record").to_owned();
+        assert!(problem_id.starts_with("prb_"), "{promoted}");
+        let links: Value = org.admin.get(&org.path(&format!("/problems/{problem_id}/links"))).await.json().await.expect("json");
+        let linked: BTreeSet<String> = links["data"].as_array().expect("links").iter()
+            .map(|l| format!("{} {}", l["relation"].as_str().expect("relation"), l["record"]["number"].as_str().expect("number"))).collect();
+        assert_eq!(linked, BTreeSet::from([format!("related {}", postmortem["number"].as_str().expect("number")), "causes INC-1".to_owned()]), "{links}");
+        let again = org.admin.post(&promote(&first), json!({"to": "change"})).await;
+        assert_eq!(expect_problem(again, 409).await["detail"], format!("this action item already became {problem_id}"));
+        // A change, related to the postmortem.
+        let change: Value = org.admin.post(&promote(&second), json!({"to": "change"})).await.json().await.expect("json");
+        let change_id = change["record"].as_str().expect("record");
+        assert!(change_id.starts_with("chg_"), "{change}");
+        let change_links: Value = org.admin.get(&org.path(&format!("/changes/{change_id}/links"))).await.json().await.expect("json");
+        assert_eq!(change_links["data"][0]["record"]["number"], postmortem["number"]);
+        // Done, it is no longer followed up; published, the incident neither.
+        let done = org.admin.patch_if_match(&format!("{items}/{}", first["id"].as_str().expect("id")), "2", json!({"status": "done"})).await;
+        assert_eq!(done.status(), 200);
+        let listed: Value = org.admin.get(&items).await.json().await.expect("json");
+        assert_eq!(listed["data"].as_array().map(Vec::len), Some(2));
+        let article: Value = org.admin.post(&org.path("/kb/articles"), json!({"title": "Not a postmortem", "body": "b"})).await.json().await.expect("json");
+        let refused = org.admin.post(&org.path(&format!("/kb/articles/{}/action-items", article["number"].as_str().expect("number"))), json!({"title": "x"})).await;
+        expect_problem(refused, 409).await;
+        let follow_ups: Value = org.admin.get(&org.path("/kb/follow-ups")).await.json().await.expect("json");
+        assert_eq!(follow_ups["overdueActionItems"], json!([]));
     }
 }
 

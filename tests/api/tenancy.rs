@@ -99,6 +99,7 @@ on_both_stores! {
                 .replace("{freezeId}", freeze["id"].as_str().expect("freeze id"))
                 .replace("{itemId}", service["id"].as_str().expect("item id"))
                 .replace("{relationshipId}", relationship["id"].as_str().expect("relationship id"))
+                .replace("{revision}", "1")
                 .replace("{typeKey}", "rack")
                 .replace("{channel}", "slack");
             assert!(!path.contains('{'), "no id to try for {template}");

@@ -96,7 +96,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
   }
   if (section === "kb") {
     if (!org.features.knowledgeBase) return <ModuleOff module="knowledgeBase" />;
-    return <KnowledgeBase view={sub ?? ""} />;
+    return <KnowledgeBase view={sub ?? ""} tab={rest[2]} />;
   }
   if (section === "problems") {
     if (!org.features.problemManagement) return <ModuleOff module="problemManagement" />;

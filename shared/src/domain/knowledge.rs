@@ -83,6 +83,14 @@ keyed_enum!(
     }
 );
 
+keyed_enum!(
+    /// Whether a search wants all its words or any of them.
+    WordMatch {
+        All => "all",
+        Any => "any",
+    }
+);
+
 /// One line of a diff.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct DiffLine {
@@ -91,9 +99,14 @@ pub struct DiffLine {
     pub text: String,
 }
 
-/// The lines of `before` and `after`, each kept, added or removed.
+/// The lines of `before` and `after`, each kept, added or removed. A last
+/// line is the same line with or without its newline (a text box often
+/// leaves it off), so adding a line after it does not show it changed.
 pub fn line_diff(before: &str, after: &str) -> Vec<DiffLine> {
-    similar::TextDiff::from_lines(before, after)
+    let ended =
+        |text: &str| if text.is_empty() || text.ends_with('\n') { text.to_owned() } else { format!("{text}\n") };
+    let (before, after) = (ended(before), ended(after));
+    similar::TextDiff::from_lines(&before, &after)
         .iter_all_changes()
         .map(|change| DiffLine {
             op: match change.tag() {
@@ -166,9 +179,15 @@ mod tests {
     }
 
     #[test]
+    fn a_last_line_without_its_newline_is_the_same_line() {
+        let ops: Vec<&str> = line_diff("a\nb", "a\nb\nc").into_iter().map(|l| l.op).collect();
+        assert_eq!(ops, ["equal", "equal", "insert"]);
+    }
+
+    #[test]
     fn search_terms_are_words() {
         assert_eq!(search_terms("Disk FULL on the db-1!"), ["disk", "full", "db", "1"]);
         assert_eq!(search_terms("  "), Vec::<String>::new());
-        assert_eq!(search_terms("a a b"), ["a", "b"]);
+        assert_eq!(search_terms("x x y"), ["x", "y"]);
     }
 }

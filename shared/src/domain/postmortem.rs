@@ -6,6 +6,15 @@
 use chrono::{DateTime, Utc};
 
 use crate::domain::incidents::Severity;
+use crate::domain::keyed_enum;
+
+keyed_enum!(
+    /// Whether an action item is still to do.
+    ActionItemStatus {
+        Open => "open",
+        Done => "done",
+    }
+);
 
 /// One heading of a postmortem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

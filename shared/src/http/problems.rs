@@ -176,7 +176,7 @@ pub struct ProblemListQuery {
     limit: Option<u64>,
 }
 
-fn refused(refusal: ProblemRefusal) -> Error {
+pub(super) fn refused(refusal: ProblemRefusal) -> Error {
     match refusal {
         ProblemRefusal::NotFound => Error::NotFound("problem"),
         ProblemRefusal::Stale { current } => stale("problem", current),

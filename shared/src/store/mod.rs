@@ -71,7 +71,10 @@ pub use incidents::{
     IncidentSort, Incidents, NewIncident, StatusFilter,
 };
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
-pub use knowledge::{ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, NewArticle, RevisionRecord};
+pub use knowledge::{
+    ActionItemChange, ActionItemRecord, ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, FollowUps,
+    NewActionItem, NewArticle, RevisionRecord,
+};
 pub use notify::{
     AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, EscalationRecord, NewDelivery,
     WebhookEndpointRecord,

@@ -33,6 +33,7 @@ macro_rules! org_owned {
 }
 
 org_owned!(
+    action_item,
     approval,
     approval_approver,
     approval_step,

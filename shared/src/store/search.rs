@@ -87,6 +87,9 @@ pub struct SearchQuery {
     pub tag: Option<String>,
     /// Requesters: portal articles only.
     pub portal_only: bool,
+    /// Any of the words rather than all (suggestions for a title being
+    /// typed); those matching more words rank higher.
+    pub any_word: bool,
     pub limit: u64,
 }
 
@@ -147,7 +150,7 @@ impl OrgStore<'_> {
         let sql = match backend {
             DatabaseBackend::Postgres => {
                 let words: Vec<String> = terms.iter().map(|t| format!("{t}:*")).collect();
-                values.push(words.join(" & ").into());
+                values.push(words.join(if query.any_word { " | " } else { " & " }).into());
                 let matching = placeholder(&values);
                 values.push(format!("StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=24, MinWords=8").into());
                 let options = placeholder(&values);
@@ -167,7 +170,7 @@ impl OrgStore<'_> {
             }
             _ => {
                 let words: Vec<String> = terms.iter().map(|t| format!("\"{t}\"*")).collect();
-                values.push(words.join(" ").into());
+                values.push(words.join(if query.any_word { " OR " } else { " " }).into());
                 let matching = placeholder(&values);
                 values.push(i64::try_from(query.limit).unwrap_or(i64::MAX).into());
                 let limit = placeholder(&values);

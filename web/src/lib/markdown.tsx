@@ -1,7 +1,8 @@
 // A small, safe Markdown renderer: it builds React elements (never HTML
 // strings), so text is always escaped, and links are limited to http(s)
 // and mailto. Supports paragraphs, line breaks, headings, lists, quotes,
-// fenced code, `code`, **bold**, *italic* and [links](https://…).
+// fenced code, `code`, **bold**, *italic* and [links](https://…). A line
+// that is only an HTML comment (`<!-- to write -->`) is left out.
 
 import type { ReactNode } from "react";
 
@@ -67,6 +68,9 @@ function withBreaks(lines: string[], key: string): ReactNode[] {
   return lines.flatMap((line, i) => (i === 0 ? renderInline(line, `${key}-${i}`) : [<br key={`${key}-br${i}`} />, ...renderInline(line, `${key}-${i}`)]));
 }
 
+/** A line that is only an HTML comment (a template's placeholder): not shown. */
+const COMMENT = /^\s*<!--.*-->\s*$/;
+
 type Block =
   | { kind: "code"; text: string }
   | { kind: "heading"; level: number; text: string }
@@ -80,7 +84,7 @@ export function parseBlocks(source: string): Block[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    if (!line.trim()) {
+    if (!line.trim() || COMMENT.test(line)) {
       i++;
       continue;
     }
@@ -113,7 +117,7 @@ export function parseBlocks(source: string): Block[] {
       continue;
     }
     const para: string[] = [];
-    while (i < lines.length && lines[i].trim() && !lines[i].startsWith("```") && !/^#{1,3}\s/.test(lines[i]) && !bullet.test(lines[i])) {
+    while (i < lines.length && lines[i].trim() && !COMMENT.test(lines[i]) && !lines[i].startsWith("```") && !/^#{1,3}\s/.test(lines[i]) && !bullet.test(lines[i])) {
       para.push(lines[i++]);
     }
     blocks.push({ kind: "paragraph", lines: para });

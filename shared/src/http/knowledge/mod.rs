@@ -4,6 +4,7 @@
 //! their lifecycle (here), revisions and diffs (`revisions`), and search
 //! over them, known errors and incidents (`search`, at `GET …/kb`).
 
+mod action_items;
 mod postmortems;
 mod revisions;
 mod search;
@@ -180,6 +181,7 @@ pub(super) fn refused(refusal: ArticleRefusal) -> Error {
         ArticleRefusal::IncidentNotResolved => {
             Error::conflict("incident-not-resolved", "a postmortem is written once its incident is resolved")
         }
+        ArticleRefusal::NotAPostmortem => Error::conflict("not-a-postmortem", "action items belong to postmortems"),
         ArticleRefusal::EmptySections(sections) => Error::conflict(
             "empty-sections",
             format!("a postmortem is published with its required sections written: {} empty", sections.join(", ")),
@@ -342,6 +344,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             .routes(routes!(move_article))
             .merge(revisions::routes())
             .merge(postmortems::routes())
+            .merge(action_items::routes())
             .merge(search::routes())
             .merge(article_records::routes()),
     )

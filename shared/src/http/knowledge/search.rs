@@ -10,7 +10,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use crate::domain::knowledge::SearchKind;
+use crate::domain::knowledge::{SearchKind, WordMatch};
 use crate::domain::org::Module;
 use crate::domain::permissions::Action;
 use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
@@ -31,6 +31,10 @@ pub struct KbQuery {
     kind: Option<String>,
     /// Only articles with this tag.
     tag: Option<String>,
+    /// `all` words (the default) or `any` (suggestions: more words rank higher).
+    #[serde(rename = "match")]
+    #[param(rename = "match", inline)]
+    matching: Option<WordMatch>,
     /// 1–100, default 25.
     limit: Option<u64>,
 }
@@ -113,7 +117,9 @@ async fn search_kb(
     let hits = match query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
         _ if kinds.is_empty() => Vec::new(),
         Some(text) => {
-            let search = SearchQuery { text: text.to_owned(), kinds, tag: query.tag, portal_only: false, limit };
+            let any_word = query.matching == Some(WordMatch::Any);
+            let search =
+                SearchQuery { text: text.to_owned(), kinds, tag: query.tag, portal_only: false, any_word, limit };
             scope.search(&search).await?
         }
         None => scope.newest_articles(query.tag.as_deref(), limit).await?,

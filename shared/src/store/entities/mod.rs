@@ -1,6 +1,7 @@
 //! SeaORM entities. Private to the store: outside it, tenant tables are
 //! reachable only through [`OrgStore`](super::OrgStore).
 
+pub(super) mod action_item;
 pub(super) mod api_token;
 pub(super) mod approval;
 pub(super) mod approval_approver;

@@ -15,6 +15,7 @@ mod m0009_audit_truncate;
 mod m0010_problems_changes;
 mod m0011_assets;
 mod m0012_knowledge;
+mod m0013_action_items;
 
 pub(super) struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_problems_changes::Migration),
             Box::new(m0011_assets::Migration),
             Box::new(m0012_knowledge::Migration),
+            Box::new(m0013_action_items::Migration),
         ]
     }
 }

@@ -18,7 +18,7 @@ export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...proble
 
 export { ApiError, messageOf, request, type Page, type Problem, type Versioned } from "./client";
 export { incidentPath } from "./incidents";
-export { articlePath } from "./knowledge";
+export { articlePath, type KbSearch } from "./knowledge";
 export { changePath, type ChangeFilters } from "./changes";
 export { itemPath, type ItemFilters } from "./assets";
 export { problemPath, type ProblemFilters } from "./problems";

@@ -1,16 +1,43 @@
-// The knowledge base (module knowledgeBase).
+// The knowledge base (module knowledgeBase): articles and their
+// revisions, postmortems, and search over articles, known errors and
+// incidents.
 
 import { change, create, json, orgPath, segment, versioned, type Page } from "./client";
-import type { Article } from "./types";
+import type { Article, ArticleChange, ArticleStatus, NewArticle, Revision, RevisionDiff, SearchKind, SearchResult } from "./types";
 
+/** The path of one article (by id, `7` or `KB-7`), for the record routes too. */
 export const articlePath = (orgId: string, id: string) => `${orgPath(orgId)}/kb/articles/${segment(id)}`;
+
+export interface KbSearch {
+  q?: string;
+  kind?: SearchKind[];
+  tag?: string;
+  /** `all` words (default) or `any` (suggestions). */
+  match?: "all" | "any";
+  limit?: number;
+}
 
 export const knowledge = {
   articles: (orgId: string, query: { cursor?: string; limit?: number } = {}) =>
     json<Page<Article>>(`${orgPath(orgId)}/kb/articles`, { query }),
   article: (orgId: string, id: string) => versioned<Article>(articlePath(orgId, id)),
-  createArticle: (orgId: string, input: { title: string; body: string }, idempotencyKey?: string) =>
+  createArticle: (orgId: string, input: NewArticle, idempotencyKey?: string) =>
     create<Article>(`${orgPath(orgId)}/kb/articles`, input, idempotencyKey),
-  updateArticle: (orgId: string, id: string, etag: string, input: { title?: string; body?: string }) =>
+  updateArticle: (orgId: string, id: string, etag: string, input: ArticleChange) =>
     change<Article>(articlePath(orgId, id), etag, input),
+  /** Moves an article (`published` also publishes its latest revision). */
+  moveArticle: (orgId: string, id: string, etag: string, status: ArticleStatus) =>
+    versioned<Article>(`${articlePath(orgId, id)}/status`, { method: "POST", body: { status }, headers: { "If-Match": etag } }),
+  revisions: (orgId: string, id: string) =>
+    json<{ data: Revision[] }>(`${articlePath(orgId, id)}/revisions`).then((r) => r.data),
+  revision: (orgId: string, id: string, revision: number) => json<Revision>(`${articlePath(orgId, id)}/revisions/${revision}`),
+  /** Line diff of `revision` against `against` (by default the one before it). */
+  revisionDiff: (orgId: string, id: string, revision: number, against?: number) =>
+    json<RevisionDiff>(`${articlePath(orgId, id)}/revisions/${revision}/diff`, { query: { against } }),
+  /** Searches (`q`, words as prefixes), or the newest published articles without `q`. */
+  searchKb: (orgId: string, { q, kind, tag, match, limit }: KbSearch = {}) =>
+    json<{ data: SearchResult[] }>(`${orgPath(orgId)}/kb`, { query: { q, kind: kind?.join(","), tag, match, limit } }).then((r) => r.data),
+  /** Writes the postmortem of a resolved incident (or answers the one it has). */
+  writePostmortem: (orgId: string, incident: string) => json<Article>(`${orgPath(orgId)}/kb/postmortems`, { method: "POST", body: { incident } }),
+  postmortemOf: (orgId: string, incident: string) => versioned<Article>(`${orgPath(orgId)}/kb/postmortems/${segment(incident)}`),
 };

@@ -1603,6 +1603,66 @@ export interface paths {
         patch: operations["update_article"];
         trace?: never;
     };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/action-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A postmortem's action items, oldest first. */
+        get: operations["list_action_items"];
+        put?: never;
+        /** Adds an action item to a postmortem (409 for another kind of article). */
+        post: operations["add_action_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/action-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes an action item (its title, owner, due date, or marks it done).
+         *     Requires `If-Match` (428 without, 412 when stale).
+         */
+        patch: operations["update_action_item"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/action-items/{itemId}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turns an action item into a problem (caused by the postmortem's
+         *     incident) or a normal change, linked to the postmortem, and records it
+         *     on the item. Safe to retry: a retry finds the record the first made;
+         *     an item that became something already is a 409.
+         */
+        post: operations["promote_action_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/kb/articles/{articleId}/external-links": {
         parameters: {
             query?: never;
@@ -1774,6 +1834,61 @@ export interface paths {
          *     deleted; a correction is a new note.
          */
         post: operations["article_records_add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the postmortem process still owes, for the dashboard (20 of each). */
+        get: operations["follow_ups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/postmortems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Writes the postmortem of a resolved incident (409 while it is not):
+         *     a draft with the template's sections, the facts filled in. An incident
+         *     has one postmortem; asking again answers it with 200.
+         */
+        post: operations["write_postmortem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/postmortems/{incidentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident's postmortem (404 while it has none). */
+        get: operations["postmortem_of"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2272,6 +2387,31 @@ export interface components {
             /** @description The token from the emailed link (`/invite/{token}`). */
             token: string;
         };
+        /** @example act_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        ActionItemId: string;
+        ActionItemList: {
+            data: components["schemas"]["ActionItemView"][];
+        };
+        /** @enum {string} */
+        ActionItemStatus: "open" | "done";
+        ActionItemView: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date */
+            dueOn?: string | null;
+            id: components["schemas"]["ActionItemId"];
+            ownerId?: null | components["schemas"]["UserId"];
+            record?: null | components["schemas"]["RecordRef"];
+            status: components["schemas"]["ActionItemStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` when changing it.
+             */
+            version: number;
+        };
         /** @enum {string} */
         ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
         ApprovalView: {
@@ -2521,6 +2661,12 @@ export interface components {
             status: components["schemas"]["ChangeStatus"];
             title: string;
             window?: null | components["schemas"]["Window"];
+        };
+        CreateActionItemRequest: {
+            /** Format: date */
+            dueOn?: string | null;
+            ownerId?: null | components["schemas"]["UserId"];
+            title: string;
         };
         CreateArticleRequest: {
             body: string;
@@ -2814,6 +2960,12 @@ export interface components {
             /** Format: int64 */
             resolved: number;
         };
+        FollowUpsView: {
+            /** @description Resolved P1 and P2 incidents whose postmortem is not published, newest first. */
+            incidentsWithoutPostmortem: components["schemas"]["IncidentWithoutPostmortem"][];
+            /** @description Open action items past their due date, soonest first. */
+            overdueActionItems: components["schemas"]["OverdueActionItem"][];
+        };
         /** @example frz_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         FreezeId: string;
         FreezeList: {
@@ -2914,6 +3066,14 @@ export interface components {
              * @description Send as `If-Match` (also in the `ETag` header) when changing it.
              */
             version: number;
+        };
+        IncidentWithoutPostmortem: {
+            id: components["schemas"]["IncidentId"];
+            number: string;
+            /** Format: date-time */
+            resolvedAt?: string | null;
+            severity: components["schemas"]["Severity"];
+            title: string;
         };
         IntegrationList: {
             data: components["schemas"]["IntegrationView"][];
@@ -3101,6 +3261,12 @@ export interface components {
             name: string;
             plan: components["schemas"]["Plan"];
             slug: string;
+        };
+        OverdueActionItem: {
+            /** @description The postmortem's number (`KB-4`) and title. */
+            articleNumber: string;
+            articleTitle: string;
+            item: components["schemas"]["ActionItemView"];
         };
         /** @description A list's page: its items, and where the next page starts. */
         Page_ArticleView: {
@@ -3386,6 +3552,14 @@ export interface components {
             /** Format: date-time */
             workaroundPublishedAt?: string | null;
         };
+        PromoteRequest: {
+            to: components["schemas"]["PromoteTo"];
+        };
+        /**
+         * @description What an action item becomes.
+         * @enum {string}
+         */
+        PromoteTo: "problem" | "change";
         PutItemTypeRequest: {
             name: string;
             /** @description JSON Schema of the attributes (draft 2020-12 by default). */
@@ -3677,6 +3851,16 @@ export interface components {
             name: string;
             scope: components["schemas"]["TokenScope"];
         };
+        UpdateActionItemRequest: {
+            /**
+             * Format: date
+             * @description `null` clears it.
+             */
+            dueOn?: string | null;
+            ownerId?: null | components["schemas"]["UserId"];
+            status?: null | components["schemas"]["ActionItemStatus"];
+            title?: string | null;
+        };
         UpdateArticleRequest: {
             body?: string | null;
             ownerId?: null | components["schemas"]["UserId"];
@@ -3804,6 +3988,10 @@ export interface components {
             end: string;
             /** Format: date-time */
             start: string;
+        };
+        WritePostmortemRequest: {
+            /** @description The incident: `inc_…`, `7` or `INC-7`. */
+            incident: string;
         };
     };
     responses: never;
@@ -7591,6 +7779,8 @@ export interface operations {
                 kind?: string;
                 /** @description 1–100, default 25. */
                 limit?: number;
+                /** @description `all` words (the default) or `any` (suggestions: more words rank higher). */
+                match?: "all" | "any";
                 /** @description Words to find, each as a prefix (so results come as one types). */
                 q?: string;
                 /** @description Only articles with this tag. */
@@ -7796,6 +7986,204 @@ export interface operations {
                 };
             };
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_action_items: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateActionItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_action_item: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                articleId: string;
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateActionItemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    promote_action_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                itemId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8262,6 +8650,128 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    follow_ups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUpsView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    write_postmortem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WritePostmortemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postmortem_of: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `inc_…`, `7` or `INC-7` */
+                incidentId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -16,6 +16,7 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { inputClass } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
 import { AssignPanel } from "./AssignPanel";
+import { PostmortemAction } from "./Postmortem";
 import { RelatedWork } from "./RelatedWork";
 import { SlaTimers } from "./SlaTimers";
 import { LinksPanel } from "@/components/records/LinksPanel";
@@ -158,7 +159,10 @@ export default function IncidentDetail({ number }: { number: string }) {
 
       <Card className="p-4">
         <div className="flex flex-wrap items-end justify-between gap-4">
-          <StatusActions incident={incident} busy={busy} onChange={update} />
+          <div className="flex flex-wrap items-start gap-2">
+            <StatusActions incident={incident} busy={busy} onChange={update} />
+            <PostmortemAction incident={incident} />
+          </div>
           <div className="w-32">
             <SeverityControl incident={incident} busy={busy} onChange={update} />
           </div>

@@ -13,6 +13,7 @@ import { TextField } from "@/components/ui/Field";
 import { MarkdownEditor } from "@/components/MarkdownEditor";
 import { MemberPicker } from "@/components/MemberPicker";
 import { cx } from "@/components/ui/cx";
+import { MatchingKnowledge } from "./MatchingKnowledge";
 
 const SEVERITY_HINT: Record<Severity, string> = {
   P1: "Service down or data at risk for many customers",
@@ -61,16 +62,19 @@ export default function NewIncident() {
               {form.formError ? messageOf(form.formError) : "Please correct the fields marked below."}
             </Alert>
           ) : null}
-          <TextField
-            label="Title"
-            name="title"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-            placeholder="e.g. Checkout returns 500 errors"
-            error={form.fieldError("title")}
-            required
-            autoFocus
-          />
+          <div>
+            <TextField
+              label="Title"
+              name="title"
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+              placeholder="e.g. Checkout returns 500 errors"
+              error={form.fieldError("title")}
+              required
+              autoFocus
+            />
+            <MatchingKnowledge title={title} />
+          </div>
           <fieldset>
             <legend className="mb-2 text-sm font-medium text-slate-800 dark:text-slate-200">Severity</legend>
             <div className="grid gap-2 sm:grid-cols-2">

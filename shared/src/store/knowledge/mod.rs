@@ -3,15 +3,19 @@
 //! keyset pages, domain events, timeline and links. Every save of the
 //! text is a revision kept whole; readers (and search) see the published
 //! one, so a published article can be edited and published again.
+//! Postmortems (`postmortems`) are articles written from an incident.
+
+mod action_items;
+mod postmortems;
+
+pub use action_items::{ActionItemChange, ActionItemRecord, FollowUps, NewActionItem};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 
 use super::entities::{kb_article, kb_article_version};
-use super::incidents::IncidentRecord;
-use super::records::links::link_in;
-use super::records::{DomainEvent, LinkRelation, RecordSummary, locked_row_of, row_of};
+use super::records::{DomainEvent, RecordSummary, locked_row_of, row_of};
 use super::scope::{scoped, scoped_update};
 use super::search::{self, SearchDocument};
 use super::teams::{OwnerRefusal, check_owner};
@@ -19,7 +23,6 @@ use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
-use crate::domain::incidents::IncidentStatus;
 use crate::domain::knowledge::{ArticleKind, ArticleStatus, RevisionState, SearchKind, Visibility};
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::postmortem;
@@ -84,7 +87,7 @@ impl ArticleRecord {
                "status": self.status, "kind": self.kind, "revision": self.revision})
     }
 
-    fn event(&self, event_type: EventType) -> DomainEvent {
+    pub(super) fn event(&self, event_type: EventType) -> DomainEvent {
         DomainEvent::new(event_type, self.id.into(), self.event_data())
     }
 }
@@ -145,6 +148,8 @@ pub enum ArticleRefusal {
     IncidentNotResolved,
     /// A postmortem's required sections still empty.
     EmptySections(Vec<&'static str>),
+    /// Action items belong to postmortems.
+    NotAPostmortem,
 }
 
 /// A page of articles, newest first.
@@ -208,75 +213,6 @@ impl Articles<'_> {
         unit.emit(created.event(EventType::ArticleCreated));
         unit.commit().await?;
         Ok(Ok((created, true)))
-    }
-
-    /// The postmortem of a resolved incident: a draft from the template,
-    /// prefilled with the incident's figures, people, links and timeline,
-    /// linked to it. An incident has one; asking again returns it (and `false`).
-    pub async fn write_postmortem(
-        &self,
-        incident: IncidentId,
-        author: UserId,
-        meta: &AuditMeta,
-    ) -> StoreResult<Result<(ArticleRecord, bool), ArticleRefusal>> {
-        let org_id = self.scope.org_id;
-        if let Some(existing) = self.postmortem_of(incident).await? {
-            return Ok(Ok((existing, false)));
-        }
-        let Some(record) = self.scope.incidents().get(incident).await? else {
-            return Ok(Err(ArticleRefusal::NotFound));
-        };
-        if record.status != IncidentStatus::Resolved {
-            return Ok(Err(ArticleRefusal::IncidentNotResolved));
-        }
-        let facts = incident_facts(&self.scope, &record).await?;
-        let mut unit = self.scope.unit(meta).await?;
-        // One postmortem per incident, even when two ask at once.
-        unit.serialise().await?;
-        if let Some(existing) = self.postmortem_on(unit.conn(), incident).await? {
-            return Ok(Ok((existing, false)));
-        }
-        let id = ArticleId::new();
-        let new = NewArticle {
-            title: format!("Postmortem: {} {}", record.number(), record.title),
-            body: postmortem::draft(postmortem::DEFAULT_TEMPLATE, &facts),
-            author,
-            kind: ArticleKind::Postmortem,
-            tags: vec!["postmortem".to_owned()],
-            owner: Some(author),
-            visibility: Visibility::Internal,
-            review_on: None,
-            incident: Some(incident),
-        };
-        let created = insert_article(&mut unit, id, new).await?;
-        link_in(&mut unit, org_id, id.into(), LinkRelation::Related, incident.into())
-            .await?
-            .map_err(|refusal| StoreError::Corrupt(format!("linking a postmortem to its incident: {refusal:?}")))?;
-        let summary = json!({"number": created.number.to_string(), "incident": record.number().to_string()});
-        unit.audit(AuditEntry::new("article.postmortem_written", id, summary));
-        unit.emit(created.event(EventType::ArticleCreated));
-        unit.commit().await?;
-        Ok(Ok((created, true)))
-    }
-
-    /// The incident's postmortem, if it has one.
-    pub async fn postmortem_of(&self, incident: IncidentId) -> StoreResult<Option<ArticleRecord>> {
-        self.postmortem_on(self.scope.db, incident).await
-    }
-
-    async fn postmortem_on<C: ConnectionTrait>(
-        &self,
-        conn: &C,
-        incident: IncidentId,
-    ) -> StoreResult<Option<ArticleRecord>> {
-        let row = self
-            .scope
-            .rows::<kb_article::Entity>()
-            .filter(kb_article::Column::IncidentId.eq(incident.uuid()))
-            .filter(kb_article::Column::Kind.eq(ArticleKind::Postmortem.key()))
-            .one(conn)
-            .await?;
-        row.map(ArticleRecord::try_from).transpose()
     }
 
     /// Applies `change` if `expected_version` is current (`None`: any). A
@@ -474,7 +410,11 @@ impl Articles<'_> {
 }
 
 /// Writes a new draft article and its first revision.
-async fn insert_article(unit: &mut UnitOfWork<'_>, id: ArticleId, new: NewArticle) -> StoreResult<ArticleRecord> {
+pub(super) async fn insert_article(
+    unit: &mut UnitOfWork<'_>,
+    id: ArticleId,
+    new: NewArticle,
+) -> StoreResult<ArticleRecord> {
     let author = new.author;
     let now = unit.now();
     let number = unit.next_number(RecordKind::Article).await?;
@@ -504,30 +444,6 @@ async fn insert_article(unit: &mut UnitOfWork<'_>, id: ArticleId, new: NewArticl
     let created = ArticleRecord::try_from(row)?;
     save_revision(unit, &created, "created", author).await?;
     Ok(created)
-}
-
-/// What a postmortem starts from: the incident's figures, who acted on
-/// it, what it is linked to, its timeline.
-async fn incident_facts(scope: &OrgStore<'_>, incident: &IncidentRecord) -> StoreResult<postmortem::IncidentFacts> {
-    let timeline = scope.records().timeline(incident.id.into(), 500).await?;
-    let mut people: Vec<String> = Vec::new();
-    for entry in &timeline {
-        if entry.actor_id.is_some() && !people.contains(&entry.actor_label) {
-            people.push(entry.actor_label.clone());
-        }
-    }
-    let linked = scope.links().of(incident.id.into()).await?;
-    Ok(postmortem::IncidentFacts {
-        number: incident.number().to_string(),
-        title: incident.title.clone(),
-        severity: incident.severity,
-        opened_at: incident.created_at,
-        acknowledged_at: incident.acknowledged_at,
-        resolved_at: incident.resolved_at,
-        people,
-        linked: linked.into_iter().map(|link| format!("{} {}", link.other.number, link.other.title)).collect(),
-        timeline: timeline.into_iter().map(|e| (e.created_at, e.actor_label, e.body)).collect(),
-    })
 }
 
 fn revision_of(article: &ArticleRecord, row: kb_article_version::Model) -> RevisionRecord {

@@ -1,0 +1,133 @@
+"use client";
+// An article's page: its status with the moves it allows (a 409 says why
+// one is refused), the text with an editor (each save of title or body is
+// a new revision, with a summary), links and timeline.
+
+import { useState } from "react";
+import { api, ApiError, articlePath, type Article, type ArticleStatus, type Versioned } from "@/lib/api";
+import { Markdown } from "@/lib/markdown";
+import { useOrg } from "@/lib/org";
+import { useResource } from "@/lib/resource";
+import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { ErrorState, Loading } from "@/components/ui/States";
+import { LinksPanel } from "@/components/records/LinksPanel";
+import { RecordActivity } from "@/components/records/RecordActivity";
+import { ArticleEditor } from "./ArticleEditor";
+import { ArticleHeader } from "./ArticleHeader";
+
+interface Move {
+  to: ArticleStatus;
+  label: string;
+}
+
+/** The moves the server allows from the article's status. */
+export function movesOf(a: Article): Move[] {
+  switch (a.status) {
+    case "draft":
+      return [
+        { to: "in_review", label: "Submit for review" },
+        { to: "published", label: "Publish" },
+      ];
+    case "in_review":
+      return [
+        { to: "published", label: "Publish" },
+        { to: "draft", label: "Back to draft" },
+      ];
+    case "published": {
+      const newer = a.publishedRevision != null && a.revision > a.publishedRevision;
+      return [...(newer ? [{ to: "published" as const, label: `Publish revision ${a.revision}` }] : []), { to: "retired", label: "Retire" }];
+    }
+    case "retired":
+      return [{ to: "draft", label: "Back to draft" }];
+  }
+}
+
+export function useArticle(ref: string) {
+  const { org } = useOrg();
+  return useResource<Versioned<Article>>(() => api.article(org.id, ref), [org.id, ref]);
+}
+
+export default function ArticleView({ reference }: { reference: string }) {
+  const { org } = useOrg();
+  const detail = useArticle(reference);
+  const [editing, setEditing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [stale, setStale] = useState(false);
+
+  if (detail.loading) return <Loading label="Loading article…" />;
+  const a = detail.data?.value;
+  if (!a) return <ErrorState error={detail.error} onRetry={detail.reload} />;
+
+  const move = async (to: ArticleStatus) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      detail.setData(await api.moveArticle(org.id, a.id, detail.data!.etag, to));
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 412) setStale(true);
+      else setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const newer = a.status === "published" && a.publishedRevision != null && a.revision > a.publishedRevision;
+  const base = articlePath(org.id, a.id);
+
+  return (
+    <article className="space-y-6">
+      <ArticleHeader article={a} tab="article" />
+      {stale && (
+        <Alert tone="warning" title="This article changed meanwhile" action={<Button size="sm" onClick={() => (setStale(false), void detail.reload())}>Reload</Button>}>
+          Someone else saved it since you opened it; reload to see their change, then try again.
+        </Alert>
+      )}
+      <ErrorAlert error={error} />
+      {newer && (
+        <Alert tone="info" title={`Revision ${a.revision} is not published yet`}>
+          Readers still see revision {a.publishedRevision} until you publish this one.
+        </Alert>
+      )}
+      {!editing && (
+        <div className="flex flex-wrap gap-2" role="group" aria-label="Article status">
+          {movesOf(a).map((m, i) => (
+            <Button key={m.label} variant={i === 0 ? "primary" : "secondary"} disabled={busy} onClick={() => void move(m.to)}>
+              {m.label}
+            </Button>
+          ))}
+          <Button variant="secondary" disabled={busy} onClick={() => (setError(undefined), setEditing(true))}>
+            Edit
+          </Button>
+        </div>
+      )}
+      {editing ? (
+        <Card className="p-4 sm:p-6">
+          <ArticleEditor
+            editing
+            initial={{ title: a.title, body: a.body, tags: a.tags }}
+            submitLabel="Save"
+            onSubmit={(draft) => api.updateArticle(org.id, a.id, detail.data!.etag, draft)}
+            onDone={(saved) => {
+              detail.setData(saved);
+              setEditing(false);
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </Card>
+      ) : (
+        <Card className="p-4 text-slate-900 sm:p-6 dark:text-slate-100">
+          {a.body.trim() ? <Markdown source={a.body} /> : <p className="text-sm text-slate-600 dark:text-slate-400">No text yet.</p>}
+        </Card>
+      )}
+      <Card>
+        <CardHeader title="Links" description="Incidents, problems, changes and other articles this one relates to." />
+        <div className="p-4">
+          <LinksPanel base={base} />
+        </div>
+      </Card>
+      <RecordActivity base={base} version={a.version} />
+    </article>
+  );
+}
