@@ -248,6 +248,31 @@ on_both_stores! {
         let follow_ups: Value = org.admin.get(&org.path("/kb/follow-ups")).await.json().await.expect("json");
         assert_eq!(follow_ups["overdueActionItems"], json!([]));
     }
+
+    async fn an_orgs_postmortem_template_decides_the_sections_and_which_are_required(app: TestApp) {
+        let org = kb_org(&app, "Template").await;
+        let default: Value = org.admin.get(&org.path("/kb/settings")).await.json().await.expect("json");
+        assert_eq!(default["postmortemTemplate"][0], json!({"title": "Summary", "required": true}));
+        let bad = json!({"postmortemTemplate": [{"title": "Summary"}, {"title": " summary "}, {"title": ""}]});
+        let refused = expect_problem(org.admin.send(reqwest::Method::PUT, &org.path("/kb/settings"), Some(bad)).await, 422).await;
+        let fields: Vec<&str> = refused["errors"].as_array().expect("errors").iter().filter_map(|e| e["field"].as_str()).collect();
+        assert_eq!(fields, ["postmortemTemplate[1].title", "postmortemTemplate[2].title"]);
+        let template = json!({"postmortemTemplate": [{"title": "Customer impact", "required": true}, {"title": "Timeline"}, {"title": "Follow-ups", "required": true}]});
+        let set = org.admin.send(reqwest::Method::PUT, &org.path("/kb/settings"), Some(template)).await;
+        assert_eq!(set.status(), 200);
+        let (member, _) = org.add_member(&app, "Writer", json!(["member"])).await;
+        let forbidden = member.send(reqwest::Method::PUT, &org.path("/kb/settings"), Some(json!({"postmortemTemplate": [{"title": "X"}]}))).await;
+        expect_problem(forbidden, 403).await;
+        let incident: Value = org.admin.post(&org.path("/incidents"), json!({"title": "Queue backlog", "severity": "P2"})).await.json().await.expect("json");
+        set_status(&org.admin, &org, &incident, "resolved").await;
+        let written: Value = org.admin.post(&org.path("/kb/postmortems"), json!({"incident": "INC-1"})).await.json().await.expect("json");
+        let body = written["body"].as_str().expect("body");
+        let headings: Vec<&str> = body.lines().filter_map(|l| l.strip_prefix("## ")).collect();
+        assert_eq!(headings, ["Customer impact", "Timeline", "Follow-ups"]);
+        let path = org.path(&format!("/kb/articles/{}/status", written["number"].as_str().expect("number")));
+        let refused = post_if_match(&org.admin, &path, "*", json!({"status": "published"})).await;
+        assert_eq!(expect_problem(refused, 409).await["detail"], "a postmortem is published with its required sections written: Customer impact, Follow-ups empty");
+    }
 }
 
 /// The fixed corpus: 30 articles of two to seven sentences about

@@ -23,6 +23,10 @@ async fn probe(client: &Client, org: &OrgFixture, incident: &str, action: Action
         Action::WriteKnowledge => {
             client.post(&org.path("/kb/articles"), json!({"title": "Runbook", "body": "# Steps"})).await
         }
+        Action::ManageKnowledge => {
+            let template = json!({"postmortemTemplate": [{"title": "Summary", "required": true}]});
+            client.send(reqwest::Method::PUT, &org.path("/kb/settings"), Some(template)).await
+        }
         Action::ViewIncidents => client.get(&org.path("/incidents")).await,
         Action::CreateIncident => {
             client.post(&org.path("/incidents"), json!({"title": "Disk full", "severity": "P3"})).await

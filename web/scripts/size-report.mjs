@@ -30,6 +30,7 @@ const ROUTES = [
   ["/{slug}/incidents/{number}", "@/screens/incidents/IncidentDetail"],
   ["/{slug}/dashboard", "@/screens/dashboard/Dashboard"],
   ["/{slug}/dashboard (+ chart, loaded after)", "@/screens/dashboard/Dashboard", "./DailyChart"],
+  ["/{slug}/dashboard (+ postmortem follow-ups, loaded after)", "@/screens/dashboard/Dashboard", "./FollowUps"],
   ["/{slug}/kb", "@/screens/kb/KnowledgeBase"],
   ["/{slug}/settings/members", "@/screens/settings/Members"],
   ["/{slug}/settings/modules", "@/screens/settings/Modules"],

@@ -13,6 +13,7 @@ keyed_enum!(
         ViewAudit => "audit.view",
         ReadKnowledge => "knowledge.read",
         WriteKnowledge => "knowledge.write",
+        ManageKnowledge => "knowledge.manage",
         ViewIncidents => "incidents.view",
         CreateIncident => "incidents.create",
         UpdateIncident => "incidents.update",
@@ -63,7 +64,8 @@ impl Action {
             | Action::ManageOncall
             | Action::ManageIntegrations
             | Action::ManageChangePolicy
-            | Action::ManageAssetTypes => &[Admin],
+            | Action::ManageAssetTypes
+            | Action::ManageKnowledge => &[Admin],
         }
     }
 

@@ -4,6 +4,10 @@
 //! the authors start from the facts and write what only they know.
 
 use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::error::FieldError;
 
 use crate::domain::incidents::Severity;
 use crate::domain::keyed_enum;
@@ -17,22 +21,50 @@ keyed_enum!(
 );
 
 /// One heading of a postmortem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Section {
-    pub title: &'static str,
+    pub title: String,
     /// Publishing with it empty is refused.
+    #[serde(default)]
     pub required: bool,
 }
 
-/// The sections every postmortem starts with.
-pub const DEFAULT_TEMPLATE: &[Section] = &[
-    Section { title: "Summary", required: true },
-    Section { title: "Impact", required: true },
-    Section { title: "Timeline", required: false },
-    Section { title: "Contributing factors", required: true },
-    Section { title: "What went well", required: false },
-    Section { title: "Action items", required: false },
-];
+/// The sections a postmortem starts with, unless the organisation has its own.
+pub fn default_template() -> Vec<Section> {
+    [
+        ("Summary", true),
+        ("Impact", true),
+        ("Timeline", false),
+        ("Contributing factors", true),
+        ("What went well", false),
+        ("Action items", false),
+    ]
+    .map(|(title, required)| Section { title: title.to_owned(), required })
+    .to_vec()
+}
+
+/// The most sections a template may have, and the longest title.
+const MAX_SECTIONS: usize = 20;
+const MAX_TITLE: usize = 80;
+
+/// A template is one to 20 sections with distinct titles of one line.
+pub fn check_template(sections: &[Section], field: &str) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if sections.is_empty() || sections.len() > MAX_SECTIONS {
+        errors.push(FieldError::new(field, format!("has 1 to {MAX_SECTIONS} sections")));
+    }
+    for (i, section) in sections.iter().enumerate() {
+        let title = section.title.trim();
+        let at = format!("{field}[{i}].title");
+        if title.is_empty() || title.chars().count() > MAX_TITLE || title.contains('\n') {
+            errors.push(FieldError::new(at, format!("is one line of 1 to {MAX_TITLE} characters")));
+        } else if sections[..i].iter().any(|earlier| earlier.title.trim().eq_ignore_ascii_case(title)) {
+            errors.push(FieldError::new(at, "is the title of an earlier section"));
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(errors) }
+}
 
 /// What the incident's record knows.
 pub struct IncidentFacts {
@@ -89,7 +121,7 @@ pub fn draft(template: &[Section], facts: &IncidentFacts) -> String {
     let mut body = String::new();
     for section in template {
         body.push_str(&format!("## {}\n\n", section.title));
-        let filled = match section.title {
+        let filled = match section.title.as_str() {
             "Impact" => figures.join("\n"),
             "Timeline" if !facts.timeline.is_empty() => facts
                 .timeline
@@ -107,12 +139,12 @@ pub fn draft(template: &[Section], facts: &IncidentFacts) -> String {
 
 /// The required sections of `template` that `body` leaves empty (or
 /// lacks): nothing but whitespace and placeholders under their heading.
-pub fn empty_required(template: &[Section], body: &str) -> Vec<&'static str> {
+pub fn empty_required(template: &[Section], body: &str) -> Vec<String> {
     template
         .iter()
         .filter(|section| section.required)
-        .filter(|section| section_text(body, section.title).is_none_or(|text| text.is_empty()))
-        .map(|section| section.title)
+        .filter(|section| section_text(body, &section.title).is_none_or(|text| text.is_empty()))
+        .map(|section| section.title.clone())
         .collect()
 }
 
@@ -151,20 +183,31 @@ mod tests {
 
     #[test]
     fn a_draft_holds_the_facts_and_awaits_the_rest() {
-        let body = draft(DEFAULT_TEMPLATE, &facts());
+        let body = draft(&default_template(), &facts());
         assert!(body.contains("- Time to acknowledge: 5 min\n- Time to resolve: 1 h 5 min"), "{body}");
         assert!(body.contains("- 10:05:00 — ana@example.com: Acknowledged"), "{body}");
         assert!(body.contains("- Linked: CHG-3 Deploy checkout"), "{body}");
-        assert_eq!(empty_required(DEFAULT_TEMPLATE, &body), ["Summary", "Contributing factors"]);
+        assert_eq!(empty_required(&default_template(), &body), ["Summary", "Contributing factors"]);
     }
 
     #[test]
     fn written_sections_are_no_longer_empty() {
-        let body = draft(DEFAULT_TEMPLATE, &facts())
+        let body = draft(&default_template(), &facts())
             .replacen("## Summary\n\n<!-- to write -->", "## Summary\n\nA bad deploy.", 1)
             .replacen("## Contributing factors\n\n<!-- to write -->", "## Contributing factors\n\nNo canary.", 1);
-        assert_eq!(empty_required(DEFAULT_TEMPLATE, &body), Vec::<&str>::new());
-        assert_eq!(empty_required(DEFAULT_TEMPLATE, "no headings"), ["Summary", "Impact", "Contributing factors"]);
+        assert_eq!(empty_required(&default_template(), &body), Vec::<&str>::new());
+        assert_eq!(empty_required(&default_template(), "no headings"), ["Summary", "Impact", "Contributing factors"]);
+    }
+
+    #[test]
+    fn a_template_has_distinct_one_line_titles() {
+        let section = |title: &str| Section { title: title.to_owned(), required: false };
+        assert_eq!(check_template(&default_template(), "sections"), Ok(()));
+        let errors =
+            check_template(&[section("Summary"), section("summary"), section("")], "sections").expect_err("bad");
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["sections[1].title", "sections[2].title"]);
+        assert!(check_template(&[], "sections").is_err());
     }
 
     #[test]

@@ -59,6 +59,7 @@ org_owned!(
     invite,
     kb_article,
     kb_article_version,
+    kb_setting,
     membership,
     oncall_document,
     outbox_event,

@@ -35,6 +35,13 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? date.format(new Date(iso)) : "—";
 }
 
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" });
+
+/** A calendar day (`YYYY-MM-DD`, a due date) as "15 Jan 2025", the same day in every time zone. */
+export function formatDay(yyyyMmDd: string | null | undefined): string {
+  return yyyyMmDd ? day.format(new Date(`${yyyyMmDd}T00:00:00Z`)) : "—";
+}
+
 /** "3m ago", "in 2h", "just now". */
 export function formatRelative(iso: string, now = Date.now()): string {
   const diff = (new Date(iso).getTime() - now) / 1000;

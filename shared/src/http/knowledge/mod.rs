@@ -8,6 +8,7 @@ mod action_items;
 mod postmortems;
 mod revisions;
 mod search;
+mod settings;
 
 use axum::Json;
 use axum::extract::State;
@@ -345,6 +346,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             .merge(revisions::routes())
             .merge(postmortems::routes())
             .merge(action_items::routes())
+            .merge(settings::routes())
             .merge(search::routes())
             .merge(article_records::routes()),
     )

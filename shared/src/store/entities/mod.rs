@@ -30,6 +30,7 @@ pub(super) mod incident_label;
 pub(super) mod invite;
 pub(super) mod kb_article;
 pub(super) mod kb_article_version;
+pub(super) mod kb_setting;
 pub(super) mod membership;
 pub(super) mod oncall_document;
 pub(super) mod org;

@@ -7,6 +7,7 @@
 
 mod action_items;
 mod postmortems;
+mod settings;
 
 pub use action_items::{ActionItemChange, ActionItemRecord, FollowUps, NewActionItem};
 
@@ -147,7 +148,7 @@ pub enum ArticleRefusal {
     /// Postmortems are written once their incident is resolved.
     IncidentNotResolved,
     /// A postmortem's required sections still empty.
-    EmptySections(Vec<&'static str>),
+    EmptySections(Vec<String>),
     /// Action items belong to postmortems.
     NotAPostmortem,
 }
@@ -308,7 +309,8 @@ impl Articles<'_> {
             return Ok(Err(ArticleRefusal::Move { from: old.status, to: status }));
         }
         if status == ArticleStatus::Published && old.kind == ArticleKind::Postmortem {
-            let empty = postmortem::empty_required(postmortem::DEFAULT_TEMPLATE, &old.body);
+            let template = settings::template_on(unit.conn(), self.scope).await?;
+            let empty = postmortem::empty_required(&template, &old.body);
             if !empty.is_empty() {
                 return Ok(Err(ArticleRefusal::EmptySections(empty)));
             }

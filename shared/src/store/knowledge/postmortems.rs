@@ -48,7 +48,7 @@ impl Articles<'_> {
         let id = ArticleId::new();
         let new = NewArticle {
             title: format!("Postmortem: {} {}", record.number(), record.title),
-            body: postmortem::draft(postmortem::DEFAULT_TEMPLATE, &facts),
+            body: postmortem::draft(&super::settings::template_on(unit.conn(), self.scope).await?, &facts),
             author,
             kind: ArticleKind::Postmortem,
             tags: vec!["postmortem".to_owned()],

@@ -16,6 +16,7 @@ mod m0010_problems_changes;
 mod m0011_assets;
 mod m0012_knowledge;
 mod m0013_action_items;
+mod m0014_kb_settings;
 
 pub(super) struct Migrator;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0011_assets::Migration),
             Box::new(m0012_knowledge::Migration),
             Box::new(m0013_action_items::Migration),
+            Box::new(m0014_kb_settings::Migration),
         ]
     }
 }

@@ -51,10 +51,11 @@ function Entry({ entry }: { entry: TimelineEntry }) {
   );
 }
 
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+/** A record's timeline entries, oldest first; `label` names the list (another record's timeline on the same page). */
+export function Timeline({ entries, label = "Timeline" }: { entries: TimelineEntry[]; label?: string }) {
   if (!entries.length) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing has happened yet.</p>;
   return (
-    <ol className="relative before:absolute before:bottom-2 before:left-3.5 before:top-2 before:w-px before:bg-slate-200 dark:before:bg-slate-700" aria-label="Timeline">
+    <ol className="relative before:absolute before:bottom-2 before:left-3.5 before:top-2 before:w-px before:bg-slate-200 dark:before:bg-slate-700" aria-label={label}>
       {entries.map((entry) => (
         <Entry key={entry.id} entry={entry} />
       ))}

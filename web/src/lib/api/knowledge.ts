@@ -1,12 +1,27 @@
 // The knowledge base (module knowledgeBase): articles and their
-// revisions, postmortems, and search over articles, known errors and
-// incidents.
+// revisions, postmortems with their action items, and search over
+// articles, known errors and incidents.
 
 import { change, create, json, orgPath, segment, versioned, type Page } from "./client";
-import type { Article, ArticleChange, ArticleStatus, NewArticle, Revision, RevisionDiff, SearchKind, SearchResult } from "./types";
+import type {
+  ActionItem,
+  ActionItemChange,
+  Article,
+  ArticleChange,
+  ArticleStatus,
+  FollowUps,
+  NewActionItem,
+  NewArticle,
+  PromoteTo,
+  Revision,
+  RevisionDiff,
+  SearchKind,
+  SearchResult,
+} from "./types";
 
 /** The path of one article (by id, `7` or `KB-7`), for the record routes too. */
 export const articlePath = (orgId: string, id: string) => `${orgPath(orgId)}/kb/articles/${segment(id)}`;
+const actionItemPath = (orgId: string, article: string, item: string) => `${articlePath(orgId, article)}/action-items/${segment(item)}`;
 
 export interface KbSearch {
   q?: string;
@@ -40,4 +55,17 @@ export const knowledge = {
   /** Writes the postmortem of a resolved incident (or answers the one it has). */
   writePostmortem: (orgId: string, incident: string) => json<Article>(`${orgPath(orgId)}/kb/postmortems`, { method: "POST", body: { incident } }),
   postmortemOf: (orgId: string, incident: string) => versioned<Article>(`${orgPath(orgId)}/kb/postmortems/${segment(incident)}`),
+  /** A postmortem's action items, oldest first. */
+  actionItems: (orgId: string, article: string) =>
+    json<{ data: ActionItem[] }>(`${articlePath(orgId, article)}/action-items`).then((r) => r.data),
+  addActionItem: (orgId: string, article: string, input: NewActionItem) =>
+    json<ActionItem>(`${articlePath(orgId, article)}/action-items`, { method: "POST", body: input }),
+  /** Changes an action item against its `version` (`null` clears owner or due date). */
+  updateActionItem: (orgId: string, article: string, item: Pick<ActionItem, "id" | "version">, input: ActionItemChange) =>
+    change<ActionItem>(actionItemPath(orgId, article, item.id), `"${item.version}"`, input).then((r) => r.value),
+  /** Makes the item a problem or a change (409 when it became one already, 422 when that module is off). */
+  promoteActionItem: (orgId: string, article: string, item: string, to: PromoteTo) =>
+    json<ActionItem>(`${actionItemPath(orgId, article, item)}/promote`, { method: "POST", body: { to } }),
+  /** Open action items past due and resolved P1/P2 incidents without a published postmortem. */
+  followUps: (orgId: string) => json<FollowUps>(`${orgPath(orgId)}/kb/follow-ups`),
 };

@@ -1895,6 +1895,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/kb/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The knowledge base's settings (the default template until one is set). */
+        get: operations["get_settings"];
+        /**
+         * Sets the postmortem template (admins). Postmortems already written
+         *     keep their sections; publishing checks the template of the day.
+         */
+        put: operations["put_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -3184,6 +3205,13 @@ export interface components {
              */
             version: number;
         };
+        KbSettings: {
+            /**
+             * @description The sections a new postmortem starts with, in order; a `required`
+             *     one must be written before it is published.
+             */
+            postmortemTemplate: components["schemas"]["Section"][];
+        };
         /** @example lnk_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         LinkId: string;
         /** @enum {string} */
@@ -3708,6 +3736,12 @@ export interface components {
             allowed?: number | null;
             /** Format: int64 */
             used: number;
+        };
+        /** @description One heading of a postmortem. */
+        Section: {
+            /** @description Publishing with it empty is refused. */
+            required?: boolean;
+            title: string;
         };
         /** @enum {string} */
         Severity: "P1" | "P2" | "P3" | "P4";
@@ -8772,6 +8806,86 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbSettings"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KbSettings"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KbSettings"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,6 +50,14 @@ export type SearchKind = Schemas["SearchKind"];
 export type SearchResult = Schemas["SearchResult"];
 export type SnippetPiece = Schemas["SnippetPiece"];
 export const SEARCH_KINDS: SearchKind[] = ["article", "known_error", "incident"];
+export type ActionItem = Schemas["ActionItemView"];
+export type ActionItemStatus = Schemas["ActionItemStatus"];
+export type NewActionItem = Schemas["CreateActionItemRequest"];
+export type ActionItemChange = Schemas["UpdateActionItemRequest"];
+export type PromoteTo = Schemas["PromoteTo"];
+export type FollowUps = Schemas["FollowUpsView"];
+export type OverdueActionItem = Schemas["OverdueActionItem"];
+export type IncidentWithoutPostmortem = Schemas["IncidentWithoutPostmortem"];
 export type RecordSummary = Schemas["RecordSummaryView"];
 
 export type ProblemRecord = Schemas["ProblemView"];

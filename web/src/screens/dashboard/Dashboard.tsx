@@ -19,6 +19,11 @@ const DailyChart = dynamic(() => import("./DailyChart"), {
   ssr: false,
   loading: () => <Loading label="Loading chart…" />,
 });
+// Its own chunk, loaded after the dashboard (knowledge base on only).
+const FollowUps = dynamic(() => import("./FollowUps"), {
+  ssr: false,
+  loading: () => <Loading label="Loading follow-ups…" />,
+});
 
 /** The daily series with the quiet days (absent from the API's answer) as zeros. */
 function everyDay(from: string, to: string, daily: DayFigures[]): DayFigures[] {
@@ -184,6 +189,8 @@ export default function Dashboard() {
               )}
             </Card>
           </div>
+
+          {org.features.knowledgeBase && <FollowUps />}
         </div>
       )}
     </>

@@ -1,9 +1,10 @@
 "use client";
 // An article's page: its status with the moves it allows (a 409 says why
 // one is refused), the text with an editor (each save of title or body is
-// a new revision, with a summary), links and timeline.
+// a new revision, with a summary; a postmortem's beside its incident's
+// timeline), a postmortem's action items, links and timeline.
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { api, ApiError, articlePath, type Article, type ArticleStatus, type Versioned } from "@/lib/api";
 import { Markdown } from "@/lib/markdown";
 import { useOrg } from "@/lib/org";
@@ -14,8 +15,10 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { ErrorState, Loading } from "@/components/ui/States";
 import { LinksPanel } from "@/components/records/LinksPanel";
 import { RecordActivity } from "@/components/records/RecordActivity";
+import { ActionItems } from "./ActionItems";
 import { ArticleEditor } from "./ArticleEditor";
 import { ArticleHeader } from "./ArticleHeader";
+import { BesideIncidentTimeline } from "./IncidentTimelineAside";
 
 interface Move {
   to: ArticleStatus;
@@ -47,6 +50,12 @@ export function movesOf(a: Article): Move[] {
 export function useArticle(ref: string) {
   const { org } = useOrg();
   return useResource<Versioned<Article>>(() => api.article(org.id, ref), [org.id, ref]);
+}
+
+/** A postmortem of an incident is written with the incident's timeline beside it. */
+function EditorFor({ article, children }: { article: Article; children: ReactNode }) {
+  if (article.kind !== "postmortem" || !article.incidentId) return <>{children}</>;
+  return <BesideIncidentTimeline incidentId={article.incidentId}>{children}</BesideIncidentTimeline>;
 }
 
 export default function ArticleView({ reference }: { reference: string }) {
@@ -103,24 +112,27 @@ export default function ArticleView({ reference }: { reference: string }) {
         </div>
       )}
       {editing ? (
-        <Card className="p-4 sm:p-6">
-          <ArticleEditor
-            editing
-            initial={{ title: a.title, body: a.body, tags: a.tags }}
-            submitLabel="Save"
-            onSubmit={(draft) => api.updateArticle(org.id, a.id, detail.data!.etag, draft)}
-            onDone={(saved) => {
-              detail.setData(saved);
-              setEditing(false);
-            }}
-            onCancel={() => setEditing(false)}
-          />
-        </Card>
+        <EditorFor article={a}>
+          <Card className="p-4 sm:p-6">
+            <ArticleEditor
+              editing
+              initial={{ title: a.title, body: a.body, tags: a.tags }}
+              submitLabel="Save"
+              onSubmit={(draft) => api.updateArticle(org.id, a.id, detail.data!.etag, draft)}
+              onDone={(saved) => {
+                detail.setData(saved);
+                setEditing(false);
+              }}
+              onCancel={() => setEditing(false)}
+            />
+          </Card>
+        </EditorFor>
       ) : (
         <Card className="p-4 text-slate-900 sm:p-6 dark:text-slate-100">
           {a.body.trim() ? <Markdown source={a.body} /> : <p className="text-sm text-slate-600 dark:text-slate-400">No text yet.</p>}
         </Card>
       )}
+      {a.kind === "postmortem" && <ActionItems articleId={a.id} />}
       <Card>
         <CardHeader title="Links" description="Incidents, problems, changes and other articles this one relates to." />
         <div className="p-4">

@@ -1,9 +1,10 @@
 "use client";
 // How the knowledge base shows its things: article status and kind
-// badges, search results with their highlighted snippets, and where each
-// result lives in the app.
+// badges, action items' status, search results with their highlighted
+// snippets, and where each result lives in the app.
 
-import type { ArticleStatus, RevisionState, SearchKind, SearchResult, SnippetPiece } from "@/lib/api";
+import type { ActionItem, ActionItemStatus, ArticleStatus, RevisionState, SearchKind, SearchResult, SnippetPiece } from "@/lib/api";
+import { utcDay } from "@/lib/format";
 import { Link } from "@/lib/router";
 import { Badge } from "@/components/ui/Badge";
 
@@ -29,6 +30,21 @@ export function ArticleStatusBadge({ status }: { status: ArticleStatus }) {
 
 export function StaleBadge() {
   return <Badge className={red}>Stale</Badge>;
+}
+
+const actionItemTone: Record<ActionItemStatus, string> = { open: amber, done: green };
+export const ACTION_ITEM_STATUS_LABEL: Record<ActionItemStatus, string> = { open: "Open", done: "Done" };
+
+export function ActionItemStatusBadge({ status }: { status: ActionItemStatus }) {
+  return <Badge className={actionItemTone[status]}>{ACTION_ITEM_STATUS_LABEL[status]}</Badge>;
+}
+
+/** Whether an action item is open past its due date (UTC days, as the server counts them). */
+export const isOverdue = (item: Pick<ActionItem, "status" | "dueOn">, today = utcDay()) => item.status === "open" && !!item.dueOn && item.dueOn < today;
+
+/** An open action item past its due date. */
+export function OverdueBadge() {
+  return <Badge className={red}>Overdue</Badge>;
 }
 
 const revisionTone: Record<RevisionState, string> = { published: green, outdated: grey, draft: amber };
