@@ -273,6 +273,47 @@ on_both_stores! {
         let refused = post_if_match(&org.admin, &path, "*", json!({"status": "published"})).await;
         assert_eq!(expect_problem(refused, 409).await["detail"], "a postmortem is published with its required sections written: Customer impact, Follow-ups empty");
     }
+
+    async fn with_review_on_an_article_is_published_by_its_approval(app: TestApp) {
+        let org = kb_org(&app, "Review").await;
+        let review = json!({"name": "Editor", "approvers": {"roles": ["admin"]}, "rule": "any"});
+        let settings = json!({"postmortemTemplate": [{"title": "Summary", "required": true}], "review": review});
+        assert_eq!(org.admin.send(reqwest::Method::PUT, &org.path("/kb/settings"), Some(settings)).await.status(), 200);
+        let (writer, _) = org.add_member(&app, "Writer", json!(["member"])).await;
+        writer.post(&org.path("/kb/articles"), json!({"title": "Purge the CDN", "body": "Call the purge API.\n"})).await;
+        let path = org.path("/kb/articles/KB-1");
+        let direct = post_if_match(&writer, &format!("{path}/status"), "*", json!({"status": "published"})).await;
+        assert_eq!(expect_problem(direct, 409).await["type"], "https://simplicity.dev/problems/needs-review");
+        let submitted: Value = post_if_match(&writer, &format!("{path}/status"), "*", json!({"status": "in_review"})).await.json().await.expect("json");
+        assert_eq!(submitted["status"], "in_review");
+        let approval: Value = org.admin.get(&format!("{path}/approval")).await.json().await.expect("json");
+        assert_eq!(approval["status"], "pending", "{approval}");
+        // No one approves their own article.
+        expect_problem(writer.post(&format!("{path}/votes"), json!({"decision": "approve"})).await, 403).await;
+        let approved: Value = org.admin.post(&format!("{path}/votes"), json!({"decision": "approve", "comment": "Clear."})).await.json().await.expect("json");
+        assert_eq!((approved["status"].as_str(), approved["publishedRevision"].as_i64()), (Some("published"), Some(1)));
+        assert_eq!(numbers(&search(&org, "q=purge").await), ["KB-1"]);
+        // A new revision is reviewed too; readers keep the published one meanwhile.
+        writer.patch_if_match(&path, "*", json!({"body": "Call the purge API with the new key.\n"})).await;
+        let resubmitted: Value = post_if_match(&writer, &format!("{path}/status"), "*", json!({"status": "in_review"})).await.json().await.expect("json");
+        assert_eq!((resubmitted["status"].as_str(), resubmitted["publishedRevision"].as_i64()), (Some("published"), Some(1)));
+        let again = post_if_match(&writer, &format!("{path}/status"), "*", json!({"status": "in_review"})).await;
+        expect_problem(again, 409).await;
+        // Editing meanwhile withdraws the review; rejecting keeps what readers see.
+        writer.patch_if_match(&path, "*", json!({"body": "Call the purge API with the newest key.\n"})).await;
+        let withdrawn: Value = org.admin.get(&format!("{path}/approval")).await.json().await.expect("json");
+        assert_eq!(withdrawn["status"], "withdrawn");
+        post_if_match(&writer, &format!("{path}/status"), "*", json!({"status": "in_review"})).await;
+        let rejected: Value = org.admin.post(&format!("{path}/votes"), json!({"decision": "reject"})).await.json().await.expect("json");
+        assert_eq!((rejected["status"].as_str(), rejected["publishedRevision"].as_i64(), rejected["revision"].as_i64()), (Some("published"), Some(1), Some(3)));
+        assert_eq!(numbers(&search(&org, "q=newest").await), Vec::<String>::new());
+        // Without reviewers but its author, nothing could approve it: said at once.
+        let alone = json!({"postmortemTemplate": [{"title": "Summary"}], "review": {"name": "Editor", "approvers": {"users": [org.admin.get("/api/me").await.json::<Value>().await.expect("me")["user"]["id"]]}, "rule": "any"}});
+        org.admin.send(reqwest::Method::PUT, &org.path("/kb/settings"), Some(alone)).await;
+        org.admin.post(&org.path("/kb/articles"), json!({"title": "Mine", "body": "b"})).await;
+        let unmeetable = post_if_match(&org.admin, &org.path("/kb/articles/KB-2/status"), "*", json!({"status": "in_review"})).await;
+        expect_problem(unmeetable, 409).await;
+    }
 }
 
 /// The fixed corpus: 30 articles of two to seven sentences about

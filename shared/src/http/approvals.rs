@@ -3,10 +3,12 @@
 //! for the approvals engine, whatever record it decides.
 
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::domain::approvals::{ApprovalStatus, Decision, RuleKind};
+use crate::domain::text::Markdown;
+use crate::error::{Error, Result};
 use crate::ids::UserId;
 use crate::store::ApprovalRecord;
 
@@ -72,5 +74,22 @@ impl From<ApprovalRecord> for ApprovalView {
             })
             .collect();
         Self { status: a.status, current_step: a.current_step, steps, pending_approvers }
+    }
+}
+
+/// A vote on the current step of a record's approval.
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VoteRequest {
+    pub decision: Decision,
+    /// Markdown, at most 4 KiB.
+    #[serde(default)]
+    comment: String,
+}
+
+impl VoteRequest {
+    /// The comment, checked.
+    pub fn comment(&self) -> Result<String> {
+        Ok(Markdown::parse(self.comment.clone(), "comment", 4096).map_err(Error::Validation)?.into_inner())
     }
 }

@@ -202,7 +202,7 @@ pub(super) async fn open(
 }
 
 /// The pending approval of `subject`, locked for the rest of `unit`.
-async fn pending_locked<C: ConnectionTrait>(
+pub(super) async fn pending_locked<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     subject: RecordRef,

@@ -73,7 +73,7 @@ pub use incidents::{
 pub use invites::{AcceptRefusal, InviteRecord, InviteRefusal, Joiner, NewInvite};
 pub use knowledge::{
     ActionItemChange, ActionItemRecord, ArticleChange, ArticlePage, ArticleRecord, ArticleRefusal, Articles, FollowUps,
-    NewActionItem, NewArticle, RevisionRecord,
+    KbSettingsRecord, NewActionItem, NewArticle, RevisionRecord,
 };
 pub use notify::{
     AttemptOutcome, AttemptRecord, ContactRecord, DeliveryRecord, DeliveryStatus, EscalationRecord, NewDelivery,

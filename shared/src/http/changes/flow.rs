@@ -14,12 +14,12 @@ use super::super::extract::{ApiJson, ApiPath};
 use super::super::kernel::versioned::{IfMatch, Versioned, stale};
 use super::super::tenant::OrgContext;
 use super::{ChangePath, ChangeView, find, frozen, view};
-use crate::domain::approvals::Decision;
 use crate::domain::changes::ChangeStatus;
 use crate::domain::incidents::{Severity, Source};
 use crate::domain::permissions::Action;
 use crate::domain::text::{Markdown, Title};
 use crate::error::{Error, Result};
+use crate::http::approvals::VoteRequest;
 use crate::http::incidents::IncidentView;
 use crate::store::{CreateRefusal, FlowRefusal, LinkRelation, NewIncident, VoteRefusal};
 
@@ -84,14 +84,6 @@ async fn submit_change(
     view(&state, &org, submitted, StatusCode::OK).await
 }
 
-#[derive(Deserialize, ToSchema)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct VoteRequest {
-    decision: Decision,
-    #[serde(default)]
-    comment: String,
-}
-
 /// Approves or rejects the change's current approval step, as one of its
 /// approvers (403 otherwise, and always for the requester). The step and
 /// the approval decide as soon as the votes make the outcome certain.
@@ -108,7 +100,7 @@ async fn vote_on_change(
     ApiJson(request): ApiJson<VoteRequest>,
 ) -> Result<Versioned<ChangeView>> {
     org.require(Action::ReadChanges)?;
-    let comment = Markdown::parse(request.comment, "comment", 4096).map_err(Error::Validation)?.into_inner();
+    let comment = request.comment()?;
     let change = find(&state, &org, &path.change).await?;
     let voted = org
         .scope(&state)

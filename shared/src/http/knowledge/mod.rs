@@ -6,6 +6,7 @@
 
 mod action_items;
 mod postmortems;
+mod review;
 mod revisions;
 mod search;
 mod settings;
@@ -183,6 +184,13 @@ pub(super) fn refused(refusal: ArticleRefusal) -> Error {
             Error::conflict("incident-not-resolved", "a postmortem is written once its incident is resolved")
         }
         ArticleRefusal::NotAPostmortem => Error::conflict("not-a-postmortem", "action items belong to postmortems"),
+        ArticleRefusal::NeedsReview => Error::conflict(
+            "needs-review",
+            "this organisation reviews articles before publishing: submit it for review (status in_review)",
+        ),
+        ArticleRefusal::InReviewAlready => Error::conflict("in-review", "the article's review is open already"),
+        ArticleRefusal::Unmeetable(why) => Error::conflict("approval-unmeetable", why),
+        ArticleRefusal::Vote(refusal) => review::vote_refused(refusal),
         ArticleRefusal::EmptySections(sections) => Error::conflict(
             "empty-sections",
             format!("a postmortem is published with its required sections written: {} empty", sections.join(", ")),
@@ -347,6 +355,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
             .merge(postmortems::routes())
             .merge(action_items::routes())
             .merge(settings::routes())
+            .merge(review::routes())
             .merge(search::routes())
             .merge(article_records::routes()),
     )

@@ -1,5 +1,6 @@
 //! The knowledge base's settings: the postmortem template, its sections
-//! and which of them must be written before a postmortem is published.
+//! and which of them must be written before a postmortem is published;
+//! and the review (one approval step) publishing needs, if any.
 
 use axum::Json;
 use axum::extract::State;
@@ -8,12 +9,14 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::domain::approvals::{StepSpec, check_steps};
 use crate::domain::permissions::Action;
 use crate::domain::postmortem::{Section, check_template};
 use crate::error::{Error, Result};
 use crate::http::AppState;
 use crate::http::extract::ApiJson;
 use crate::http::tenant::OrgContext;
+use crate::store::KbSettingsRecord;
 
 #[derive(Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -21,6 +24,16 @@ pub struct KbSettings {
     /// The sections a new postmortem starts with, in order; a `required`
     /// one must be written before it is published.
     postmortem_template: Vec<Section>,
+    /// The approval publishing needs (who approves, and how many); `null`
+    /// or absent: articles are published without review.
+    #[serde(default)]
+    review: Option<StepSpec>,
+}
+
+impl From<KbSettingsRecord> for KbSettings {
+    fn from(settings: KbSettingsRecord) -> Self {
+        Self { postmortem_template: settings.postmortem_template, review: settings.review }
+    }
 }
 
 /// The knowledge base's settings (the default template until one is set).
@@ -30,7 +43,7 @@ pub struct KbSettings {
 )]
 async fn get_settings(State(state): State<AppState>, org: OrgContext) -> Result<Json<KbSettings>> {
     org.require(Action::ReadKnowledge)?;
-    Ok(Json(KbSettings { postmortem_template: org.scope(&state).postmortem_template().await? }))
+    Ok(Json(org.scope(&state).kb_settings().await?.into()))
 }
 
 /// Sets the postmortem template (admins). Postmortems already written
@@ -46,15 +59,23 @@ async fn put_settings(
     ApiJson(request): ApiJson<KbSettings>,
 ) -> Result<Json<KbSettings>> {
     org.require(Action::ManageKnowledge)?;
-    check_template(&request.postmortem_template, "postmortemTemplate").map_err(Error::Validation)?;
+    let mut errors = check_template(&request.postmortem_template, "postmortemTemplate").err().unwrap_or_default();
+    if let Some(step) = &request.review {
+        errors.extend(check_steps(std::slice::from_ref(step), "review").err().unwrap_or_default());
+    }
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
     let sections: Vec<Section> = request
         .postmortem_template
         .into_iter()
         .map(|s| Section { title: s.title.trim().to_owned(), required: s.required })
         .collect();
     let scope = org.scope(&state);
-    scope.set_postmortem_template(sections, &org.meta).await?;
-    Ok(Json(KbSettings { postmortem_template: scope.postmortem_template().await? }))
+    scope
+        .set_kb_settings(KbSettingsRecord { postmortem_template: sections, review: request.review }, &org.meta)
+        .await?;
+    Ok(Json(scope.kb_settings().await?.into()))
 }
 
 pub fn routes() -> OpenApiRouter<AppState> {

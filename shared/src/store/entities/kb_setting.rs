@@ -7,6 +7,8 @@ pub struct Model {
     pub org_id: Uuid,
     #[sea_orm(column_type = "Text")]
     pub postmortem_template: String,
+    #[sea_orm(column_type = "Text", nullable)]
+    pub review: Option<String>,
     pub updated_at: DateTimeUtc,
 }
 

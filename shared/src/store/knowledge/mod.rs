@@ -7,14 +7,17 @@
 
 mod action_items;
 mod postmortems;
+mod review;
 mod settings;
 
 pub use action_items::{ActionItemChange, ActionItemRecord, FollowUps, NewActionItem};
+pub use settings::KbSettingsRecord;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 
+use super::VoteRefusal;
 use super::entities::{kb_article, kb_article_version};
 use super::records::{DomainEvent, RecordSummary, locked_row_of, row_of};
 use super::scope::{scoped, scoped_update};
@@ -151,6 +154,13 @@ pub enum ArticleRefusal {
     EmptySections(Vec<String>),
     /// Action items belong to postmortems.
     NotAPostmortem,
+    /// The organisation reviews what it publishes: submit it for review.
+    NeedsReview,
+    /// Its review is open already.
+    InReviewAlready,
+    /// No one can approve it (the review's approvers, less its author).
+    Unmeetable(String),
+    Vote(VoteRefusal),
 }
 
 /// A page of articles, newest first.
@@ -267,6 +277,9 @@ impl Articles<'_> {
         }
         if new_text {
             row.revision = Set(old.revision + 1);
+            if review::withdraw_review(&unit, id).await? && old.status == ArticleStatus::InReview {
+                row.status = Set(ArticleStatus::Draft.key().to_owned());
+            }
         }
         row.version = Set(old.version + 1);
         row.updated_at = Set(unit.now());
@@ -301,40 +314,25 @@ impl Articles<'_> {
             Err(refusal) => return Ok(Err(refusal)),
         };
         let old = ArticleRecord::try_from(before.clone())?;
-        let republish = old.status == ArticleStatus::Published && status == ArticleStatus::Published;
-        if republish && old.published_revision == Some(old.revision) {
-            return Ok(Err(ArticleRefusal::NothingToPublish));
-        }
-        if !republish && !old.status.can_become(status) {
-            return Ok(Err(ArticleRefusal::Move { from: old.status, to: status }));
-        }
-        if status == ArticleStatus::Published && old.kind == ArticleKind::Postmortem {
-            let template = settings::template_on(unit.conn(), self.scope).await?;
-            let empty = postmortem::empty_required(&template, &old.body);
-            if !empty.is_empty() {
-                return Ok(Err(ArticleRefusal::EmptySections(empty)));
+        let settings = settings::settings_on(unit.conn(), self.scope).await?;
+        if let Some(step) = &settings.review {
+            match status {
+                ArticleStatus::Published => return Ok(Err(ArticleRefusal::NeedsReview)),
+                ArticleStatus::InReview => {
+                    return self.submit_for_review(unit, before, &settings.postmortem_template, step).await;
+                }
+                _ => {}
             }
         }
-        let now = unit.now();
-        let mut row: kb_article::ActiveModel = before.into();
-        row.status = Set(status.key().to_owned());
-        if status == ArticleStatus::Published {
-            row.published_revision = Set(Some(old.revision));
-            scoped_update::<kb_article_version::Entity>(self.scope.org_id)
-                .filter(kb_article_version::Column::ArticleId.eq(id.uuid()))
-                .filter(kb_article_version::Column::Revision.eq(old.revision))
-                .col_expr(kb_article_version::Column::PublishedAt, sea_orm::sea_query::Expr::value(now))
-                .exec(unit.conn())
-                .await?;
+        if let Some(refusal) = refuse_move(&old, status) {
+            return Ok(Err(refusal));
         }
-        row.version = Set(old.version + 1);
-        row.updated_at = Set(now);
-        let updated = ArticleRecord::try_from(row.update(unit.conn()).await?)?;
-        reindex(&unit, &updated).await?;
-        let summary = json!({"before": {"status": old.status, "publishedRevision": old.published_revision},
-                             "after": {"status": updated.status, "publishedRevision": updated.published_revision}});
-        unit.audit(AuditEntry::new("article.status_changed", id, summary));
-        unit.emit(updated.event(EventType::ArticleUpdated));
+        if status == ArticleStatus::Published
+            && let Some(refusal) = unwritten_sections(&old, &settings.postmortem_template)
+        {
+            return Ok(Err(refusal));
+        }
+        let updated = apply_move(&mut unit, before, status).await?;
         unit.commit().await?;
         Ok(Ok(updated))
     }
@@ -511,4 +509,56 @@ async fn reindex(unit: &UnitOfWork<'_>, article: &ArticleRecord) -> StoreResult<
         updated_at: article.updated_at,
     };
     search::index(unit.conn(), org_id, document).await
+}
+
+/// Why `article` cannot move to `status`, if it cannot. Publishing an
+/// article already published publishes its newer revision, if it has one.
+fn refuse_move(article: &ArticleRecord, status: ArticleStatus) -> Option<ArticleRefusal> {
+    let republish = article.status == ArticleStatus::Published && status == ArticleStatus::Published;
+    if republish && article.published_revision == Some(article.revision) {
+        return Some(ArticleRefusal::NothingToPublish);
+    }
+    (!republish && !article.status.can_become(status))
+        .then_some(ArticleRefusal::Move { from: article.status, to: status })
+}
+
+/// A postmortem is published with its template's required sections written.
+fn unwritten_sections(article: &ArticleRecord, template: &[postmortem::Section]) -> Option<ArticleRefusal> {
+    if article.kind != ArticleKind::Postmortem {
+        return None;
+    }
+    let empty = postmortem::empty_required(template, &article.body);
+    (!empty.is_empty()).then_some(ArticleRefusal::EmptySections(empty))
+}
+
+/// Moves the locked article to `status` in `unit` (publishing: its latest
+/// revision becomes the one readers and search see), with its audit entry
+/// and event.
+async fn apply_move(
+    unit: &mut UnitOfWork<'_>,
+    before: kb_article::Model,
+    status: ArticleStatus,
+) -> StoreResult<ArticleRecord> {
+    let old = ArticleRecord::try_from(before.clone())?;
+    let now = unit.now();
+    let mut row: kb_article::ActiveModel = before.into();
+    row.status = Set(status.key().to_owned());
+    if status == ArticleStatus::Published {
+        row.published_revision = Set(Some(old.revision));
+        scoped_update::<kb_article_version::Entity>(unit.org_id())
+            .filter(kb_article_version::Column::ArticleId.eq(old.id.uuid()))
+            .filter(kb_article_version::Column::Revision.eq(old.revision))
+            .col_expr(kb_article_version::Column::PublishedAt, sea_orm::sea_query::Expr::value(now))
+            .exec(unit.conn())
+            .await?;
+    }
+    row.version = Set(old.version + 1);
+    row.updated_at = Set(now);
+    let updated = ArticleRecord::try_from(row.update(unit.conn()).await?)?;
+    reindex(unit, &updated).await?;
+    let summary = json!({"before": {"status": old.status, "publishedRevision": old.published_revision},
+                         "after": {"status": updated.status, "publishedRevision": updated.published_revision}});
+    unit.audit(AuditEntry::new("article.status_changed", old.id, summary));
+    unit.emit(updated.event(EventType::ArticleUpdated));
+    Ok(updated)
 }

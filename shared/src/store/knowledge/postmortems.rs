@@ -48,7 +48,10 @@ impl Articles<'_> {
         let id = ArticleId::new();
         let new = NewArticle {
             title: format!("Postmortem: {} {}", record.number(), record.title),
-            body: postmortem::draft(&super::settings::template_on(unit.conn(), self.scope).await?, &facts),
+            body: postmortem::draft(
+                &super::settings::settings_on(unit.conn(), self.scope).await?.postmortem_template,
+                &facts,
+            ),
             author,
             kind: ArticleKind::Postmortem,
             tags: vec!["postmortem".to_owned()],

@@ -1,4 +1,5 @@
-//! An organisation's knowledge-base settings: its postmortem template.
+//! An organisation's knowledge-base settings: its postmortem template,
+//! and the review (one approval step) publishing needs, if any.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -18,6 +19,8 @@ impl MigrationTrait for Migration {
                 pk_uuid("org_id"),
                 // JSON: the sections, each with `title` and `required`.
                 text("postmortem_template"),
+                // JSON: the approval step publishing needs; none: no review.
+                text_null("review"),
                 timestamp_with_time_zone("updated_at"),
             ],
             &["org_id"],

@@ -1663,6 +1663,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The article's latest review: its step, approvers and votes (404 if it
+         *     was never submitted for review).
+         */
+        get: operations["get_approval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/kb/articles/{articleId}/external-links": {
         parameters: {
             query?: never;
@@ -1834,6 +1854,27 @@ export interface paths {
          *     deleted; a correction is a new note.
          */
         post: operations["article_records_add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/kb/articles/{articleId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves or rejects the article's open review, as one of its reviewers
+         *     (403 otherwise, and always for whoever submitted it). Approved, its
+         *     latest revision is published; rejected, a draft goes back to draft.
+         */
+        post: operations["vote_on_article"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3211,6 +3252,7 @@ export interface components {
              *     one must be written before it is published.
              */
             postmortemTemplate: components["schemas"]["Section"][];
+            review?: null | components["schemas"]["StepSpec"];
         };
         /** @example lnk_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         LinkId: string;
@@ -3982,7 +4024,9 @@ export interface components {
         };
         /** @enum {string} */
         Visibility: "internal" | "portal";
+        /** @description A vote on the current step of a record's approval. */
         VoteRequest: {
+            /** @description Markdown, at most 4 KiB. */
             comment?: string;
             decision: components["schemas"]["Decision"];
         };
@@ -8227,6 +8271,37 @@ export interface operations {
             };
         };
     };
+    get_approval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     article_records_external_links: {
         parameters: {
             query?: never;
@@ -8676,6 +8751,66 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vote_on_article: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                articleId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ArticleView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
