@@ -41,6 +41,7 @@ const Tokens = dynamic(() => import("@/screens/settings/Tokens"), { loading });
 const Billing = dynamic(() => import("@/screens/settings/Billing"), { loading });
 const Integrations = dynamic(() => import("@/screens/settings/Integrations"), { loading });
 const Notifications = dynamic(() => import("@/screens/settings/Notifications"), { loading });
+const KnowledgeBaseSettings = dynamic(() => import("@/screens/settings/KnowledgeBaseSettings"), { loading });
 const OnCall = dynamic(() => import("@/screens/oncall/OnCall"), { loading });
 
 const LAST_ORG = "simplicity:lastOrg";
@@ -120,6 +121,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
     if (sub === undefined) return <Redirect to={`/${membership.slug}/settings/${isAdmin ? "members" : "tokens"}`} />;
     const current = SETTINGS_SECTIONS.find((s) => s.segment === sub);
     if (!current) return <NotFound />;
+    if (current.module && !org.features[current.module]) return <ModuleOff module={current.module} />;
     const screens: Record<string, ReactNode> = {
       members: <Members />,
       teams: <Teams />,
@@ -130,6 +132,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
       billing: <Billing />,
       notifications: <Notifications />,
       integrations: <Integrations />,
+      "knowledge-base": <KnowledgeBaseSettings />,
     };
     return <SettingsLayout section={current}>{screens[sub]}</SettingsLayout>;
   }

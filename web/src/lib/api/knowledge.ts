@@ -2,14 +2,17 @@
 // revisions, postmortems with their action items, and search over
 // articles, known errors and incidents.
 
-import { change, create, json, orgPath, segment, versioned, type Page } from "./client";
+import { ApiError, change, create, json, orgPath, segment, versioned, type Page } from "./client";
 import type {
   ActionItem,
+  Approval,
   ActionItemChange,
   Article,
   ArticleChange,
   ArticleStatus,
+  Decision,
   FollowUps,
+  KbSettings,
   NewActionItem,
   NewArticle,
   PromoteTo,
@@ -68,4 +71,17 @@ export const knowledge = {
     json<ActionItem>(`${actionItemPath(orgId, article, item)}/promote`, { method: "POST", body: { to } }),
   /** Open action items past due and resolved P1/P2 incidents without a published postmortem. */
   followUps: (orgId: string) => json<FollowUps>(`${orgPath(orgId)}/kb/follow-ups`),
+  /** The postmortem template and the review step (`null`: articles are published without one). */
+  kbSettings: (orgId: string) => json<KbSettings>(`${orgPath(orgId)}/kb/settings`),
+  /** Sets them (admins; 422 names fields such as `postmortemTemplate[1].title`). */
+  setKbSettings: (orgId: string, settings: KbSettings) => json<KbSettings>(`${orgPath(orgId)}/kb/settings`, { method: "PUT", body: settings }),
+  /** The article's latest review, or `null` when it was never submitted for one. */
+  articleApproval: (orgId: string, id: string) =>
+    json<Approval>(`${articlePath(orgId, id)}/approval`).catch((e: unknown) => {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }),
+  /** Approves or rejects the article's open review (approved: published; rejected: a draft goes back to draft). */
+  voteOnArticle: (orgId: string, id: string, decision: Decision, comment: string) =>
+    versioned<Article>(`${articlePath(orgId, id)}/votes`, { method: "POST", body: { decision, comment } }),
 };

@@ -59,6 +59,8 @@ export type FollowUps = Schemas["FollowUpsView"];
 export type OverdueActionItem = Schemas["OverdueActionItem"];
 export type IncidentWithoutPostmortem = Schemas["IncidentWithoutPostmortem"];
 export type RecordSummary = Schemas["RecordSummaryView"];
+export type KbSettings = Schemas["KbSettings"];
+export type TemplateSection = Schemas["Section"];
 
 export type ProblemRecord = Schemas["ProblemView"];
 export type NewProblem = Schemas["CreateProblemRequest"];
@@ -77,6 +79,7 @@ export type ChangeWindow = Schemas["Window"];
 export type ChangePolicy = Schemas["ChangePolicy"];
 export type ApprovalStep = Schemas["StepSpec"];
 export type Decision = Schemas["Decision"];
+export type Approval = Schemas["ApprovalView"];
 export type Freeze = Schemas["FreezeView"];
 export type NewFreeze = Schemas["CreateFreezeRequest"];
 export type FailureRate = Schemas["FailureRateView"];

@@ -4,19 +4,18 @@
 // vote), conflicts, what it relates to, links and timeline.
 
 import { useState } from "react";
-import { api, ApiError, changePath, SEVERITIES, type ChangeRecord, type ChangeStatus, type Decision, type Severity, type Versioned } from "@/lib/api";
+import { api, ApiError, changePath, SEVERITIES, type ChangeRecord, type ChangeStatus, type Severity, type Versioned } from "@/lib/api";
 import { formatDateTime, titleCase } from "@/lib/format";
 import { Markdown } from "@/lib/markdown";
 import { useMemberName, useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
-import { useMe } from "@/lib/session";
 import { Link, navigate, useDocumentTitle } from "@/lib/router";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
-import { Badge } from "@/components/ui/Badge";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
-import { SelectField, TextArea } from "@/components/ui/Field";
+import { SelectField } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
+import { ApprovalPanel } from "@/components/records/ApprovalPanel";
 import { LinksPanel } from "@/components/records/LinksPanel";
 import { RecordActivity } from "@/components/records/RecordActivity";
 import { RecordList } from "@/screens/problems/ProblemDetail";
@@ -33,66 +32,6 @@ const MOVES: Partial<Record<ChangeStatus, { to: ChangeStatus; label: string }[]>
   draft: [{ to: "cancelled", label: "Cancel change" }],
   awaiting_approval: [{ to: "cancelled", label: "Cancel change" }],
 };
-
-function ApprovalPanel({ change, busy, onVote }: { change: ChangeRecord; busy: boolean; onVote: (decision: Decision, comment: string) => void }) {
-  const me = useMe();
-  const nameOf = useMemberName();
-  const [comment, setComment] = useState("");
-  const approval = change.approval;
-  if (!approval) {
-    return (
-      <Card>
-        <CardHeader title="Approval" />
-        <p className="p-4 text-sm text-slate-700 dark:text-slate-300">
-          {change.approvalStatus === "approved" ? "Approved without a vote (pre-approved, or its board has no steps)." : "Submit the change to send it to its approvers."}
-        </p>
-      </Card>
-    );
-  }
-  const mine = approval.pendingApprovers.includes(me.user.id);
-  return (
-    <Card>
-      <CardHeader title="Approval" description={`Status: ${titleCase(approval.status)}`} />
-      <ol className="divide-y divide-slate-200 dark:divide-slate-700" aria-label="Approval steps">
-        {approval.steps.map((step, i) => (
-          <li key={i} className="space-y-1 px-4 py-3 text-sm">
-            <p className="font-medium text-slate-900 dark:text-white">
-              {i + 1}. {step.name} <Badge className="ml-1 bg-slate-50 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-100">{titleCase(step.status)}</Badge>
-            </p>
-            <p className="text-slate-600 dark:text-slate-400">
-              Needs {step.needed} of {step.approvers.length} ({step.rule}
-              {step.ruleValue ? ` ${step.ruleValue}${step.rule === "percent" ? "%" : ""}` : ""}): {step.approvers.map(nameOf).join(", ")}
-            </p>
-            {step.votes.map((vote) => (
-              <p key={vote.user} className="text-slate-800 dark:text-slate-200">
-                {nameOf(vote.user)} {vote.decision === "approve" ? "approved" : "rejected"} {formatDateTime(vote.createdAt)}
-                {vote.comment && <>: “{vote.comment}”</>}
-              </p>
-            ))}
-          </li>
-        ))}
-      </ol>
-      {approval.status === "pending" && (
-        <div className="space-y-3 border-t border-slate-200 p-4 dark:border-slate-700">
-          <p className="text-sm text-slate-700 dark:text-slate-300">Waiting for: {approval.pendingApprovers.map(nameOf).join(", ") || "nobody"}</p>
-          {mine && (
-            <>
-              <TextArea label="Comment (optional)" value={comment} onChange={(e) => setComment(e.target.value)} rows={2} />
-              <div className="flex gap-2">
-                <Button disabled={busy} onClick={() => onVote("approve", comment)}>
-                  Approve
-                </Button>
-                <Button variant="secondary" disabled={busy} onClick={() => onVote("reject", comment)}>
-                  Reject
-                </Button>
-              </div>
-            </>
-          )}
-        </div>
-      )}
-    </Card>
-  );
-}
 
 export default function ChangeDetail({ number }: { number: string }) {
   const { org, membership } = useOrg();
@@ -170,7 +109,12 @@ export default function ChangeDetail({ number }: { number: string }) {
           </Button>
         ))}
       </div>
-      <ApprovalPanel change={change} busy={busy} onVote={(decision, comment) => void act(() => api.voteOnChange(org.id, change.id, decision, comment))} />
+      <ApprovalPanel
+        approval={change.approval}
+        busy={busy}
+        onVote={(decision, comment) => void act(() => api.voteOnChange(org.id, change.id, decision, comment))}
+        empty={change.approvalStatus === "approved" ? "Approved without a vote (pre-approved, or its board has no steps)." : "Submit the change to send it to its approvers."}
+      />
       {(change.status === "failed" || change.status === "completed" || change.status === "implementing") && (
         <Card className="flex flex-wrap items-end gap-3 p-4">
           <SelectField label="Severity" value={severity} onChange={(e) => setSeverity(e.target.value as Severity)}>

@@ -6,12 +6,13 @@ import { useState } from "react";
 import { api, ApiError, type ApprovalStep, type ChangePolicy } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { useForm } from "@/lib/form";
-import { useFreshMembers, useOrg } from "@/lib/org";
+import { useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
 import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader, PageHeader } from "@/components/ui/Card";
-import { Checkbox, SelectField, TextArea, TextField } from "@/components/ui/Field";
+import { TextArea, TextField } from "@/components/ui/Field";
+import { ApprovalStepEditor, newStep } from "@/components/records/ApprovalStepEditor";
 import { ErrorState, Loading } from "@/components/ui/States";
 import { ChangeTabs, fromLocalInput } from "./shared";
 
@@ -65,43 +66,24 @@ function Freezes() {
 
 /** One board's steps: name, rule and the members who approve. */
 function BoardEditor({ title, steps, onChange }: { title: string; steps: ApprovalStep[]; onChange: (steps: ApprovalStep[]) => void }) {
-  const members = useFreshMembers();
   const set = (i: number, step: ApprovalStep) => onChange(steps.map((s, j) => (j === i ? step : s)));
   return (
     <fieldset className="space-y-3">
       <legend className="text-sm font-semibold text-slate-900 dark:text-white">{title}</legend>
       {steps.map((step, i) => (
-        <div key={i} className="space-y-2 rounded-md border border-slate-200 p-3 dark:border-slate-700" role="group" aria-label={`${title} step ${i + 1}`}>
-          <div className="flex flex-wrap items-end gap-3">
-            <TextField label="Step name" value={step.name} onChange={(e) => set(i, { ...step, name: e.target.value })} />
-            <SelectField label="Rule" value={step.rule} onChange={(e) => set(i, { ...step, rule: e.target.value as ApprovalStep["rule"], count: e.target.value === "count" ? 1 : null, percent: e.target.value === "percent" ? 50 : null })}>
-              <option value="any">Any one</option>
-              <option value="all">All</option>
-              <option value="count">At least N</option>
-              <option value="percent">A percentage</option>
-            </SelectField>
-            {step.rule === "count" && <TextField label="N" type="number" min={1} value={step.count ?? 1} onChange={(e) => set(i, { ...step, count: Number(e.target.value) })} />}
-            {step.rule === "percent" && <TextField label="Percent" type="number" min={1} max={100} value={step.percent ?? 50} onChange={(e) => set(i, { ...step, percent: Number(e.target.value) })} />}
+        <ApprovalStepEditor
+          key={i}
+          label={`${title} step ${i + 1}`}
+          step={step}
+          onChange={(next) => set(i, next)}
+          actions={
             <Button size="sm" variant="secondary" onClick={() => onChange(steps.filter((_, j) => j !== i))}>
               Remove step
             </Button>
-          </div>
-          <div className="flex flex-wrap gap-3" aria-label="Approvers">
-            {(members.data ?? []).map((m) => (
-              <Checkbox
-                key={m.userId}
-                label={m.name || m.email}
-                checked={(step.approvers.users ?? []).includes(m.userId)}
-                onChange={(e) => {
-                  const users = (step.approvers.users ?? []).filter((u) => u !== m.userId);
-                  set(i, { ...step, approvers: { ...step.approvers, users: e.target.checked ? [...users, m.userId] : users } });
-                }}
-              />
-            ))}
-          </div>
-        </div>
+          }
+        />
       ))}
-      <Button size="sm" variant="secondary" onClick={() => onChange([...steps, { name: `Step ${steps.length + 1}`, rule: "any", approvers: { users: [], teams: [], roles: [] } }])}>
+      <Button size="sm" variant="secondary" onClick={() => onChange([...steps, newStep(`Step ${steps.length + 1}`)])}>
         Add a step to {title.toLowerCase()}
       </Button>
     </fieldset>

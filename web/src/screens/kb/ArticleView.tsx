@@ -2,10 +2,12 @@
 // An article's page: its status with the moves it allows (a 409 says why
 // one is refused), the text with an editor (each save of title or body is
 // a new revision, with a summary; a postmortem's beside its incident's
-// timeline), a postmortem's action items, links and timeline.
+// timeline), its review (when the organisation reviews articles: submitted
+// instead of published, approved or rejected by its approvers), a
+// postmortem's action items, links and timeline.
 
 import { useState, type ReactNode } from "react";
-import { api, ApiError, articlePath, type Article, type ArticleStatus, type Versioned } from "@/lib/api";
+import { api, ApiError, articlePath, type Article, type ArticleStatus, type Decision, type Versioned } from "@/lib/api";
 import { Markdown } from "@/lib/markdown";
 import { useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
@@ -13,6 +15,7 @@ import { Alert, ErrorAlert } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { ErrorState, Loading } from "@/components/ui/States";
+import { ApprovalPanel } from "@/components/records/ApprovalPanel";
 import { LinksPanel } from "@/components/records/LinksPanel";
 import { RecordActivity } from "@/components/records/RecordActivity";
 import { ActionItems } from "./ActionItems";
@@ -25,22 +28,26 @@ interface Move {
   label: string;
 }
 
-/** The moves the server allows from the article's status. */
-export function movesOf(a: Article): Move[] {
+/**
+ * The moves the server allows from the article's status. With `review`
+ * on, nothing is published directly: it is submitted for review instead
+ * (and not again while a review is open).
+ */
+export function movesOf(a: Article, review = false, reviewOpen = false): Move[] {
   switch (a.status) {
     case "draft":
-      return [
-        { to: "in_review", label: "Submit for review" },
-        { to: "published", label: "Publish" },
-      ];
+      return review
+        ? [{ to: "in_review", label: "Submit for review" }]
+        : [
+            { to: "in_review", label: "Submit for review" },
+            { to: "published", label: "Publish" },
+          ];
     case "in_review":
-      return [
-        { to: "published", label: "Publish" },
-        { to: "draft", label: "Back to draft" },
-      ];
+      return [...(review ? [] : [{ to: "published" as const, label: "Publish" }]), { to: "draft", label: "Back to draft" }];
     case "published": {
       const newer = a.publishedRevision != null && a.revision > a.publishedRevision;
-      return [...(newer ? [{ to: "published" as const, label: `Publish revision ${a.revision}` }] : []), { to: "retired", label: "Retire" }];
+      const publish: Move[] = !newer ? [] : review ? (reviewOpen ? [] : [{ to: "in_review", label: `Submit revision ${a.revision} for review` }]) : [{ to: "published", label: `Publish revision ${a.revision}` }];
+      return [...publish, { to: "retired", label: "Retire" }];
     }
     case "retired":
       return [{ to: "draft", label: "Back to draft" }];
@@ -65,6 +72,10 @@ export default function ArticleView({ reference }: { reference: string }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [stale, setStale] = useState(false);
+  const [voteError, setVoteError] = useState<unknown>();
+  // Whether the organisation reviews articles (unknown: the old moves, and the server's 409 says why).
+  const settings = useResource(() => api.kbSettings(org.id), [org.id]);
+  const approval = useResource(() => api.articleApproval(org.id, reference), [org.id, reference]);
 
   if (detail.loading) return <Loading label="Loading article…" />;
   const a = detail.data?.value;
@@ -75,6 +86,7 @@ export default function ArticleView({ reference }: { reference: string }) {
     setError(undefined);
     try {
       detail.setData(await api.moveArticle(org.id, a.id, detail.data!.etag, to));
+      if (to === "in_review" || to === "draft") void approval.reload();
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) setStale(true);
       else setError(e);
@@ -82,6 +94,20 @@ export default function ArticleView({ reference }: { reference: string }) {
       setBusy(false);
     }
   };
+  const vote = async (decision: Decision, comment: string) => {
+    setBusy(true);
+    setVoteError(undefined);
+    try {
+      detail.setData(await api.voteOnArticle(org.id, a.id, decision, comment));
+    } catch (e) {
+      setVoteError(e);
+    } finally {
+      setBusy(false);
+      void approval.reload();
+    }
+  };
+  const review = !!settings.data?.review;
+  const reviewOpen = approval.data?.status === "pending";
   const newer = a.status === "published" && a.publishedRevision != null && a.revision > a.publishedRevision;
   const base = articlePath(org.id, a.id);
 
@@ -96,12 +122,12 @@ export default function ArticleView({ reference }: { reference: string }) {
       <ErrorAlert error={error} />
       {newer && (
         <Alert tone="info" title={`Revision ${a.revision} is not published yet`}>
-          Readers still see revision {a.publishedRevision} until you publish this one.
+          Readers still see revision {a.publishedRevision} until {review ? "a review approves this one" : "you publish this one"}.
         </Alert>
       )}
       {!editing && (
         <div className="flex flex-wrap gap-2" role="group" aria-label="Article status">
-          {movesOf(a).map((m, i) => (
+          {movesOf(a, review, reviewOpen).map((m, i) => (
             <Button key={m.label} variant={i === 0 ? "primary" : "secondary"} disabled={busy} onClick={() => void move(m.to)}>
               {m.label}
             </Button>
@@ -110,6 +136,11 @@ export default function ArticleView({ reference }: { reference: string }) {
             Edit
           </Button>
         </div>
+      )}
+      {approval.data && (
+        <ApprovalPanel title="Review" approval={approval.data} busy={busy} onVote={(decision, comment) => void vote(decision, comment)}>
+          {voteError ? <ErrorAlert error={voteError} /> : undefined}
+        </ApprovalPanel>
       )}
       {editing ? (
         <EditorFor article={a}>

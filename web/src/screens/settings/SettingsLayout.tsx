@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import type { Module } from "@/lib/api";
 import { useOrg } from "@/lib/org";
 import { Link, useDocumentTitle, useLocation } from "@/lib/router";
 import { cx } from "@/components/ui/cx";
@@ -10,6 +11,8 @@ export interface SettingsSection {
   segment: string;
   label: string;
   adminOnly: boolean;
+  /** Shown only while this module is on. */
+  module?: Module;
 }
 
 export const SETTINGS_SECTIONS: SettingsSection[] = [
@@ -22,13 +25,14 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "notifications", label: "My notifications", adminOnly: false },
   { segment: "billing", label: "Billing", adminOnly: true },
   { segment: "integrations", label: "Integrations", adminOnly: true },
+  { segment: "knowledge-base", label: "Knowledge base", adminOnly: true, module: "knowledgeBase" },
 ];
 
 export function SettingsLayout({ section, children }: { section: SettingsSection; children: ReactNode }) {
-  const { membership, isAdmin } = useOrg();
+  const { org, membership, isAdmin } = useOrg();
   const { pathname } = useLocation();
   useDocumentTitle(`${section.label} · Settings`);
-  const visible = SETTINGS_SECTIONS.filter((s) => isAdmin || !s.adminOnly);
+  const visible = SETTINGS_SECTIONS.filter((s) => (isAdmin || !s.adminOnly) && (!s.module || org.features[s.module]));
   return (
     <div>
       <h1 className="mb-4 text-2xl font-bold tracking-tight text-slate-900 dark:text-white">Settings</h1>
