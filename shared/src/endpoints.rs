@@ -83,6 +83,8 @@ endpoints! {
     ORG_PROBLEMS: "/api/orgs/{orgId}/problems", nested: true, http::problems::routes;
     ORG_CHANGES: "/api/orgs/{orgId}/changes", nested: true, http::changes::routes;
     ORG_ASSETS: "/api/orgs/{orgId}/assets", nested: true, http::assets::routes;
+    ORG_CATALOG: "/api/orgs/{orgId}/catalog", nested: true, http::catalog::routes;
+    ORG_REQUESTS: "/api/orgs/{orgId}/requests", nested: true, http::requests::routes;
     ORG_DASHBOARD: "/api/orgs/{orgId}/dashboard", nested: false, http::dashboard::dashboard_routes;
     ORG_SLA_TARGETS: "/api/orgs/{orgId}/sla-targets", nested: false, http::dashboard::sla_routes;
     ORG_EVENTS: "/api/orgs/{orgId}/events", nested: false, http::events::routes;

@@ -133,6 +133,15 @@ id_type!(
     /// A service request someone raised.
     RequestId, "req");
 id_type!(
+    /// A fulfilment task of a service request.
+    RequestTaskId, "rqt");
+id_type!(
+    /// An item of the service catalogue.
+    CatalogItemId, "cit");
+id_type!(
+    /// A category of the service catalogue.
+    CategoryId, "cat");
+id_type!(
     /// A configuration item (asset, service, server…).
     ConfigItemId, "cfg");
 id_type!(

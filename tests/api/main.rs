@@ -28,6 +28,7 @@ mod rate_limits;
 mod rbac;
 mod realtime;
 mod receivers;
+mod requests;
 mod runners;
 mod sqs;
 mod store;

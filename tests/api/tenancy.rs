@@ -60,6 +60,13 @@ on_both_stores! {
         let service: Value = victim.admin.post(&victim.path("/assets"), json!({"name": "secret-svc", "type": "service"})).await.json().await.expect("json");
         let relationship: Value = victim.admin.post(&victim.path(&format!("/assets/{}/relationships", service["id"].as_str().expect("id"))), json!({"relation": "depends_on", "to": server["id"]})).await.json().await.expect("json");
         victim.admin.send(reqwest::Method::PUT, &victim.path("/assets/types/rack"), Some(json!({"name": "Rack", "schema": {}}))).await;
+        victim.with_modules(&app, "enterprise", &["serviceCatalog", "requestFulfillment"]).await;
+        let category: Value = victim.admin.post(&victim.path("/catalog/categories"), json!({"name": "Secret category"})).await.json().await.expect("json");
+        let plan = json!({"stages": [{"tasks": [{"name": "Secret task", "team": team["id"]}]}]});
+        let catalog_item: Value = victim.admin.post(&victim.path("/catalog/items"), json!({"name": "Secret item", "form": {"type": "object"}, "fulfilment": plan})).await.json().await.expect("json");
+        let catalog_item_id = catalog_item["id"].as_str().expect("catalog item id").to_owned();
+        victim.admin.post(&victim.path(&format!("/catalog/items/{catalog_item_id}/status")), json!({"status": "published"})).await;
+        let request: Value = victim.admin.post(&victim.path("/requests"), json!({"item": catalog_item_id})).await.json().await.expect("json");
         let external: Value = victim.admin.post(&victim.path(&format!("{incident_path}/external-links")), json!({"system": "jira", "key": "OPS-1", "url": "https://jira.example.com/browse/OPS-1"})).await.json().await.expect("json");
         // The incident's webhook delivery (failing: nothing listens there).
         let mut delivery = Value::Null;
@@ -73,7 +80,7 @@ on_both_stores! {
         }
         let delivery = delivery.as_str().expect("a delivery").to_owned();
         let attacker = OrgFixture::new(&app, "Attacker").await;
-        attacker.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement"]).await;
+        attacker.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement", "serviceCatalog", "requestFulfillment"]).await;
 
         let doc: Value = attacker.admin.get("/api/openapi.json").await.json().await.expect("json");
         let mut tried = 0;
@@ -99,6 +106,11 @@ on_both_stores! {
                 .replace("{freezeId}", freeze["id"].as_str().expect("freeze id"))
                 .replace("{itemId}", service["id"].as_str().expect("item id"))
                 .replace("{relationshipId}", relationship["id"].as_str().expect("relationship id"))
+                .replace("{catalogItemId}", &catalog_item_id)
+                .replace("{categoryId}", category["id"].as_str().expect("category id"))
+                .replace("{requestId}", request["id"].as_str().expect("request id"))
+                .replace("{taskId}", request["tasks"][0]["id"].as_str().expect("task id"))
+                .replace("{version}", "1")
                 .replace("{revision}", "1")
                 .replace("{typeKey}", "rack")
                 .replace("{channel}", "slack");
@@ -140,6 +152,10 @@ on_both_stores! {
         assert!(types["data"].as_array().expect("types").iter().any(|t| t["key"] == "rack"), "the type is still there");
         let freezes: Value = victim.admin.get(&victim.path("/changes/freezes")).await.json().await.expect("json");
         assert_eq!(freezes["data"].as_array().map(Vec::len), Some(1), "the freeze is still there");
+        let request: Value = victim.admin.get(&victim.path("/requests/REQ-1")).await.json().await.expect("json");
+        assert_eq!((request["status"].as_str(), request["tasks"][0]["status"].as_str(), request["tasks"][0]["assignee"].is_null()), (Some("in_progress"), Some("open"), true));
+        let catalog: Value = victim.admin.get(&victim.path("/catalog")).await.json().await.expect("json");
+        assert_eq!((catalog["categories"][0]["name"].as_str(), catalog["items"][0]["name"].as_str()), (Some("Secret category"), Some("Secret item")));
         // Incident numbers are per organisation: the attacker's own INC-1 is theirs.
         expect_problem(attacker.admin.get(&attacker.path("/incidents/1")).await, 404).await;
     }

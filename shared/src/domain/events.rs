@@ -33,6 +33,14 @@ keyed_enum!(
         ChangeApprovalRequested => "change.approval_requested",
         ChangeVoted => "change.voted",
         ChangeNoteAdded => "change.note_added",
+        RequestCreated => "request.created",
+        // A request moved: its requester is told, by email.
+        RequestStatusChanged => "request.status_changed",
+        // A step of a request's approval opened: its approvers are asked.
+        RequestApprovalRequested => "request.approval_requested",
+        RequestVoted => "request.voted",
+        RequestNoteAdded => "request.note_added",
+        RequestTaskUpdated => "request.task_updated",
         ItemCreated => "item.created",
         ItemUpdated => "item.updated",
         ItemRelated => "item.related",
@@ -58,6 +66,8 @@ impl EventType {
                 | EventType::IncidentResolved
                 | EventType::IncidentWorkaroundPublished
                 | EventType::ChangeApprovalRequested
+                | EventType::RequestApprovalRequested
+                | EventType::RequestStatusChanged
         )
     }
 

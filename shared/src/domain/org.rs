@@ -64,7 +64,9 @@ impl OrgSlug {
 
 keyed_enum!(
     /// What a member may do is decided by their roles (see `permissions`).
-    Role { Admin => "admin", Member => "member", Oncall => "oncall" }
+    /// `requester`: someone who asks (the portal), not who fixes; a role
+    /// of its own, never combined, and not a paid seat.
+    Role { Admin => "admin", Member => "member", Oncall => "oncall", Requester => "requester" }
 );
 
 keyed_enum!(
@@ -212,6 +214,9 @@ impl Roles {
         if set.is_empty() {
             return Err(Error::field("roles", "at least one role is required"));
         }
+        if set.contains(&Role::Requester) && set.len() > 1 {
+            return Err(Error::field("roles", "requester is a role of its own: it is not combined with others"));
+        }
         Ok(Self(set))
     }
 
@@ -221,6 +226,11 @@ impl Roles {
 
     pub fn contains(&self, role: Role) -> bool {
         self.0.contains(&role)
+    }
+
+    /// Someone who only asks: the portal is all they see.
+    pub fn is_requester(&self) -> bool {
+        self.0.contains(&Role::Requester)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = Role> + '_ {
@@ -308,6 +318,8 @@ mod tests {
         assert_eq!(roles.encode(), "member,oncall");
         assert_eq!(Roles::decode("member,oncall").expect("decodes"), roles);
         assert!(Roles::new([]).is_err());
+        assert!(Roles::new([Role::Requester]).expect("alone").is_requester());
+        assert!(Roles::new([Role::Requester, Role::Member]).is_err(), "requester is never combined");
         assert!(Roles::decode("root").is_err());
     }
 }

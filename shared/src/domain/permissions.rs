@@ -32,6 +32,10 @@ keyed_enum!(
         ReadAssets => "assets.read",
         WriteAssets => "assets.write",
         ManageAssetTypes => "assets.manage_types",
+        UsePortal => "portal.use",
+        ReadRequests => "requests.read",
+        WorkRequests => "requests.work",
+        ManageCatalog => "catalog.manage",
     }
 );
 
@@ -40,13 +44,17 @@ impl Action {
     pub fn allowed_roles(self) -> &'static [Role] {
         use Role::*;
         match self {
-            Action::ViewOrg
-            | Action::ReadKnowledge
+            // The organisation's name and modules, for the portal too.
+            Action::ViewOrg => &[Admin, Member, Oncall, Requester],
+            Action::ReadKnowledge
             | Action::ViewIncidents
             | Action::ViewOncall
             | Action::ReadProblems
             | Action::ReadChanges
-            | Action::ReadAssets => &[Admin, Member, Oncall],
+            | Action::ReadAssets
+            | Action::ReadRequests => &[Admin, Member, Oncall],
+            // The portal: the catalogue, one's own requests, portal articles.
+            Action::UsePortal => &[Admin, Member, Oncall, Requester],
             // On-call responders acknowledge, investigate, resolve, write
             // notes, and record the problem behind what they fight.
             Action::ChangeIncidentStatus | Action::AddIncidentNote | Action::WriteProblems => &[Admin, Member, Oncall],
@@ -54,7 +62,8 @@ impl Action {
             | Action::CreateIncident
             | Action::UpdateIncident
             | Action::WriteChanges
-            | Action::WriteAssets => &[Admin, Member],
+            | Action::WriteAssets
+            | Action::WorkRequests => &[Admin, Member],
             Action::ManageMembers
             | Action::ManageTeams
             | Action::ManageModules
@@ -65,7 +74,8 @@ impl Action {
             | Action::ManageIntegrations
             | Action::ManageChangePolicy
             | Action::ManageAssetTypes
-            | Action::ManageKnowledge => &[Admin],
+            | Action::ManageKnowledge
+            | Action::ManageCatalog => &[Admin],
         }
     }
 

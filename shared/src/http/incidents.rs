@@ -38,6 +38,7 @@ pub const RECORDS: RecordRoutes = RecordRoutes {
     read: Action::ViewIncidents,
     note: Action::AddIncidentNote,
     link: Action::UpdateIncident,
+    own: None,
 };
 
 record_routes!(incident_records, super::RECORDS, "/api/orgs/{orgId}/incidents/{incidentId}", "incidentId", "incidents");

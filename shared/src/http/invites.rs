@@ -70,7 +70,7 @@ struct InvitePath {
     invite_id: InviteId,
 }
 
-fn no_seats(seats: u32) -> Error {
+pub(super) fn no_seats(seats: u32) -> Error {
     Error::PlanRequired {
         detail: format!("all {seats} seats of the plan are taken (members and pending invites)"),
         required_plan: Plan::ALL

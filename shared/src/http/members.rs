@@ -48,6 +48,7 @@ struct MemberPath {
 fn refusal(refusal: MembershipRefusal) -> Error {
     match refusal {
         MembershipRefusal::NotMember => Error::NotFound("member"),
+        MembershipRefusal::NoSeats { seats } => super::invites::no_seats(seats),
         MembershipRefusal::LastAdmin => Error::conflict(
             "last-admin",
             "the organisation must keep at least one admin; make someone else admin first",

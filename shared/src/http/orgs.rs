@@ -13,7 +13,7 @@ use super::AppState;
 use super::extract::{ApiJson, ApiPath};
 use super::meta::RequestMeta;
 use super::session::CurrentUser;
-use super::tenant::OrgContext;
+use super::tenant::{OrgContext, portal_routes};
 use crate::domain::accounts;
 use crate::domain::org::{Module, OrgSlug, Plan, PlanLimits};
 use crate::domain::permissions::Action;
@@ -160,5 +160,8 @@ pub fn by_slug_routes() -> OpenApiRouter<AppState> {
 }
 
 pub fn org_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_org)).routes(routes!(set_features))
+    // The portal shows requesters the organisation's name and modules.
+    OpenApiRouter::new()
+        .merge(portal_routes(OpenApiRouter::new().routes(routes!(get_org))))
+        .routes(routes!(set_features))
 }

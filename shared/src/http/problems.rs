@@ -37,6 +37,7 @@ pub const RECORDS: RecordRoutes = RecordRoutes {
     read: Action::ReadProblems,
     note: Action::WriteProblems,
     link: Action::WriteProblems,
+    own: None,
 };
 
 record_routes!(problem_records, super::RECORDS, "/api/orgs/{orgId}/problems/{problemId}", "problemId", "problems");

@@ -1,7 +1,8 @@
 //! [`OrgContext`]: the organisation a request acts in, established from the
 //! `{orgId}` path parameter and a membership check. Non-members get 404, as
 //! if the organisation did not exist; so do routes of a module the
-//! organisation has switched off (see [`module_routes`]).
+//! organisation has switched off (see [`module_routes`]), and, for
+//! requesters, every route not opened to the portal (see [`portal_routes`]).
 
 use axum::Extension;
 use axum::extract::{FromRequestParts, RawPathParams};
@@ -34,6 +35,15 @@ pub fn module_routes(module: Module, routes: OpenApiRouter<AppState>) -> OpenApi
     routes.layer(Extension(RequiredModule(module)))
 }
 
+/// Marks routes requesters reach (the portal's); every other route of an
+/// organisation is a 404 to them, so nothing new leaks to them by default.
+#[derive(Clone, Copy)]
+struct PortalRoute;
+
+pub fn portal_routes(routes: OpenApiRouter<AppState>) -> OpenApiRouter<AppState> {
+    routes.layer(Extension(PortalRoute))
+}
+
 impl OrgContext {
     pub fn org_id(&self) -> OrgId {
         self.access.org_id()
@@ -48,9 +58,19 @@ impl OrgContext {
         self.access.member().is_some_and(|(_, roles)| action.permitted_for(roles))
     }
 
-    /// Succeeds when the member's roles allow `action` (else 403).
+    /// Someone who only asks: the portal is all they see.
+    pub fn is_requester(&self) -> bool {
+        self.access.member().is_some_and(|(_, roles)| roles.is_requester())
+    }
+
+    /// Succeeds when the member's roles allow `action`: else 403, or 404
+    /// for requesters, to whom the organisation's inside does not exist.
     pub fn require(&self, action: Action) -> Result<()> {
-        if self.allows(action) { Ok(()) } else { Err(Error::Forbidden(format!("your role does not allow {action}"))) }
+        match self.allows(action) {
+            true => Ok(()),
+            false if self.is_requester() => Err(Error::NotFound("resource")),
+            false => Err(Error::Forbidden(format!("your role does not allow {action}"))),
+        }
     }
 }
 
@@ -76,6 +96,10 @@ impl FromRequestParts<AppState> for OrgContext {
         }
         let Ok(RequestMeta(meta)) = RequestMeta::from_request_parts(parts, state).await;
         let meta = current.audit(meta);
-        Ok(Self { current, access, meta })
+        let context = Self { current, access, meta };
+        if context.is_requester() && parts.extensions.get::<PortalRoute>().is_none() {
+            return Err(Error::NotFound("resource"));
+        }
+        Ok(context)
     }
 }

@@ -14,7 +14,7 @@ use super::orgs::decode_roles;
 use super::scope::{invite_with_token, scoped, scoped_update};
 use super::{NewUser, OrgRecord, OrgStore, Store, StoreError, StoreResult, UserRecord, audit};
 use crate::domain::audit::{AuditEntry, AuditMeta};
-use crate::domain::org::Roles;
+use crate::domain::org::{Role, Roles};
 use crate::ids::{InviteId, OrgId, UserId};
 
 #[derive(Debug, Clone)]
@@ -86,15 +86,18 @@ fn pending(now: DateTime<Utc>) -> sea_orm::Condition {
         .add(invite::Column::ExpiresAt.gt(now))
 }
 
-/// Seats in use: members plus pending invites, optionally not counting one invite.
+/// Seats in use: members plus pending invites, optionally not counting one
+/// invite. Requesters (people who only ask) take no seat.
 pub(super) async fn seats_taken<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     except: Option<uuid::Uuid>,
     now: DateTime<Utc>,
 ) -> StoreResult<u64> {
-    let members = scoped::<membership::Entity>(org_id).count(conn).await?;
-    let mut invites = scoped::<invite::Entity>(org_id).filter(pending(now));
+    let requester = Role::Requester.key();
+    let members =
+        scoped::<membership::Entity>(org_id).filter(membership::Column::Roles.ne(requester)).count(conn).await?;
+    let mut invites = scoped::<invite::Entity>(org_id).filter(pending(now)).filter(invite::Column::Roles.ne(requester));
     if let Some(except) = except {
         invites = invites.filter(invite::Column::Id.ne(except));
     }
@@ -102,7 +105,7 @@ pub(super) async fn seats_taken<C: ConnectionTrait>(
 }
 
 /// The plan's seat count when every seat is taken (not counting `except`), else `None`.
-async fn seats_full<C: ConnectionTrait>(
+pub(super) async fn seats_full<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     except: Option<uuid::Uuid>,
@@ -137,7 +140,9 @@ impl OrgStore<'_> {
             .filter(pending(self.clock.now()))
             .one(&tx)
             .await?;
-        if let Some(seats) = seats_full(&tx, self.org_id, replaced.as_ref().map(|r| r.id), self.clock.now()).await? {
+        if !new.roles.is_requester()
+            && let Some(seats) = seats_full(&tx, self.org_id, replaced.as_ref().map(|r| r.id), self.clock.now()).await?
+        {
             return Ok(Err(InviteRefusal::NoSeats { seats }));
         }
         if let Some(old) = replaced {
@@ -280,7 +285,9 @@ impl Store {
         {
             return Ok(Err(AcceptRefusal::AlreadyMember));
         }
-        if let Some(seats) = seats_full(&tx, org_id, Some(found.id), self.clock.now()).await? {
+        if found.roles != Role::Requester.key()
+            && let Some(seats) = seats_full(&tx, org_id, Some(found.id), self.clock.now()).await?
+        {
             return Ok(Err(AcceptRefusal::NoSeats { seats }));
         }
         let now = self.clock.now();

@@ -24,6 +24,7 @@ mod approvals;
 mod assets;
 mod audit;
 mod billing;
+mod catalog;
 mod changes;
 mod entities;
 mod incidents;
@@ -36,6 +37,7 @@ mod orgs;
 mod problems;
 mod rate_limits;
 mod records;
+mod requests;
 mod scope;
 mod search;
 mod system;
@@ -62,6 +64,7 @@ pub use assets::{
 };
 pub use audit::{AuditFilter, AuditRecord, ChainReport};
 pub use billing::{BillingRecord, BillingUpdate, EventOutcome, Kept, StripeEventRecord};
+pub use catalog::{Catalog, CatalogRefusal, CategoryEdit, CategoryRecord, ItemRecord, ItemSpec};
 pub use changes::{
     ChangeConflict, ChangeEdit, ChangeEditRefusal, ChangeFilter, ChangeRecord, Changes, FailureRate, FlowRefusal,
     FreezeRecord, NewChange, NewFreeze, Voted,
@@ -86,6 +89,10 @@ pub use records::idempotency::IDEMPOTENCY_WINDOW;
 pub use records::{
     DomainEvent, EventRecord, Events, ExternalLinkRecord, LinkRecord, LinkRefusal, LinkRelation, Links,
     NewExternalLink, RecordSummary, Records, TimelineKind, TimelineRecord,
+};
+pub use requests::{
+    NewRequest, QueueFilter, QueuedTask, RequestFilter, RequestMove, RequestRecord, RequestRefusal, Requests, TaskEdit,
+    TaskRecord,
 };
 pub use scope::OrgStore;
 pub use search::{SearchHit, SearchQuery};
@@ -198,7 +205,14 @@ impl Store {
             });
         }
         let db = Database::connect(options).await?;
-        refresh_planner_statistics(&db).await?;
+        // Best effort: another process (the server, while an operator runs
+        // the CLI) may hold the write lock, and ANALYZE waits for none.
+        match refresh_planner_statistics(&db).await {
+            Err(StoreError::Busy(error)) => {
+                tracing::info!(%error, "planner statistics left for later: the database is busy")
+            }
+            other => other?,
+        }
         Ok(Self { db, clock: Clock::system() })
     }
 

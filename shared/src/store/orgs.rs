@@ -184,6 +184,10 @@ pub enum MembershipRefusal {
     NotMember,
     /// The change would leave the organisation without an admin.
     LastAdmin,
+    /// A requester made a member needs a seat, and every seat is taken.
+    NoSeats {
+        seats: u32,
+    },
 }
 
 impl OrgStore<'_> {
@@ -238,6 +242,12 @@ impl OrgStore<'_> {
             && admins_besides(&tx, self.org_id, user).await? == 0
         {
             return Ok(Err(MembershipRefusal::LastAdmin));
+        }
+        if before.is_requester()
+            && !roles.is_requester()
+            && let Some(seats) = super::invites::seats_full(&tx, self.org_id, None, self.clock.now()).await?
+        {
+            return Ok(Err(MembershipRefusal::NoSeats { seats }));
         }
         scoped_update::<membership::Entity>(self.org_id)
             .col_expr(membership::Column::Roles, Expr::value(roles.encode()))

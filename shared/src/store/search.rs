@@ -202,12 +202,21 @@ impl OrgStore<'_> {
 }
 
 impl OrgStore<'_> {
-    /// The newest published articles (with `tag`), their opening as the snippet.
-    pub async fn newest_articles(&self, tag: Option<&str>, limit: u64) -> StoreResult<Vec<SearchHit>> {
+    /// The newest published articles (with `tag`; portal ones only, for
+    /// requesters), their opening as the snippet.
+    pub async fn newest_articles(
+        &self,
+        tag: Option<&str>,
+        portal_only: bool,
+        limit: u64,
+    ) -> StoreResult<Vec<SearchHit>> {
         use sea_orm::sea_query::ExprTrait;
         use sea_orm::{QueryOrder, QuerySelect};
         let mut query =
             self.rows::<search_document::Entity>().filter(search_document::Column::Kind.eq(SearchKind::Article.key()));
+        if portal_only {
+            query = query.filter(search_document::Column::Visibility.eq(Visibility::Portal.key()));
+        }
         if let Some(tag) = tag {
             let padded = sea_orm::sea_query::Expr::cust("(' ' || tags || ' ')");
             query = query.filter(padded.like(format!("% {} %", crate::domain::text::normalise_label(tag))));

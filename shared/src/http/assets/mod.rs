@@ -43,6 +43,7 @@ pub const RECORDS: RecordRoutes = RecordRoutes {
     read: Action::ReadAssets,
     note: Action::WriteAssets,
     link: Action::WriteAssets,
+    own: None,
 };
 
 record_routes!(item_records, super::RECORDS, "/api/orgs/{orgId}/assets/{itemId}", "itemId", "assets");

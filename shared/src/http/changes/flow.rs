@@ -52,15 +52,6 @@ fn refused(refusal: FlowRefusal) -> Error {
     }
 }
 
-/// `If-Match` when sent: these moves may also be made against whatever the change is now.
-fn optional_if_match(headers: &HeaderMap) -> Result<Option<i32>> {
-    if headers.contains_key(axum::http::header::IF_MATCH) {
-        IfMatch::from_headers(headers).map(|m| m.0)
-    } else {
-        Ok(None)
-    }
-}
-
 /// Submits a draft to the approvals its type needs: the organisation's
 /// board for normal changes, its smaller emergency board for emergency
 /// ones; a standard change (pre-approved) is approved at once. Approvers
@@ -78,7 +69,7 @@ async fn submit_change(
     ApiPath(path): ApiPath<ChangePath>,
 ) -> Result<Versioned<ChangeView>> {
     org.require(Action::WriteChanges)?;
-    let version = optional_if_match(&headers)?;
+    let version = IfMatch::optional(&headers)?;
     let change = find(&state, &org, &path.change).await?;
     let submitted = org.scope(&state).changes().submit(change.id, version, &org.meta).await?.map_err(refused)?;
     view(&state, &org, submitted, StatusCode::OK).await

@@ -47,6 +47,7 @@ pub const RECORDS: RecordRoutes = RecordRoutes {
     read: Action::ReadChanges,
     note: Action::WriteChanges,
     link: Action::WriteChanges,
+    own: None,
 };
 
 record_routes!(change_records, super::RECORDS, "/api/orgs/{orgId}/changes/{changeId}", "changeId", "changes");

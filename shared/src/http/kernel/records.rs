@@ -31,13 +31,36 @@ pub struct RecordRoutes {
     pub read: Action,
     pub note: Action,
     pub link: Action,
+    /// What lets someone reach the records they requested themselves
+    /// (read them, write notes on them) without `read` or `note`.
+    pub own: Option<Action>,
 }
 
 impl RecordRoutes {
-    /// The record `reference` names (id or number), after checking `org` may read it.
+    /// The record `reference` names (id or number), after checking `org`
+    /// may read it (as anyone with `read`, or as its requester).
     pub async fn find(&self, state: &AppState, org: &OrgContext, reference: &str) -> Result<RecordSummary> {
-        org.require(self.read)?;
-        org.scope(state).records().resolve(self.kind, reference).await?.ok_or(Error::NotFound(self.noun))
+        self.find_for(state, org, reference, self.read).await
+    }
+
+    async fn find_for(
+        &self,
+        state: &AppState,
+        org: &OrgContext,
+        reference: &str,
+        action: Action,
+    ) -> Result<RecordSummary> {
+        let owns = self.own.is_some_and(|own| org.allows(own));
+        if !owns {
+            org.require(action)?;
+        }
+        let record =
+            org.scope(state).records().resolve(self.kind, reference).await?.ok_or(Error::NotFound(self.noun))?;
+        if org.allows(action) || record.requested_by == Some(org.current.user.id) {
+            Ok(record)
+        } else {
+            Err(Error::NotFound(self.noun))
+        }
     }
 }
 
@@ -193,9 +216,8 @@ pub async fn add_note(
     reference: &str,
     body: NoteRequest,
 ) -> Result<(StatusCode, Json<TimelineEntryView>)> {
-    org.require(routes.note)?;
+    let record = routes.find_for(state, org, reference, routes.note).await?;
     let text = Markdown::parse_required(body.text, "text", MAX_NOTE_BYTES).map_err(Error::Validation)?;
-    let record = routes.find(state, org, reference).await?;
     let entry = org
         .scope(state)
         .records()

@@ -34,6 +34,14 @@ impl IfMatch {
     }
 }
 
+impl IfMatch {
+    /// `If-Match` when sent: moves that may also be made against whatever
+    /// the record is now.
+    pub fn optional(headers: &HeaderMap) -> Result<Option<i32>, Error> {
+        if headers.contains_key(header::IF_MATCH) { Self::from_headers(headers).map(|m| m.0) } else { Ok(None) }
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for IfMatch {
     type Rejection = Error;
 

@@ -26,7 +26,7 @@ use super::kernel::owner_refused;
 use super::kernel::paging::{self, Page};
 use super::kernel::records::{RecordRoutes, record_routes};
 use super::kernel::versioned::{IdempotencyKey, IfMatch, Versioned, stale};
-use super::tenant::{OrgContext, module_routes};
+use super::tenant::{OrgContext, module_routes, portal_routes};
 use crate::domain::knowledge::{ArticleKind, ArticleStatus, Visibility};
 use crate::domain::org::Module;
 use crate::domain::permissions::Action;
@@ -45,6 +45,7 @@ pub const RECORDS: RecordRoutes = RecordRoutes {
     read: Action::ReadKnowledge,
     note: Action::WriteKnowledge,
     link: Action::WriteKnowledge,
+    own: None,
 };
 
 record_routes!(article_records, super::RECORDS, "/api/orgs/{orgId}/kb/articles/{articleId}", "articleId", "knowledge");
@@ -267,8 +268,26 @@ async fn get_article(
     org: OrgContext,
     ApiPath(path): ApiPath<ArticlePath>,
 ) -> Result<Versioned<ArticleView>> {
-    org.require(Action::ReadKnowledge)?;
-    Ok(versioned(find(&org.scope(&state), &path.article).await?, StatusCode::OK))
+    if org.allows(Action::ReadKnowledge) {
+        return Ok(versioned(find(&org.scope(&state), &path.article).await?, StatusCode::OK));
+    }
+    org.require(Action::UsePortal)?;
+    Ok(versioned(portal_article(&org.scope(&state), &path.article).await?, StatusCode::OK))
+}
+
+/// A published portal article as requesters read it: its published
+/// revision, whatever is being drafted since (404 for anything else).
+async fn portal_article(scope: &OrgStore<'_>, reference: &str) -> Result<ArticleRecord> {
+    let mut article = find(scope, reference).await?;
+    let published = article
+        .published_revision
+        .filter(|_| article.status == ArticleStatus::Published && article.visibility == Visibility::Portal);
+    let Some(published) = published else { return Err(Error::NotFound("article")) };
+    if published != article.revision {
+        let revision = scope.articles().revision(&article, published).await?.ok_or(Error::NotFound("article"))?;
+        (article.title, article.body, article.revision) = (revision.title, revision.body, published);
+    }
+    Ok(article)
 }
 
 /// Changes an article. A new title or body is a new revision (a
@@ -349,14 +368,14 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Module::KnowledgeBase,
         OpenApiRouter::new()
             .routes(routes!(create_article, list_articles))
-            .routes(routes!(get_article, update_article))
+            .merge(portal_routes(OpenApiRouter::new().routes(routes!(get_article, update_article))))
             .routes(routes!(move_article))
             .merge(revisions::routes())
             .merge(postmortems::routes())
             .merge(action_items::routes())
             .merge(settings::routes())
             .merge(review::routes())
-            .merge(search::routes())
+            .merge(portal_routes(search::routes()))
             .merge(article_records::routes()),
     )
 }

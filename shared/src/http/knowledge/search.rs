@@ -98,7 +98,9 @@ async fn search_kb(
     org: OrgContext,
     ApiQuery(query): ApiQuery<KbQuery>,
 ) -> Result<Json<SearchResults>> {
-    org.require(Action::ReadKnowledge)?;
+    // Requesters search the portal's articles alone.
+    let portal_only = !org.allows(Action::ReadKnowledge);
+    org.require(if portal_only { Action::UsePortal } else { Action::ReadKnowledge })?;
     let limit = paging::limit(query.limit)?;
     let mut kinds = match &query.kind {
         None => SearchKind::ALL.to_vec(),
@@ -118,11 +120,10 @@ async fn search_kb(
         _ if kinds.is_empty() => Vec::new(),
         Some(text) => {
             let any_word = query.matching == Some(WordMatch::Any);
-            let search =
-                SearchQuery { text: text.to_owned(), kinds, tag: query.tag, portal_only: false, any_word, limit };
+            let search = SearchQuery { text: text.to_owned(), kinds, tag: query.tag, portal_only, any_word, limit };
             scope.search(&search).await?
         }
-        None => scope.newest_articles(query.tag.as_deref(), limit).await?,
+        None => scope.newest_articles(query.tag.as_deref(), portal_only, limit).await?,
     };
     Ok(Json(SearchResults { data: hits.into_iter().map(Into::into).collect() }))
 }

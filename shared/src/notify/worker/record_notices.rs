@@ -1,7 +1,8 @@
 //! Events about records other than an incident's own life, fanned out to
-//! the people they concern: the approvers a change now waits on, and the
-//! assignees of an incident a problem's workaround reached. Each gets an
-//! email; approval requests also go to the organisation's Slack channel.
+//! the people they concern: the approvers a change or a request now waits
+//! on, the requester of a request that moved, and the assignees of an
+//! incident a problem's workaround reached. Each gets an email; change
+//! approvals also go to the organisation's Slack channel.
 //! Deliveries have deterministic ids, so a redelivered event sends nothing twice.
 
 use super::attempt::deliver_all;
@@ -21,7 +22,9 @@ pub(super) async fn on_event(
     event: &EventRecord,
 ) -> Result<bool, WorkerError> {
     let (notice, recipients, slack) = match event.event_type {
-        EventType::ChangeApprovalRequested => approval_requested(ctx, access, event),
+        EventType::ChangeApprovalRequested => approval_requested(ctx, access, event, "changes", true),
+        EventType::RequestApprovalRequested => approval_requested(ctx, access, event, "requests", false),
+        EventType::RequestStatusChanged => request_moved(ctx, access, event),
         EventType::IncidentWorkaroundPublished => match workaround_published(ctx, access, scope, event).await? {
             Some(found) => found,
             None => return Ok(true),
@@ -54,16 +57,24 @@ fn page(ctx: &WorkerContext, access: &OrgAccess, path: &str) -> String {
     format!("{}/{}/{path}", ctx.public_url.trim_end_matches('/'), access.org().slug)
 }
 
-/// The approvers of the step that opened, by email and on Slack.
+/// The record's page: `changes/3` for `CHG-3`.
+fn record_page(ctx: &WorkerContext, access: &OrgAccess, pages: &str, number: &str) -> String {
+    let digits = number.rsplit('-').next().unwrap_or(number);
+    page(ctx, access, &format!("{pages}/{digits}"))
+}
+
+/// The approvers of the step that opened, by email (and on Slack when `slack`).
 fn approval_requested(
     ctx: &WorkerContext,
     access: &OrgAccess,
     event: &EventRecord,
+    pages: &str,
+    slack: bool,
 ) -> (RecordNotice, Vec<UserId>, bool) {
     let (number, title, step) = (text_of(event, "number"), text_of(event, "title"), text_of(event, "step"));
     let approvers: Vec<UserId> =
         event.data.get("approvers").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
-    let url = page(ctx, access, &format!("changes/{}", number.trim_start_matches("CHG-")));
+    let url = record_page(ctx, access, pages, &number);
     let notice = RecordNotice {
         event_id: event.id,
         org_name: access.org().name.clone(),
@@ -75,7 +86,25 @@ fn approval_requested(
         about: number,
         url,
     };
-    (notice, approvers, true)
+    (notice, approvers, slack)
+}
+
+/// The requester of a request that moved, by email: every status it reaches.
+fn request_moved(ctx: &WorkerContext, access: &OrgAccess, event: &EventRecord) -> (RecordNotice, Vec<UserId>, bool) {
+    let (number, title, status) = (text_of(event, "number"), text_of(event, "title"), text_of(event, "status"));
+    let requester: Vec<UserId> =
+        event.data.get("requestedBy").and_then(|v| serde_json::from_value(v.clone()).ok()).into_iter().collect();
+    let url = record_page(ctx, access, "portal/requests", &number);
+    let status = status.replace('_', " ");
+    let notice = RecordNotice {
+        event_id: event.id,
+        org_name: access.org().name.clone(),
+        headline: format!("{number} {title}: {status}"),
+        text: format!("Your request {number} {title} in {} is now {status}.\n\nSee it:\n{url}\n", access.org().name),
+        about: number,
+        url,
+    };
+    (notice, requester, false)
 }
 
 /// The incident's assignees, by email.

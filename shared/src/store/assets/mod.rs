@@ -157,6 +157,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     let Some(row) = row_of::<configuration_item::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
     let item = ConfigItemRecord::try_from(row)?;
     Ok(Some(RecordSummary {
+        requested_by: None,
         reference: item.id.into(),
         number: item.number,
         status: item.status.key().to_owned(),

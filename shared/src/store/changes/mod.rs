@@ -163,6 +163,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     let Some(row) = row_of::<change::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
     let change = ChangeRecord::try_from(row)?;
     Ok(Some(RecordSummary {
+        requested_by: None,
         reference: change.id.into(),
         number: change.number,
         status: change.status.key().to_owned(),

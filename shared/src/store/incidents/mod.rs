@@ -236,6 +236,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     let Some(row) = row_of::<incident::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
     let incident = record(row, Vec::new(), Vec::new())?;
     Ok(Some(RecordSummary {
+        requested_by: None,
         reference: incident.id.into(),
         number: incident.number(),
         status: incident.status.key().to_owned(),

@@ -179,6 +179,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     let Some(row) = row_of::<kb_article::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
     let article = ArticleRecord::try_from(row)?;
     Ok(Some(RecordSummary {
+        requested_by: None,
         reference: article.id.into(),
         number: article.number,
         status: article.status.key().to_owned(),

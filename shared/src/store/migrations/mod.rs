@@ -17,6 +17,7 @@ mod m0011_assets;
 mod m0012_knowledge;
 mod m0013_action_items;
 mod m0014_kb_settings;
+mod m0015_catalog_requests;
 
 pub(super) struct Migrator;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_knowledge::Migration),
             Box::new(m0013_action_items::Migration),
             Box::new(m0014_kb_settings::Migration),
+            Box::new(m0015_catalog_requests::Migration),
         ]
     }
 }

@@ -153,6 +153,7 @@ pub(super) async fn describe<C: ConnectionTrait>(
     let Some(row) = row_of::<problem::Entity, _>(conn, org_id, id).await? else { return Ok(None) };
     let problem = ProblemRecord::try_from(row)?;
     Ok(Some(RecordSummary {
+        requested_by: None,
         reference: problem.id.into(),
         number: problem.number,
         status: problem.status.key().to_owned(),

@@ -33,6 +33,9 @@ pub struct RecordSummary {
     pub status: String,
     /// What its events carry (headline fields and ids).
     pub event_data: serde_json::Value,
+    /// Who asked for it, for records people raise through the portal
+    /// (requests): they reach it as its requester.
+    pub requested_by: Option<crate::ids::UserId>,
 }
 
 /// A record kind's table: each row has an id and a per-organisation number.
@@ -54,7 +57,7 @@ macro_rules! numbered_tables {
     };
 }
 
-numbered_tables!(incident, kb_article, problem, change, configuration_item);
+numbered_tables!(incident, kb_article, problem, change, configuration_item, service_request);
 
 /// `org_id`'s row of `E` with id `id`.
 pub(in crate::store) async fn row_of<E: NumberedTable, C: ConnectionTrait>(
@@ -130,8 +133,7 @@ pub(in crate::store) async fn describe<C: ConnectionTrait>(
         RecordKind::Problem => super::problems::describe(conn, org_id, record.uuid()).await,
         RecordKind::Change => super::changes::describe(conn, org_id, record.uuid()).await,
         RecordKind::ConfigurationItem => super::assets::describe(conn, org_id, record.uuid()).await,
-        // Kinds whose modules have not landed have no records yet.
-        RecordKind::Request => Ok(None),
+        RecordKind::Request => super::requests::describe(conn, org_id, record.uuid()).await,
     }
 }
 
@@ -157,7 +159,9 @@ pub(in crate::store) async fn resolve<C: ConnectionTrait>(
         RecordKind::ConfigurationItem => {
             id_of_number::<entities::configuration_item::Entity, _>(conn, org_id, number.number).await?
         }
-        RecordKind::Request => None,
+        RecordKind::Request => {
+            id_of_number::<entities::service_request::Entity, _>(conn, org_id, number.number).await?
+        }
     };
     match id {
         Some(id) => describe(conn, org_id, RecordRef::stored(kind, id)).await,
@@ -191,7 +195,7 @@ fn note_added(kind: RecordKind) -> (&'static str, Option<EventType>) {
         RecordKind::Article => ("article.note_added", Some(EventType::ArticleNoteAdded)),
         RecordKind::Problem => ("problem.note_added", Some(EventType::ProblemNoteAdded)),
         RecordKind::Change => ("change.note_added", Some(EventType::ChangeNoteAdded)),
-        RecordKind::Request => ("request.note_added", None),
+        RecordKind::Request => ("request.note_added", Some(EventType::RequestNoteAdded)),
         RecordKind::ConfigurationItem => ("item.note_added", Some(EventType::ItemNoteAdded)),
     }
 }

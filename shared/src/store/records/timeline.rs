@@ -27,6 +27,8 @@ keyed_enum!(
         Edit => "edit",
         Workaround => "workaround",
         Approval => "approval",
+        // A request's fulfilment task moved or changed hands.
+        Task => "task",
     }
 );
 
