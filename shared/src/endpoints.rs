@@ -72,7 +72,7 @@ endpoints! {
     AUTH: "/api/auth", nested: true, http::auth::routes;
     ME: "/api/me", nested: true, http::me::routes;
     ORGS: "/api/orgs", nested: false, http::orgs::collection_routes;
-    ORG_BY_SLUG: "/api/orgs/by-slug/{slug}", nested: false, http::orgs::by_slug_routes;
+    ORG_BY_SLUG: "/api/orgs/by-slug/{slug}", nested: true, http::orgs::by_slug_routes;
     ORG: "/api/orgs/{orgId}", nested: true, http::orgs::org_routes;
     ORG_MEMBERS: "/api/orgs/{orgId}/members", nested: true, http::members::routes;
     ORG_INVITES: "/api/orgs/{orgId}/invites", nested: true, http::invites::org_routes;

@@ -348,3 +348,43 @@ on_both_stores! {
         expect_problem(promote, 402).await;
     }
 }
+
+on_both_stores! {
+    async fn people_of_the_organisations_domain_join_its_portal_by_themselves(app: TestApp) {
+        let org = OrgFixture::new(&app, "Domain").await;
+        let signup = org.path("/requester-signup");
+        let put = |domain: Value| {
+            let request = org.admin.http().put(org.admin.url(&signup)).header("origin", crate::helpers::PUBLIC_URL);
+            request.json(&json!({"domain": domain})).send()
+        };
+        // Only a domain the admin's own confirmed address proves.
+        let foreign = put(json!("elsewhere.org")).await.expect("PUT");
+        assert_eq!(expect_problem(foreign, 422).await["errors"][0]["field"], "domain");
+        let newcomer = app.browser();
+        app.sign_up_verified(&newcomer, "Walkin").await;
+        let join = format!("/api/orgs/by-slug/{}/join", org.slug);
+        expect_problem(newcomer.post(&join, json!({})).await, 404).await;
+        let set: Value = put(json!("Example.com")).await.expect("PUT").json().await.expect("json");
+        assert_eq!(set["requesterDomain"], "example.com");
+        let joined = newcomer.post(&join, json!({})).await;
+        assert_eq!(joined.status(), 200, "{}", joined.text().await.unwrap_or_default());
+        assert_eq!(newcomer.post(&join, json!({})).await.status(), 200, "joining again changes nothing");
+        let me: Value = newcomer.get("/api/me").await.json().await.expect("json");
+        let roles = me["memberships"].as_array().expect("memberships").iter().find(|m| m["slug"] == org.slug.as_str()).map(|m| m["roles"].clone());
+        assert_eq!(roles, Some(json!(["requester"])));
+        expect_problem(newcomer.get(&org.path("/incidents")).await, 404).await;
+        // Unconfirmed addresses, and other organisations, are not let in.
+        let unconfirmed = app.browser();
+        unconfirmed.sign_up("Unconfirmed").await;
+        assert_eq!(unconfirmed.post(&join, json!({})).await.status(), 403);
+        let other = OrgFixture::new(&app, "Closed").await;
+        expect_problem(newcomer.post(&format!("/api/orgs/by-slug/{}/join", other.slug), json!({})).await, 404).await;
+        // Stopped: no one new joins.
+        put(Value::Null).await.expect("PUT");
+        let late = app.browser();
+        app.sign_up_verified(&late, "Late").await;
+        expect_problem(late.post(&join, json!({})).await, 404).await;
+        let audit: Value = org.admin.get(&org.path("/audit")).await.json().await.expect("json");
+        assert!(audit["data"].as_array().expect("data").iter().any(|e| e["action"] == "member.joined" && e["summary"]["by"] == "email domain"));
+    }
+}

@@ -173,7 +173,7 @@ pub struct ItemList {
     params(ItemListQuery),
     responses((status = 200, body = ItemList), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
 )]
-async fn list_items(
+async fn list_catalog_items(
     State(state): State<AppState>,
     org: OrgContext,
     ApiQuery(query): ApiQuery<ItemListQuery>,
@@ -255,7 +255,7 @@ impl ItemRequest {
     request_body = ItemRequest,
     responses((status = 201, body = ItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
 )]
-async fn create_item(
+async fn create_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     ApiJson(request): ApiJson<ItemRequest>,
@@ -279,7 +279,7 @@ struct ItemPath {
     params(("catalogItemId" = CatalogItemId, Path)),
     responses((status = 200, body = ItemView, headers(("ETag" = String))), (status = 404, body = crate::error::Problem)),
 )]
-async fn get_item(
+async fn get_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<ItemPath>,
@@ -302,7 +302,7 @@ async fn get_item(
     request_body = ItemRequest,
     responses((status = 200, body = ItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem), (status = 428, body = crate::error::Problem)),
 )]
-async fn replace_item(
+async fn replace_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     IfMatch(version): IfMatch,
@@ -331,7 +331,7 @@ pub struct ItemStatusRequest {
     request_body = ItemStatusRequest,
     responses((status = 200, body = ItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)),
 )]
-async fn move_item(
+async fn move_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     headers: HeaderMap,
@@ -358,7 +358,7 @@ struct FormPath {
     params(("catalogItemId" = CatalogItemId, Path), ("version" = i32, Path)),
     responses((status = 200, body = Object), (status = 404, body = crate::error::Problem)),
 )]
-async fn get_form(
+async fn get_catalog_form(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<FormPath>,
@@ -396,7 +396,7 @@ impl CategoryRequest {
     request_body = CategoryRequest,
     responses((status = 201, body = CategoryView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
 )]
-async fn create_category(
+async fn create_catalog_category(
     State(state): State<AppState>,
     org: OrgContext,
     ApiJson(request): ApiJson<CategoryRequest>,
@@ -425,7 +425,7 @@ struct CategoryPath {
     request_body = CategoryRequest,
     responses((status = 200, body = CategoryView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
 )]
-async fn update_category(
+async fn update_catalog_category(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<CategoryPath>,
@@ -450,7 +450,7 @@ async fn update_category(
     params(("categoryId" = CategoryId, Path)),
     responses((status = 204), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
 )]
-async fn delete_category(
+async fn delete_catalog_category(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<CategoryPath>,
@@ -469,12 +469,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
         portal_routes(
             OpenApiRouter::new()
                 .routes(routes!(get_catalog))
-                .routes(routes!(list_items, create_item))
-                .routes(routes!(get_item, replace_item))
-                .routes(routes!(move_item))
-                .routes(routes!(get_form))
-                .routes(routes!(create_category))
-                .routes(routes!(update_category, delete_category)),
+                .routes(routes!(list_catalog_items, create_catalog_item))
+                .routes(routes!(get_catalog_item, replace_catalog_item))
+                .routes(routes!(move_catalog_item))
+                .routes(routes!(get_catalog_form))
+                .routes(routes!(create_catalog_category))
+                .routes(routes!(update_catalog_category, delete_catalog_category)),
         ),
     )
 }

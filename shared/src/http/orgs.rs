@@ -32,6 +32,9 @@ pub struct OrgView {
     features: BTreeMap<&'static str, bool>,
     limits: PlanLimits,
     created_at: chrono::DateTime<chrono::Utc>,
+    /// People with a confirmed address at this domain may join the portal
+    /// as requesters by themselves; `null`: by invitation only.
+    requester_domain: Option<String>,
 }
 
 impl From<&OrgRecord> for OrgView {
@@ -44,6 +47,7 @@ impl From<&OrgRecord> for OrgView {
             features: org.features.to_map(),
             limits: org.plan.limits(),
             created_at: org.created_at,
+            requester_domain: org.requester_domain.clone(),
         }
     }
 }
@@ -131,6 +135,65 @@ async fn set_features(
     Ok(Json(OrgView::from(&updated)))
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RequesterSignupRequest {
+    /// An email domain (`example.com`) — your own confirmed address's, as
+    /// the proof that the organisation owns it; `null` to stop.
+    domain: Option<String>,
+}
+
+/// The domain of a confirmed address, if `email` is one.
+fn email_domain(email: &str) -> Option<String> {
+    email.rsplit_once('@').map(|(_, domain)| domain.to_lowercase())
+}
+
+/// Lets anyone with a confirmed address at the organisation's domain join
+/// its portal as a requester (no seat), or stops it (admins). The domain
+/// must be that of the admin's own confirmed address.
+#[utoipa::path(
+    put, path = "/api/orgs/{orgId}/requester-signup", tag = "orgs",
+    request_body = RequesterSignupRequest,
+    responses((status = 200, body = OrgView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+)]
+async fn set_requester_signup(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiJson(body): ApiJson<RequesterSignupRequest>,
+) -> Result<Json<OrgView>> {
+    org.require(Action::ManageMembers)?;
+    let domain = body.domain.map(|d| d.trim().to_lowercase());
+    if let Some(domain) = &domain {
+        let own = email_domain(&org.current.user.email).filter(|_| org.current.user.email_verified_at.is_some());
+        if own.as_deref() != Some(domain.as_str()) {
+            return Err(Error::field("domain", "must be the domain of your own confirmed email address"));
+        }
+    }
+    org.scope(&state).set_requester_domain(domain.clone(), &org.meta).await?;
+    let updated = OrgRecord { requester_domain: domain, ..org.access.org().clone() };
+    Ok(Json(OrgView::from(&updated)))
+}
+
+/// Joins the organisation's portal as a requester, when it lets people of
+/// the caller's confirmed email domain do so (404 otherwise, as for an
+/// organisation that does not exist). Joining again changes nothing.
+#[utoipa::path(
+    post, path = "/api/orgs/by-slug/{slug}/join", tag = "orgs",
+    params(("slug" = String, Path)),
+    responses((status = 200, body = OrgView), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
+    security(("session" = []), ("token" = []))
+)]
+async fn join_as_requester(
+    State(state): State<AppState>,
+    RequestMeta(meta): RequestMeta,
+    current: CurrentUser,
+    ApiPath(slug): ApiPath<String>,
+) -> Result<Json<OrgView>> {
+    current.require_verified()?;
+    let joined = state.store.join_as_requester(&current.user, &slug, &current.audit(meta)).await?;
+    joined.map(|org| Json(OrgView::from(&org))).ok_or(Error::NotFound("organisation"))
+}
+
 /// Resolves a slug to its organisation, for members only.
 #[utoipa::path(
     get, path = "/api/orgs/by-slug/{slug}", tag = "orgs",
@@ -156,7 +219,7 @@ pub fn collection_routes() -> OpenApiRouter<AppState> {
 }
 
 pub fn by_slug_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(org_by_slug))
+    OpenApiRouter::new().routes(routes!(org_by_slug)).routes(routes!(join_as_requester))
 }
 
 pub fn org_routes() -> OpenApiRouter<AppState> {
@@ -164,4 +227,5 @@ pub fn org_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(portal_routes(OpenApiRouter::new().routes(routes!(get_org))))
         .routes(routes!(set_features))
+        .routes(routes!(set_requester_signup))
 }

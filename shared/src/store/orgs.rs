@@ -27,6 +27,8 @@ pub struct OrgRecord {
     /// Modules a downgrade switched off, restored by a plan that allows them.
     pub suspended: BTreeSet<Module>,
     pub created_at: DateTime<Utc>,
+    /// People with a confirmed address at this domain may join as requesters.
+    pub requester_domain: Option<String>,
 }
 
 impl TryFrom<org::Model> for OrgRecord {
@@ -41,6 +43,7 @@ impl TryFrom<org::Model> for OrgRecord {
             name: model.name,
             slug: model.slug,
             created_at: model.created_at,
+            requester_domain: model.requester_domain,
         })
     }
 }
@@ -101,6 +104,7 @@ impl Store {
             features: Set(Features::defaults().encode()),
             suspended_features: Set(String::new()),
             created_at: Set(now),
+            requester_domain: Set(None),
         }
         .insert(&tx)
         .await
@@ -323,6 +327,70 @@ impl OrgStore<'_> {
         .await?;
         tx.commit().await?;
         Ok(features)
+    }
+}
+
+impl OrgStore<'_> {
+    /// Lets people with a confirmed address at `domain` join as requesters
+    /// (`None`: only by invitation).
+    pub async fn set_requester_domain(&self, domain: Option<String>, meta: &AuditMeta) -> StoreResult<()> {
+        let tx = self.db.begin().await?;
+        let current = org_on(&tx, self.org_id).await?;
+        org::Entity::update_many()
+            .col_expr(org::Column::RequesterDomain, Expr::value(domain.clone()))
+            .filter(org::Column::Id.eq(self.org_id.uuid()))
+            .exec(&tx)
+            .await?;
+        let summary = json!({"before": current.requester_domain, "after": domain});
+        let entry = AuditEntry::new("org.requester_domain_changed", self.org_id, summary);
+        audit::append(&tx, self.org_id.uuid(), meta, entry, self.clock.now()).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+impl Store {
+    /// Makes `user` a requester of the organisation `slug` names, if it lets
+    /// people of their (confirmed) email domain join; `None` otherwise, as
+    /// if there were no such organisation. Joining again changes nothing.
+    pub async fn join_as_requester(
+        &self,
+        user: &super::UserRecord,
+        slug: &str,
+        meta: &AuditMeta,
+    ) -> StoreResult<Option<OrgRecord>> {
+        let domain = user.email.rsplit_once('@').map(|(_, d)| d.to_lowercase());
+        let (Some(domain), Some(_)) = (domain, user.email_verified_at) else { return Ok(None) };
+        let tx = self.db.begin().await?;
+        let Some(found) = org::Entity::find()
+            .filter(org::Column::Slug.eq(slug))
+            .filter(org::Column::RequesterDomain.eq(domain))
+            .one(&tx)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let org: OrgRecord = found.try_into()?;
+        super::lock_org(&tx, org.id).await?;
+        let member =
+            scoped::<membership::Entity>(org.id).filter(membership::Column::UserId.eq(user.id.uuid())).one(&tx).await?;
+        if member.is_none() {
+            let roles = Roles::new([Role::Requester]).map_err(|_| StoreError::Corrupt("requester roles".into()))?;
+            membership::ActiveModel {
+                org_id: Set(org.id.uuid()),
+                user_id: Set(user.id.uuid()),
+                roles: Set(roles.encode()),
+                created_at: Set(self.clock.now()),
+            }
+            .insert(&tx)
+            .await
+            .map_err(StoreError::from_write)?;
+            let summary = json!({"roles": roles.to_vec(), "by": "email domain"});
+            let entry = AuditEntry::new("member.joined", user.id, summary);
+            audit::append(&tx, org.id.uuid(), meta, entry, self.clock.now()).await?;
+        }
+        tx.commit().await?;
+        Ok(Some(org))
     }
 }
 

@@ -14,6 +14,8 @@ pub struct Model {
     /// Comma-separated modules a downgrade switched off; back on when a plan allows them.
     pub suspended_features: String,
     pub created_at: DateTimeUtc,
+    /// People with a confirmed address at this domain may join as requesters.
+    pub requester_domain: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

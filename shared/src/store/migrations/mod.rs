@@ -18,6 +18,7 @@ mod m0012_knowledge;
 mod m0013_action_items;
 mod m0014_kb_settings;
 mod m0015_catalog_requests;
+mod m0016_requester_domain;
 
 pub(super) struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_action_items::Migration),
             Box::new(m0014_kb_settings::Migration),
             Box::new(m0015_catalog_requests::Migration),
+            Box::new(m0016_requester_domain::Migration),
         ]
     }
 }
