@@ -24,6 +24,7 @@ pub mod records;
 pub mod requests;
 pub mod rollup;
 pub mod schema;
+pub mod sla;
 pub mod teams;
 pub mod text;
 
