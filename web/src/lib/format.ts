@@ -73,6 +73,15 @@ export const ROLE_LABEL: Record<Role, string> = {
   admin: "Admin",
   member: "Member",
   oncall: "On-call",
+  requester: "Requester",
+};
+
+/** What each role may do, in a sentence (the members page). */
+export const ROLE_HINT: Record<Role, string> = {
+  admin: "Manages the organisation, its members and settings",
+  member: "Works on incidents, problems, changes and requests",
+  oncall: "Takes on-call shifts and pages",
+  requester: "Asks through the portal; no seat",
 };
 
 export function titleCase(key: string): string {

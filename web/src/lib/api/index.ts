@@ -5,6 +5,7 @@
 import { accounts } from "./accounts";
 import { assets } from "./assets";
 import { billing } from "./billing";
+import { catalog } from "./catalog";
 import { changes } from "./changes";
 import { incidents } from "./incidents";
 import { integrations } from "./integrations";
@@ -13,8 +14,9 @@ import { oncall } from "./oncall";
 import { orgs } from "./orgs";
 import { problems } from "./problems";
 import { records } from "./records";
+import { requests } from "./requests";
 
-export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...assets, ...billing, ...integrations, ...oncall, records };
+export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...assets, ...billing, ...integrations, ...oncall, ...catalog, ...requests, records };
 
 export { ApiError, messageOf, request, type Page, type Problem, type Versioned } from "./client";
 export { incidentPath } from "./incidents";
@@ -22,4 +24,5 @@ export { articlePath, type KbSearch } from "./knowledge";
 export { changePath, type ChangeFilters } from "./changes";
 export { itemPath, type ItemFilters } from "./assets";
 export { problemPath, type ProblemFilters } from "./problems";
+export { requestPath, type RequestFilters, type TaskQueueFilters } from "./requests";
 export * from "./types";

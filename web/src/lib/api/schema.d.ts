@@ -763,6 +763,138 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The catalogue as the caller may use it: published items open to them
+         *     (everyone's, and their teams'), with their forms, and the categories.
+         */
+        get: operations["get_catalog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalog/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a category (catalogue managers). */
+        post: operations["create_catalog_category"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalog/categories/{categoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a category; its items stay, uncategorised (catalogue managers). */
+        delete: operations["delete_catalog_category"];
+        options?: never;
+        head?: never;
+        /** Renames, describes or moves a category (catalogue managers). */
+        patch: operations["update_catalog_category"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalog/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every item, drafts and retired ones too (catalogue managers). */
+        get: operations["list_catalog_items"];
+        put?: never;
+        /** Writes a draft item (catalogue managers); publish it to let people request it. */
+        post: operations["create_catalog_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalog/items/{catalogItemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One item: to catalogue managers any item, with its setup; to others a
+         *     published item open to them (404 otherwise).
+         */
+        get: operations["get_catalog_item"];
+        /**
+         * Replaces an item (catalogue managers). Requires `If-Match`. A different
+         *     form becomes the form's next version: requests raised before keep the
+         *     version they were raised with.
+         */
+        put: operations["replace_catalog_item"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalog/items/{catalogItemId}/forms/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One version of an item's form (for agents reading an older request). */
+        get: operations["get_catalog_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/catalog/items/{catalogItemId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publishes, withdraws (to draft) or retires an item (catalogue managers). */
+        post: operations["move_catalog_item"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/changes": {
         parameters: {
             query?: never;
@@ -2164,6 +2296,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Requests, newest first, in pages: every request for agents, one's own
+         *     for requesters.
+         */
+        get: operations["list_requests"];
+        put?: never;
+        /**
+         * Raises a request from a catalogue item. Answers are checked against the
+         *     item's form (a 422 names each path). An item with an approval waits for
+         *     it (`awaiting_approval`); one without starts at once (`in_progress`,
+         *     its first tasks open). Send `Idempotency-Key` to make retries safe.
+         */
+        post: operations["create_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One request, by id (`req_…`) or number (`3`, `REQ-3`), with its form,
+         *     answers, approval and tasks.
+         */
+        get: operations["get_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/external-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record's links to things outside (a Jira issue, a
+         *     ServiceNow record, a URL).
+         */
+        get: operations["request_records_external_links"];
+        put?: never;
+        /** Links the record to something outside. */
+        post: operations["request_records_add_external_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/external-links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's external links. */
+        delete: operations["request_records_remove_external_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's links to other records, from either end. */
+        get: operations["request_records_links"];
+        put?: never;
+        /**
+         * Links the record to another record of the organisation (both
+         *     timelines say so).
+         */
+        post: operations["request_records_add_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/links/{linkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes one of the record's links. */
+        delete: operations["request_records_remove_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancels a request (its requester or an agent: its approval is withdrawn,
+         *     its open tasks cancelled) or fulfils it by hand (an agent, once no task
+         *     is left). The other moves follow from its approval and its tasks (409).
+         */
+        post: operations["move_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/tasks/{taskId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Moves or assigns one of the request's tasks (agents), while the request
+         *     is in progress. The last task of a stage opens the next; the last of
+         *     all fulfils the request.
+         */
+        patch: operations["update_task"];
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record's timeline, oldest first. */
+        get: operations["request_records_timeline"];
+        put?: never;
+        /**
+         * Adds a note to the timeline. Entries are never edited or
+         *     deleted; a correction is a new note.
+         */
+        post: operations["request_records_add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/votes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approves or rejects the request's current approval step, as one of its
+         *     approvers (403 otherwise, and always for the requester). Approved: its
+         *     first tasks open; rejected: its requester is told.
+         */
+        post: operations["vote_on_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fulfilment tasks still to do, least recently touched first: a team's
+         *     queue (`team`), or the caller's (`mine`).
+         */
+        get: operations["task_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/schedules": {
         parameters: {
             query?: never;
@@ -2602,6 +2960,35 @@ export interface components {
             status: components["schemas"]["IncidentStatus"];
             title: string;
         };
+        /** @example cit_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        CatalogItemId: string;
+        /** @description What someone may request, and the categories. */
+        CatalogView: {
+            categories: components["schemas"]["CategoryView"][];
+            items: components["schemas"]["ItemView"][];
+        };
+        /** @example cat_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        CategoryId: string;
+        CategoryRequest: {
+            description?: string | null;
+            name?: string | null;
+            /**
+             * Format: int32
+             * @description Categories are listed by position, then name.
+             */
+            position?: number | null;
+        };
+        CategoryView: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            id: components["schemas"]["CategoryId"];
+            name: string;
+            /** Format: int32 */
+            position: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         CausedIncidentRequest: {
             description?: string;
             severity: components["schemas"]["Severity"];
@@ -2712,6 +3099,15 @@ export interface components {
         };
         /** @enum {string} */
         CiStatus: "planned" | "active" | "maintenance" | "retired";
+        /**
+         * @description When a task is part of a request: an answer (by JSON pointer into the
+         *     answers, `/laptop/model`) equals a value, or is one of several.
+         */
+        Condition: {
+            answer: string;
+            equals?: unknown;
+            in?: unknown[] | null;
+        };
         /** @example cfg_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         ConfigItemId: string;
         /** @description Another change holding an overlapping window on some of the same items. */
@@ -2824,6 +3220,12 @@ export interface components {
              *     causes hear of it.
              */
             workaround?: string;
+        };
+        CreateRequestRequest: {
+            /** @description Answers to the item's form. */
+            answers?: unknown;
+            /** @description A published catalogue item the caller may request. */
+            item: components["schemas"]["CatalogItemId"];
         };
         CreateTeamRequest: {
             description?: string;
@@ -3043,6 +3445,10 @@ export interface components {
             name: string;
             window: components["schemas"]["Window"];
         };
+        /** @description How a request is fulfilled: stages in sequence, each of tasks in parallel. */
+        FulfilmentPlan: {
+            stages?: components["schemas"]["Stage"][];
+        };
         HandoffRequest: {
             note?: string | null;
             /** @description The member taking over. */
@@ -3192,6 +3598,9 @@ export interface components {
         };
         /** @enum {string} */
         InvoiceOutcome: "paid" | "payment_failed";
+        ItemList: {
+            data: components["schemas"]["ItemView"][];
+        };
         ItemRecordsView: {
             /** @description Changes not yet closed: recent, under way and upcoming. */
             changes: components["schemas"]["RecordSummaryView"][];
@@ -3199,6 +3608,42 @@ export interface components {
             incidents: components["schemas"]["RecordSummaryView"][];
             /** @description Problems not yet resolved. */
             problems: components["schemas"]["RecordSummaryView"][];
+        };
+        /**
+         * @description An item as written: its form a JSON Schema of an object (`if`/`then`,
+         *     `dependentSchemas` and formats included), its approval steps (none: no
+         *     approval), its fulfilment plan (stages in sequence, tasks of a stage in
+         *     parallel, each for a team and optionally only `when` an answer has a
+         *     value).
+         */
+        ItemRequest: {
+            approval?: components["schemas"]["StepSpec"][];
+            audienceTeams?: components["schemas"]["TeamId"][];
+            category?: null | components["schemas"]["CategoryId"];
+            description?: string;
+            form: unknown;
+            fulfilment?: components["schemas"]["FulfilmentPlan"];
+            /** @description A short name of an icon, or an emoji. */
+            icon?: string;
+            name: string;
+            /** Format: int32 */
+            targetMinutes?: number | null;
+        };
+        /** @description How an item is configured: shown to catalogue managers only. */
+        ItemSetup: {
+            approval: components["schemas"]["StepSpec"][];
+            /** @description Teams whose members may request it; empty: everyone. */
+            audienceTeams: components["schemas"]["TeamId"][];
+            /** Format: date-time */
+            createdAt: string;
+            fulfilment: components["schemas"]["FulfilmentPlan"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ItemStatus: "draft" | "published" | "retired";
+        ItemStatusRequest: {
+            status: components["schemas"]["ItemStatus"];
         };
         ItemTypeList: {
             data: components["schemas"]["ItemTypeView"][];
@@ -3557,6 +4002,45 @@ export interface components {
             /** @description Pass as `cursor` for the next page; absent on the last page. */
             nextCursor?: string | null;
         };
+        /** @description A list's page: its items, and where the next page starts. */
+        Page_RequestView: {
+            data: {
+                answers: unknown;
+                approval?: null | components["schemas"]["ApprovalView"];
+                /** Format: date-time */
+                closedAt?: string | null;
+                /** Format: date-time */
+                createdAt: string;
+                /**
+                 * Format: date-time
+                 * @description When it should be fulfilled by (the item's target time).
+                 */
+                dueAt?: string | null;
+                /** @description The form it was raised with (a JSON Schema), and its version. */
+                form: unknown;
+                /** Format: int32 */
+                formVersion: number;
+                id: components["schemas"]["RequestId"];
+                item: components["schemas"]["CatalogItemId"];
+                /** @description `REQ-3`. */
+                number: string;
+                requestedBy: components["schemas"]["UserId"];
+                status: components["schemas"]["RequestStatus"];
+                /** @description Its fulfilment tasks, stage by stage. */
+                tasks: components["schemas"]["TaskView"][];
+                /** @description The item's name when it was raised. */
+                title: string;
+                /** Format: date-time */
+                updatedAt: string;
+                /**
+                 * Format: int32
+                 * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+                 */
+                version: number;
+            }[];
+            /** @description Pass as `cursor` for the next page; absent on the last page. */
+            nextCursor?: string | null;
+        };
         /** @enum {string} */
         Plan: "free" | "pro" | "enterprise";
         /** @description What a plan allows, in one place. */
@@ -3567,6 +4051,12 @@ export interface components {
              * @description Members (seats) the organisation may have; `None` means unlimited.
              */
             seats?: number | null;
+        };
+        /** @description One task of a fulfilment plan, for a team. */
+        PlanTask: {
+            name: string;
+            team: components["schemas"]["TeamId"];
+            when?: null | components["schemas"]["Condition"];
         };
         PortalRequest: Record<string, never>;
         /** @enum {string} */
@@ -3635,6 +4125,11 @@ export interface components {
             /** @description JSON Schema of the attributes (draft 2020-12 by default). */
             schema: unknown;
         };
+        QueuedTaskView: components["schemas"]["TaskView"] & {
+            /** @description `REQ-3`. */
+            requestNumber: string;
+            requestTitle: string;
+        };
         ReadyStatus: {
             /** @description `sqlite` or `postgres`. */
             database: string;
@@ -3687,6 +4182,53 @@ export interface components {
         };
         RelationTypeList: {
             data: components["schemas"]["RelationType"][];
+        };
+        /** @example req_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        RequestId: string;
+        /** @enum {string} */
+        RequestStatus: "submitted" | "awaiting_approval" | "approved" | "rejected" | "in_progress" | "fulfilled" | "cancelled";
+        RequestStatusRequest: {
+            /**
+             * @description `cancelled` (its requester, or an agent), or `fulfilled` (an agent,
+             *     once no task is left to do).
+             */
+            status: "submitted" | "awaiting_approval" | "approved" | "rejected" | "in_progress" | "fulfilled" | "cancelled";
+        };
+        /** @example rqt_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        RequestTaskId: string;
+        RequestView: {
+            answers: unknown;
+            approval?: null | components["schemas"]["ApprovalView"];
+            /** Format: date-time */
+            closedAt?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When it should be fulfilled by (the item's target time).
+             */
+            dueAt?: string | null;
+            /** @description The form it was raised with (a JSON Schema), and its version. */
+            form: unknown;
+            /** Format: int32 */
+            formVersion: number;
+            id: components["schemas"]["RequestId"];
+            item: components["schemas"]["CatalogItemId"];
+            /** @description `REQ-3`. */
+            number: string;
+            requestedBy: components["schemas"]["UserId"];
+            status: components["schemas"]["RequestStatus"];
+            /** @description Its fulfilment tasks, stage by stage. */
+            tasks: components["schemas"]["TaskView"][];
+            /** @description The item's name when it was raised. */
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+             */
+            version: number;
         };
         ResetPasswordRequest: {
             password: string;
@@ -3748,7 +4290,7 @@ export interface components {
             medium: number;
         };
         /** @enum {string} */
-        Role: "admin" | "member" | "oncall";
+        Role: "admin" | "member" | "oncall" | "requester";
         /** @enum {string} */
         RuleKind: "any" | "all" | "count" | "percent";
         /** @enum {string} */
@@ -3803,6 +4345,10 @@ export interface components {
         };
         /** @enum {string} */
         Source: "ui" | "api" | "email" | "webhook";
+        /** @description Tasks that run in parallel; the next stage opens when they are all done. */
+        Stage: {
+            tasks: components["schemas"]["PlanTask"][];
+        };
         StatusRequest: {
             /**
              * @description `scheduled` (needs a window, outside any freeze unless an
@@ -3863,6 +4409,37 @@ export interface components {
             /** Format: int64 */
             resolveSeconds: number;
         };
+        TaskQueue: {
+            data: components["schemas"]["QueuedTaskView"][];
+        };
+        TaskRequest: {
+            assignee?: null | components["schemas"]["UserId"];
+            /** @description `open`, `in_progress`, `waiting_on_requester` or `done`. */
+            status?: null | ("pending" | "open" | "in_progress" | "waiting_on_requester" | "done" | "skipped" | "cancelled");
+        };
+        /** @enum {string} */
+        TaskStatus: "pending" | "open" | "in_progress" | "waiting_on_requester" | "done" | "skipped" | "cancelled";
+        TaskView: {
+            assignee?: null | components["schemas"]["UserId"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            doneAt?: string | null;
+            id: components["schemas"]["RequestTaskId"];
+            name: string;
+            request: components["schemas"]["RequestId"];
+            /**
+             * Format: int32
+             * @description Stages run in sequence (from 0); the tasks of one in parallel.
+             */
+            stage: number;
+            status: components["schemas"]["TaskStatus"];
+            team: components["schemas"]["TeamId"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @example tea_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         TeamId: string;
         TeamList: {
@@ -3908,7 +4485,7 @@ export interface components {
             kind: components["schemas"]["TimelineKind"];
         };
         /** @enum {string} */
-        TimelineKind: "note" | "status_change" | "severity_change" | "assignment" | "label_change" | "handoff" | "notification" | "escalation" | "link" | "edit" | "workaround" | "approval";
+        TimelineKind: "note" | "status_change" | "severity_change" | "assignment" | "label_change" | "handoff" | "notification" | "escalation" | "link" | "edit" | "workaround" | "approval" | "task";
         /** @example tok_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         TokenId: string;
         TokenList: {
@@ -5754,6 +6331,461 @@ export interface operations {
                 };
             };
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_catalog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_catalog_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_catalog_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: components["schemas"]["CategoryId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_catalog_category: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                categoryId: components["schemas"]["CategoryId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CategoryRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_catalog_items: {
+        parameters: {
+            query?: {
+                status?: "draft" | "published" | "retired";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemList"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_catalog_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_catalog_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                catalogItemId: components["schemas"]["CatalogItemId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_catalog_item: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                catalogItemId: components["schemas"]["CatalogItemId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_catalog_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                catalogItemId: components["schemas"]["CatalogItemId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_catalog_item: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                catalogItemId: components["schemas"]["CatalogItemId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ItemStatusRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ItemView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9685,6 +10717,656 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_requests: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                item?: components["schemas"]["CatalogItemId"];
+                /** @description 1–100, default 25. */
+                limit?: number;
+                /** @description Only the caller's own (always so for requesters). */
+                mine?: boolean;
+                status?: "submitted" | "awaiting_approval" | "approved" | "rejected" | "in_progress" | "fulfilled" | "cancelled";
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RequestView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRequestRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description `req_…`, `3` or `REQ-3` */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_external_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinks"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_add_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExternalLinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExternalLinkView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_remove_external_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_links: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Links"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_add_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_remove_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                linkId: components["schemas"]["LinkId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    move_request: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string | null;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestStatusRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                requestId: string;
+                taskId: components["schemas"]["RequestTaskId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_records_add_note: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                /** @description The record's id or number */
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimelineEntryView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    vote_on_request: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VoteRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    task_queue: {
+        parameters: {
+            query?: {
+                /** @description Only tasks assigned to the caller. */
+                mine?: boolean;
+                /** @description Only tasks in this status; default: every one still to do. */
+                status?: "pending" | "open" | "in_progress" | "waiting_on_requester" | "done" | "skipped" | "cancelled";
+                /** @description One team's tasks. */
+                team?: components["schemas"]["TeamId"];
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskQueue"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

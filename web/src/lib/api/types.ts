@@ -15,7 +15,10 @@ export type LinkRelation = Schemas["LinkRelation"];
 
 export const SEVERITIES: Severity[] = ["P1", "P2", "P3", "P4"];
 export const STATUSES: IncidentStatus[] = ["open", "acknowledged", "investigating", "resolved"];
+/** The roles of people who work in the app (a requester's is alone: see REQUESTER). */
 export const ROLES: Role[] = ["admin", "member", "oncall"];
+/** Asks through the portal only; never combined with another role, takes no seat. */
+export const REQUESTER: Role = "requester";
 export const LINK_RELATIONS: LinkRelation[] = ["caused_by", "related", "resolves", "affects", "duplicates"];
 
 export type User = Schemas["UserView"];
@@ -40,6 +43,7 @@ export type ExternalLink = Schemas["ExternalLinkView"];
 export type Article = Schemas["ArticleView"];
 export type ArticleStatus = Schemas["ArticleStatus"];
 export type ArticleKind = Schemas["ArticleKind"];
+export type Visibility = Schemas["Visibility"];
 export type NewArticle = Schemas["CreateArticleRequest"];
 export type ArticleChange = Schemas["UpdateArticleRequest"];
 export type Revision = Schemas["RevisionView"];
@@ -98,6 +102,61 @@ export type ItemRecords = Schemas["ItemRecordsView"];
 export type ImportReport = Schemas["ImportReport"];
 export const CI_STATUSES: CiStatus[] = ["planned", "active", "maintenance", "retired"];
 export const CRITICALITIES: Criticality[] = ["low", "medium", "high", "critical"];
+
+// The service catalogue (module serviceCatalog) and requests (module
+// requestFulfillment).
+export type CatalogCategory = Schemas["CategoryView"];
+export type CategoryInput = Schemas["CategoryRequest"];
+export type CatalogItemStatus = Schemas["ItemStatus"];
+export type CatalogItemInput = Omit<Schemas["ItemRequest"], "form"> & { form: JsonSchema };
+export type CatalogItemSetup = Schemas["ItemSetup"];
+export type FulfilmentPlan = Schemas["FulfilmentPlan"];
+export type PlanStage = Schemas["Stage"];
+export type PlanTask = Schemas["PlanTask"];
+export type TaskCondition = Schemas["Condition"];
+/**
+ * A catalogue item as the API answers it. Written out here because the
+ * OpenAPI document names it `ItemView`, like the configuration item, and
+ * the generated schema keeps only the latter.
+ */
+export interface CatalogItem {
+  id: Schemas["CatalogItemId"];
+  name: string;
+  /** Markdown. */
+  description: string;
+  /** A short name of an icon, or an emoji. */
+  icon: string;
+  category: Schemas["CategoryId"] | null;
+  status: CatalogItemStatus;
+  /** The form new requests are raised with: a JSON Schema of the answers. */
+  form: JsonSchema;
+  formVersion: number;
+  needsApproval: boolean;
+  targetMinutes: number | null;
+  /** For catalogue managers (admins) only. */
+  setup?: CatalogItemSetup;
+  version: number;
+}
+export interface Catalog {
+  categories: CatalogCategory[];
+  items: CatalogItem[];
+}
+export const CATALOG_ITEM_STATUSES: CatalogItemStatus[] = ["draft", "published", "retired"];
+
+export type ServiceRequest = Omit<Schemas["RequestView"], "form" | "answers"> & { form: JsonSchema; answers: Answers };
+export type RequestStatus = Schemas["RequestStatus"];
+export type RequestTask = Schemas["TaskView"];
+export type QueuedTask = Schemas["QueuedTaskView"];
+export type TaskStatus = Schemas["TaskStatus"];
+export type TaskChange = Schemas["TaskRequest"];
+export const REQUEST_STATUSES: RequestStatus[] = ["submitted", "awaiting_approval", "approved", "rejected", "in_progress", "fulfilled", "cancelled"];
+/** The statuses a person moves a task to. */
+export const TASK_MOVES: TaskStatus[] = ["open", "in_progress", "waiting_on_requester", "done"];
+
+/** A JSON Schema (of a catalogue item's form): free JSON the server checks. */
+export type JsonSchema = Record<string, unknown>;
+/** Answers to a form: whatever its schema describes (an object at the top). */
+export type Answers = Record<string, unknown>;
 
 export interface IncidentFilters {
   status?: string;
