@@ -8,6 +8,7 @@ import { useStripeRedirect } from "@/lib/billing";
 import { searchFocus, useHotkeys } from "@/lib/hotkeys";
 import { MODULE_LABEL, MODULE_SCREENS, planName, UPCOMING_MODULES } from "@/lib/modules";
 import { useOrg } from "@/lib/org";
+import { orgHome } from "@/lib/paths";
 import { Link, navigate, useLocation } from "@/lib/router";
 import { useMe, useSession } from "@/lib/session";
 import { Logo } from "./Logo";
@@ -20,9 +21,22 @@ interface NavItem {
   label: string;
   /** Also active for deeper paths. */
   prefix?: boolean;
+  /** Deeper paths that belong to other items. */
+  except?: string[];
 }
 
-export function navItems(slug: string, features: Record<string, boolean>): NavItem[] {
+/** A requester's navigation: the portal only. */
+function portalItems(slug: string, features: Record<string, boolean>): NavItem[] {
+  const portal = `/${slug}/portal`;
+  const items: NavItem[] = [];
+  if (features.serviceCatalog) items.push({ href: portal, label: "Catalogue", prefix: true, except: [`${portal}/requests`, `${portal}/help`] });
+  if (features.requestFulfillment) items.push({ href: `${portal}/requests`, label: "My requests", prefix: true });
+  if (features.knowledgeBase) items.push({ href: `${portal}/help`, label: "Help articles", prefix: true });
+  return items;
+}
+
+export function navItems(slug: string, features: Record<string, boolean>, requester = false): NavItem[] {
+  if (requester) return portalItems(slug, features);
   const base = `/${slug}`;
   const items: NavItem[] = [];
   if (features.incidentManagement !== false) {
@@ -52,7 +66,10 @@ function OrgSwitcher() {
       <select
         id="org-switcher"
         value={membership.slug}
-        onChange={(e) => navigate(e.target.value === "__new" ? "/new-org" : `/${e.target.value}/incidents`)}
+        onChange={(e) => {
+          const next = me.memberships.find((m) => m.slug === e.target.value);
+          navigate(next ? orgHome(next) : "/new-org");
+        }}
         className="max-w-[11rem] truncate rounded-md border border-slate-300 bg-white py-1.5 pl-2 pr-8 text-sm font-medium text-slate-900 focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/40 sm:max-w-xs dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
       >
         {me.memberships.map((m) => (
@@ -107,22 +124,26 @@ function PastDueBanner() {
 export function AppShell({ children }: { children: ReactNode }) {
   const me = useMe();
   const { signOut } = useSession();
-  const { org, membership, live } = useOrg();
+  const { org, membership, live, isRequester } = useOrg();
   const { pathname } = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
-  const items = navItems(membership.slug, org.features);
+  const items = navItems(membership.slug, org.features, isRequester);
 
-  useHotkeys({
-    c: () => navigate(`/${membership.slug}/incidents/new`),
-    "/": () => {
-      const search = document.getElementById("incident-search");
-      if (search) search.focus();
-      else {
-        searchFocus.pending = true;
-        navigate(`/${membership.slug}/incidents`);
-      }
-    },
-  });
+  useHotkeys(
+    isRequester
+      ? {}
+      : {
+          c: () => navigate(`/${membership.slug}/incidents/new`),
+          "/": () => {
+            const search = document.getElementById("incident-search");
+            if (search) search.focus();
+            else {
+              searchFocus.pending = true;
+              navigate(`/${membership.slug}/incidents`);
+            }
+          },
+        },
+  );
 
   // After moving to another page, start keyboard and screen-reader users at
   // its content — unless the new page already focused a field itself.
@@ -135,7 +156,9 @@ export function AppShell({ children }: { children: ReactNode }) {
     if (!active || active === document.body || active.closest("nav, header")) mainRef.current?.focus({ preventScroll: true });
   }, [pathname]);
 
-  const isActive = (item: NavItem) => pathname === item.href || (item.prefix && pathname.startsWith(`${item.href}/`));
+  const isActive = (item: NavItem) =>
+    pathname === item.href ||
+    (item.prefix && pathname.startsWith(`${item.href}/`) && !item.except?.some((other) => pathname === other || pathname.startsWith(`${other}/`)));
 
   const nav = (
     <ul className="flex flex-col gap-1">
@@ -180,20 +203,22 @@ export function AppShell({ children }: { children: ReactNode }) {
             <span aria-hidden="true">☰</span>
             <span className="sr-only">Menu</span>
           </Button>
-          <Link href={`/${membership.slug}/incidents`} className="hidden text-slate-900 sm:block dark:text-white" aria-label="Simplicity home">
+          <Link href={orgHome(membership)} className="hidden text-slate-900 sm:block dark:text-white" aria-label="Simplicity home">
             <Logo />
           </Link>
           <OrgSwitcher />
-          <span
-            className={cx(
-              "hidden items-center gap-1.5 text-xs sm:inline-flex",
-              live ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400",
-            )}
-            title={live ? "Live updates are on" : "Live updates are reconnecting"}
-          >
-            <span className={cx("h-2 w-2 rounded-full", live ? "bg-emerald-500" : "bg-slate-400")} aria-hidden="true" />
-            {live ? "Live" : "Offline"}
-          </span>
+          {!isRequester && (
+            <span
+              className={cx(
+                "hidden items-center gap-1.5 text-xs sm:inline-flex",
+                live ? "text-emerald-700 dark:text-emerald-300" : "text-slate-600 dark:text-slate-400",
+              )}
+              title={live ? "Live updates are on" : "Live updates are reconnecting"}
+            >
+              <span className={cx("h-2 w-2 rounded-full", live ? "bg-emerald-500" : "bg-slate-400")} aria-hidden="true" />
+              {live ? "Live" : "Offline"}
+            </span>
+          )}
           <div className="ml-auto flex items-center gap-2">
             <span className="hidden max-w-[12rem] truncate text-sm text-slate-700 lg:inline dark:text-slate-300" title={me.user.email}>
               {me.user.name || me.user.email}
@@ -221,10 +246,12 @@ export function AppShell({ children }: { children: ReactNode }) {
       <div className="mx-auto flex max-w-7xl gap-8 px-4 py-6">
         <nav aria-label="Main" className="hidden w-48 shrink-0 md:block">
           {nav}
-          <p className="mt-6 px-3 text-xs leading-5 text-slate-600 dark:text-slate-400">
-            Shortcuts: <kbd className="font-mono">c</kbd> new incident, <kbd className="font-mono">/</kbd> search,{" "}
-            <kbd className="font-mono">a</kbd> acknowledge
-          </p>
+          {!isRequester && (
+            <p className="mt-6 px-3 text-xs leading-5 text-slate-600 dark:text-slate-400">
+              Shortcuts: <kbd className="font-mono">c</kbd> new incident, <kbd className="font-mono">/</kbd> search,{" "}
+              <kbd className="font-mono">a</kbd> acknowledge
+            </p>
+          )}
         </nav>
         <main id="main" ref={mainRef} className="min-w-0 flex-1 focus:outline-none" tabIndex={-1}>
           {children}

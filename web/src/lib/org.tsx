@@ -13,6 +13,8 @@ interface OrgContextValue {
   membership: Membership;
   org: Org;
   isAdmin: boolean;
+  /** Asks through the portal only: no members list, no event stream, no agent screens. */
+  isRequester: boolean;
   setOrg: (org: Org) => void;
   members: Resource<Member[]>;
   /**
@@ -40,8 +42,10 @@ export function OrgProvider({
 }) {
   const orgId = membership.orgId;
   const org = useResource(() => api.org(orgId), [orgId]);
-  const members = useResource(() => api.members(orgId).then((page) => page.data), [orgId]);
   const isAdmin = membership.roles.includes("admin");
+  const isRequester = membership.roles.includes("requester");
+  // A requester reaches neither the members nor the event stream (404s).
+  const members = useResource(isRequester ? null : () => api.members(orgId).then((page) => page.data), [orgId, isRequester]);
   const [billing, setBilling] = useState<Billing | null>(null);
   useEffect(() => {
     if (!isAdmin) return;
@@ -55,7 +59,7 @@ export function OrgProvider({
       current = false;
     };
   }, [orgId, isAdmin]);
-  const { live, subscribe } = useEventStream(orgId);
+  const { live, subscribe } = useEventStream(orgId, !isRequester);
 
   const value = useMemo<OrgContextValue | null>(
     () =>
@@ -64,6 +68,7 @@ export function OrgProvider({
             membership,
             org: org.data,
             isAdmin,
+            isRequester,
             setOrg: org.setData,
             members,
             billing,
@@ -72,19 +77,19 @@ export function OrgProvider({
             subscribe,
           }
         : null,
-    [membership, org.data, isAdmin, org.setData, members, billing, live, subscribe],
+    [membership, org.data, isAdmin, isRequester, org.setData, members, billing, live, subscribe],
   );
 
   if (!value) return <>{fallback(org)}</>;
   return <OrgContext.Provider value={value}>{children}</OrgContext.Provider>;
 }
 
-function useEventStream(orgId: string) {
+function useEventStream(orgId: string, enabled: boolean) {
   const listeners = useRef(new Set<Listener>());
   const [live, setLive] = useState(false);
 
   useEffect(() => {
-    if (typeof EventSource === "undefined") return;
+    if (!enabled || typeof EventSource === "undefined") return;
     const source = new EventSource(api.eventsUrl(orgId));
     const onEvent = (message: MessageEvent<string>) => {
       let event: IncidentEvent;
@@ -102,7 +107,7 @@ function useEventStream(orgId: string) {
       source.close();
       setLive(false);
     };
-  }, [orgId]);
+  }, [orgId, enabled]);
 
   const subscribe = useCallback((listener: Listener) => {
     listeners.current.add(listener);
@@ -145,14 +150,21 @@ export function useIncidentEvents(onEvent: () => void, accept?: (event: Incident
   }, [subscribe]);
 }
 
-/** The organisation's members, reloaded when a screen that picks people opens (people join any time). */
-export function useFreshMembers(): Resource<Member[]> {
+/** Whether a member works in the app: requesters only ask through the portal (no seat; never assigned, paged or asked to approve). */
+export const isAgent = (member: Member) => !member.roles.includes("requester");
+
+/**
+ * The organisation's members, reloaded when a screen that picks people
+ * opens (people join any time); `agentsOnly` leaves requesters out.
+ */
+export function useFreshMembers({ agentsOnly = false }: { agentsOnly?: boolean } = {}): Resource<Member[]> {
   const { members } = useOrg();
   const reload = members.reload;
   useEffect(() => {
     void reload();
   }, [reload]);
-  return members;
+  const agents = useMemo(() => members.data?.filter(isAgent), [members.data]);
+  return agentsOnly ? { ...members, data: agents } : members;
 }
 
 /** A member's display name from their user id; an unknown id reloads the members once. */

@@ -17,3 +17,8 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
 }
+
+/** Where an organisation's pages start for someone: the portal for a requester, incidents for everyone else. */
+export function orgHome(membership: { slug: string; roles: readonly string[] }): string {
+  return membership.roles.includes("requester") ? `/${membership.slug}/portal` : `/${membership.slug}/incidents`;
+}

@@ -34,7 +34,7 @@ export function ApprovalStepEditor({
   actions?: ReactNode;
 }) {
   const { org } = useOrg();
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const teams = useResource(withGroups ? () => api.teams(org.id) : null, [org.id, withGroups]);
   const approversError = errorOf?.("approvers");
   return (

@@ -5,6 +5,7 @@ import { api, ApiError, type InvitePreview, type Me } from "@/lib/api";
 import { useForm } from "@/lib/form";
 import { ROLE_LABEL, formatDateTime } from "@/lib/format";
 import { useAction, useResource } from "@/lib/resource";
+import { orgHome } from "@/lib/paths";
 import { navigate } from "@/lib/router";
 import { useSession } from "@/lib/session";
 import { AuthLayout } from "@/components/AuthLayout";
@@ -18,7 +19,7 @@ import { Loading } from "@/components/ui/States";
 function goToNewOrg(before: Me | undefined, after: Me | undefined) {
   const known = new Set(before?.memberships.map((m) => m.orgId));
   const joined = after?.memberships.find((m) => !known.has(m.orgId)) ?? after?.memberships[0];
-  navigate(joined ? `/${joined.slug}/incidents` : "/", { replace: true });
+  navigate(joined ? orgHome(joined) : "/", { replace: true });
 }
 
 function NewAccountForm({ token, invite }: { token: string; invite: InvitePreview }) {

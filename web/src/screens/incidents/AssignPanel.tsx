@@ -54,7 +54,7 @@ function FormButtons({ busy, disabled, onCancel, children }: { busy: boolean; di
 }
 
 export function AssignPanel({ incident, busy, onAssign, onHandoff, onTeam }: Props) {
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const nameOf = useMemberName();
   const [mode, setMode] = useState<"view" | "assign" | "handoff">("view");
   const [selected, setSelected] = useState(incident.assignees);

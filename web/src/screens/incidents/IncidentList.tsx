@@ -63,7 +63,7 @@ function FilterSelect({ id, label, value, onChange, children }: { id: string; la
 }
 
 function Filters({ filters }: { filters: IncidentFilters }) {
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const [q, setQ] = useDebouncedQuery("q", filters.q ?? "");
   const [label, setLabel] = useDebouncedQuery("label", filters.label ?? "");
   const searchRef = useRef<HTMLInputElement>(null);

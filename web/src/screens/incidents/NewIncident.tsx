@@ -28,7 +28,7 @@ function newKey(): string {
 
 export default function NewIncident() {
   const { org, membership } = useOrg();
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const [title, setTitle] = useState("");
   const [severity, setSeverity] = useState<Severity>("P3");
   const [description, setDescription] = useState("");

@@ -12,7 +12,7 @@ import { SelectField, TextField } from "@/components/ui/Field";
 
 export function ActionItemForm({ articleId, onAdded }: { articleId: string; onAdded: (item: ActionItem) => void }) {
   const { org } = useOrg();
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const [title, setTitle] = useState("");
   const [owner, setOwner] = useState("");
   const [due, setDue] = useState("");

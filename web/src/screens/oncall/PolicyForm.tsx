@@ -32,7 +32,7 @@ export function PolicyForm({
   onCancel: () => void;
 }) {
   const { org } = useOrg();
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const [name, setName] = useState(policy?.name ?? "");
   const [levels, setLevels] = useState<LevelDraft[]>(() =>
     policy

@@ -133,7 +133,7 @@ function ParticipantList({
 
 export function ScheduleForm({ schedule, onSaved, onCancel }: { schedule?: Schedule; onSaved: (schedule: Schedule) => void; onCancel: () => void }) {
   const { org } = useOrg();
-  const members = useFreshMembers();
+  const members = useFreshMembers({ agentsOnly: true });
   const initialZone = schedule?.definition.timeZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
   const [name, setName] = useState(schedule?.name ?? "");
   const [timeZone, setTimeZone] = useState(initialZone);

@@ -8,7 +8,7 @@ import { api, ApiError, messageOf, type Billing as BillingInfo, type BillingInte
 import { hasLiveSubscription, INTERVAL_LABEL, SUBSCRIPTION_STATUS_LABEL, useStripeRedirect } from "@/lib/billing";
 import { formatDate } from "@/lib/format";
 import { MODULE_LABEL, PLAN_SEATS, PLANS, planAbove, planModules, planName } from "@/lib/modules";
-import { useOrg } from "@/lib/org";
+import { isAgent, useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
 import { setQuery, useLocation } from "@/lib/router";
 import { Alert, ErrorAlert } from "@/components/ui/Alert";
@@ -185,7 +185,7 @@ function NotConfigured() {
         <Facts>
           <Fact label="Current plan">{planName(org.plan)}</Fact>
           <Fact label="Seats">
-            <SeatUsage used={members.data?.length} allowed={org.limits.seats} />
+            <SeatUsage used={members.data?.filter(isAgent).length} allowed={org.limits.seats} />
           </Fact>
         </Facts>
         <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-700 dark:border-slate-700 dark:text-slate-300">

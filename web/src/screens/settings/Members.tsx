@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { api, ROLES, type Invite, type Member, type Role } from "@/lib/api";
+import { api, ApiError, REQUESTER, ROLES, type Invite, type Member, type Role } from "@/lib/api";
 import { useForm } from "@/lib/form";
-import { formatDateTime, ROLE_LABEL } from "@/lib/format";
-import { useFreshMembers, useOrg } from "@/lib/org";
+import { formatDateTime, ROLE_HINT, ROLE_LABEL } from "@/lib/format";
+import { isAgent, useFreshMembers, useOrg } from "@/lib/org";
 import { useAction, useResource } from "@/lib/resource";
 import { useMe } from "@/lib/session";
 import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
@@ -13,7 +13,9 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, TextField } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
 
+/** The roles, requester alone or any of the others (ticking one unticks the other kind). */
 function RoleBoxes({ name, roles, onChange, disabled }: { name: string; roles: Role[]; onChange: (roles: Role[]) => void; disabled?: boolean }) {
+  const agentRoles = roles.filter((r) => r !== REQUESTER);
   return (
     <fieldset className="flex flex-wrap gap-x-4 gap-y-1">
       <legend className="sr-only">Roles of {name}</legend>
@@ -21,11 +23,22 @@ function RoleBoxes({ name, roles, onChange, disabled }: { name: string; roles: R
         <Checkbox
           key={role}
           label={ROLE_LABEL[role]}
+          title={ROLE_HINT[role]}
           checked={roles.includes(role)}
           disabled={disabled}
-          onChange={(e) => onChange(e.target.checked ? [...roles, role] : roles.filter((r) => r !== role))}
+          onChange={(e) => onChange(e.target.checked ? [...agentRoles, role] : agentRoles.filter((r) => r !== role))}
         />
       ))}
+      <Checkbox
+        label={
+          <>
+            {ROLE_LABEL[REQUESTER]} <span className="text-xs text-slate-600 dark:text-slate-400">({ROLE_HINT[REQUESTER].toLowerCase()})</span>
+          </>
+        }
+        checked={roles.includes(REQUESTER)}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked ? [REQUESTER] : [])}
+      />
     </fieldset>
   );
 }
@@ -34,6 +47,7 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
   const { org } = useOrg();
   const me = useMe();
   const save = useAction((roles: Role[]) => api.updateMember(org.id, member.userId, roles));
+  const requiredPlan = save.error instanceof ApiError ? save.error.problem.requiredPlan : undefined;
   const remove = useAction(() => api.removeMember(org.id, member.userId));
   const label = member.name || member.email;
   return (
@@ -43,7 +57,9 @@ function MemberRow({ member, onChanged }: { member: Member; onChanged: () => voi
           {label} {member.userId === me.user.id && <span className="text-xs font-normal text-slate-600 dark:text-slate-400">(you)</span>}
         </p>
         <p className="truncate text-sm text-slate-600 dark:text-slate-400">{member.email}</p>
-        <ErrorAlert error={save.error || remove.error} className="mt-2" />
+        <ErrorAlert error={save.error || remove.error} className="mt-2">
+          {requiredPlan && <> Upgrade to the {requiredPlan} plan for more seats.</>}
+        </ErrorAlert>
       </div>
       <RoleBoxes
         name={label}
@@ -165,7 +181,10 @@ export default function Members() {
       <Card>
         <CardHeader
           title="Members"
-          description={seats ? `${members.data?.length ?? "…"} of ${seats} seats used on the ${org.plan} plan` : "Unlimited seats"}
+          description={
+            (seats ? `${members.data?.filter(isAgent).length ?? "…"} of ${seats} seats used on the ${org.plan} plan` : "Unlimited seats") +
+            " · requesters take no seat"
+          }
         />
         {members.loading ? (
           <Loading label="Loading members…" />
