@@ -7,7 +7,7 @@ import { useEffect, type ReactNode } from "react";
 import type { Membership } from "@/lib/api";
 import { UPCOMING_MODULES, MODULE_LABEL } from "@/lib/modules";
 import { OrgProvider, useOrg } from "@/lib/org";
-import { RESERVED } from "@/lib/paths";
+import { orgHome, RESERVED } from "@/lib/paths";
 import { navigate, useLocation } from "@/lib/router";
 import { SessionProvider, useSession } from "@/lib/session";
 import { AppShell } from "@/components/AppShell";
@@ -32,6 +32,9 @@ const KnowledgeBase = dynamic(() => import("@/screens/kb/KnowledgeBase"), { load
 const Problems = dynamic(() => import("@/screens/problems/Problems"), { loading });
 const Changes = dynamic(() => import("@/screens/changes/Changes"), { loading });
 const Assets = dynamic(() => import("@/screens/assets/Assets"), { loading });
+const Portal = dynamic(() => import("@/screens/portal/Portal"), { loading });
+const Requests = dynamic(() => import("@/screens/requests/Requests"), { loading });
+const CatalogueAdmin = dynamic(() => import("@/screens/catalog/CatalogueAdmin"), { loading });
 const Members = dynamic(() => import("@/screens/settings/Members"), { loading });
 const Teams = dynamic(() => import("@/screens/settings/Teams"), { loading });
 const Modules = dynamic(() => import("@/screens/settings/Modules"), { loading });
@@ -68,7 +71,7 @@ function Home() {
   if (!memberships.length) return <Redirect to="/new-org" />;
   const last = typeof localStorage !== "undefined" ? localStorage.getItem(LAST_ORG) : null;
   const org = memberships.find((m) => m.slug === last) ?? memberships[0];
-  return <Redirect to={`/${org.slug}/incidents`} />;
+  return <Redirect to={orgHome(org)} />;
 }
 
 /** Pages that need a module the organisation has switched off. */
@@ -82,11 +85,29 @@ function ModuleOff({ module }: { module: string }) {
   );
 }
 
+/** A requester's pages: the portal only (its home, and the agents' usual start, lead there). */
+function RequesterScreen({ rest }: { rest: string[] }) {
+  const { membership } = useOrg();
+  const [section] = rest;
+  const portal = `/${membership.slug}/portal`;
+  if (section === "portal") return <Portal view={rest.slice(1)} />;
+  if (section === undefined || section === "incidents" || section === "dashboard") return <Redirect to={portal} />;
+  return (
+    <>
+      <NotFound>This page is for the people who handle requests. You ask for things, and follow them, through the portal.</NotFound>
+      <div className="text-center">
+        <ButtonLink href={portal}>Go to the portal</ButtonLink>
+      </div>
+    </>
+  );
+}
+
 function OrgScreen({ rest }: { rest: string[] }) {
-  const { org, membership, isAdmin } = useOrg();
+  const { org, membership, isAdmin, isRequester } = useOrg();
   const [section, sub] = rest;
   const incidentsOn = org.features.incidentManagement !== false;
 
+  if (isRequester) return <RequesterScreen rest={rest} />;
   if (section === undefined) return <Redirect to={`/${membership.slug}/incidents`} />;
   if (section === "incidents" || section === "dashboard") {
     if (!incidentsOn) return <ModuleOff module="incidentManagement" />;
@@ -111,6 +132,12 @@ function OrgScreen({ rest }: { rest: string[] }) {
     if (!org.features.assetManagement) return <ModuleOff module="assetManagement" />;
     return <Assets view={sub ?? ""} />;
   }
+  if (section === "portal") return <Portal view={rest.slice(1)} />;
+  if (section === "requests") {
+    if (!org.features.requestFulfillment) return <ModuleOff module="requestFulfillment" />;
+    return <Requests view={sub ?? ""} />;
+  }
+  if (section === "catalog") return <Redirect to={`/${membership.slug}/${sub === "admin" ? "settings/catalogue" : "portal"}`} />;
   if (section === "on-call") return <OnCall />;
   if (section in UPCOMING_MODULES) {
     const module = UPCOMING_MODULES[section];
@@ -133,6 +160,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
       notifications: <Notifications />,
       integrations: <Integrations />,
       "knowledge-base": <KnowledgeBaseSettings />,
+      catalogue: <CatalogueAdmin view={rest[2] ?? ""} />,
     };
     return <SettingsLayout section={current}>{screens[sub]}</SettingsLayout>;
   }

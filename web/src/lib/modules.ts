@@ -57,13 +57,13 @@ export function planModules(plan: Plan): string[] {
 export const MODULE_SCREENS: Record<string, string> = {
   problems: "problemManagement",
   changes: "changeManagement",
+  requests: "requestFulfillment",
+  portal: "serviceCatalog",
   assets: "assetManagement",
 };
 
 /** Modules whose screens are still to come, by URL segment. */
 export const UPCOMING_MODULES: Record<string, string> = {
-  requests: "requestFulfillment",
-  catalog: "serviceCatalog",
   sla: "slaManagement",
 };
 

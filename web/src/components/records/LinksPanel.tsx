@@ -40,6 +40,7 @@ function hrefOf(slug: string, link: Link): string | undefined {
   const n = number.split("-").pop();
   if (kind === "incident") return `/${slug}/incidents/${n}`;
   if (kind === "article") return `/${slug}/kb/${link.record.id}`;
+  if (kind === "request") return `/${slug}/requests/${number}`;
   return undefined;
 }
 

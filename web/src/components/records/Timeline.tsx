@@ -18,9 +18,11 @@ const KIND_ICON: Record<string, string> = {
   notification: "✉",
   escalation: "⚑",
   link: "↔",
+  approval: "✓",
+  task: "☐",
 };
 
-function Entry({ entry }: { entry: TimelineEntry }) {
+function Entry({ entry, noteVerb }: { entry: TimelineEntry; noteVerb: string }) {
   const { members } = useOrg();
   const isNote = entry.kind === "note";
   // Members by their current name; people who left as they were known then.
@@ -37,7 +39,7 @@ function Entry({ entry }: { entry: TimelineEntry }) {
       <div className="text-sm">
         <span className="font-medium text-slate-900 dark:text-white">{actor}</span>{" "}
         <span className="text-slate-600 dark:text-slate-400">
-          {isNote ? "added a note" : ""} · <time dateTime={entry.createdAt} title={formatDateTime(entry.createdAt)}>{formatRelative(entry.createdAt)}</time>
+          {isNote ? noteVerb : ""} · <time dateTime={entry.createdAt} title={formatDateTime(entry.createdAt)}>{formatRelative(entry.createdAt)}</time>
         </span>
       </div>
       {isNote ? (
@@ -52,18 +54,28 @@ function Entry({ entry }: { entry: TimelineEntry }) {
 }
 
 /** A record's timeline entries, oldest first; `label` names the list (another record's timeline on the same page). */
-export function Timeline({ entries, label = "Timeline" }: { entries: TimelineEntry[]; label?: string }) {
+export function Timeline({ entries, label = "Timeline", noteVerb = "added a note" }: { entries: TimelineEntry[]; label?: string; noteVerb?: string }) {
   if (!entries.length) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing has happened yet.</p>;
   return (
     <ol className="relative before:absolute before:bottom-2 before:left-3.5 before:top-2 before:w-px before:bg-slate-200 dark:before:bg-slate-700" aria-label={label}>
       {entries.map((entry) => (
-        <Entry key={entry.id} entry={entry} />
+        <Entry key={entry.id} entry={entry} noteVerb={noteVerb} />
       ))}
     </ol>
   );
 }
 
-export function NoteForm({ onSubmit }: { onSubmit: (text: string) => Promise<boolean> }) {
+export function NoteForm({
+  onSubmit,
+  label = "Add a note",
+  submitLabel = "Add note",
+  placeholder = "What did you find? What's next?",
+}: {
+  onSubmit: (text: string) => Promise<boolean>;
+  label?: string;
+  submitLabel?: string;
+  placeholder?: string;
+}) {
   const [text, setText] = useState("");
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>();
@@ -83,9 +95,9 @@ export function NoteForm({ onSubmit }: { onSubmit: (text: string) => Promise<boo
   return (
     <form onSubmit={submit} className="space-y-3">
       <ErrorAlert error={error} />
-      <MarkdownEditor id="note-text" label="Add a note" value={text} onChange={setText} rows={3} placeholder="What did you find? What's next?" />
+      <MarkdownEditor id="note-text" label={label} value={text} onChange={setText} rows={3} placeholder={placeholder} />
       <Button type="submit" pending={pending} disabled={!text.trim()}>
-        Add note
+        {submitLabel}
       </Button>
     </form>
   );

@@ -26,6 +26,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "billing", label: "Billing", adminOnly: true },
   { segment: "integrations", label: "Integrations", adminOnly: true },
   { segment: "knowledge-base", label: "Knowledge base", adminOnly: true, module: "knowledgeBase" },
+  { segment: "catalogue", label: "Catalogue", adminOnly: true, module: "serviceCatalog" },
 ];
 
 export function SettingsLayout({ section, children }: { section: SettingsSection; children: ReactNode }) {
@@ -40,7 +41,7 @@ export function SettingsLayout({ section, children }: { section: SettingsSection
         <ul className="flex gap-1">
           {visible.map((s) => {
             const href = `/${membership.slug}/settings/${s.segment}`;
-            const active = pathname === href;
+            const active = pathname === href || pathname.startsWith(`${href}/`);
             return (
               <li key={s.segment}>
                 <Link
