@@ -147,7 +147,7 @@ export default function ArticleView({ reference }: { reference: string }) {
           <Card className="p-4 sm:p-6">
             <ArticleEditor
               editing
-              initial={{ title: a.title, body: a.body, tags: a.tags }}
+              initial={{ title: a.title, body: a.body, tags: a.tags, visibility: a.visibility }}
               submitLabel="Save"
               onSubmit={(draft) => api.updateArticle(org.id, a.id, detail.data!.etag, draft)}
               onDone={(saved) => {
