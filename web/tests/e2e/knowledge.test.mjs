@@ -168,6 +168,17 @@ describe("knowledge base", () => {
     assert.deepEqual(admin.errors, []);
   });
 
+  it("an incident's page shows the known errors and articles matching its title", async () => {
+    const { page } = admin;
+    const incident = await apiCall(admin.context, "POST", `/api/orgs/${org.orgId}/incidents`, { title: "Checkout pool at its limit", severity: "P2" });
+    await page.goto(`/${org.slug}/incidents/${incident.number}`);
+    await page.getByRole("heading", { name: "Checkout pool at its limit" }).waitFor();
+    const matches = page.getByRole("list", { name: "Matching known errors and articles" });
+    await matches.getByRole("link", { name: /Checkout pool exhausted/ }).waitFor();
+    a11y.push(...(await auditPage(page, "incident-matches")));
+    assert.deepEqual(admin.errors, []);
+  });
+
   it("has no serious accessibility problems on the knowledge pages", () => {
     assert.deepEqual(a11y, []);
   });

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { api, ApiError, incidentPath, SEVERITIES, type Incident, type IncidentChange, type Severity, type Versioned } from "@/lib/api";
 import { formatDateTime, SOURCE_LABEL } from "@/lib/format";
@@ -21,6 +22,10 @@ import { RelatedWork } from "./RelatedWork";
 import { SlaTimers } from "./SlaTimers";
 import { LinksPanel } from "@/components/records/LinksPanel";
 import { NoteForm, Timeline } from "@/components/records/Timeline";
+
+// Known errors and articles matching the title: the new-incident form's
+// suggestions, loaded after the page (and only with the knowledge base on).
+const MatchingKnowledge = dynamic(() => import("./MatchingKnowledge").then((m) => m.MatchingKnowledge), { ssr: false });
 
 function StatusActions({ incident, busy, onChange }: { incident: Incident; busy: boolean; onChange: (change: IncidentChange) => void }) {
   const next = TRANSITIONS[incident.status];
@@ -222,6 +227,7 @@ export default function IncidentDetail({ number }: { number: string }) {
           </div>
         </Card>
         <RelatedWork incident={incident} />
+        {org.features.knowledgeBase && <MatchingKnowledge title={incident.title} />}
         <Card>
           <CardHeader title="Links" description="Problems, changes, articles and other incidents this one relates to." />
           <div className="p-4">
