@@ -87,6 +87,8 @@ endpoints! {
     ORG_REQUESTS: "/api/orgs/{orgId}/requests", nested: true, http::requests::routes;
     ORG_DASHBOARD: "/api/orgs/{orgId}/dashboard", nested: false, http::dashboard::dashboard_routes;
     ORG_SLA_TARGETS: "/api/orgs/{orgId}/sla-targets", nested: false, http::dashboard::sla_routes;
+    ORG_SLA_POLICIES: "/api/orgs/{orgId}/sla-policies", nested: true, http::sla::policy_routes;
+    ORG_CALENDARS: "/api/orgs/{orgId}/calendars", nested: true, http::sla::calendar_routes;
     ORG_EVENTS: "/api/orgs/{orgId}/events", nested: false, http::events::routes;
     ORG_BILLING: "/api/orgs/{orgId}/billing", nested: true, http::billing::org_routes;
     STRIPE_WEBHOOK: "/api/stripe/webhook", nested: false, http::billing::webhook_routes;

@@ -194,5 +194,14 @@ id_type!(
     /// An approval a record goes through (its steps and votes).
     ApprovalId, "apr");
 id_type!(
+    /// A business-hours calendar SLA clocks count by.
+    CalendarId, "cal");
+id_type!(
+    /// An SLA policy: which records, which targets, which calendar.
+    SlaPolicyId, "slp");
+id_type!(
+    /// One SLA clock of a record (one per measured target).
+    SlaClockId, "clk");
+id_type!(
     /// A period in which changes may not be scheduled.
     FreezeId, "frz");

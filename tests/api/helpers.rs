@@ -104,6 +104,11 @@ pub async fn spawn_app_with_clock(backend: Backend, clock: Clock) -> TestApp {
     spawn(backend, clock, |_| {}).await
 }
 
+/// Like [`spawn_app_with_clock`], with configuration adjusted by `configure`.
+pub async fn spawn_app_with_clock_and(backend: Backend, clock: Clock, configure: impl FnOnce(&mut Config)) -> TestApp {
+    spawn(backend, clock, configure).await
+}
+
 /// Like [`spawn_app`], with configuration adjusted by `configure`.
 pub async fn spawn_app_with(backend: Backend, configure: impl FnOnce(&mut Config)) -> TestApp {
     spawn(backend, Clock::system(), configure).await

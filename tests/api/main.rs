@@ -30,6 +30,7 @@ mod realtime;
 mod receivers;
 mod requests;
 mod runners;
+mod sla;
 mod sqs;
 mod store;
 mod stripe_standin;

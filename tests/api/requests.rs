@@ -161,6 +161,10 @@ on_both_stores! {
         let plan = json!({"name": "Bad plan", "form": {"type": "object"}, "fulfilment": {"stages": [{"tasks": [{"name": "X", "team": "tea_00000000000000000000000000000000"}]}]}});
         let unknown_team = expect_problem(desk.org.admin.post(&desk.org.path("/catalog/items"), plan).await, 422).await;
         assert_eq!(unknown_team["errors"][0]["field"], "fulfilment.stages[0].tasks[0].team");
+        // A form keeps its fields in the order written (the portal shows them so).
+        let ordered: Value = desk.org.admin.post(&desk.org.path("/catalog/items"), json!({"name": "Ordered", "form": {"type": "object", "properties": {"zeta": {"type": "string"}, "alpha": {"type": "string"}}}})).await.json().await.expect("json");
+        let keys: Vec<&String> = ordered["form"]["properties"].as_object().expect("properties").keys().collect();
+        assert_eq!(keys, ["zeta", "alpha"]);
         // Nothing was half-written: still one request.
         let listed: Value = desk.org.admin.get(&desk.org.path("/requests")).await.json().await.expect("json");
         assert_eq!(listed["data"].as_array().map(Vec::len), Some(1));

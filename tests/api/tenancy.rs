@@ -60,7 +60,11 @@ on_both_stores! {
         let service: Value = victim.admin.post(&victim.path("/assets"), json!({"name": "secret-svc", "type": "service"})).await.json().await.expect("json");
         let relationship: Value = victim.admin.post(&victim.path(&format!("/assets/{}/relationships", service["id"].as_str().expect("id"))), json!({"relation": "depends_on", "to": server["id"]})).await.json().await.expect("json");
         victim.admin.send(reqwest::Method::PUT, &victim.path("/assets/types/rack"), Some(json!({"name": "Rack", "schema": {}}))).await;
-        victim.with_modules(&app, "enterprise", &["serviceCatalog", "requestFulfillment"]).await;
+        victim.with_modules(&app, "enterprise", &["serviceCatalog", "requestFulfillment", "slaManagement"]).await;
+        let calendar = json!({"name": "Secret hours", "timeZone": "Europe/Berlin", "week": {"monday": [{"from": "09:00", "to": "17:00"}]}});
+        let calendar: Value = victim.admin.post(&victim.path("/calendars"), calendar).await.json().await.expect("json");
+        let sla_policy = json!({"name": "Secret SLA", "appliesTo": {"record": "incident"}, "targets": {"default": {"resolutionMinutes": 60}}, "calendar": calendar["id"]});
+        let sla_policy: Value = victim.admin.post(&victim.path("/sla-policies"), sla_policy).await.json().await.expect("json");
         let category: Value = victim.admin.post(&victim.path("/catalog/categories"), json!({"name": "Secret category"})).await.json().await.expect("json");
         let plan = json!({"stages": [{"tasks": [{"name": "Secret task", "team": team["id"]}]}]});
         let catalog_item: Value = victim.admin.post(&victim.path("/catalog/items"), json!({"name": "Secret item", "form": {"type": "object"}, "fulfilment": plan})).await.json().await.expect("json");
@@ -80,7 +84,7 @@ on_both_stores! {
         }
         let delivery = delivery.as_str().expect("a delivery").to_owned();
         let attacker = OrgFixture::new(&app, "Attacker").await;
-        attacker.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement", "serviceCatalog", "requestFulfillment"]).await;
+        attacker.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement", "serviceCatalog", "requestFulfillment", "slaManagement"]).await;
 
         let doc: Value = attacker.admin.get("/api/openapi.json").await.json().await.expect("json");
         let mut tried = 0;
@@ -107,6 +111,8 @@ on_both_stores! {
                 .replace("{itemId}", service["id"].as_str().expect("item id"))
                 .replace("{relationshipId}", relationship["id"].as_str().expect("relationship id"))
                 .replace("{catalogItemId}", &catalog_item_id)
+                .replace("{calendarId}", calendar["id"].as_str().expect("calendar id"))
+                .replace("{slaPolicyId}", sla_policy["id"].as_str().expect("SLA policy id"))
                 .replace("{categoryId}", category["id"].as_str().expect("category id"))
                 .replace("{requestId}", request["id"].as_str().expect("request id"))
                 .replace("{taskId}", request["tasks"][0]["id"].as_str().expect("task id"))
@@ -154,6 +160,8 @@ on_both_stores! {
         assert_eq!(freezes["data"].as_array().map(Vec::len), Some(1), "the freeze is still there");
         let request: Value = victim.admin.get(&victim.path("/requests/REQ-1")).await.json().await.expect("json");
         assert_eq!((request["status"].as_str(), request["tasks"][0]["status"].as_str(), request["tasks"][0]["assignee"].is_null()), (Some("in_progress"), Some("open"), true));
+        let policies: Value = victim.admin.get(&victim.path("/sla-policies")).await.json().await.expect("json");
+        assert_eq!((policies["data"][0]["name"].as_str(), policies["data"][0]["version"].as_i64()), (Some("Secret SLA"), Some(1)));
         let catalog: Value = victim.admin.get(&victim.path("/catalog")).await.json().await.expect("json");
         assert_eq!((catalog["categories"][0]["name"].as_str(), catalog["items"][0]["name"].as_str()), (Some("Secret category"), Some("Secret item")));
         // Incident numbers are per organisation: the attacker's own INC-1 is theirs.

@@ -41,6 +41,9 @@ keyed_enum!(
         RequestVoted => "request.voted",
         RequestNoteAdded => "request.note_added",
         RequestTaskUpdated => "request.task_updated",
+        // An SLA clock reached a warning threshold, or its target.
+        SlaWarning => "sla.warning",
+        SlaBreached => "sla.breached",
         ItemCreated => "item.created",
         ItemUpdated => "item.updated",
         ItemRelated => "item.related",
@@ -68,6 +71,8 @@ impl EventType {
                 | EventType::ChangeApprovalRequested
                 | EventType::RequestApprovalRequested
                 | EventType::RequestStatusChanged
+                | EventType::SlaWarning
+                | EventType::SlaBreached
         )
     }
 

@@ -55,7 +55,7 @@ impl From<CategoryRecord> for CategoryView {
 /// How an item is configured: shown to catalogue managers only.
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ItemSetup {
+pub struct CatalogItemSetup {
     approval: Vec<StepSpec>,
     fulfilment: FulfilmentPlan,
     /// Teams whose members may request it; empty: everyone.
@@ -66,7 +66,7 @@ pub struct ItemSetup {
 
 #[derive(Serialize, ToSchema)]
 #[serde(rename_all = "camelCase")]
-pub struct ItemView {
+pub struct CatalogItemView {
     id: CatalogItemId,
     name: String,
     /// Markdown.
@@ -82,20 +82,20 @@ pub struct ItemView {
     target_minutes: Option<u32>,
     /// For catalogue managers.
     #[serde(skip_serializing_if = "Option::is_none")]
-    setup: Option<ItemSetup>,
+    setup: Option<CatalogItemSetup>,
     /// Send as `If-Match` (also in the `ETag` header) when changing it.
     version: i32,
 }
 
-fn item_view(org: &OrgContext, item: ItemRecord) -> ItemView {
-    let setup = org.allows(Action::ManageCatalog).then(|| ItemSetup {
+fn item_view(org: &OrgContext, item: ItemRecord) -> CatalogItemView {
+    let setup = org.allows(Action::ManageCatalog).then(|| CatalogItemSetup {
         approval: item.approval.clone(),
         fulfilment: item.fulfilment,
         audience_teams: item.audience_teams,
         created_at: item.created_at,
         updated_at: item.updated_at,
     });
-    ItemView {
+    CatalogItemView {
         id: item.id,
         name: item.name,
         description: item.description,
@@ -111,7 +111,7 @@ fn item_view(org: &OrgContext, item: ItemRecord) -> ItemView {
     }
 }
 
-fn versioned(org: &OrgContext, item: ItemRecord, status: StatusCode) -> Versioned<ItemView> {
+fn versioned(org: &OrgContext, item: ItemRecord, status: StatusCode) -> Versioned<CatalogItemView> {
     let version = item.version;
     Versioned { status, version, body: item_view(org, item) }
 }
@@ -135,7 +135,7 @@ fn refused(refusal: CatalogRefusal) -> Error {
 #[derive(Serialize, ToSchema)]
 pub struct CatalogView {
     categories: Vec<CategoryView>,
-    items: Vec<ItemView>,
+    items: Vec<CatalogItemView>,
 }
 
 /// The catalogue as the caller may use it: published items open to them
@@ -157,30 +157,30 @@ async fn get_catalog(State(state): State<AppState>, org: OrgContext) -> Result<J
 #[derive(Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
-pub struct ItemListQuery {
+pub struct CatalogItemQuery {
     #[param(inline)]
     status: Option<ItemStatus>,
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct ItemList {
-    data: Vec<ItemView>,
+pub struct CatalogItemList {
+    data: Vec<CatalogItemView>,
 }
 
 /// Every item, drafts and retired ones too (catalogue managers).
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/catalog/items", tag = "catalog",
-    params(ItemListQuery),
-    responses((status = 200, body = ItemList), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
+    params(CatalogItemQuery),
+    responses((status = 200, body = CatalogItemList), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
 )]
 async fn list_catalog_items(
     State(state): State<AppState>,
     org: OrgContext,
-    ApiQuery(query): ApiQuery<ItemListQuery>,
-) -> Result<Json<ItemList>> {
+    ApiQuery(query): ApiQuery<CatalogItemQuery>,
+) -> Result<Json<CatalogItemList>> {
     org.require(Action::ManageCatalog)?;
     let items = org.scope(&state).catalog().items(query.status).await?;
-    Ok(Json(ItemList { data: items.into_iter().map(|item| item_view(&org, item)).collect() }))
+    Ok(Json(CatalogItemList { data: items.into_iter().map(|item| item_view(&org, item)).collect() }))
 }
 
 /// An item as written: its form a JSON Schema of an object (`if`/`then`,
@@ -190,7 +190,7 @@ async fn list_catalog_items(
 /// value).
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ItemRequest {
+pub struct CatalogItemRequest {
     name: String,
     #[serde(default)]
     description: String,
@@ -208,7 +208,7 @@ pub struct ItemRequest {
     target_minutes: Option<u32>,
 }
 
-impl ItemRequest {
+impl CatalogItemRequest {
     fn check(self) -> Result<ItemSpec> {
         let mut checks = Checks::default();
         let name = checks.take(Title::parse(&self.name, "name"));
@@ -252,14 +252,14 @@ impl ItemRequest {
 /// Writes a draft item (catalogue managers); publish it to let people request it.
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/catalog/items", tag = "catalog",
-    request_body = ItemRequest,
-    responses((status = 201, body = ItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
+    request_body = CatalogItemRequest,
+    responses((status = 201, body = CatalogItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
 )]
 async fn create_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
-    ApiJson(request): ApiJson<ItemRequest>,
-) -> Result<Versioned<ItemView>> {
+    ApiJson(request): ApiJson<CatalogItemRequest>,
+) -> Result<Versioned<CatalogItemView>> {
     org.require(Action::ManageCatalog)?;
     let spec = request.check()?;
     let item = org.scope(&state).catalog().create_item(spec, &org.meta).await?.map_err(refused)?;
@@ -277,13 +277,13 @@ struct ItemPath {
 #[utoipa::path(
     get, path = "/api/orgs/{orgId}/catalog/items/{catalogItemId}", tag = "catalog",
     params(("catalogItemId" = CatalogItemId, Path)),
-    responses((status = 200, body = ItemView, headers(("ETag" = String))), (status = 404, body = crate::error::Problem)),
+    responses((status = 200, body = CatalogItemView, headers(("ETag" = String))), (status = 404, body = crate::error::Problem)),
 )]
 async fn get_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     ApiPath(path): ApiPath<ItemPath>,
-) -> Result<Versioned<ItemView>> {
+) -> Result<Versioned<CatalogItemView>> {
     org.require(Action::UsePortal)?;
     let catalog = org.scope(&state).catalog();
     let item = catalog.item(path.item).await?.ok_or(Error::NotFound("catalog item"))?;
@@ -299,16 +299,16 @@ async fn get_catalog_item(
 #[utoipa::path(
     put, path = "/api/orgs/{orgId}/catalog/items/{catalogItemId}", tag = "catalog",
     params(("catalogItemId" = CatalogItemId, Path), ("If-Match" = String, Header)),
-    request_body = ItemRequest,
-    responses((status = 200, body = ItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem), (status = 428, body = crate::error::Problem)),
+    request_body = CatalogItemRequest,
+    responses((status = 200, body = CatalogItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 412, body = crate::error::Problem), (status = 422, body = crate::error::Problem), (status = 428, body = crate::error::Problem)),
 )]
 async fn replace_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     IfMatch(version): IfMatch,
     ApiPath(path): ApiPath<ItemPath>,
-    ApiJson(request): ApiJson<ItemRequest>,
-) -> Result<Versioned<ItemView>> {
+    ApiJson(request): ApiJson<CatalogItemRequest>,
+) -> Result<Versioned<CatalogItemView>> {
     org.require(Action::ManageCatalog)?;
     let spec = request.check()?;
     let catalog = org.scope(&state).catalog();
@@ -320,7 +320,7 @@ async fn replace_catalog_item(
 
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct ItemStatusRequest {
+pub struct CatalogItemStatusRequest {
     status: ItemStatus,
 }
 
@@ -328,16 +328,16 @@ pub struct ItemStatusRequest {
 #[utoipa::path(
     post, path = "/api/orgs/{orgId}/catalog/items/{catalogItemId}/status", tag = "catalog",
     params(("catalogItemId" = CatalogItemId, Path), ("If-Match" = Option<String>, Header)),
-    request_body = ItemStatusRequest,
-    responses((status = 200, body = ItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)),
+    request_body = CatalogItemStatusRequest,
+    responses((status = 200, body = CatalogItemView, headers(("ETag" = String))), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem), (status = 409, body = crate::error::Problem), (status = 412, body = crate::error::Problem)),
 )]
 async fn move_catalog_item(
     State(state): State<AppState>,
     org: OrgContext,
     headers: HeaderMap,
     ApiPath(path): ApiPath<ItemPath>,
-    ApiJson(request): ApiJson<ItemStatusRequest>,
-) -> Result<Versioned<ItemView>> {
+    ApiJson(request): ApiJson<CatalogItemStatusRequest>,
+) -> Result<Versioned<CatalogItemView>> {
     org.require(Action::ManageCatalog)?;
     let version = IfMatch::optional(&headers)?;
     let item =

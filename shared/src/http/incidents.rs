@@ -308,6 +308,23 @@ async fn get_incident(
     view_response(&scope, incident, StatusCode::OK).await
 }
 
+/// The incident's SLA clocks (response, resolution) as they stand now,
+/// each with how its figures came about (module slaManagement).
+#[utoipa::path(
+    get, path = "/api/orgs/{orgId}/incidents/{incidentId}/sla", tag = "incidents",
+    params(("incidentId" = String, Path, description = "`inc_…`, `42` or `INC-42`")),
+    responses((status = 200, body = crate::http::sla::ClockList), (status = 404, body = crate::error::Problem)),
+)]
+async fn incident_sla(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiPath(path): ApiPath<IncidentPath>,
+) -> Result<Json<crate::http::sla::ClockList>> {
+    org.require(Action::ViewIncidents)?;
+    let incident = find(&org.scope(&state), &path.incident).await?;
+    crate::http::sla::clocks(&state, &org, incident.id.into()).await
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UpdateIncidentRequest {
@@ -454,5 +471,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(create_incident, list_incidents))
         .routes(routes!(get_incident, update_incident))
         .routes(routes!(handoff))
+        .routes(routes!(incident_sla))
         .merge(incident_records::routes())
 }

@@ -28,6 +28,7 @@ pub mod problems;
 mod rate_limit;
 pub mod requests;
 pub mod session;
+pub mod sla;
 pub mod teams;
 pub mod telemetry;
 pub mod tenant;

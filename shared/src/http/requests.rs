@@ -323,6 +323,23 @@ async fn vote_on_request(
     view(&state, &org, voted, StatusCode::OK).await
 }
 
+/// The request's SLA clocks as they stand now, each with how its figures
+/// came about (agents; module slaManagement).
+#[utoipa::path(
+    get, path = "/api/orgs/{orgId}/requests/{requestId}/sla", tag = "requests",
+    params(("requestId" = String, Path)),
+    responses((status = 200, body = crate::http::sla::ClockList), (status = 404, body = crate::error::Problem)),
+)]
+async fn request_sla(
+    State(state): State<AppState>,
+    org: OrgContext,
+    ApiPath(path): ApiPath<RequestPath>,
+) -> Result<Json<crate::http::sla::ClockList>> {
+    org.require(Action::ReadRequests)?;
+    let request = find(&state, &org, &path.request).await?;
+    crate::http::sla::clocks(&state, &org, request.id.into()).await
+}
+
 #[derive(Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RequestStatusRequest {
@@ -484,6 +501,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
                 .routes(routes!(task_queue))
                 .routes(routes!(get_request))
                 .routes(routes!(vote_on_request))
+                .routes(routes!(request_sla))
                 .routes(routes!(move_request))
                 .routes(routes!(update_task))
                 .merge(request_records::routes()),

@@ -29,6 +29,8 @@ pub struct SweepReport {
     pub deliveries_queued: usize,
     pub events_pruned: u64,
     pub idempotency_keys_pruned: u64,
+    /// SLA warnings and breaches delivered (as events).
+    pub sla_alerts: usize,
 }
 
 pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::RelayError> {
@@ -37,6 +39,7 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::R
     let system = state.store.system();
     report.events_pruned = prune(|| system.prune_relayed_events(now - RELAYED_EVENT_RETENTION, PRUNE_BATCH)).await?;
     report.idempotency_keys_pruned = prune(|| system.prune_idempotency_keys(now, PRUNE_BATCH)).await?;
+    report.sla_alerts = sla_alerts(state).await?;
     let Some(queue) = &state.queue else {
         return Ok(report);
     };
@@ -63,6 +66,21 @@ pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::R
         report.deliveries_queued += 1;
     }
     Ok(report)
+}
+
+/// Delivers the SLA alerts that are due: each becomes a domain event (so
+/// the relay below sends it on) once, however many sweeps run at once.
+async fn sla_alerts(state: &AppState) -> Result<usize, crate::store::StoreError> {
+    let system = state.store.system();
+    let meta = crate::domain::audit::AuditMeta::system("SLA sweep");
+    let mut sent = 0;
+    for (org_id, clock) in system.due_sla_alerts(BATCH).await? {
+        let Some(access) = system.access(org_id).await? else { continue };
+        if state.store.org_store(&access).sla().alert(clock, &meta).await? {
+            sent += 1;
+        }
+    }
+    Ok(sent)
 }
 
 /// Runs `batch` until it prunes less than a whole batch, at most

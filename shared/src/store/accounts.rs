@@ -71,7 +71,7 @@ impl Store {
     }
 
     pub async fn user(&self, id: UserId) -> StoreResult<Option<UserRecord>> {
-        Ok(user::Entity::find_by_id(id.uuid()).one(&self.db).await?.map(Into::into))
+        user_on(&self.db, id).await
     }
 
     pub async fn user_by_email(&self, email: &str) -> StoreResult<Option<UserRecord>> {
@@ -137,6 +137,11 @@ impl Store {
 }
 
 /// Inserts a user and records the sign-up, inside the caller's transaction.
+/// An account by id, on `conn` (inside a unit of work).
+pub(super) async fn user_on<C: ConnectionTrait>(conn: &C, id: UserId) -> StoreResult<Option<UserRecord>> {
+    Ok(user::Entity::find_by_id(id.uuid()).one(conn).await?.map(Into::into))
+}
+
 pub(super) async fn insert_user_on<C: ConnectionTrait>(
     conn: &C,
     new: NewUser,

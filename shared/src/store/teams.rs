@@ -332,6 +332,25 @@ pub enum OwnerRefusal {
     UnknownTeam,
 }
 
+/// The leads of `teams` that have one.
+pub(super) async fn leads_of<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    teams: &[TeamId],
+) -> StoreResult<Vec<UserId>> {
+    if teams.is_empty() {
+        return Ok(Vec::new());
+    }
+    let leads: Vec<Option<uuid::Uuid>> = scoped::<team::Entity>(org_id)
+        .filter(team::Column::Id.is_in(teams.iter().map(|t| t.uuid())))
+        .select_only()
+        .column(team::Column::LeadId)
+        .into_tuple()
+        .all(conn)
+        .await?;
+    Ok(leads.into_iter().flatten().map(UserId::from_uuid).collect())
+}
+
 /// Refuses an owner who is not a member of `org_id`, or a team that is not
 /// one of its teams.
 pub(super) async fn check_owner<C: ConnectionTrait>(

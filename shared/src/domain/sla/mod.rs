@@ -1,5 +1,7 @@
 //! Service level management's rules, free of storage: business-hours
-//! calendars (`calendar`) and clocks replayed from their events (`clock`).
+//! calendars (`calendar`), clocks replayed from their events (`clock`) and
+//! the policies that start them (`policy`).
 
 pub mod calendar;
 pub mod clock;
+pub mod policy;

@@ -35,6 +35,8 @@ pub struct KbQuery {
     #[serde(rename = "match")]
     #[param(rename = "match", inline)]
     matching: Option<WordMatch>,
+    /// Portal articles only (what requesters find); always so for requesters.
+    portal: Option<bool>,
     /// 1–100, default 25.
     limit: Option<u64>,
 }
@@ -99,8 +101,9 @@ async fn search_kb(
     ApiQuery(query): ApiQuery<KbQuery>,
 ) -> Result<Json<SearchResults>> {
     // Requesters search the portal's articles alone.
-    let portal_only = !org.allows(Action::ReadKnowledge);
-    org.require(if portal_only { Action::UsePortal } else { Action::ReadKnowledge })?;
+    let requester = !org.allows(Action::ReadKnowledge);
+    org.require(if requester { Action::UsePortal } else { Action::ReadKnowledge })?;
+    let portal_only = requester || query.portal == Some(true);
     let limit = paging::limit(query.limit)?;
     let mut kinds = match &query.kind {
         None => SearchKind::ALL.to_vec(),

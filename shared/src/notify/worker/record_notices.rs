@@ -25,6 +25,7 @@ pub(super) async fn on_event(
         EventType::ChangeApprovalRequested => approval_requested(ctx, access, event, "changes", true),
         EventType::RequestApprovalRequested => approval_requested(ctx, access, event, "requests", false),
         EventType::RequestStatusChanged => request_moved(ctx, access, event),
+        EventType::SlaWarning | EventType::SlaBreached => sla_alert(ctx, access, event),
         EventType::IncidentWorkaroundPublished => match workaround_published(ctx, access, scope, event).await? {
             Some(found) => found,
             None => return Ok(true),
@@ -105,6 +106,36 @@ fn request_moved(ctx: &WorkerContext, access: &OrgAccess, event: &EventRecord) -
         url,
     };
     (notice, requester, false)
+}
+
+/// Those who answer for the record (assignees, commander, team leads),
+/// by email: a warning before the target, or its breach.
+fn sla_alert(ctx: &WorkerContext, access: &OrgAccess, event: &EventRecord) -> (RecordNotice, Vec<UserId>, bool) {
+    let (number, title, metric) = (text_of(event, "number"), text_of(event, "title"), text_of(event, "metric"));
+    let notify: Vec<UserId> =
+        event.data.get("notify").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
+    let pages = if number.starts_with("REQ-") { "requests" } else { "incidents" };
+    let url = record_page(ctx, access, pages, &number);
+    let (headline, what) = if event.event_type == EventType::SlaBreached {
+        (format!("SLA breached: {number} {title}"), format!("missed its {metric} target"))
+    } else {
+        let percent = event.data.get("percent").and_then(serde_json::Value::as_u64).unwrap_or_default();
+        let due = text_of(event, "dueAt");
+        (format!("SLA warning: {number} {title}"), format!("has used {percent} % of its {metric} target (due {due})"))
+    };
+    let policy = text_of(event, "policy");
+    let notice = RecordNotice {
+        event_id: event.id,
+        org_name: access.org().name.clone(),
+        headline,
+        text: format!(
+            "{number} {title} in {} {what} under the policy {policy}.\n\nSee it:\n{url}\n",
+            access.org().name
+        ),
+        about: number,
+        url,
+    };
+    (notice, notify, false)
 }
 
 /// The incident's assignees, by email.

@@ -14,7 +14,9 @@ use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
 use crate::domain::lifecycle::Lifecycle;
+use crate::domain::sla::policy::Metric;
 use crate::ids::{EventId, IncidentId, TeamId, UserId};
+use crate::store::ClockMove;
 
 /// Fields to change; `None` leaves a field as it is.
 #[derive(Debug, Clone, Default)]
@@ -53,6 +55,29 @@ pub enum ChangeRefusal {
     },
     /// The team is not one of the organisation's.
     UnknownTeam,
+}
+
+/// What a change means to the incident's SLA clocks: acknowledged, the
+/// response is met; resolved, both; reopened, resolution runs on; a new
+/// severity, new targets. Reassignment means nothing to them.
+fn clock_moves(old: &IncidentRecord, new: &IncidentRecord) -> Vec<ClockMove> {
+    let mut moves = Vec::new();
+    if new.severity != old.severity {
+        let direction = if new.severity.rank() < old.severity.rank() { "rose" } else { "fell" };
+        let reason = format!("severity {direction} to {}", new.severity);
+        moves.push(ClockMove::Retarget { priority: new.severity.key().to_owned(), reason });
+    }
+    if new.status != old.status {
+        if new.status.acknowledges() || new.status == IncidentStatus::Resolved {
+            moves.push(ClockMove::Met(Metric::Response));
+        }
+        match new.status {
+            IncidentStatus::Resolved => moves.push(ClockMove::Met(Metric::Resolution)),
+            IncidentStatus::Open => moves.push(ClockMove::Reopen(Metric::Resolution)),
+            _ => {}
+        }
+    }
+    moves
 }
 
 impl Incidents<'_> {
@@ -237,6 +262,10 @@ impl Incidents<'_> {
         rollup::apply(unit.conn(), org_id, Some(&before), &row).await?;
         if row.title != before.title {
             search::index(unit.conn(), org_id, super::search_document(&row)).await?;
+        }
+        let clock_moves = clock_moves(&old, &updated);
+        if !clock_moves.is_empty() {
+            super::super::sla::moved(&unit, id.into(), &clock_moves).await?;
         }
         unit.audit(AuditEntry::new("incident.updated", id, summary));
         for event_type in event_types {

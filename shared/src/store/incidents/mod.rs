@@ -25,6 +25,7 @@ use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, Source};
 use crate::domain::knowledge::{SearchKind, Visibility};
 use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
+use crate::domain::sla::policy::{PolicySubject, Subject};
 use crate::ids::{EventId, IncidentId, OrgId, TeamId, UserId};
 
 pub use change::{ChangeRefusal, IncidentChange};
@@ -245,6 +246,22 @@ pub(super) async fn describe<C: ConnectionTrait>(
     }))
 }
 
+/// Who answers for the incident `record` is (nobody for other records):
+/// its assignees, its commander and its team's lead.
+pub(super) async fn responsible<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    record: RecordRef,
+) -> StoreResult<Vec<UserId>> {
+    let Some(id) = record.id::<IncidentId>() else { return Ok(Vec::new()) };
+    let Some(row) = row_of::<incident::Entity, _>(conn, org_id, id.uuid()).await? else { return Ok(Vec::new()) };
+    let incident = with_people_one(conn, org_id, row).await?;
+    let mut people = incident.assignees.clone();
+    people.extend(incident.commander);
+    people.extend(super::teams::leads_of(conn, org_id, &incident.team.into_iter().collect::<Vec<_>>()).await?);
+    Ok(people)
+}
+
 /// The event that last opened the incident (its creation or latest
 /// reopening), on `conn` (inside a transaction).
 pub(crate) async fn latest_trigger_on<C: ConnectionTrait>(
@@ -335,6 +352,13 @@ impl Incidents<'_> {
             }
         }
         let created = record(model, new.assignees, new.labels)?;
+        let subject = Subject {
+            record: PolicySubject::Incident,
+            severity: Some(created.severity),
+            labels: created.labels.clone(),
+            item: None,
+        };
+        super::sla::start(&unit, &subject, id.into(), Some(created.severity.key())).await?;
         let summary = json!({"number": number.number, "title": created.title, "severity": created.severity});
         unit.audit(AuditEntry::new("incident.created", id, summary));
         unit.emit(created.event(EventType::IncidentCreated).with_id(trigger));

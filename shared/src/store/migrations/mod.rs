@@ -19,6 +19,7 @@ mod m0013_action_items;
 mod m0014_kb_settings;
 mod m0015_catalog_requests;
 mod m0016_requester_domain;
+mod m0017_sla;
 
 pub(super) struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0014_kb_settings::Migration),
             Box::new(m0015_catalog_requests::Migration),
             Box::new(m0016_requester_domain::Migration),
+            Box::new(m0017_sla::Migration),
         ]
     }
 }

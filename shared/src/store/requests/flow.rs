@@ -10,6 +10,7 @@ use serde_json::json;
 use super::super::approvals::{self, VoteOutcome};
 use super::super::entities::{request_task, service_request};
 use super::super::records::{DomainEvent, Entry, TimelineKind, locked_row_of};
+use super::super::sla::{self, ClockMove};
 use super::super::teams::check_owner;
 use super::super::unit::UnitOfWork;
 use super::super::{StoreError, StoreResult};
@@ -19,6 +20,7 @@ use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::requests::{RequestStatus, TaskStatus};
+use crate::domain::sla::policy::Metric;
 use crate::ids::{RequestId, RequestTaskId, UserId};
 
 /// The moves people make on a request; the others follow from its
@@ -54,12 +56,23 @@ pub(super) async fn move_to(
     active.version = Set(row.version + 1);
     active.updated_at = Set(unit.now());
     let updated = active.update(unit.conn()).await?;
+    // Requesters read this timeline: statuses in words.
+    let (was, now) = (from.replace('_', " "), status.key().replace('_', " "));
     let body = match why {
-        Some(why) => format!("Status changed from {from} to {status}: {why}"),
-        None => format!("Status changed from {from} to {status}"),
+        Some(why) => format!("Status changed from {was} to {now}: {why}"),
+        None => format!("Status changed from {was} to {now}"),
     };
     let subject = RequestId::from_uuid(updated.id).into();
     unit.timeline(subject, Entry::new(TimelineKind::StatusChange, body, json!({"from": from, "to": status}))).await?;
+    let clock_moves: &[ClockMove] = match status {
+        RequestStatus::InProgress => &[ClockMove::Met(Metric::Response)],
+        RequestStatus::Fulfilled => &[ClockMove::Met(Metric::Response), ClockMove::Met(Metric::Resolution)],
+        RequestStatus::Cancelled | RequestStatus::Rejected => &[ClockMove::Cancel],
+        _ => &[],
+    };
+    if !clock_moves.is_empty() {
+        sla::moved(unit, subject, clock_moves).await?;
+    }
     Ok(updated)
 }
 
@@ -142,6 +155,11 @@ pub(super) async fn approve_and_start(
     let started = move_to(unit, approved, RequestStatus::InProgress, None).await?;
     open_next_stage(unit, id).await?;
     RequestRecord::try_from(started)
+}
+
+/// A person's name, as the timeline shows them.
+async fn name_of<C: sea_orm::ConnectionTrait>(conn: &C, user: UserId) -> StoreResult<String> {
+    Ok(super::super::accounts::user_on(conn, user).await?.map_or_else(|| user.to_string(), |u| u.name))
 }
 
 /// Cancels every task not finished.
@@ -297,12 +315,12 @@ impl Requests<'_> {
             if to == TaskStatus::Done {
                 active.done_at = Set(Some(unit.now()));
             }
-            changes.push(format!("is now {to}"));
+            changes.push(format!("is now {}", to.key().replace('_', " ")));
         }
         if let Some(person) = assignee {
             active.assignee_id = Set(person.map(UserId::uuid));
             changes.push(match person {
-                Some(person) => format!("assigned to {person}"),
+                Some(person) => format!("assigned to {}", name_of(unit.conn(), person).await?),
                 None => "unassigned".to_owned(),
             });
         }
@@ -313,6 +331,16 @@ impl Requests<'_> {
         active.updated_at = Set(unit.now());
         active.version = Set(task.version + 1);
         let updated = TaskRecord::try_from(active.update(unit.conn()).await?)?;
+        // Waiting on the requester pauses the request's clocks (where its
+        // policy says so) until no task waits any more.
+        if status == Some(TaskStatus::WaitingOnRequester) {
+            sla::moved(&unit, id.into(), &[ClockMove::Pause(TaskStatus::WaitingOnRequester.key())]).await?;
+        } else if from == TaskStatus::WaitingOnRequester && status.is_some() {
+            let waiting = task_rows(&unit, id).await?.iter().any(|t| t.status == TaskStatus::WaitingOnRequester.key());
+            if !waiting {
+                sla::moved(&unit, id.into(), &[ClockMove::Resume]).await?;
+            }
+        }
         let body = format!("Task \"{name}\" {}", changes.join(", "));
         let detail = json!({"task": task_id, "from": from, "to": updated.status, "assignee": updated.assignee});
         unit.timeline(id.into(), Entry::new(TimelineKind::Task, body, detail)).await?;

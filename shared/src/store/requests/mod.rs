@@ -19,9 +19,10 @@ use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::catalog::ItemStatus;
 use crate::domain::events::EventType;
-use crate::domain::records::{RecordKind, RecordNumber};
+use crate::domain::records::{RecordKind, RecordNumber, RecordRef};
 use crate::domain::requests::{RequestStatus, TaskStatus};
 use crate::domain::schema::Schema;
+use crate::domain::sla::policy::{PolicySubject, Subject};
 use crate::error::FieldError;
 use crate::ids::{CatalogItemId, OrgId, RequestId, RequestTaskId, TeamId, UserId};
 
@@ -197,6 +198,22 @@ pub(super) async fn describe<C: ConnectionTrait>(
     }))
 }
 
+/// Who answers for the request `record` is (nobody for other records):
+/// its unfinished tasks' assignees and their teams' leads.
+pub(super) async fn responsible<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    record: RecordRef,
+) -> StoreResult<Vec<UserId>> {
+    let Some(id) = record.id::<RequestId>() else { return Ok(Vec::new()) };
+    let open: Vec<TaskRecord> =
+        tasks_on(conn, org_id, id).await?.into_iter().filter(|t| !t.status.is_finished()).collect();
+    let mut people: Vec<UserId> = open.iter().filter_map(|t| t.assignee).collect();
+    let teams: Vec<TeamId> = open.iter().map(|t| t.team).collect();
+    people.extend(super::teams::leads_of(conn, org_id, &teams).await?);
+    Ok(people)
+}
+
 /// Writes the tasks of `item`'s plan for a request: each `skipped` when
 /// its condition does not hold for `answers`, the others `pending` until
 /// their stage opens.
@@ -320,6 +337,9 @@ impl Requests<'_> {
         unit.timeline(id.into(), Entry::new(TimelineKind::StatusChange, body, json!({"to": RequestStatus::Submitted})))
             .await?;
         plan_tasks(&unit, id, &item, &new.answers).await?;
+        let subject =
+            Subject { record: PolicySubject::Request, severity: None, labels: Vec::new(), item: Some(item.id) };
+        super::sla::start(&unit, &subject, id.into(), None).await?;
         let created = RequestRecord::try_from(row.clone())?;
         unit.emit(created.event(EventType::RequestCreated));
         let request = match steps.first() {

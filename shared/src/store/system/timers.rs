@@ -1,10 +1,10 @@
 //! The timers the sweep claims across organisations: escalations that are
-//! due and delivery retries whose time has come.
+//! due, delivery retries whose time has come, and SLA alerts.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, Condition};
+use sea_orm::{ColumnTrait, Condition, QueryFilter};
 
-use super::super::entities::{delivery, escalation};
+use super::super::entities::{delivery, escalation, sla_clock};
 use super::super::notify::DeliveryStatus;
 use super::lease::{Claimed, Leased, lease_until, unclaimed};
 use super::{StoreResult, SystemStore};
@@ -45,6 +45,26 @@ impl SystemStore<'_> {
         let rows =
             DELIVERY_LEASE.claim_oldest(&self.store.db, due, delivery::Column::NextAttemptAt, until, limit).await?;
         Ok(Claimed { rows: rows.into_iter().map(|row| (OrgId::from_uuid(row.org_id), row.id)).collect(), until })
+    }
+
+    /// Up to `limit` SLA clocks whose next alert (a warning or the breach)
+    /// is due, across organisations, oldest first: a range scan of the
+    /// `alert_at` index. Delivering one re-checks it under a lock, so two
+    /// sweeps claiming the same clock deliver its alert once.
+    pub async fn due_sla_alerts(&self, limit: u64) -> StoreResult<Vec<(OrgId, crate::ids::SlaClockId)>> {
+        use sea_orm::{EntityTrait, QueryOrder, QuerySelect};
+        let now = self.store.clock.now();
+        let rows: Vec<(uuid::Uuid, uuid::Uuid)> = sla_clock::Entity::find()
+            .filter(sla_clock::Column::AlertAt.lte(now))
+            .order_by_asc(sla_clock::Column::AlertAt)
+            .limit(limit)
+            .select_only()
+            .column(sla_clock::Column::OrgId)
+            .column(sla_clock::Column::Id)
+            .into_tuple()
+            .all(&self.store.db)
+            .await?;
+        Ok(rows.into_iter().map(|(org, id)| (OrgId::from_uuid(org), crate::ids::SlaClockId::from_uuid(id))).collect())
     }
 
     /// Gives back escalations claimed until `until` that could not be queued.

@@ -1,0 +1,385 @@
+//! A record's SLA clocks: started by the first enabled policy that matches
+//! the record when it is created (one clock per measured target), moved
+//! by what happens to the record, and replayed from their events whenever
+//! they are read or moved. Each row keeps its figures (status, due time)
+//! and its timer: `alert_at`, the next warning or the breach still to
+//! deliver, which the sweep claims. Nothing else writes a clock, so a
+//! reassignment never resets one.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use serde_json::json;
+
+use super::super::entities::{sla_clock, sla_clock_event, sla_policy};
+use super::super::records::DomainEvent;
+use super::super::scope::{scoped, scoped_update};
+use super::super::unit::UnitOfWork;
+use super::super::{StoreError, StoreResult};
+use super::{PolicyRecord, Sla, calendar_of, policies_of};
+use crate::domain::events::EventType;
+use crate::domain::records::RecordRef;
+use crate::domain::sla::clock::{ClockEvent, ClockState, ClockStatus, replay};
+use crate::domain::sla::policy::{Metric, Subject};
+use crate::ids::{OrgId, SlaClockId, SlaPolicyId, UserId};
+
+/// A clock as a record's page shows it: its figures replayed now.
+#[derive(Debug, Clone)]
+pub struct ClockRecord {
+    pub id: SlaClockId,
+    pub subject: RecordRef,
+    pub policy: SlaPolicyId,
+    pub policy_name: String,
+    pub policy_revision: i32,
+    pub metric: Metric,
+    pub state: ClockState,
+    pub events: Vec<ClockEvent>,
+}
+
+/// What happened to a record, as its clocks hear it.
+#[derive(Debug, Clone)]
+pub enum ClockMove {
+    /// The target was reached: acknowledged (response), resolved (resolution).
+    Met(Metric),
+    /// The record was reopened: the met clock runs on.
+    Reopen(Metric),
+    /// The record entered `status`; clocks whose policy pauses on it pause.
+    Pause(&'static str),
+    /// It left every pausing status.
+    Resume,
+    /// Its priority changed: clocks take the policy's target for it.
+    Retarget { priority: String, reason: String },
+    /// The record ended without meeting them (cancelled, rejected).
+    Cancel,
+}
+
+fn corrupt(error: impl ToString) -> StoreError {
+    StoreError::Corrupt(error.to_string())
+}
+
+fn status_of(row: &sla_clock::Model) -> StoreResult<ClockStatus> {
+    row.status.parse().map_err(corrupt)
+}
+
+async fn events_of<C: ConnectionTrait>(conn: &C, org_id: OrgId, clock: uuid::Uuid) -> StoreResult<Vec<ClockEvent>> {
+    scoped::<sla_clock_event::Entity>(org_id)
+        .filter(sla_clock_event::Column::ClockId.eq(clock))
+        .order_by_asc(sla_clock_event::Column::Id)
+        .all(conn)
+        .await?
+        .into_iter()
+        .map(|row| serde_json::from_str(&row.event).map_err(corrupt))
+        .collect()
+}
+
+async fn append(unit: &UnitOfWork<'_>, clock: uuid::Uuid, event: &ClockEvent) -> StoreResult<()> {
+    sla_clock_event::ActiveModel {
+        id: Set(uuid::Uuid::now_v7()),
+        org_id: Set(unit.org_id().uuid()),
+        clock_id: Set(clock),
+        event: Set(json!(event).to_string()),
+        created_at: Set(unit.now()),
+    }
+    .insert(unit.conn())
+    .await?;
+    Ok(())
+}
+
+async fn policy_on<C: ConnectionTrait>(conn: &C, org_id: OrgId, id: uuid::Uuid) -> StoreResult<PolicyRecord> {
+    let row = scoped::<sla_policy::Entity>(org_id).filter(sla_policy::Column::Id.eq(id)).one(conn).await?;
+    PolicyRecord::try_from(row.ok_or_else(|| corrupt("a clock's policy is missing"))?)
+}
+
+/// The clock's figures now, and when its next alert is due.
+async fn replayed<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    row: &sla_clock::Model,
+    policy: &PolicyRecord,
+    now: DateTime<Utc>,
+) -> StoreResult<(ClockState, Vec<ClockEvent>, Option<DateTime<Utc>>)> {
+    let (calendar, calendar_name) = calendar_of(conn, org_id, &policy.spec).await?;
+    let events = events_of(conn, org_id, row.id).await?;
+    let state = replay(&calendar, &calendar_name, &events, now);
+    let counting = matches!(state.status, ClockStatus::Running | ClockStatus::Breached);
+    let alert_at = if !counting || !policy.spec.enabled || row.breach_sent {
+        None
+    } else {
+        let warnings = &policy.spec.warnings;
+        let next_warning = usize::try_from(row.warnings_sent)
+            .ok()
+            .and_then(|sent| warnings.get(sent))
+            .and_then(|percent| state.threshold_at(&calendar, now, *percent));
+        [next_warning, state.due_at.or(state.breached_at)].into_iter().flatten().min()
+    };
+    Ok((state, events, alert_at))
+}
+
+/// Writes the clock's figures and timer as its events now say.
+async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, policy: &PolicyRecord) -> StoreResult<sla_clock::Model> {
+    let (state, _, alert_at) = replayed(unit.conn(), unit.org_id(), &row, policy, unit.now()).await?;
+    let mut active: sla_clock::ActiveModel = row.into();
+    active.status = Set(state.status.key().to_owned());
+    active.target_seconds = Set(state.target.num_seconds());
+    active.due_at = Set(state.due_at);
+    active.breached_at = Set(state.breached_at);
+    active.alert_at = Set(alert_at);
+    active.updated_at = Set(unit.now());
+    Ok(active.update(unit.conn()).await?)
+}
+
+/// Starts `record`'s clocks under the first enabled policy matching
+/// `subject`, with its targets for `priority`; none match, none start.
+pub(in crate::store) async fn start(
+    unit: &UnitOfWork<'_>,
+    subject: &Subject,
+    record: RecordRef,
+    priority: Option<&str>,
+) -> StoreResult<()> {
+    let policies = policies_of(unit.conn(), unit.org_id()).await?;
+    let Some(policy) = policies.iter().find(|p| p.spec.enabled && p.spec.applies_to.matches(subject)) else {
+        return Ok(());
+    };
+    let targets = policy.spec.targets_for(priority);
+    for metric in Metric::ALL {
+        let Some(minutes) = targets.minutes(*metric) else { continue };
+        let target_seconds = i64::from(minutes) * 60;
+        let row = sla_clock::ActiveModel {
+            id: Set(SlaClockId::new().uuid()),
+            org_id: Set(unit.org_id().uuid()),
+            subject_kind: Set(record.kind().key().to_owned()),
+            subject_id: Set(record.uuid()),
+            policy_id: Set(policy.id.uuid()),
+            policy_revision: Set(policy.revision),
+            metric: Set(metric.key().to_owned()),
+            status: Set(ClockStatus::Running.key().to_owned()),
+            target_seconds: Set(target_seconds),
+            due_at: Set(None),
+            breached_at: Set(None),
+            alert_at: Set(None),
+            warnings_sent: Set(0),
+            breach_sent: Set(false),
+            created_at: Set(unit.now()),
+            updated_at: Set(unit.now()),
+        }
+        .insert(unit.conn())
+        .await?;
+        append(unit, row.id, &ClockEvent::Started { at: unit.now(), target_seconds }).await?;
+        refresh(unit, row, policy).await?;
+    }
+    Ok(())
+}
+
+async fn clocks_of<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    record: RecordRef,
+) -> StoreResult<Vec<sla_clock::Model>> {
+    Ok(scoped::<sla_clock::Entity>(org_id)
+        .filter(sla_clock::Column::SubjectKind.eq(record.kind().key()))
+        .filter(sla_clock::Column::SubjectId.eq(record.uuid()))
+        .order_by_asc(sla_clock::Column::Id)
+        .all(conn)
+        .await?)
+}
+
+/// The event `change` makes on a clock in `status` measuring `metric`, if any.
+fn event_for(
+    change: &ClockMove,
+    metric: Metric,
+    status: ClockStatus,
+    policy: &PolicyRecord,
+    target_seconds: i64,
+    at: DateTime<Utc>,
+) -> Option<ClockEvent> {
+    let counting = matches!(status, ClockStatus::Running | ClockStatus::Breached);
+    let open = counting || status == ClockStatus::Paused;
+    match change {
+        ClockMove::Met(m) if *m == metric && open => Some(ClockEvent::Met { at }),
+        ClockMove::Reopen(m) if *m == metric && status == ClockStatus::Met => Some(ClockEvent::Reopened { at }),
+        ClockMove::Pause(on) if counting && policy.spec.pause_statuses.iter().any(|s| s == on) => {
+            Some(ClockEvent::Paused { at, reason: on.replace('_', " ") })
+        }
+        ClockMove::Resume if status == ClockStatus::Paused => Some(ClockEvent::Resumed { at }),
+        ClockMove::Retarget { priority, reason } if open => {
+            let minutes = policy.spec.targets_for(Some(priority)).minutes(metric)?;
+            let target = i64::from(minutes) * 60;
+            (target != target_seconds).then(|| ClockEvent::TargetChanged {
+                at,
+                target_seconds: target,
+                reason: reason.clone(),
+            })
+        }
+        ClockMove::Cancel if open => Some(ClockEvent::Cancelled { at }),
+        _ => None,
+    }
+}
+
+/// Tells `record`'s clocks what happened to it, in `unit`.
+pub(in crate::store) async fn moved(
+    unit: &UnitOfWork<'_>,
+    record: RecordRef,
+    changes: &[ClockMove],
+) -> StoreResult<()> {
+    for row in clocks_of(unit.conn(), unit.org_id(), record).await? {
+        let policy = policy_on(unit.conn(), unit.org_id(), row.policy_id).await?;
+        let metric: Metric = row.metric.parse().map_err(corrupt)?;
+        let mut status = status_of(&row)?;
+        let mut target = row.target_seconds;
+        let mut touched = false;
+        for change in changes {
+            let Some(event) = event_for(change, metric, status, &policy, target, unit.now()) else { continue };
+            append(unit, row.id, &event).await?;
+            touched = true;
+            status = match &event {
+                ClockEvent::Met { .. } => ClockStatus::Met,
+                ClockEvent::Paused { .. } => ClockStatus::Paused,
+                ClockEvent::Cancelled { .. } => ClockStatus::Cancelled,
+                ClockEvent::TargetChanged { target_seconds, .. } => {
+                    target = *target_seconds;
+                    status
+                }
+                _ => ClockStatus::Running,
+            };
+        }
+        if touched {
+            refresh(unit, row, &policy).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Every clock the policy runs: their timers as the policy now says
+/// (none while it is disabled).
+pub(super) async fn refresh_alerts_of_policy(unit: &UnitOfWork<'_>, policy: &PolicyRecord) -> StoreResult<()> {
+    if !policy.spec.enabled {
+        // Stops every warning at once, whatever the clocks' number.
+        scoped_update::<sla_clock::Entity>(unit.org_id())
+            .col_expr(sla_clock::Column::AlertAt, sea_orm::sea_query::Expr::value(Option::<DateTime<Utc>>::None))
+            .filter(sla_clock::Column::PolicyId.eq(policy.id.uuid()))
+            .exec(unit.conn())
+            .await?;
+        return Ok(());
+    }
+    for row in counting_clocks(unit, policy).await? {
+        refresh(unit, row, policy).await?;
+    }
+    Ok(())
+}
+
+async fn counting_clocks(unit: &UnitOfWork<'_>, policy: &PolicyRecord) -> StoreResult<Vec<sla_clock::Model>> {
+    let counting = [ClockStatus::Running, ClockStatus::Breached, ClockStatus::Paused].map(|s| s.key());
+    Ok(scoped::<sla_clock::Entity>(unit.org_id())
+        .filter(sla_clock::Column::PolicyId.eq(policy.id.uuid()))
+        .filter(sla_clock::Column::Status.is_in(counting))
+        .all(unit.conn())
+        .await?)
+}
+
+/// The policy's targets, as it is now, for its clocks still counting.
+pub(super) async fn reapply(unit: &UnitOfWork<'_>, policy: &PolicyRecord) -> StoreResult<usize> {
+    let mut count = 0;
+    for row in counting_clocks(unit, policy).await? {
+        let metric: Metric = row.metric.parse().map_err(corrupt)?;
+        let priority = priority_of(unit.conn(), unit.org_id(), &row).await?;
+        let reason = format!("{} was re-applied (revision {})", policy.spec.name, policy.revision);
+        let change = ClockMove::Retarget { priority: priority.unwrap_or_else(|| "default".to_owned()), reason };
+        if let Some(event) = event_for(&change, metric, status_of(&row)?, policy, row.target_seconds, unit.now()) {
+            append(unit, row.id, &event).await?;
+        }
+        let mut active: sla_clock::ActiveModel = row.into();
+        active.policy_revision = Set(policy.revision);
+        refresh(unit, active.update(unit.conn()).await?, policy).await?;
+        count += 1;
+    }
+    Ok(count)
+}
+
+/// The priority a clock's record has now (an incident's severity).
+async fn priority_of<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    row: &sla_clock::Model,
+) -> StoreResult<Option<String>> {
+    let record = RecordRef::stored(row.subject_kind.parse().map_err(corrupt)?, row.subject_id);
+    let summary = super::super::records::describe(conn, org_id, record).await?;
+    Ok(summary.and_then(|s| s.event_data.get("severity").and_then(|v| v.as_str()).map(str::to_owned)))
+}
+
+/// Delivers the clock's due alert — the breach, else its next warning —
+/// once: the row is locked and its counters move in the same write.
+pub(super) async fn alert(unit: &mut UnitOfWork<'_>, clock: SlaClockId) -> StoreResult<bool> {
+    let org_id = unit.org_id();
+    let row = scoped::<sla_clock::Entity>(org_id)
+        .filter(sla_clock::Column::Id.eq(clock.uuid()))
+        .lock_exclusive()
+        .one(unit.conn())
+        .await?;
+    let Some(row) = row else { return Ok(false) };
+    let now = unit.now();
+    if row.alert_at.is_none_or(|at| at > now) {
+        return Ok(false);
+    }
+    let policy = policy_on(unit.conn(), org_id, row.policy_id).await?;
+    let (state, _, _) = replayed(unit.conn(), org_id, &row, &policy, now).await?;
+    let (calendar, _) = calendar_of(unit.conn(), org_id, &policy.spec).await?;
+    let record = RecordRef::stored(row.subject_kind.parse().map_err(corrupt)?, row.subject_id);
+    let warnings = &policy.spec.warnings;
+    let sent = usize::try_from(row.warnings_sent).unwrap_or(usize::MAX);
+    let mut active: sla_clock::ActiveModel = row.clone().into();
+    let (event_type, percent) = if state.breached_at.is_some() {
+        active.breach_sent = Set(true);
+        active.warnings_sent = Set(i32::try_from(warnings.len()).unwrap_or(i32::MAX));
+        (EventType::SlaBreached, 100)
+    } else if let Some(percent) =
+        warnings.get(sent).copied().filter(|p| state.threshold_at(&calendar, now, *p).is_some_and(|at| at <= now))
+    {
+        active.warnings_sent = Set(row.warnings_sent + 1);
+        (EventType::SlaWarning, percent)
+    } else {
+        refresh(unit, row, &policy).await?;
+        return Ok(false);
+    };
+    let updated = active.update(unit.conn()).await?;
+    refresh(unit, updated, &policy).await?;
+    let Some(summary) = super::super::records::describe(unit.conn(), org_id, record).await? else { return Ok(false) };
+    let notify = people_to_tell(unit.conn(), org_id, record).await?;
+    let data = json!({"number": summary.number.to_string(), "title": summary.title, "metric": row.metric,
+                      "percent": percent, "policy": policy.spec.name, "dueAt": state.due_at,
+                      "breachedAt": state.breached_at, "clock": clock, "notify": notify});
+    unit.emit(DomainEvent::new(event_type, record, data));
+    Ok(true)
+}
+
+/// Who hears of a record's SLA: an incident's assignees, commander and
+/// team lead; a request's task assignees and their teams' leads.
+async fn people_to_tell<C: ConnectionTrait>(conn: &C, org_id: OrgId, record: RecordRef) -> StoreResult<Vec<UserId>> {
+    let mut people = super::super::incidents::responsible(conn, org_id, record).await?;
+    people.extend(super::super::requests::responsible(conn, org_id, record).await?);
+    people.sort();
+    people.dedup();
+    Ok(people)
+}
+
+impl Sla<'_> {
+    /// `record`'s clocks, replayed now.
+    pub async fn clocks(&self, record: RecordRef) -> StoreResult<Vec<ClockRecord>> {
+        let (db, org_id) = (self.scope.db, self.scope.org_id);
+        let now = self.scope.clock.now();
+        let mut clocks = Vec::new();
+        for row in clocks_of(db, org_id, record).await? {
+            let policy = policy_on(db, org_id, row.policy_id).await?;
+            let (state, events, _) = replayed(db, org_id, &row, &policy, now).await?;
+            clocks.push(ClockRecord {
+                id: SlaClockId::from_uuid(row.id),
+                subject: record,
+                policy: policy.id,
+                policy_name: policy.spec.name,
+                policy_revision: row.policy_revision,
+                metric: row.metric.parse().map_err(corrupt)?,
+                state,
+                events,
+            });
+        }
+        Ok(clocks)
+    }
+}
