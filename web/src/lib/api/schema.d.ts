@@ -763,6 +763,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every business-hours calendar. */
+        get: operations["list_sla_calendars"];
+        put?: never;
+        /**
+         * Writes a calendar: weekly hours per day in an IANA zone (several spans
+         *     a day for split days), holidays (a date, or `everyYear: "12-25"`) and
+         *     exceptions (a date's own hours; none: closed). Admins.
+         */
+        post: operations["create_sla_calendar"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/calendars/{calendarId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One calendar. */
+        get: operations["get_sla_calendar"];
+        /** Replaces a calendar (admins; `If-Match`). Clocks read it from now on. */
+        put: operations["replace_sla_calendar"];
+        post?: never;
+        /** Deletes a calendar no policy counts by (409 naming one that does). Admins. */
+        delete: operations["delete_sla_calendar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/catalog": {
         parameters: {
             query?: never;
@@ -1535,6 +1576,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/incidents/{incidentId}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The incident's SLA clocks (response, resolution) as they stand now,
+         *     each with how its figures came about (module slaManagement).
+         */
+        get: operations["incident_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/incidents/{incidentId}/timeline": {
         parameters: {
             query?: never;
@@ -2296,6 +2357,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/requester-signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lets anyone with a confirmed address at the organisation's domain join
+         *     its portal as a requester (no seat), or stops it (admins). The domain
+         *     must be that of the admin's own confirmed address.
+         */
+        put: operations["set_requester_signup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/requests": {
         parameters: {
             query?: never;
@@ -2413,6 +2495,26 @@ export interface paths {
         post?: never;
         /** Removes one of the record's links. */
         delete: operations["request_records_remove_link"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/requests/{requestId}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request's SLA clocks as they stand now, each with how its figures
+         *     came about (agents; module slaManagement).
+         */
+        get: operations["request_sla"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2592,6 +2694,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every policy, in the order they are tried. */
+        get: operations["list_sla_policies"];
+        put?: never;
+        /**
+         * Writes a policy, tried after the others (admins): which records it
+         *     applies to, targets per priority (`P1`…`P4`, `default`), a calendar
+         *     (none: round the clock), statuses that pause it, warnings in %.
+         */
+        post: operations["create_sla_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sla-policies/{slaPolicyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One policy. */
+        get: operations["get_sla_policy"];
+        /**
+         * Replaces a policy (admins; `If-Match`). Its running clocks keep their
+         *     targets — re-apply it to move them — but disabling it stops all their
+         *     warnings at once.
+         */
+        put: operations["replace_sla_policy"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orgs/{orgId}/sla-policies/{slaPolicyId}/reapply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Applies the policy as it is now to its running clocks, keeping the time
+         *     each has counted (admins). Nothing else changes running clocks.
+         */
+        post: operations["reapply_sla_policy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/sla-targets": {
         parameters: {
             query?: never;
@@ -2757,6 +2923,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/by-slug/{slug}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Joins the organisation's portal as a requester, when it lets people of
+         *     the caller's confirmed email domain do so (404 otherwise, as for an
+         *     organisation that does not exist). Joining again changes nothing.
+         */
+        post: operations["join_as_requester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ready": {
         parameters: {
             query?: never;
@@ -2831,6 +3018,16 @@ export interface components {
              * @description Send as `If-Match` when changing it.
              */
             version: number;
+        };
+        /** @description Which records a policy applies to; an empty list matches every value. */
+        AppliesTo: {
+            /** @description Requests raised from these catalogue items. */
+            items?: components["schemas"]["CatalogItemId"][];
+            /** @description Incidents with any of these labels. */
+            labels?: string[];
+            record: components["schemas"]["PolicySubject"];
+            /** @description Incidents of these severities. */
+            severities?: components["schemas"]["Severity"][];
         };
         /** @enum {string} */
         ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
@@ -2960,12 +3157,95 @@ export interface components {
             status: components["schemas"]["IncidentStatus"];
             title: string;
         };
+        /** @example cal_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        CalendarId: string;
+        CalendarList: {
+            data: components["schemas"]["CalendarView"][];
+        };
+        /** @description A calendar as written. */
+        CalendarSpec: {
+            exceptions?: components["schemas"]["Exception"][];
+            holidays?: components["schemas"]["Holiday"][];
+            name: string;
+            /** @description An IANA zone: `Europe/Berlin`. */
+            timeZone: string;
+            week: components["schemas"]["Week"];
+        };
+        CalendarView: components["schemas"]["CalendarSpec"] & {
+            /** Format: date-time */
+            createdAt: string;
+            id: components["schemas"]["CalendarId"];
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         /** @example cit_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         CatalogItemId: string;
+        CatalogItemList: {
+            data: components["schemas"]["CatalogItemView"][];
+        };
+        /**
+         * @description An item as written: its form a JSON Schema of an object (`if`/`then`,
+         *     `dependentSchemas` and formats included), its approval steps (none: no
+         *     approval), its fulfilment plan (stages in sequence, tasks of a stage in
+         *     parallel, each for a team and optionally only `when` an answer has a
+         *     value).
+         */
+        CatalogItemRequest: {
+            approval?: components["schemas"]["StepSpec"][];
+            audienceTeams?: components["schemas"]["TeamId"][];
+            category?: null | components["schemas"]["CategoryId"];
+            description?: string;
+            form: unknown;
+            fulfilment?: components["schemas"]["FulfilmentPlan"];
+            /** @description A short name of an icon, or an emoji. */
+            icon?: string;
+            name: string;
+            /** Format: int32 */
+            targetMinutes?: number | null;
+        };
+        /** @description How an item is configured: shown to catalogue managers only. */
+        CatalogItemSetup: {
+            approval: components["schemas"]["StepSpec"][];
+            /** @description Teams whose members may request it; empty: everyone. */
+            audienceTeams: components["schemas"]["TeamId"][];
+            /** Format: date-time */
+            createdAt: string;
+            fulfilment: components["schemas"]["FulfilmentPlan"];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CatalogItemStatusRequest: {
+            status: components["schemas"]["ItemStatus"];
+        };
+        CatalogItemView: {
+            category?: null | components["schemas"]["CategoryId"];
+            /** @description Markdown. */
+            description: string;
+            /** @description The form new requests are raised with: a JSON Schema of the answers. */
+            form: unknown;
+            /** Format: int32 */
+            formVersion: number;
+            icon: string;
+            id: components["schemas"]["CatalogItemId"];
+            name: string;
+            /** @description Whether a request waits for an approval first. */
+            needsApproval: boolean;
+            setup?: null | components["schemas"]["CatalogItemSetup"];
+            status: components["schemas"]["ItemStatus"];
+            /** Format: int32 */
+            targetMinutes?: number | null;
+            /**
+             * Format: int32
+             * @description Send as `If-Match` (also in the `ETag` header) when changing it.
+             */
+            version: number;
+        };
         /** @description What someone may request, and the categories. */
         CatalogView: {
             categories: components["schemas"]["CategoryView"][];
-            items: components["schemas"]["ItemView"][];
+            items: components["schemas"]["CatalogItemView"][];
         };
         /** @example cat_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         CategoryId: string;
@@ -3099,6 +3379,87 @@ export interface components {
         };
         /** @enum {string} */
         CiStatus: "planned" | "active" | "maintenance" | "retired";
+        /** @description One thing that happened to a clock. */
+        ClockEvent: {
+            /** Format: date-time */
+            at: string;
+            /** Format: int64 */
+            target_seconds: number;
+            /** @enum {string} */
+            type: "started";
+        } | {
+            /** Format: date-time */
+            at: string;
+            reason: string;
+            /** @enum {string} */
+            type: "paused";
+        } | {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            type: "resumed";
+        } | {
+            /** Format: date-time */
+            at: string;
+            reason: string;
+            /** Format: int64 */
+            target_seconds: number;
+            /** @enum {string} */
+            type: "target_changed";
+        } | {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            type: "met";
+        } | {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            type: "reopened";
+        } | {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            type: "cancelled";
+        };
+        ClockList: {
+            data: components["schemas"]["ClockView"][];
+        };
+        /** @enum {string} */
+        ClockStatus: "running" | "paused" | "met" | "breached" | "cancelled";
+        ClockView: {
+            /** Format: date-time */
+            breachedAt?: string | null;
+            /** Format: date-time */
+            dueAt?: string | null;
+            /**
+             * Format: int64
+             * @description Business time counted.
+             */
+            elapsedSeconds: number;
+            events: components["schemas"]["ClockEvent"][];
+            /** @description How each figure came about, in words. */
+            explanation: string[];
+            id: components["schemas"]["SlaClockId"];
+            metric: components["schemas"]["Metric"];
+            /** Format: int64 */
+            pausedSeconds: number;
+            policy: components["schemas"]["SlaPolicyId"];
+            policyName: string;
+            /**
+             * Format: int32
+             * @description The policy's revision the clock started under (or was re-applied at).
+             */
+            policyRevision: number;
+            /**
+             * Format: int64
+             * @description Business time left (negative once breached).
+             */
+            remainingSeconds: number;
+            status: components["schemas"]["ClockStatus"];
+            /** Format: int64 */
+            targetSeconds: number;
+        };
         /**
          * @description When a task is part of a request: an answer (by JSON pointer into the
          *     answers, `/laptop/model`) equals a value, or is one of several.
@@ -3343,6 +3704,12 @@ export interface components {
         };
         /** @example evt_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         EventId: string;
+        /** @description One day whose hours differ from the week's (empty spans: closed). */
+        Exception: {
+            /** Format: date */
+            date: string;
+            spans: components["schemas"]["SpanText"][];
+        };
         ExternalLinkRequest: {
             /** @description Its key there (`OPS-12`, a sys_id); defaults to the URL. */
             key?: string | null;
@@ -3457,6 +3824,17 @@ export interface components {
         HealthStatus: {
             /** @description Always `ok` when the process answers. */
             status: string;
+        };
+        /** @description A day off: one date, or the same day every year. */
+        Holiday: {
+            /**
+             * Format: date
+             * @description `2026-12-24`, once.
+             */
+            date?: string | null;
+            /** @description `12-25`, every year. */
+            everyYear?: string | null;
+            name: string;
         };
         ImpactNodeView: {
             /** Format: int32 */
@@ -3598,9 +3976,6 @@ export interface components {
         };
         /** @enum {string} */
         InvoiceOutcome: "paid" | "payment_failed";
-        ItemList: {
-            data: components["schemas"]["ItemView"][];
-        };
         ItemRecordsView: {
             /** @description Changes not yet closed: recent, under way and upcoming. */
             changes: components["schemas"]["RecordSummaryView"][];
@@ -3609,42 +3984,8 @@ export interface components {
             /** @description Problems not yet resolved. */
             problems: components["schemas"]["RecordSummaryView"][];
         };
-        /**
-         * @description An item as written: its form a JSON Schema of an object (`if`/`then`,
-         *     `dependentSchemas` and formats included), its approval steps (none: no
-         *     approval), its fulfilment plan (stages in sequence, tasks of a stage in
-         *     parallel, each for a team and optionally only `when` an answer has a
-         *     value).
-         */
-        ItemRequest: {
-            approval?: components["schemas"]["StepSpec"][];
-            audienceTeams?: components["schemas"]["TeamId"][];
-            category?: null | components["schemas"]["CategoryId"];
-            description?: string;
-            form: unknown;
-            fulfilment?: components["schemas"]["FulfilmentPlan"];
-            /** @description A short name of an icon, or an emoji. */
-            icon?: string;
-            name: string;
-            /** Format: int32 */
-            targetMinutes?: number | null;
-        };
-        /** @description How an item is configured: shown to catalogue managers only. */
-        ItemSetup: {
-            approval: components["schemas"]["StepSpec"][];
-            /** @description Teams whose members may request it; empty: everyone. */
-            audienceTeams: components["schemas"]["TeamId"][];
-            /** Format: date-time */
-            createdAt: string;
-            fulfilment: components["schemas"]["FulfilmentPlan"];
-            /** Format: date-time */
-            updatedAt: string;
-        };
         /** @enum {string} */
         ItemStatus: "draft" | "published" | "retired";
-        ItemStatusRequest: {
-            status: components["schemas"]["ItemStatus"];
-        };
         ItemTypeList: {
             data: components["schemas"]["ItemTypeView"][];
         };
@@ -3747,6 +4088,8 @@ export interface components {
             roles: components["schemas"]["Role"][];
             userId: components["schemas"]["UserId"];
         };
+        /** @enum {string} */
+        Metric: "response" | "resolution";
         MeView: {
             memberships: components["schemas"]["MembershipView"][];
             user: components["schemas"]["UserView"];
@@ -3775,6 +4118,11 @@ export interface components {
             limits: components["schemas"]["PlanLimits"];
             name: string;
             plan: components["schemas"]["Plan"];
+            /**
+             * @description People with a confirmed address at this domain may join the portal
+             *     as requesters by themselves; `null`: by invitation only.
+             */
+            requesterDomain?: string | null;
             slug: string;
         };
         OverdueActionItem: {
@@ -4058,6 +4406,48 @@ export interface components {
             team: components["schemas"]["TeamId"];
             when?: null | components["schemas"]["Condition"];
         };
+        PolicyList: {
+            data: components["schemas"]["PolicyView"][];
+        };
+        /** @description A policy as written. */
+        PolicySpec: {
+            appliesTo: components["schemas"]["AppliesTo"];
+            calendar?: null | components["schemas"]["CalendarId"];
+            enabled?: boolean;
+            name: string;
+            /** @description Statuses that pause its clocks: `waiting_on_requester`. */
+            pauseStatuses?: string[];
+            /**
+             * @description Targets by priority: `P1`…`P4` for incidents; `default` for
+             *     anything without its own (and for requests).
+             */
+            targets: {
+                [key: string]: components["schemas"]["Targets"];
+            };
+            /** @description Warnings before a breach, in % of the target (`[75, 90]`). */
+            warnings?: number[];
+        };
+        /** @enum {string} */
+        PolicySubject: "incident" | "request";
+        PolicyView: components["schemas"]["PolicySpec"] & {
+            /** Format: date-time */
+            createdAt: string;
+            id: components["schemas"]["SlaPolicyId"];
+            /**
+             * Format: int32
+             * @description Policies are tried in this order; the first enabled one that matches applies.
+             */
+            position: number;
+            /**
+             * Format: int32
+             * @description Bumped by every edit; clocks show the revision they started under.
+             */
+            revision: number;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         PortalRequest: Record<string, never>;
         /** @enum {string} */
         Priority: "P1" | "P2" | "P3" | "P4";
@@ -4135,6 +4525,10 @@ export interface components {
             database: string;
             status: string;
         };
+        Reapplied: {
+            /** @description Running clocks that took the policy's current targets. */
+            clocks: number;
+        };
         /** @enum {string} */
         RecordKind: "incident" | "problem" | "change" | "request" | "article" | "configurationItem";
         /** @example inc_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
@@ -4182,6 +4576,13 @@ export interface components {
         };
         RelationTypeList: {
             data: components["schemas"]["RelationType"][];
+        };
+        RequesterSignupRequest: {
+            /**
+             * @description An email domain (`example.com`) — your own confirmed address's, as
+             *     the proof that the organisation owns it; `null` to stop.
+             */
+            domain?: string | null;
         };
         /** @example req_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         RequestId: string;
@@ -4338,6 +4739,10 @@ export interface components {
             name: string;
             password: string;
         };
+        /** @example clk_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        SlaClockId: string;
+        /** @example slp_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
+        SlaPolicyId: string;
         /** @description A piece of a snippet: matched words are `match`. */
         SnippetPiece: {
             match: boolean;
@@ -4345,6 +4750,11 @@ export interface components {
         };
         /** @enum {string} */
         Source: "ui" | "api" | "email" | "webhook";
+        /** @description A span as written: `{"from": "09:00", "to": "17:30"}`; `"24:00"` ends the day. */
+        SpanText: {
+            from: string;
+            to: string;
+        };
         /** @description Tasks that run in parallel; the next stage opens when they are all done. */
         Stage: {
             tasks: components["schemas"]["PlanTask"][];
@@ -4402,6 +4812,15 @@ export interface components {
             eventsRelayed: number;
             /** Format: int64 */
             idempotencyKeysPruned: number;
+            /** @description SLA warnings and breaches delivered (as events). */
+            slaAlerts: number;
+        };
+        /** @description Minutes allowed, per metric; `None`: not measured. */
+        Targets: {
+            /** Format: int32 */
+            resolutionMinutes?: number | null;
+            /** Format: int32 */
+            responseMinutes?: number | null;
         };
         TargetView: {
             /** Format: int64 */
@@ -4636,6 +5055,16 @@ export interface components {
             /** @description Shown once: on creation and rotation. */
             secret?: string | null;
             url: string;
+        };
+        /** @description The week's hours, one list of spans per day. */
+        Week: {
+            friday?: components["schemas"]["SpanText"][];
+            monday?: components["schemas"]["SpanText"][];
+            saturday?: components["schemas"]["SpanText"][];
+            sunday?: components["schemas"]["SpanText"][];
+            thursday?: components["schemas"]["SpanText"][];
+            tuesday?: components["schemas"]["SpanText"][];
+            wednesday?: components["schemas"]["SpanText"][];
         };
         /** @description When a change is planned to happen. */
         Window: {
@@ -6340,6 +6769,234 @@ export interface operations {
             };
         };
     };
+    list_sla_calendars: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_sla_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarSpec"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_sla_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                calendarId: components["schemas"]["CalendarId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_sla_calendar: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                calendarId: components["schemas"]["CalendarId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarSpec"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_sla_calendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                calendarId: components["schemas"]["CalendarId"];
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_catalog: {
         parameters: {
             query?: never;
@@ -6527,7 +7184,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemList"];
+                    "application/json": components["schemas"]["CatalogItemList"];
                 };
             };
             403: {
@@ -6560,7 +7217,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ItemRequest"];
+                "application/json": components["schemas"]["CatalogItemRequest"];
             };
         };
         responses: {
@@ -6570,7 +7227,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["CatalogItemView"];
                 };
             };
             403: {
@@ -6618,7 +7275,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["CatalogItemView"];
                 };
             };
             404: {
@@ -6646,7 +7303,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ItemRequest"];
+                "application/json": components["schemas"]["CatalogItemRequest"];
             };
         };
         responses: {
@@ -6656,7 +7313,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["CatalogItemView"];
                 };
             };
             403: {
@@ -6748,7 +7405,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ItemStatusRequest"];
+                "application/json": components["schemas"]["CatalogItemStatusRequest"];
             };
         };
         responses: {
@@ -6758,7 +7415,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ItemView"];
+                    "application/json": components["schemas"]["CatalogItemView"];
                 };
             };
             403: {
@@ -8559,6 +9216,38 @@ export interface operations {
             };
         };
     };
+    incident_sla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `inc_…`, `42` or `INC-42` */
+                incidentId: string;
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     incident_records_timeline: {
         parameters: {
             query?: never;
@@ -8891,6 +9580,8 @@ export interface operations {
                 limit?: number;
                 /** @description `all` words (the default) or `any` (suggestions: more words rank higher). */
                 match?: "all" | "any";
+                /** @description Portal articles only (what requesters find); always so for requesters. */
+                portal?: boolean;
                 /** @description Words to find, each as a prefix (so results come as one types). */
                 q?: string;
                 /** @description Only articles with this tag. */
@@ -10726,6 +11417,56 @@ export interface operations {
             };
         };
     };
+    set_requester_signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequesterSignupRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_requests: {
         parameters: {
             query?: {
@@ -11069,6 +11810,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_sla: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClockList"];
+                };
             };
             404: {
                 headers: {
@@ -11539,6 +12311,228 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_sla_policies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyList"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_sla_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicySpec"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_sla_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                slaPolicyId: components["schemas"]["SlaPolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_sla_policy: {
+        parameters: {
+            query?: never;
+            header: {
+                "If-Match": string;
+            };
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                slaPolicyId: components["schemas"]["SlaPolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicySpec"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reapply_sla_policy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+                slaPolicyId: components["schemas"]["SlaPolicyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reapplied"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12026,6 +13020,43 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrgView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    join_as_requester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgView"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             404: {

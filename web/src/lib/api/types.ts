@@ -108,39 +108,15 @@ export const CRITICALITIES: Criticality[] = ["low", "medium", "high", "critical"
 export type CatalogCategory = Schemas["CategoryView"];
 export type CategoryInput = Schemas["CategoryRequest"];
 export type CatalogItemStatus = Schemas["ItemStatus"];
-export type CatalogItemInput = Omit<Schemas["ItemRequest"], "form"> & { form: JsonSchema };
-export type CatalogItemSetup = Schemas["ItemSetup"];
+export type CatalogItemInput = Omit<Schemas["CatalogItemRequest"], "form"> & { form: JsonSchema };
+export type CatalogItemSetup = Schemas["CatalogItemSetup"];
 export type FulfilmentPlan = Schemas["FulfilmentPlan"];
 export type PlanStage = Schemas["Stage"];
 export type PlanTask = Schemas["PlanTask"];
 export type TaskCondition = Schemas["Condition"];
-/**
- * A catalogue item as the API answers it. Written out here because the
- * OpenAPI document names it `ItemView`, like the configuration item, and
- * the generated schema keeps only the latter.
- */
-export interface CatalogItem {
-  id: Schemas["CatalogItemId"];
-  name: string;
-  /** Markdown. */
-  description: string;
-  /** A short name of an icon, or an emoji. */
-  icon: string;
-  category: Schemas["CategoryId"] | null;
-  status: CatalogItemStatus;
-  /** The form new requests are raised with: a JSON Schema of the answers. */
-  form: JsonSchema;
-  formVersion: number;
-  needsApproval: boolean;
-  targetMinutes: number | null;
-  /** For catalogue managers (admins) only. */
-  setup?: CatalogItemSetup;
-  version: number;
-}
-export interface Catalog {
-  categories: CatalogCategory[];
-  items: CatalogItem[];
-}
+/** A catalogue item as the API answers it (its form typed as the JSON Schema it is). */
+export type CatalogItem = Omit<Schemas["CatalogItemView"], "form"> & { form: JsonSchema };
+export type Catalog = Omit<Schemas["CatalogView"], "items"> & { items: CatalogItem[] };
 export const CATALOG_ITEM_STATUSES: CatalogItemStatus[] = ["draft", "published", "retired"];
 
 export type ServiceRequest = Omit<Schemas["RequestView"], "form" | "answers"> & { form: JsonSchema; answers: Answers };

@@ -22,7 +22,7 @@ function Items() {
   const [status, setStatus] = useState<CatalogItemStatus | "">("");
   const items = useResource(() => api.catalogItems(org.id, status || undefined), [org.id, status]);
   const categories = useResource(() => api.catalog(org.id).then((c) => c.categories), [org.id]);
-  const categoryName = (id: string | null) => (id ? categories.data?.find((c) => c.id === id)?.name ?? "…" : "No category");
+  const categoryName = (id: string | null | undefined) => (id ? categories.data?.find((c) => c.id === id)?.name ?? "…" : "No category");
   const newHref = `/${membership.slug}/settings/catalogue/new`;
   return (
     <Card>
