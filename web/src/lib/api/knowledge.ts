@@ -32,6 +32,8 @@ export interface KbSearch {
   tag?: string;
   /** `all` words (default) or `any` (suggestions). */
   match?: "all" | "any";
+  /** Only the articles shown on the portal (always so for requesters). */
+  portal?: boolean;
   limit?: number;
 }
 
@@ -53,8 +55,8 @@ export const knowledge = {
   revisionDiff: (orgId: string, id: string, revision: number, against?: number) =>
     json<RevisionDiff>(`${articlePath(orgId, id)}/revisions/${revision}/diff`, { query: { against } }),
   /** Searches (`q`, words as prefixes), or the newest published articles without `q`. */
-  searchKb: (orgId: string, { q, kind, tag, match, limit }: KbSearch = {}) =>
-    json<{ data: SearchResult[] }>(`${orgPath(orgId)}/kb`, { query: { q, kind: kind?.join(","), tag, match, limit } }).then((r) => r.data),
+  searchKb: (orgId: string, { q, kind, tag, match, portal, limit }: KbSearch = {}) =>
+    json<{ data: SearchResult[] }>(`${orgPath(orgId)}/kb`, { query: { q, kind: kind?.join(","), tag, match, portal: portal ? "true" : undefined, limit } }).then((r) => r.data),
   /** Writes the postmortem of a resolved incident (or answers the one it has). */
   writePostmortem: (orgId: string, incident: string) => json<Article>(`${orgPath(orgId)}/kb/postmortems`, { method: "POST", body: { incident } }),
   postmortemOf: (orgId: string, incident: string) => versioned<Article>(`${orgPath(orgId)}/kb/postmortems/${segment(incident)}`),

@@ -1,6 +1,7 @@
 "use client";
 // Help articles on the portal: searching the published articles shown on
-// the portal (a requester's search finds only those), and reading one.
+// the portal (`portal=true`: only those, for members and admins too), and
+// reading one.
 
 import { useRef, useState } from "react";
 import { api, type SearchResult } from "@/lib/api";
@@ -10,7 +11,7 @@ import { Markdown } from "@/lib/markdown";
 import { useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
 import { Link, useDocumentTitle } from "@/lib/router";
-import { Alert, ErrorAlert } from "@/components/ui/Alert";
+import { ErrorAlert } from "@/components/ui/Alert";
 import { ButtonLink } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { TextField } from "@/components/ui/Field";
@@ -18,10 +19,10 @@ import { ErrorState, Loading } from "@/components/ui/States";
 import { Snippet, Tags } from "@/screens/kb/shared";
 
 export function HelpHome() {
-  const { org, membership, isRequester } = useOrg();
+  const { org, membership } = useOrg();
   const [text, setText] = useState("");
   const q = useDebounced(text.trim(), 200);
-  const found = useResource(() => api.searchKb(org.id, { q, kind: ["article"], limit: 20 }), [org.id, q]);
+  const found = useResource(() => api.searchKb(org.id, { q, kind: ["article"], portal: true, limit: 20 }), [org.id, q]);
   // Keep the last answer on screen while the next one is on its way.
   const last = useRef<{ q: string; data: SearchResult[] }>(undefined);
   if (found.data) last.current = { q, data: found.data };
@@ -29,11 +30,6 @@ export function HelpHome() {
   return (
     <>
       <PageHeader title="Help articles" description="Answers to common questions. Search before you ask." />
-      {!isRequester && (
-        <Alert tone="info" className="mb-4">
-          As a member you also find internal articles here; requesters see only those shown on the portal.
-        </Alert>
-      )}
       <Card>
         <div className="border-b border-slate-200 p-4 dark:border-slate-700">
           <form role="search" aria-label="Search the help articles" onSubmit={(e) => e.preventDefault()}>

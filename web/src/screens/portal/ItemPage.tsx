@@ -29,7 +29,7 @@ function newKey(): string {
 function HelpForItem({ item }: { item: CatalogItem }) {
   const { org, membership } = useOrg();
   const found = useResource<SearchResult[]>(
-    org.features.knowledgeBase ? () => api.searchKb(org.id, { q: item.name, kind: ["article"], match: "any", limit: 5 }) : null,
+    org.features.knowledgeBase ? () => api.searchKb(org.id, { q: item.name, kind: ["article"], match: "any", portal: true, limit: 5 }) : null,
     [org.id, item.name, org.features.knowledgeBase],
   );
   if (!org.features.knowledgeBase) return null;
