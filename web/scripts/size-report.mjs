@@ -29,6 +29,7 @@ const ROUTES = [
   ["/verify-email?token=", "@/screens/auth/VerifyEmail"],
   ["/invite/{token}", "@/screens/auth/AcceptInvite"],
   ["/new-org", "@/screens/auth/NewOrg"],
+  ["/{slug}/portal (joining, for non-members)", "@/screens/auth/JoinPortal"],
   ["/{slug}/incidents", "@/screens/incidents/IncidentList"],
   ["/{slug}/incidents/new", "@/screens/incidents/NewIncident"],
   ["/{slug}/incidents/{number}", "@/screens/incidents/IncidentDetail"],

@@ -7,7 +7,7 @@ import { useEffect, type ReactNode } from "react";
 import type { Membership } from "@/lib/api";
 import { UPCOMING_MODULES, MODULE_LABEL } from "@/lib/modules";
 import { OrgProvider, useOrg } from "@/lib/org";
-import { orgHome, RESERVED } from "@/lib/paths";
+import { orgHome, PENDING_JOIN, RESERVED } from "@/lib/paths";
 import { navigate, useLocation } from "@/lib/router";
 import { SessionProvider, useSession } from "@/lib/session";
 import { AppShell } from "@/components/AppShell";
@@ -46,6 +46,7 @@ const Integrations = dynamic(() => import("@/screens/settings/Integrations"), { 
 const Notifications = dynamic(() => import("@/screens/settings/Notifications"), { loading });
 const KnowledgeBaseSettings = dynamic(() => import("@/screens/settings/KnowledgeBaseSettings"), { loading });
 const OnCall = dynamic(() => import("@/screens/oncall/OnCall"), { loading });
+const JoinPortal = dynamic(() => import("@/screens/auth/JoinPortal"), { loading });
 
 const LAST_ORG = "simplicity:lastOrg";
 
@@ -68,7 +69,11 @@ function Home() {
   const { state } = useSession();
   if (state.status !== "signedIn") return <RequireAuth>{null}</RequireAuth>;
   const { memberships } = state.me;
-  if (!memberships.length) return <Redirect to="/new-org" />;
+  if (!memberships.length) {
+    // Someone who set out to join a portal, back from confirming their address.
+    const joining = typeof localStorage !== "undefined" ? localStorage.getItem(PENDING_JOIN) : null;
+    return <Redirect to={joining ? `/${encodeURIComponent(joining)}/portal` : "/new-org"} />;
+  }
   const last = typeof localStorage !== "undefined" ? localStorage.getItem(LAST_ORG) : null;
   const org = memberships.find((m) => m.slug === last) ?? memberships[0];
   return <Redirect to={orgHome(org)} />;
@@ -187,7 +192,9 @@ function OrgRoute({ slug, rest }: { slug: string; rest: string[] }) {
   useEffect(() => {
     if (membership) localStorage.setItem(LAST_ORG, membership.slug);
   }, [membership]);
-  if (!membership) return <NotAMember slug={slug} />;
+  // A portal may be open to people of its email domain: offered to anyone
+  // (whether the organisation exists is the server's to keep).
+  if (!membership) return rest.length === 0 || rest[0] === "portal" ? <JoinPortal slug={slug} /> : <NotAMember slug={slug} />;
   return (
     <OrgProvider
       key={membership.orgId}

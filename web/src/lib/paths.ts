@@ -22,3 +22,6 @@ export function slugify(name: string): string {
 export function orgHome(membership: { slug: string; roles: readonly string[] }): string {
   return membership.roles.includes("requester") ? `/${membership.slug}/portal` : `/${membership.slug}/incidents`;
 }
+
+/** localStorage: the portal someone set out to join while their address was unconfirmed (the emailed link leads home, and home back there). */
+export const PENDING_JOIN = "simplicity:pendingJoin";

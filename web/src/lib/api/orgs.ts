@@ -9,6 +9,10 @@ export const orgs = {
   createOrg: (input: { name: string; slug: string }) => post<Org>("/api/orgs", input),
   org: (orgId: string) => json<Org>(orgPath(orgId)),
   orgBySlug: (slug: string) => json<Org>(`/api/orgs/by-slug/${segment(slug)}`),
+  /** Joins the portal of `slug` as a requester (404 when it is not open to the caller's address, 403 while it is unconfirmed). */
+  joinPortal: (slug: string) => post<Org>(`/api/orgs/by-slug/${segment(slug)}/join`),
+  /** Lets people with a confirmed address at `domain` (the admin's own) join the portal by themselves; `null` stops it. */
+  setRequesterSignup: (orgId: string, domain: string | null) => json<Org>(`${orgPath(orgId)}/requester-signup`, { method: "PUT", body: { domain } }),
   setFeatures: (orgId: string, features: Record<string, boolean>) =>
     json<Org>(`${orgPath(orgId)}/features`, { method: "PATCH", body: features }),
 

@@ -12,6 +12,7 @@ import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, TextField } from "@/components/ui/Field";
 import { ErrorState, Loading } from "@/components/ui/States";
+import { PortalSignup } from "./PortalSignup";
 
 /** The roles, requester alone or any of the others (ticking one unticks the other kind). */
 function RoleBoxes({ name, roles, onChange, disabled }: { name: string; roles: Role[]; onChange: (roles: Role[]) => void; disabled?: boolean }) {
@@ -223,6 +224,7 @@ export default function Members() {
           </ul>
         )}
       </Card>
+      <PortalSignup />
     </div>
   );
 }
