@@ -44,6 +44,7 @@ fn main() {
 }
 
 async fn run() {
+    simplicity_shared::tls::install_crypto();
     let clocks = env_number("BENCH_CLOCKS", 1_000_000);
     let incidents = env_number("BENCH_SLA_INCIDENTS", 2000);
     let ticks = env_number("BENCH_TICKS", 240);
