@@ -15,8 +15,9 @@ import { orgs } from "./orgs";
 import { problems } from "./problems";
 import { records } from "./records";
 import { requests } from "./requests";
+import { sla } from "./sla";
 
-export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...assets, ...billing, ...integrations, ...oncall, ...catalog, ...requests, records };
+export const api = { ...accounts, ...orgs, ...incidents, ...knowledge, ...problems, ...changes, ...assets, ...billing, ...integrations, ...oncall, ...catalog, ...requests, ...sla, records };
 
 export { ApiError, messageOf, request, type Page, type Problem, type Versioned } from "./client";
 export { incidentPath } from "./incidents";

@@ -236,3 +236,24 @@ export interface NotificationRules {
   phone: string | null;
   channels: Record<Severity, PersonalChannel[]>;
 }
+
+// SLA management (module slaManagement): business-hours calendars,
+// policies tried in order, and each record's clocks.
+export type Calendar = Schemas["CalendarView"];
+export type CalendarSpec = Schemas["CalendarSpec"];
+export type Week = Schemas["Week"];
+export type Span = Schemas["SpanText"];
+export type Holiday = Schemas["Holiday"];
+export type CalendarException = Schemas["Exception"];
+export type SlaPolicy = Schemas["PolicyView"];
+export type SlaPolicySpec = Schemas["PolicySpec"];
+export type PolicySubject = Schemas["PolicySubject"];
+export type PolicyTargets = Schemas["Targets"];
+export type SlaClockView = Schemas["ClockView"];
+export type ClockStatus = Schemas["ClockStatus"];
+export type ClockEvent = Schemas["ClockEvent"];
+export type SlaMetric = Schemas["Metric"];
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** The statuses a policy may pause its clocks in. */
+export const PAUSE_STATUSES = ["waiting_on_requester"] as const;
