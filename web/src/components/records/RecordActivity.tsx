@@ -1,6 +1,6 @@
 "use client";
 // A record's timeline with the form to add a note: the same on every
-// record's page. `version` reloads it after the record changes.
+// record's page. `version` (or anything that changes with the record) reloads it after the record changes.
 
 import { api, type TimelineEntry } from "@/lib/api";
 import { useResource } from "@/lib/resource";
@@ -9,7 +9,7 @@ import { ErrorState, Loading } from "@/components/ui/States";
 import { NoteForm, Timeline } from "./Timeline";
 
 /** `comments`: the record's requester reads its notes too (a request), so they are comments. */
-export function RecordActivity({ base, version, comments = false }: { base: string; version: number; comments?: boolean }) {
+export function RecordActivity({ base, version, comments = false }: { base: string; version: number | string; comments?: boolean }) {
   const timeline = useResource<TimelineEntry[]>(() => api.records.timeline(base).then((t) => t.data), [base, version]);
   return (
     <Card>

@@ -26,6 +26,8 @@ import { NoteForm, Timeline } from "@/components/records/Timeline";
 // Known errors and articles matching the title: the new-incident form's
 // suggestions, loaded after the page (and only with the knowledge base on).
 const MatchingKnowledge = dynamic(() => import("./MatchingKnowledge").then((m) => m.MatchingKnowledge), { ssr: false });
+// The SLA clocks of the policy that applies (module slaManagement), loaded after the page.
+const SlaPanel = dynamic(() => import("@/components/records/SlaPanel").then((m) => m.SlaPanel), { ssr: false });
 
 function StatusActions({ incident, busy, onChange }: { incident: Incident; busy: boolean; onChange: (change: IncidentChange) => void }) {
   const next = TRANSITIONS[incident.status];
@@ -208,6 +210,7 @@ export default function IncidentDetail({ number }: { number: string }) {
           </Card>
         </div>
         <div className="h-fit space-y-6">
+        {org.features.slaManagement && <SlaPanel base={incidentPath(org.id, incident.id)} stamp={incident.version} noun="incident" />}
         <Card>
           <CardHeader title="People" />
           <div className="p-4">

@@ -4,6 +4,7 @@
 // status and assignee, fulfil or cancel, links and the timeline (its
 // comments reach the requester).
 
+import dynamic from "next/dynamic";
 import { useId, useState } from "react";
 import { api, ApiError, requestPath, TASK_MOVES, type RequestTask, type ServiceRequest, type TaskChange, type TaskStatus, type Team, type Versioned } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
@@ -19,6 +20,9 @@ import { ApprovalPanel } from "@/components/records/ApprovalPanel";
 import { LinksPanel } from "@/components/records/LinksPanel";
 import { RecordActivity } from "@/components/records/RecordActivity";
 import { Answers, isOpen, RequestStatusBadge, TASK_STATUS_LABEL, TaskStatusBadge, taskProgress } from "./shared";
+
+// The SLA clocks of the policy that applies (module slaManagement), loaded after the page.
+const SlaPanel = dynamic(() => import("@/components/records/SlaPanel").then((m) => m.SlaPanel), { ssr: false });
 
 const TO_DO: TaskStatus[] = ["pending", "open", "in_progress", "waiting_on_requester"];
 
@@ -130,6 +134,8 @@ export default function RequestDetail({ number }: { number: string }) {
   if (detail.loading) return <Loading label="Loading request…" />;
   if (!request) return <ErrorState error={detail.error} onRetry={detail.reload} />;
   const open = isOpen(request.status);
+  // A task's move leaves the request's version as it is: what reloads the timeline and the clocks.
+  const stamp = `${request.version}:${request.status}:${request.tasks.map((t) => `${t.status}/${t.assignee ?? ""}`).join(",")}`;
   const left = request.tasks.filter((t) => TO_DO.includes(t.status)).length;
   const canFulfil = (request.status === "approved" || request.status === "in_progress") && left === 0;
   return (
@@ -190,9 +196,10 @@ export default function RequestDetail({ number }: { number: string }) {
           {request.tasks.length > 0 && (
             <Tasks request={request} teams={teams.data} busy={busy} onChange={(task, change) => void act(() => api.updateTask(org.id, request.id, task.id, change))} />
           )}
-          <RecordActivity base={requestPath(org.id, request.id)} version={request.version} comments />
+          <RecordActivity base={requestPath(org.id, request.id)} version={stamp} comments />
         </div>
         <div className="h-fit space-y-6">
+          {org.features.slaManagement && <SlaPanel base={requestPath(org.id, request.id)} stamp={stamp} noun="request" />}
           <ApprovalPanel
             approval={request.approval}
             busy={busy}
