@@ -39,6 +39,7 @@ const Members = dynamic(() => import("@/screens/settings/Members"), { loading })
 const Teams = dynamic(() => import("@/screens/settings/Teams"), { loading });
 const Modules = dynamic(() => import("@/screens/settings/Modules"), { loading });
 const SlaTargets = dynamic(() => import("@/screens/settings/SlaTargets"), { loading });
+const SlaSettings = dynamic(() => import("@/screens/sla/SlaSettings"), { loading });
 const Audit = dynamic(() => import("@/screens/settings/Audit"), { loading });
 const Tokens = dynamic(() => import("@/screens/settings/Tokens"), { loading });
 const Billing = dynamic(() => import("@/screens/settings/Billing"), { loading });
@@ -144,6 +145,11 @@ function OrgScreen({ rest }: { rest: string[] }) {
   }
   if (section === "catalog") return <Redirect to={`/${membership.slug}/${sub === "admin" ? "settings/catalogue" : "portal"}`} />;
   if (section === "on-call") return <OnCall />;
+  if (section === "sla") {
+    // SLA management lives in the records' pages and, for admins, in Settings.
+    if (!org.features.slaManagement) return <ModuleOff module="slaManagement" />;
+    return <Redirect to={`/${membership.slug}/settings/sla-policies`} />;
+  }
   if (section in UPCOMING_MODULES) {
     const module = UPCOMING_MODULES[section];
     if (!org.features[module]) return <ModuleOff module={module} />;
@@ -166,6 +172,7 @@ function OrgScreen({ rest }: { rest: string[] }) {
       integrations: <Integrations />,
       "knowledge-base": <KnowledgeBaseSettings />,
       catalogue: <CatalogueAdmin view={rest[2] ?? ""} />,
+      "sla-policies": <SlaSettings view={rest.slice(2)} />,
     };
     return <SettingsLayout section={current}>{screens[sub]}</SettingsLayout>;
   }

@@ -62,10 +62,8 @@ export const MODULE_SCREENS: Record<string, string> = {
   assets: "assetManagement",
 };
 
-/** Modules whose screens are still to come, by URL segment. */
-export const UPCOMING_MODULES: Record<string, string> = {
-  sla: "slaManagement",
-};
+/** Modules whose screens are still to come, by URL segment (none now: SLA management lives in Settings and on the records' pages). */
+export const UPCOMING_MODULES: Record<string, string> = {};
 
 export const ALWAYS_ON = new Set(["incidentManagement"]);
 

@@ -20,6 +20,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "teams", label: "Teams", adminOnly: true },
   { segment: "modules", label: "Modules", adminOnly: true },
   { segment: "sla", label: "SLA targets", adminOnly: true },
+  { segment: "sla-policies", label: "SLA policies", adminOnly: true, module: "slaManagement" },
   { segment: "audit", label: "Audit log", adminOnly: true },
   { segment: "tokens", label: "API tokens", adminOnly: false },
   { segment: "notifications", label: "My notifications", adminOnly: false },

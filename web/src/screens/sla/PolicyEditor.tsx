@@ -1,0 +1,485 @@
+"use client";
+// An SLA policy's editor (admins): which records it applies to (incidents
+// by severity and label, requests by catalogue item), targets per priority
+// for response and resolution, the calendar it counts by (or round the
+// clock), pausing while waiting on the requester, and warnings before a
+// breach. Saved with If-Match; edits reach new records only, so running
+// clocks take the new targets only when the policy is re-applied.
+
+import { useRef, useState } from "react";
+import {
+  api,
+  ApiError,
+  PAUSE_STATUSES,
+  SEVERITIES,
+  type PolicySubject,
+  type PolicyTargets,
+  type Severity,
+  type SlaPolicy,
+  type SlaPolicySpec,
+  type Versioned,
+} from "@/lib/api";
+import { useForm } from "@/lib/form";
+import { formatDuration, SEVERITY_LABEL } from "@/lib/format";
+import { useOrg } from "@/lib/org";
+import { useAction, useResource } from "@/lib/resource";
+import { Link, navigate, useDocumentTitle } from "@/lib/router";
+import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
+import { Button } from "@/components/ui/Button";
+import { Card, CardHeader } from "@/components/ui/Card";
+import { Checkbox, inputClass, SelectField, TextField } from "@/components/ui/Field";
+import { cx } from "@/components/ui/cx";
+import { ErrorState, Loading } from "@/components/ui/States";
+import { TARGET_KEYS, type TargetKey } from "./shared";
+
+const FIELDS = ["name", "enabled", "appliesTo", "targets", "calendar", "pauseStatuses", "warnings"] as const;
+const MAX_WARNINGS = 3;
+const WAITING = PAUSE_STATUSES[0];
+
+interface Draft {
+  name: string;
+  enabled: boolean;
+  record: PolicySubject;
+  severities: Severity[];
+  /** Comma-separated. */
+  labels: string;
+  items: string[];
+  /** Minutes as typed, per priority and metric. */
+  targets: Record<TargetKey, { response: string; resolution: string }>;
+  /** "" for round the clock. */
+  calendar: string;
+  pauseStatuses: string[];
+  warnings: string[];
+}
+
+const typed = (minutes: number | null | undefined) => (minutes ? String(minutes) : "");
+
+function draftOf(policy?: SlaPolicy): Draft {
+  const targets = {} as Draft["targets"];
+  for (const key of TARGET_KEYS) {
+    const t = policy?.targets[key];
+    targets[key] = { response: typed(t?.responseMinutes), resolution: typed(t?.resolutionMinutes) };
+  }
+  if (!policy) targets.default = { response: "60", resolution: "480" };
+  return {
+    name: policy?.name ?? "",
+    enabled: policy?.enabled !== false,
+    record: policy?.appliesTo.record ?? "incident",
+    severities: policy?.appliesTo.severities ?? [],
+    labels: (policy?.appliesTo.labels ?? []).join(", "),
+    items: policy?.appliesTo.items ?? [],
+    targets,
+    calendar: policy?.calendar ?? "",
+    pauseStatuses: policy?.pauseStatuses ?? [],
+    warnings: (policy?.warnings ?? (policy ? [] : [75])).map(String),
+  };
+}
+
+const minutesOf = (text: string) => (text.trim() === "" ? null : Math.round(Number(text)));
+
+/** The rows a policy for `record` has: priorities for incidents; requests have one. */
+const rowsFor = (record: PolicySubject): readonly TargetKey[] => (record === "incident" ? TARGET_KEYS : ["default"]);
+
+function specOf(d: Draft): SlaPolicySpec {
+  const targets: Record<string, PolicyTargets> = {};
+  for (const key of rowsFor(d.record)) {
+    const response = minutesOf(d.targets[key].response);
+    const resolution = minutesOf(d.targets[key].resolution);
+    if (response === null && resolution === null) continue;
+    targets[key] = { ...(response !== null ? { responseMinutes: response } : {}), ...(resolution !== null ? { resolutionMinutes: resolution } : {}) };
+  }
+  const incident = d.record === "incident";
+  return {
+    name: d.name.trim(),
+    enabled: d.enabled,
+    appliesTo: {
+      record: d.record,
+      severities: incident ? d.severities : [],
+      labels: incident
+        ? d.labels
+            .split(",")
+            .map((l) => l.trim())
+            .filter(Boolean)
+        : [],
+      items: incident ? [] : d.items,
+    },
+    targets,
+    calendar: d.calendar || null,
+    pauseStatuses: d.pauseStatuses,
+    warnings: d.warnings.filter((w) => w.trim() !== "").map((w) => Math.round(Number(w))),
+  };
+}
+
+const ROW_LABEL: Record<TargetKey, string> = { P1: SEVERITY_LABEL.P1, P2: SEVERITY_LABEL.P2, P3: SEVERITY_LABEL.P3, P4: SEVERITY_LABEL.P4, default: "Any other priority" };
+
+function MinutesInput({ label, value, onChange, invalid }: { label: string; value: string; onChange: (v: string) => void; invalid: boolean }) {
+  const minutes = Number(value);
+  return (
+    <div>
+      <input
+        type="number"
+        min={1}
+        inputMode="numeric"
+        aria-label={label}
+        aria-invalid={invalid || undefined}
+        className={cx(inputClass, "w-28", invalid && "border-red-500 dark:border-red-400")}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
+        {value.trim() === "" ? "not measured" : minutes > 0 ? formatDuration(minutes * 60) : "—"}
+      </p>
+    </div>
+  );
+}
+
+function TargetsTable({ draft, setDraft, errorUnder }: { draft: Draft; setDraft: (d: Draft) => void; errorUnder: (field: string) => string | undefined }) {
+  const rows = rowsFor(draft.record);
+  const set = (key: TargetKey, metric: "response" | "resolution", value: string) =>
+    setDraft({ ...draft, targets: { ...draft.targets, [key]: { ...draft.targets[key], [metric]: value } } });
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full text-left text-sm">
+        <caption className="sr-only">Targets per priority, in minutes</caption>
+        <thead>
+          <tr className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">
+            <th scope="col" className="py-2 pr-4 font-medium">
+              {draft.record === "incident" ? "Priority" : "Requests"}
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Respond within (minutes)
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Resolve within (minutes)
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
+          {rows.map((key) => {
+            const label = draft.record === "incident" ? ROW_LABEL[key] : "Every request";
+            const error = errorUnder(`targets.${key}`);
+            return (
+              <tr key={key} className="align-top">
+                <th scope="row" className="py-2 pr-4 font-medium text-slate-900 dark:text-white">
+                  {label}
+                  {error && <p className="mt-1 text-sm font-normal text-red-700 dark:text-red-300">{error}</p>}
+                </th>
+                <td className="py-2 pr-4">
+                  <MinutesInput
+                    label={`${label}: respond within (minutes)`}
+                    value={draft.targets[key].response}
+                    invalid={!!errorUnder(`targets.${key}.responseMinutes`)}
+                    onChange={(v) => set(key, "response", v)}
+                  />
+                </td>
+                <td className="py-2 pr-4">
+                  <MinutesInput
+                    label={`${label}: resolve within (minutes)`}
+                    value={draft.targets[key].resolution}
+                    invalid={!!errorUnder(`targets.${key}.resolutionMinutes`)}
+                    onChange={(v) => set(key, "resolution", v)}
+                  />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {draft.record === "incident" && (
+        <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">A priority left empty uses “Any other priority”. Empty cells are not measured.</p>
+      )}
+    </div>
+  );
+}
+
+function Reapply({ policy }: { policy: SlaPolicy }) {
+  const { org } = useOrg();
+  const reapply = useAction(() => api.reapplySlaPolicy(org.id, policy.id));
+  const [result, setResult] = useState<number>();
+  return (
+    <div className="space-y-2">
+      <Button
+        variant="secondary"
+        pending={reapply.pending}
+        onClick={async () => {
+          setResult(undefined);
+          if (!window.confirm(`Re-apply “${policy.name}” to its running clocks? They take its current targets and calendar, keeping the time they have counted.`)) return;
+          const answer = await reapply.run();
+          if (answer) setResult(answer.clocks);
+        }}
+      >
+        Re-apply to running clocks
+      </Button>
+      {result !== undefined && (
+        <Alert tone="success">
+          Re-applied to {result} running clock{result === 1 ? "" : "s"}.
+        </Alert>
+      )}
+      <ErrorAlert error={reapply.error} />
+    </div>
+  );
+}
+
+function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolicy>; onSaved: (p: Versioned<SlaPolicy>) => void; onReload: () => void }) {
+  const { org, membership } = useOrg();
+  const policy = saved?.value;
+  const calendars = useResource(() => api.calendars(org.id), [org.id]);
+  const items = useResource(org.features.serviceCatalog ? () => api.catalogItems(org.id) : null, [org.id, org.features.serviceCatalog]);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
+  const [stale, setStale] = useState(false);
+  const now = JSON.stringify(specOf(draft));
+  const baseline = useRef(now);
+  const dirty = !policy || now !== baseline.current;
+  const base = `/${membership.slug}/settings/sla-policies`;
+
+  const form = useForm(
+    async () => {
+      try {
+        return saved ? await api.replaceSlaPolicy(org.id, saved.value.id, saved.etag, specOf(draft)) : await api.createSlaPolicy(org.id, specOf(draft));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 412) setStale(true);
+        throw e;
+      }
+    },
+    (result) => {
+      onSaved(result);
+      if (!saved) navigate(`${base}/${result.value.id}`, { replace: true });
+    },
+    { fields: FIELDS },
+  );
+
+  const exact = (field: string) => form.apiError?.problem.errors?.find((e) => e.field === field)?.detail;
+  const incident = draft.record === "incident";
+  const pauses = draft.pauseStatuses.includes(WAITING);
+
+  return (
+    <form onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label={policy ? `Edit ${policy.name}` : "New SLA policy"}>
+      {stale && (
+        <Alert tone="warning" title="This policy changed meanwhile" action={<Button size="sm" onClick={onReload}>Reload</Button>}>
+          Someone else saved it since you opened it. Reload to see their version (your changes here are lost), then edit again.
+        </Alert>
+      )}
+      <FormError form={form} />
+      <Card>
+        <CardHeader title="Policy" />
+        <div className="grid gap-4 p-4 sm:grid-cols-[2fr_1fr] sm:items-end">
+          <TextField label="Name" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} error={form.fieldError("name")} required />
+          <Checkbox
+            className="mb-2"
+            label="Enabled (off: it starts no clocks and sends no warnings)"
+            checked={draft.enabled}
+            onChange={(e) => setDraft({ ...draft, enabled: e.target.checked })}
+          />
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Applies to" description="New records of this kind that match every condition below; an empty condition matches all." />
+        <div className="space-y-4 p-4">
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Records</legend>
+            <div className="flex flex-wrap gap-x-6 gap-y-2">
+              {(["incident", "request"] as const).map((record) => (
+                <label key={record} className="inline-flex items-center gap-2 text-sm text-slate-800 dark:text-slate-200">
+                  <input
+                    type="radio"
+                    name="policy-record"
+                    value={record}
+                    checked={draft.record === record}
+                    onChange={() => setDraft({ ...draft, record })}
+                    className="h-4 w-4 border-slate-400 text-brand-600 focus:ring-brand-500 dark:border-slate-500 dark:bg-slate-900"
+                  />
+                  {record === "incident" ? "Incidents" : "Requests"}
+                </label>
+              ))}
+            </div>
+            {exact("appliesTo.record") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{exact("appliesTo.record")}</p>}
+          </fieldset>
+          {incident ? (
+            <>
+              <fieldset>
+                <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Severities</legend>
+                <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">None ticked: every severity.</p>
+                <div className="flex flex-wrap gap-x-5 gap-y-2">
+                  {SEVERITIES.map((s) => (
+                    <Checkbox
+                      key={s}
+                      label={s}
+                      checked={draft.severities.includes(s)}
+                      onChange={(e) => setDraft({ ...draft, severities: e.target.checked ? SEVERITIES.filter((x) => x === s || draft.severities.includes(x)) : draft.severities.filter((x) => x !== s) })}
+                    />
+                  ))}
+                </div>
+                {form.errorUnder("appliesTo.severities") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("appliesTo.severities")}</p>}
+              </fieldset>
+              <TextField
+                label="Labels"
+                hint="Incidents with any of these labels, comma-separated; empty: any."
+                value={draft.labels}
+                onChange={(e) => setDraft({ ...draft, labels: e.target.value })}
+                error={form.errorUnder("appliesTo.labels")}
+                className="max-w-md"
+              />
+            </>
+          ) : (
+            <fieldset>
+              <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Catalogue items</legend>
+              <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Requests raised from the items ticked; none ticked: every request.</p>
+              <div className="flex flex-wrap gap-x-5 gap-y-2">
+                {(items.data ?? []).map((item) => (
+                  <Checkbox
+                    key={item.id}
+                    label={item.status === "published" ? item.name : `${item.name} (${item.status})`}
+                    checked={draft.items.includes(item.id)}
+                    onChange={(e) => setDraft({ ...draft, items: e.target.checked ? [...draft.items, item.id] : draft.items.filter((id) => id !== item.id) })}
+                  />
+                ))}
+                {items.data?.length === 0 && <span className="text-sm text-slate-600 dark:text-slate-400">The catalogue has no items yet.</span>}
+                {!org.features.serviceCatalog && <span className="text-sm text-slate-600 dark:text-slate-400">The service catalogue is switched off.</span>}
+                {items.error !== undefined && !items.data && <ErrorAlert error={items.error} />}
+              </div>
+              {form.errorUnder("appliesTo.items") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("appliesTo.items")}</p>}
+            </fieldset>
+          )}
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Targets" description="Business time allowed until the first response and until the record is resolved (a request: fulfilled)." />
+        <div className="space-y-2 p-4">
+          {exact("targets") && <p className="text-sm text-red-700 dark:text-red-300">{exact("targets")}</p>}
+          <TargetsTable draft={draft} setDraft={setDraft} errorUnder={form.errorUnder} />
+        </div>
+      </Card>
+
+      <Card>
+        <CardHeader title="Counting" />
+        <div className="space-y-5 p-4">
+          <SelectField
+            label="Calendar"
+            value={draft.calendar}
+            onChange={(e) => setDraft({ ...draft, calendar: e.target.value })}
+            error={form.fieldError("calendar")}
+            hint={
+              <>
+                Clocks count only the calendar's business hours.{" "}
+                <Link href={`${base}/calendars/new`} className="font-medium text-brand-700 hover:underline dark:text-brand-300">
+                  New calendar
+                </Link>
+              </>
+            }
+            className="max-w-md"
+          >
+            <option value="">Round the clock (24/7)</option>
+            {(calendars.data ?? []).map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name} ({c.timeZone.replace(/_/g, " ")})
+              </option>
+            ))}
+          </SelectField>
+          <div>
+            <Checkbox
+              label="Pause while waiting on the requester"
+              checked={pauses}
+              onChange={(e) =>
+                setDraft({ ...draft, pauseStatuses: e.target.checked ? [...draft.pauseStatuses, WAITING] : draft.pauseStatuses.filter((s) => s !== WAITING) })
+              }
+            />
+            <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">A request's clocks stop while one of its tasks waits on the requester, and run on when it is resumed.</p>
+            {form.errorUnder("pauseStatuses") && <p className="ml-6 mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("pauseStatuses")}</p>}
+          </div>
+          <fieldset>
+            <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Warnings before a breach</legend>
+            <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
+              Emailed when a clock has used this share of its target: to an incident&apos;s assignees, commander and team lead; to a request&apos;s task assignees and their teams&apos; leads.
+            </p>
+            <ol className="space-y-2" aria-label="Warnings">
+              {draft.warnings.map((w, i) => (
+                <li key={i} className="flex flex-wrap items-end gap-2">
+                  <TextField
+                    label={`Warning ${i + 1} at (% of the target)`}
+                    type="number"
+                    min={1}
+                    max={99}
+                    value={w}
+                    onChange={(e) => setDraft({ ...draft, warnings: draft.warnings.map((x, j) => (j === i ? e.target.value : x)) })}
+                    className="w-56"
+                  />
+                  <Button size="sm" variant="ghost" onClick={() => setDraft({ ...draft, warnings: draft.warnings.filter((_, j) => j !== i) })} aria-label={`Remove warning ${i + 1}`}>
+                    Remove
+                  </Button>
+                </li>
+              ))}
+            </ol>
+            {draft.warnings.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No warnings: only breaches are emailed.</p>}
+            {form.errorUnder("warnings") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("warnings")}</p>}
+            {draft.warnings.length < MAX_WARNINGS && (
+              <Button size="sm" variant="secondary" className="mt-2" onClick={() => setDraft({ ...draft, warnings: [...draft.warnings, ""] })}>
+                Add a warning
+              </Button>
+            )}
+          </fieldset>
+        </div>
+      </Card>
+
+      <Card className="space-y-4 p-4">
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Changes apply to incidents and requests opened after you save. Running clocks keep the targets they started with until you re-apply the policy to them.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" pending={form.pending} disabled={!!policy && !dirty}>
+            {policy ? "Save changes" : "Create policy"}
+          </Button>
+          <Button variant="secondary" onClick={() => navigate(base)}>
+            {policy && !dirty ? "Back to the policies" : "Cancel"}
+          </Button>
+        </div>
+        {policy && (
+          <div className="border-t border-slate-200 pt-4 dark:border-slate-700">
+            {dirty ? <p className="text-sm text-slate-600 dark:text-slate-400">Save your changes first to re-apply them to running clocks.</p> : <Reapply policy={policy} />}
+          </div>
+        )}
+      </Card>
+    </form>
+  );
+}
+
+export default function PolicyEditorPage({ policyId }: { policyId?: string }) {
+  const { org, membership } = useOrg();
+  const detail = useResource<Versioned<SlaPolicy>>(policyId ? () => api.slaPolicy(org.id, policyId) : null, [org.id, policyId]);
+  // A new policy is saved under its id; the editor stays (the URL follows).
+  const [saved, setSaved] = useState<Versioned<SlaPolicy>>();
+  const [savedOnce, setSavedOnce] = useState(false);
+  const current = saved && (!policyId || saved.value.id === policyId) ? saved : detail.data;
+  useDocumentTitle(current ? `${current.value.name} · SLA policies` : "New policy · SLA policies");
+  if (policyId && detail.loading && !current) return <Loading label="Loading the policy…" />;
+  if (policyId && !current) return <ErrorState error={detail.error} onRetry={detail.reload} />;
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href={`/${membership.slug}/settings/sla-policies`} className="text-brand-700 hover:underline dark:text-brand-300">
+          ← SLA policies
+        </Link>
+      </nav>
+      <h2 className="text-xl font-semibold text-slate-900 dark:text-white">
+        {current ? current.value.name : "New policy"}
+        {current && <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">revision {current.value.revision}</span>}
+      </h2>
+      {savedOnce && <Alert tone="success">Policy saved. New records follow it from now on.</Alert>}
+      {/* Each saved version opens afresh (as the server keeps it). */}
+      <PolicyEditor
+        key={current ? `${current.value.id}@${current.value.version}` : "new"}
+        saved={current}
+        onSaved={(p) => {
+          setSaved(p);
+          setSavedOnce(true);
+        }}
+        onReload={() => {
+          setSaved(undefined);
+          setSavedOnce(false);
+          void detail.reload();
+        }}
+      />
+    </div>
+  );
+}

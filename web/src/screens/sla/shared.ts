@@ -1,0 +1,71 @@
+// SLA settings' shared words: how a policy's scope, targets and calendar
+// and a calendar's week read in a list.
+
+import type { Calendar, CatalogItem, PolicyTargets, SlaPolicySpec, Span, Week, Weekday } from "@/lib/api";
+import { WEEKDAYS } from "@/lib/api";
+import { formatDuration } from "@/lib/format";
+
+export const WEEKDAY_LABEL: Record<Weekday, string> = {
+  monday: "Monday",
+  tuesday: "Tuesday",
+  wednesday: "Wednesday",
+  thursday: "Thursday",
+  friday: "Friday",
+  saturday: "Saturday",
+  sunday: "Sunday",
+};
+
+/** The target rows of a policy's table: priorities for incidents, `default` for the rest (and requests). */
+export const TARGET_KEYS = ["P1", "P2", "P3", "P4", "default"] as const;
+export type TargetKey = (typeof TARGET_KEYS)[number];
+
+export const PAUSE_LABEL: Record<string, string> = { waiting_on_requester: "waiting on the requester" };
+
+const minutes = (m: number | null | undefined) => (m ? formatDuration(m * 60) : undefined);
+
+/** "response 15m, resolution 4h" (what a priority's targets measure). */
+export function targetText(t: PolicyTargets | undefined): string {
+  const parts = [minutes(t?.responseMinutes) && `response ${minutes(t?.responseMinutes)}`, minutes(t?.resolutionMinutes) && `resolution ${minutes(t?.resolutionMinutes)}`].filter(Boolean);
+  return parts.length ? parts.join(", ") : "nothing measured";
+}
+
+/** "P1: response 15m, resolution 4h · Others: …". */
+export function targetsSummary(policy: Pick<SlaPolicySpec, "targets" | "appliesTo">): string {
+  const keys = TARGET_KEYS.filter((k) => policy.targets[k]);
+  return keys.map((k) => `${k === "default" ? (policy.appliesTo.record === "request" ? "Every request" : "Others") : k}: ${targetText(policy.targets[k])}`).join(" · ");
+}
+
+/** "Incidents of P1, P2 labelled db" / "Requests for Badge" / "Every request". */
+export function scopeSummary(policy: Pick<SlaPolicySpec, "appliesTo">, items?: CatalogItem[]): string {
+  const { record, severities = [], labels = [], items: itemIds = [] } = policy.appliesTo;
+  if (record === "request") {
+    if (!itemIds.length) return "Every request";
+    const names = itemIds.map((id) => items?.find((i) => i.id === id)?.name ?? "an item no longer in the catalogue");
+    return `Requests for ${names.join(", ")}`;
+  }
+  const parts = ["Incidents"];
+  parts.push(severities.length ? `of ${severities.join(", ")}` : "of any severity");
+  if (labels.length) parts.push(`labelled ${labels.join(" or ")}`);
+  return parts.join(" ");
+}
+
+export function calendarName(id: string | null | undefined, calendars: Calendar[] | undefined): string {
+  if (!id) return "Round the clock (24/7)";
+  const calendar = calendars?.find((c) => c.id === id);
+  return calendar ? `${calendar.name} (${calendar.timeZone.replace(/_/g, " ")})` : "…";
+}
+
+const spansText = (spans: Span[] | undefined) => (spans?.length ? spans.map((s) => `${s.from}–${s.to}`).join(", ") : "closed");
+
+/** "Mon–Fri 09:00–17:00 · Sat, Sun closed": days with the same hours together. */
+export function weekSummary(week: Week): string {
+  const groups: { days: Weekday[]; text: string }[] = [];
+  for (const day of WEEKDAYS) {
+    const text = spansText(week[day]);
+    const last = groups.at(-1);
+    if (last && last.text === text) last.days.push(day);
+    else groups.push({ days: [day], text });
+  }
+  const short = (d: Weekday) => WEEKDAY_LABEL[d].slice(0, 3);
+  return groups.map((g) => `${g.days.length > 2 ? `${short(g.days[0])}–${short(g.days.at(-1)!)}` : g.days.map(short).join(", ")} ${g.text}`).join(" · ");
+}
