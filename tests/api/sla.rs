@@ -215,6 +215,23 @@ on_both_stores! {
         expect_problem(org.admin.delete(&org.path(&format!("/calendars/{}", calendar["id"].as_str().expect("id")))).await, 409).await;
         // 1 h on Friday, 3 h on Monday.
         org.admin.post(&org.path("/incidents"), json!({"title": "Printer", "severity": "P4"})).await;
+        // A policy for one service, after the office one: the first enabled
+        // match by position applies; disabled, the office one is skipped.
+        org.with_modules(&world.app, "enterprise", &["assetManagement"]).await;
+        let service: Value = org.admin.post(&org.path("/assets"), json!({"name": "payments", "type": "service"})).await.json().await.expect("json");
+        let policies: Value = org.admin.get(&org.path("/sla-policies")).await.json().await.expect("json");
+        let office_policy = policies["data"][0].clone();
+        let second = add_policy(&org, json!({"name": "Payments", "appliesTo": {"record": "incident", "services": [service["id"]]}, "targets": {"default": {"resolutionMinutes": 60}}})).await;
+        assert_eq!((office_policy["position"].as_i64(), second["position"].as_i64()), (Some(0), Some(1)));
+        org.admin.post(&org.path("/incidents"), json!({"title": "Card declines", "severity": "P4", "services": [service["id"]]})).await;
+        let on_service = clocks(&org, "/incidents/2").await;
+        assert_eq!(clock(&on_service, "resolution")["policyName"], "Incidents", "the first match by position");
+        let payments_only = json!({"name": "Incidents", "enabled": false, "appliesTo": {"record": "incident"}, "targets": {"default": {"resolutionMinutes": 240}}, "calendar": calendar["id"]});
+        assert_eq!(put_json(&org.admin, &org.path(&format!("/sla-policies/{}", office_policy["id"].as_str().expect("id"))), "*", payments_only).await.status(), 200);
+        org.admin.post(&org.path("/incidents"), json!({"title": "Card declines again", "severity": "P4", "services": [service["id"]]})).await;
+        org.admin.post(&org.path("/incidents"), json!({"title": "Elsewhere", "severity": "P4"})).await;
+        assert_eq!(clock(&clocks(&org, "/incidents/3").await, "resolution")["policyName"], "Payments", "a disabled policy is skipped");
+        assert!(clocks(&org, "/incidents/4").await.is_empty(), "no policy matches an incident on no service");
         let started = clocks(&org, "/incidents/1").await;
         assert_eq!(clock(&started, "resolution")["dueAt"], "2026-03-23T11:00:00Z", "Monday 12:00 in Berlin");
         assert!(clock(&started, "resolution")["explanation"][0].as_str().is_some_and(|w| w.contains("Berlin office (Europe/Berlin)")));

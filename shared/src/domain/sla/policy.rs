@@ -48,6 +48,9 @@ pub struct AppliesTo {
     /// Incidents with any of these labels.
     #[serde(default)]
     pub labels: Vec<String>,
+    /// Incidents affecting any of these services (configuration items).
+    #[serde(default)]
+    pub services: Vec<crate::ids::ConfigItemId>,
     /// Requests raised from these catalogue items.
     #[serde(default)]
     pub items: Vec<CatalogItemId>,
@@ -59,6 +62,7 @@ pub struct Subject {
     pub record: PolicySubject,
     pub severity: Option<Severity>,
     pub labels: Vec<String>,
+    pub services: Vec<crate::ids::ConfigItemId>,
     pub item: Option<CatalogItemId>,
 }
 
@@ -67,6 +71,7 @@ impl AppliesTo {
         self.record == subject.record
             && (self.severities.is_empty() || subject.severity.is_some_and(|s| self.severities.contains(&s)))
             && (self.labels.is_empty() || subject.labels.iter().any(|l| self.labels.contains(&normalise_label(l))))
+            && (self.services.is_empty() || subject.services.iter().any(|s| self.services.contains(s)))
             && (self.items.is_empty() || subject.item.is_some_and(|i| self.items.contains(&i)))
     }
 }
@@ -165,8 +170,19 @@ impl PolicySpec {
             errors.push(FieldError::new("warnings", format!("at most {MAX_WARNINGS} percentages, each 1 to 99")));
         }
         self.applies_to.labels = self.applies_to.labels.iter().map(|l| normalise_label(l)).collect();
-        if self.applies_to.record == PolicySubject::Request && !self.applies_to.severities.is_empty() {
-            errors.push(FieldError::new("appliesTo.severities", "apply to incidents"));
+        if self.applies_to.record == PolicySubject::Request {
+            let incident_only = [
+                ("appliesTo.severities", self.applies_to.severities.is_empty()),
+                ("appliesTo.labels", self.applies_to.labels.is_empty()),
+                ("appliesTo.services", self.applies_to.services.is_empty()),
+            ];
+            for (field, empty) in incident_only {
+                if !empty {
+                    errors.push(FieldError::new(field, "apply to incidents"));
+                }
+            }
+        } else if !self.applies_to.items.is_empty() {
+            errors.push(FieldError::new("appliesTo.items", "apply to requests"));
         }
         errors
     }
@@ -276,14 +292,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn policies_match_by_kind_severity_label_and_item() {
+    fn policies_match_by_kind_severity_label_service_and_item() {
         let applies: AppliesTo =
             serde_json::from_value(json!({"record": "incident", "severities": ["P1", "P2"], "labels": ["Payments"]}))
                 .expect("applies");
+        let service = crate::ids::ConfigItemId::new();
+        let by_service = AppliesTo { services: vec![service], labels: Vec::new(), ..applies.clone() };
         let incident = |severity: Severity, labels: &[&str]| Subject {
             record: PolicySubject::Incident,
             severity: Some(severity),
             labels: labels.iter().map(|l| (*l).to_owned()).collect(),
+            services: Vec::new(),
             item: None,
         };
         let mut spec = PolicySpec {
@@ -303,6 +322,10 @@ mod tests {
         assert!(spec.applies_to.matches(&incident(Severity::P1, &["payments"])));
         assert!(!spec.applies_to.matches(&incident(Severity::P3, &["payments"])));
         assert!(!spec.applies_to.matches(&incident(Severity::P1, &["search"])));
+        let mut on_service = incident(Severity::P1, &["payments"]);
+        assert!(!by_service.matches(&on_service), "not on the service");
+        on_service.services.push(service);
+        assert!(by_service.matches(&on_service));
         assert_eq!(spec.targets_for(Some("P1")).response_minutes, Some(15));
         assert_eq!(spec.targets_for(Some("P2")), Targets::default(), "no default: not measured");
         spec.targets.insert("P9".into(), Targets::default());

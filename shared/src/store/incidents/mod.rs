@@ -352,10 +352,17 @@ impl Incidents<'_> {
             }
         }
         let created = record(model, new.assignees, new.labels)?;
+        let services = new
+            .links
+            .iter()
+            .filter(|(relation, _)| *relation == LinkRelation::Affects)
+            .filter_map(|(_, other)| other.id::<crate::ids::ConfigItemId>())
+            .collect();
         let subject = Subject {
             record: PolicySubject::Incident,
             severity: Some(created.severity),
             labels: created.labels.clone(),
+            services,
             item: None,
         };
         super::sla::start(&unit, &subject, id.into(), Some(created.severity.key())).await?;

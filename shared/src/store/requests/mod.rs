@@ -337,8 +337,13 @@ impl Requests<'_> {
         unit.timeline(id.into(), Entry::new(TimelineKind::StatusChange, body, json!({"to": RequestStatus::Submitted})))
             .await?;
         plan_tasks(&unit, id, &item, &new.answers).await?;
-        let subject =
-            Subject { record: PolicySubject::Request, severity: None, labels: Vec::new(), item: Some(item.id) };
+        let subject = Subject {
+            record: PolicySubject::Request,
+            severity: None,
+            labels: Vec::new(),
+            services: Vec::new(),
+            item: Some(item.id),
+        };
         super::sla::start(&unit, &subject, id.into(), None).await?;
         let created = RequestRecord::try_from(row.clone())?;
         unit.emit(created.event(EventType::RequestCreated));
