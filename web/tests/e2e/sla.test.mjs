@@ -136,7 +136,15 @@ describe("SLA management", () => {
     await row.getByText("Requests for Badge").waitFor();
     await row.getByText("Every request: resolution 2m").waitFor();
     await row.getByText("Round the clock (24/7) · pauses while waiting on the requester · warns at 50 %").waitFor();
-    assert.equal(await row.getByLabel("Enabled: Badge requests").isChecked(), true);
+    // Switched off and on again from the list.
+    const enabled = row.getByLabel("Enabled: Badge requests");
+    assert.equal(await enabled.isChecked(), true);
+    await enabled.uncheck();
+    await row.getByText("Off", { exact: true }).waitFor();
+    assert.equal((await apiCall(admin.context, "GET", `/api/orgs/${org.orgId}/sla-policies/${policy.id}`)).enabled, false);
+    await enabled.check();
+    await row.getByText("Off", { exact: true }).waitFor({ state: "detached" });
+    assert.equal((await apiCall(admin.context, "GET", `/api/orgs/${org.orgId}/sla-policies/${policy.id}`)).enabled, true);
     const calendars = page.getByRole("list", { name: "Calendars" });
     await calendars.getByText("Mon 09:00–12:00, 13:00–17:00 · Tue–Fri 09:00–17:00 · Sat, Sun closed").waitFor();
     a11y.push(...(await auditPage(page, "sla-policies")));
@@ -192,7 +200,7 @@ describe("SLA management", () => {
     await page.goto(`/${org.slug}/requests/REQ-1`);
     const clock = page.getByRole("list", { name: "SLA clocks" }).getByRole("listitem", { name: "Resolution clock" });
     await clock.getByText("Running", { exact: true }).waitFor();
-    await clock.getByText("Policy Badge requests (revision 1)").waitFor();
+    await clock.getByText(/^Policy Badge requests \(revision \d+\)$/).waitFor();
     await clock.getByText(/left$/).waitFor();
 
     await page.getByLabel("Status of Print the badge").selectOption("waiting_on_requester");
