@@ -122,7 +122,7 @@ on_both_stores! {
         assert_eq!((resolution["targetSeconds"].as_i64(), resolution["dueAt"].as_str()), (Some(3600), Some("2026-03-16T09:00:00Z")));
         let explained: Vec<&str> = resolution["explanation"].as_array().expect("words").iter().filter_map(Value::as_str).collect();
         assert!(explained.contains(&"Target moved from 4 h to 1 h when severity rose to P1, 20 m already elapsed."), "{explained:?}");
-        assert!(explained.contains(&"Counts every hour (24/7) only."), "{explained:?}");
+        assert!(explained.contains(&"Counts round the clock (24/7)."), "{explained:?}");
         let response = clock(&raised, "response");
         assert_eq!((response["status"].as_str(), response["breachedAt"].as_str()), (Some("breached"), Some("2026-03-16T08:20:00Z")));
         // Acknowledged: the response is met (late); resolved: the resolution.

@@ -165,7 +165,7 @@ describe("SLA management", () => {
     const response = page.getByRole("list", { name: "SLA clocks" }).getByRole("listitem", { name: "Response clock" });
     await response.getByText("Running", { exact: true }).waitFor();
     await response.getByText(/of 30m business time used/).waitFor();
-    await response.getByText("Counts the business hours of Berlin office (Europe/Berlin) only.").waitFor();
+    await response.getByText("Counts only the business hours of Berlin office (Europe/Berlin).").waitFor();
     await response.getByText("Policy Major incidents (revision 1)").waitFor();
     await page.getByRole("list", { name: "SLA clocks" }).getByRole("listitem", { name: "Resolution clock" }).getByText(/of 4h business time used/).waitFor();
     a11y.push(...(await auditPage(page, "sla-incident")));

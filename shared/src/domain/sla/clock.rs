@@ -111,7 +111,8 @@ pub fn words(duration: Duration) -> String {
 }
 
 /// Replays `events` (in the order they happened) against `calendar` as at `now`.
-pub fn replay(calendar: &Calendar, calendar_name: &str, events: &[ClockEvent], now: DateTime<Utc>) -> ClockState {
+/// `counts` says what the calendar counts ("round the clock (24/7)").
+pub fn replay(calendar: &Calendar, counts: &str, events: &[ClockEvent], now: DateTime<Utc>) -> ClockState {
     let mut state = ClockState {
         status: ClockStatus::Running,
         target: Duration::zero(),
@@ -119,7 +120,7 @@ pub fn replay(calendar: &Calendar, calendar_name: &str, events: &[ClockEvent], n
         due_at: None,
         breached_at: None,
         paused_for: Duration::zero(),
-        explanation: vec![format!("Counts {calendar_name} only.")],
+        explanation: vec![format!("Counts {counts}.")],
     };
     // Since when it has been counting, or pausing (with why).
     let mut running_since: Option<DateTime<Utc>> = None;
@@ -313,14 +314,14 @@ mod tests {
         ];
         let start = at(Berlin, "2026-03-16 10:00");
         let events = [ClockEvent::Started { at: start, target_seconds: hours(4) }];
-        let state = replay(&calendar, "Berlin office hours", &events, start);
+        let state = replay(&calendar, "only the hours of the Berlin office", &events, start);
         assert_eq!(state.due_at, Some(at(Berlin, "2026-03-16 15:00")));
         assert_eq!(
             state.threshold_at(&calendar, start, 50),
             Some(at(Berlin, "2026-03-16 12:00")),
             "the warning falls at the split"
         );
-        assert_eq!(state.explanation[0], "Counts Berlin office hours only.");
+        assert_eq!(state.explanation[0], "Counts only the hours of the Berlin office.");
         // Friday afternoon into Monday: the weekend is not counted.
         let friday = at(Berlin, "2026-03-13 16:00");
         let state = replay(

@@ -156,6 +156,12 @@ impl PolicySpec {
         if self.targets.is_empty() {
             errors.push(FieldError::new("targets", "name at least one priority's targets"));
         }
+        for (key, targets) in &self.targets {
+            if targets.response_minutes.is_none() && targets.resolution_minutes.is_none() {
+                errors
+                    .push(FieldError::new(format!("targets.{key}"), "name responseMinutes, resolutionMinutes or both"));
+            }
+        }
         for (i, status) in self.pause_statuses.iter().enumerate() {
             if !PAUSING_STATUSES.contains(&status.as_str()) {
                 errors.push(FieldError::new(
@@ -258,6 +264,9 @@ impl CalendarSpec {
             errors.extend(check_spans(spans, &format!("week.{day}")).err());
         }
         for (i, holiday) in self.holidays.iter().enumerate() {
+            if holiday.name.trim().is_empty() || holiday.name.chars().count() > 100 {
+                errors.push(FieldError::new(format!("holidays[{i}].name"), "must be 1 to 100 characters"));
+            }
             let yearly = holiday
                 .every_year
                 .as_deref()
@@ -328,10 +337,11 @@ mod tests {
         assert!(by_service.matches(&on_service));
         assert_eq!(spec.targets_for(Some("P1")).response_minutes, Some(15));
         assert_eq!(spec.targets_for(Some("P2")), Targets::default(), "no default: not measured");
-        spec.targets.insert("P9".into(), Targets::default());
+        spec.targets.insert("P9".into(), Targets { response_minutes: Some(5), resolution_minutes: None });
+        spec.targets.insert("P4".into(), Targets::default());
         spec.pause_statuses.push("lunch".into());
         let fields: Vec<String> = spec.check().into_iter().map(|e| e.field).collect();
-        assert_eq!(fields, ["targets.P9", "pauseStatuses[0]"]);
+        assert_eq!(fields, ["targets.P9", "targets.P4", "pauseStatuses[0]"]);
     }
 
     #[test]

@@ -324,9 +324,8 @@ impl Requests<'_> {
                 None => "unassigned".to_owned(),
             });
         }
-        let request = RequestRecord::try_from(row.clone())?;
         if changes.is_empty() {
-            return Ok(Ok((request, TaskRecord::try_from(task)?)));
+            return Ok(Ok((RequestRecord::try_from(row)?, TaskRecord::try_from(task)?)));
         }
         active.updated_at = Set(unit.now());
         active.version = Set(task.version + 1);
@@ -344,13 +343,18 @@ impl Requests<'_> {
         let body = format!("Task \"{name}\" {}", changes.join(", "));
         let detail = json!({"task": task_id, "from": from, "to": updated.status, "assignee": updated.assignee});
         unit.timeline(id.into(), Entry::new(TimelineKind::Task, body, detail)).await?;
+        // The request's representation holds its tasks: its version moves with them.
         let request = if status == Some(TaskStatus::Done) && open_next_stage(&unit, id).await? {
             let fulfilled =
                 RequestRecord::try_from(move_to(&unit, row, RequestStatus::Fulfilled, Some("every task done")).await?)?;
             unit.emit(status_changed(&fulfilled, request_status));
             fulfilled
         } else {
-            request
+            let version = row.version;
+            let mut active: service_request::ActiveModel = row.into();
+            active.version = Set(version + 1);
+            active.updated_at = Set(unit.now());
+            RequestRecord::try_from(active.update(unit.conn()).await?)?
         };
         let summary = json!({"task": task_id, "from": from, "to": updated.status, "assignee": updated.assignee});
         unit.audit(AuditEntry::new("request.task_updated", id, summary));

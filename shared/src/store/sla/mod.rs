@@ -95,18 +95,19 @@ fn name_taken<T>(error: StoreError) -> StoreResult<Result<T, SlaRefusal>> {
     }
 }
 
-/// The calendar a policy counts by, and its name; round the clock without one.
+/// The calendar a policy counts by, and what it counts in words; round
+/// the clock without one.
 pub(super) async fn calendar_of<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     policy: &PolicySpec,
 ) -> StoreResult<(Calendar, String)> {
-    let Some(id) = policy.calendar else { return Ok((Calendar::always(), "every hour (24/7)".to_owned())) };
+    let Some(id) = policy.calendar else { return Ok((Calendar::always(), "round the clock (24/7)".to_owned())) };
     let row = scoped::<sla_calendar::Entity>(org_id).filter(sla_calendar::Column::Id.eq(id.uuid())).one(conn).await?;
     let record =
         CalendarRecord::try_from(row.ok_or_else(|| StoreError::Corrupt("a policy's calendar is missing".into()))?)?;
     let calendar = record.spec.calendar().map_err(|_| StoreError::Corrupt("a stored calendar is invalid".into()))?;
-    Ok((calendar, format!("the business hours of {} ({})", record.spec.name, record.spec.time_zone)))
+    Ok((calendar, format!("only the business hours of {} ({})", record.spec.name, record.spec.time_zone)))
 }
 
 pub struct Sla<'a> {
