@@ -3026,6 +3026,8 @@ export interface components {
             /** @description Incidents with any of these labels. */
             labels?: string[];
             record: components["schemas"]["PolicySubject"];
+            /** @description Incidents affecting any of these services (configuration items). */
+            services?: components["schemas"]["ConfigItemId"][];
             /** @description Incidents of these severities. */
             severities?: components["schemas"]["Severity"][];
         };
