@@ -33,9 +33,25 @@ pub struct SweepReport {
     pub sla_alerts: usize,
 }
 
+/// When this process last refreshed the planner's statistics (Unix seconds).
+static STATISTICS_REFRESHED: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+const STATISTICS_EVERY_SECONDS: i64 = 3600;
+
 pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::RelayError> {
     let mut report = SweepReport::default();
     let now = state.store.now();
+    // A long-running server's tables outgrow the statistics it started
+    // with; stale ones can turn a search into a scan per document.
+    let last = STATISTICS_REFRESHED.load(std::sync::atomic::Ordering::Relaxed);
+    if now.timestamp() - last >= STATISTICS_EVERY_SECONDS {
+        STATISTICS_REFRESHED.store(now.timestamp(), std::sync::atomic::Ordering::Relaxed);
+        // Best effort: another process holding the database (an operator's
+        // CLI) only delays it to the next hour.
+        match state.store.refresh_planner_statistics().await {
+            Err(crate::store::StoreError::Busy(_)) => {}
+            other => other?,
+        }
+    }
     let system = state.store.system();
     report.events_pruned = prune(|| system.prune_relayed_events(now - RELAYED_EVENT_RETENTION, PRUNE_BATCH)).await?;
     report.idempotency_keys_pruned = prune(|| system.prune_idempotency_keys(now, PRUNE_BATCH)).await?;

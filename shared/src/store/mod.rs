@@ -232,6 +232,12 @@ impl Store {
         Ok(())
     }
 
+    /// Refreshes SQLite's planner statistics where tables changed much
+    /// (nothing on PostgreSQL, whose autovacuum does it).
+    pub async fn refresh_planner_statistics(&self) -> StoreResult<()> {
+        refresh_planner_statistics(&self.db).await
+    }
+
     /// Succeeds when the database answers a query.
     pub async fn ping(&self) -> StoreResult<()> {
         self.db.execute_unprepared("SELECT 1").await?;
