@@ -125,7 +125,7 @@ describe("SLA management", () => {
     const [policy] = (await apiCall(admin.context, "GET", `/api/orgs/${org.orgId}/sla-policies`)).data;
     assert.equal(policy.name, "Badge requests");
     assert.equal(policy.enabled, true);
-    assert.deepEqual(policy.appliesTo, { record: "request", severities: [], labels: [], items: [itemId] });
+    assert.deepEqual(policy.appliesTo, { record: "request", severities: [], labels: [], services: [], items: [itemId] });
     assert.deepEqual(policy.targets, { default: { resolutionMinutes: 2 } });
     assert.equal(policy.calendar, null);
     assert.deepEqual(policy.pauseStatuses, ["waiting_on_requester"]);
