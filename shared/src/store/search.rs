@@ -31,6 +31,21 @@ pub(super) struct SearchDocument {
     pub updated_at: DateTime<Utc>,
 }
 
+/// SQLite's search: FTS5 ranked by bm25, the page's snippets. CROSS JOIN
+/// keeps the full-text match the outer loop: a planner that starts from
+/// the organisation's documents (as it does with statistics from when the
+/// tables were small) runs the match once per document — minutes at 100k.
+fn sqlite_statement(matching: &str, filters: &str, limit: &str) -> String {
+    format!(
+        "SELECT d.kind, d.record_id, d.number, d.title, \
+           snippet(search_fts, -1, char(2), char(3), '…', 24) AS snippet, \
+           -bm25(search_fts, 10.0, 10.0, 1.0) AS rank \
+         FROM search_fts CROSS JOIN search_documents d ON d.seq = search_fts.rowid \
+         WHERE search_fts MATCH {matching} AND d.org_id = ?1{filters} \
+         ORDER BY rank DESC, d.kind, d.number DESC LIMIT {limit}"
+    )
+}
+
 /// Makes `document` findable, or brings what search finds of it up to date.
 pub(super) async fn index<C: ConnectionTrait>(conn: &C, org_id: OrgId, document: SearchDocument) -> StoreResult<()> {
     use search_document::Column;
@@ -169,22 +184,11 @@ impl OrgStore<'_> {
                 )
             }
             _ => {
-                // CROSS JOIN keeps the full-text match the outer loop: a
-                // planner that starts from the organisation's documents
-                // runs the match once per document (minutes at 100k).
                 let words: Vec<String> = terms.iter().map(|t| format!("\"{t}\"*")).collect();
                 values.push(words.join(if query.any_word { " OR " } else { " " }).into());
                 let matching = placeholder(&values);
                 values.push(i64::try_from(query.limit).unwrap_or(i64::MAX).into());
-                let limit = placeholder(&values);
-                format!(
-                    "SELECT d.kind, d.record_id, d.number, d.title, \
-                       snippet(search_fts, -1, char(2), char(3), '…', 24) AS snippet, \
-                       -bm25(search_fts, 10.0, 10.0, 1.0) AS rank \
-                     FROM search_fts CROSS JOIN search_documents d ON d.seq = search_fts.rowid \
-                     WHERE search_fts MATCH {matching} AND d.org_id = ?1{filters} \
-                     ORDER BY rank DESC, d.kind, d.number DESC LIMIT {limit}"
-                )
+                sqlite_statement(&matching, &filters, &placeholder(&values))
             }
         };
         let found = Found::find_by_statement(Statement::from_sql_and_values(backend, sql, values)).all(self.db).await?;
@@ -278,5 +282,29 @@ mod tests {
             [("disk ", false), ("full", true), (" on ", false), ("db", true)].map(|(t, m)| (t.to_owned(), m))
         );
         assert_eq!(pieces("plain"), [("plain".to_owned(), false)]);
+    }
+
+    /// With statistics saying the documents are few (as they are when a
+    /// server starts empty), the match still drives the join.
+    #[tokio::test]
+    async fn on_sqlite_the_match_drives_the_join_whatever_the_statistics() {
+        use crate::store::test_support::{Backend, test_store};
+        let (store, _db) = test_store(Backend::Sqlite).await;
+        let stale = "ANALYZE; DELETE FROM sqlite_stat1 WHERE tbl = 'search_documents'; \
+                     INSERT INTO sqlite_stat1 VALUES ('search_documents', 'ix_search_documents_org_id_kind_record_id', '1 1 1 1'); \
+                     INSERT INTO sqlite_stat1 VALUES ('search_documents', NULL, '1'); ANALYZE sqlite_schema";
+        store.db.execute_unprepared(stale).await.expect("stale statistics");
+        let sql = format!("EXPLAIN QUERY PLAN {}", sqlite_statement("'\"disk\"*'", " AND d.kind IN ('article')", "10"));
+        let plan = store
+            .db
+            .query_all_raw(sea_orm::Statement::from_sql_and_values(
+                DatabaseBackend::Sqlite,
+                sql,
+                [uuid::Uuid::nil().into()],
+            ))
+            .await
+            .expect("plan");
+        let steps: Vec<String> = plan.iter().map(|row| row.try_get_by_index::<String>(3).expect("detail")).collect();
+        assert!(steps[0].starts_with("SCAN search_fts"), "the match first: {steps:?}");
     }
 }
