@@ -5,6 +5,8 @@
 // the requester, a warning at 50 %); an incident's page shows the clocks
 // of a policy counting by that calendar, an edit reaches them only when
 // re-applied, and the calendar cannot be deleted while the policy uses it.
+// With asset management on, a policy for incidents on one service (a
+// configuration item of type service) is written in the editor.
 // A requester raises a request; the agent's request page shows its clock
 // paused while its task waits on the requester, running again once the
 // task is resumed; and within about a minute the team lead is emailed
@@ -186,6 +188,28 @@ describe("SLA management", () => {
     await page.getByRole("button", { name: "Delete calendar" }).click();
     await page.getByText("the policy Major incidents counts by this calendar").waitFor();
     await apiCall(context, "GET", `/api/orgs/${org.orgId}/calendars/${calendarId}`);
+    assert.deepEqual(admin.errors, []);
+  });
+
+  it("with asset management on, an admin writes an incident policy for one service", async () => {
+    const { page, context } = admin;
+    await apiCall(context, "PATCH", `/api/orgs/${org.orgId}/features`, { assetManagement: true });
+    const service = await apiCall(context, "POST", `/api/orgs/${org.orgId}/assets`, { name: "Checkout", type: "service" });
+    await page.goto(`/${org.slug}/settings/sla-policies/new`);
+    await page.getByLabel("Name", { exact: true }).fill("Checkout incidents");
+    await page.getByRole("group", { name: "Services" }).getByLabel("Checkout", { exact: true }).check();
+    a11y.push(...(await auditPage(page, "sla-policy-editor-services")));
+    await page.getByRole("button", { name: "Create policy" }).click();
+    await waitForPath(page, new RegExp(`^/${org.slug}/settings/sla-policies/slp_`));
+    await page.getByText("Policy saved.").waitFor();
+    const policyId = new URL(page.url()).pathname.split("/").pop();
+    const policy = await apiCall(context, "GET", `/api/orgs/${org.orgId}/sla-policies/${policyId}`);
+    assert.equal(policy.appliesTo.record, "incident");
+    assert.deepEqual(policy.appliesTo.services, [service.id]);
+
+    await page.getByRole("link", { name: "← SLA policies" }).click();
+    const row = page.getByRole("list", { name: "SLA policies" }).getByRole("listitem").filter({ hasText: "Checkout incidents" });
+    await row.getByText("Incidents of any severity affecting Checkout").waitFor();
     assert.deepEqual(admin.errors, []);
   });
 

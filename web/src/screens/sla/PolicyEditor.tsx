@@ -1,6 +1,6 @@
 "use client";
 // An SLA policy's editor (admins): which records it applies to (incidents
-// by severity and label, requests by catalogue item), targets per priority
+// by severity, label and affected service, requests by catalogue item), targets per priority
 // for response and resolution, the calendar it counts by (or round the
 // clock), pausing while waiting on the requester, and warnings before a
 // breach. Saved with If-Match; edits reach new records only, so running
@@ -43,6 +43,8 @@ interface Draft {
   severities: Severity[];
   /** Comma-separated. */
   labels: string;
+  /** Configuration items of type `service` (module assetManagement). */
+  services: string[];
   items: string[];
   /** Minutes as typed, per priority and metric. */
   targets: Record<TargetKey, { response: string; resolution: string }>;
@@ -67,6 +69,7 @@ function draftOf(policy?: SlaPolicy): Draft {
     record: policy?.appliesTo.record ?? "incident",
     severities: policy?.appliesTo.severities ?? [],
     labels: (policy?.appliesTo.labels ?? []).join(", "),
+    services: policy?.appliesTo.services ?? [],
     items: policy?.appliesTo.items ?? [],
     targets,
     calendar: policy?.calendar ?? "",
@@ -101,6 +104,7 @@ function specOf(d: Draft): SlaPolicySpec {
             .map((l) => l.trim())
             .filter(Boolean)
         : [],
+      services: incident ? d.services : [],
       items: incident ? [] : d.items,
     },
     targets,
@@ -225,6 +229,10 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
   const policy = saved?.value;
   const calendars = useResource(() => api.calendars(org.id), [org.id]);
   const items = useResource(org.features.serviceCatalog ? () => api.catalogItems(org.id) : null, [org.id, org.features.serviceCatalog]);
+  const services = useResource(org.features.assetManagement ? () => api.items(org.id, { type: "service", limit: 100 }).then((p) => p.data) : null, [
+    org.id,
+    org.features.assetManagement,
+  ]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
   const [stale, setStale] = useState(false);
   const now = JSON.stringify(specOf(draft));
@@ -320,6 +328,28 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
                 error={form.errorUnder("appliesTo.labels")}
                 className="max-w-md"
               />
+              {org.features.assetManagement && (
+                <fieldset>
+                  <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Services</legend>
+                  <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Incidents affecting any of the services ticked; none ticked: any service.</p>
+                  <div className="flex flex-wrap gap-x-5 gap-y-2">
+                    {(services.data ?? []).map((service) => (
+                      <Checkbox
+                        key={service.id}
+                        label={service.status === "active" ? service.name : `${service.name} (${service.status})`}
+                        checked={draft.services.includes(service.id)}
+                        onChange={(e) =>
+                          setDraft({ ...draft, services: e.target.checked ? [...draft.services, service.id] : draft.services.filter((id) => id !== service.id) })
+                        }
+                      />
+                    ))}
+                    {services.data?.length === 0 && <span className="text-sm text-slate-600 dark:text-slate-400">There are no services among the assets yet.</span>}
+                    {services.loading && !services.data && <span className="text-sm text-slate-600 dark:text-slate-400">Loading services…</span>}
+                    {services.error !== undefined && !services.data && <ErrorAlert error={services.error} />}
+                  </div>
+                  {form.errorUnder("appliesTo.services") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("appliesTo.services")}</p>}
+                </fieldset>
+              )}
             </>
           ) : (
             <fieldset>

@@ -88,6 +88,11 @@ function Overview() {
   const calendars = useResource(() => api.calendars(org.id), [org.id]);
   const needsItems = !!policies.data?.some((p) => p.appliesTo.record === "request" && p.appliesTo.items?.length);
   const items = useResource(needsItems && org.features.serviceCatalog ? () => api.catalogItems(org.id) : null, [org.id, needsItems, org.features.serviceCatalog]);
+  const needsServices = !!policies.data?.some((p) => p.appliesTo.record === "incident" && p.appliesTo.services?.length);
+  const services = useResource(
+    needsServices && org.features.assetManagement ? () => api.items(org.id, { type: "service", limit: 100 }).then((p) => p.data) : null,
+    [org.id, needsServices, org.features.assetManagement],
+  );
   const base = `/${membership.slug}/settings/sla-policies`;
   return (
     <div className="space-y-6">
@@ -117,7 +122,7 @@ function Overview() {
                 policy={p}
                 index={i}
                 calendarLabel={calendarName(p.calendar, calendars.data)}
-                scope={scopeSummary(p, items.data)}
+                scope={scopeSummary(p, items.data, services.data)}
                 onChanged={(changed) => policies.setData(policies.data!.map((q) => (q.id === changed.id ? changed : q)))}
               />
             ))}

@@ -1,7 +1,7 @@
 // SLA settings' shared words: how a policy's scope, targets and calendar
 // and a calendar's week read in a list.
 
-import type { Calendar, CatalogItem, PolicyTargets, SlaPolicySpec, Span, Week, Weekday } from "@/lib/api";
+import type { Calendar, CatalogItem, ItemView, PolicyTargets, SlaPolicySpec, Span, Week, Weekday } from "@/lib/api";
 import { WEEKDAYS } from "@/lib/api";
 import { formatDuration } from "@/lib/format";
 
@@ -35,9 +35,9 @@ export function targetsSummary(policy: Pick<SlaPolicySpec, "targets" | "appliesT
   return keys.map((k) => `${k === "default" ? (policy.appliesTo.record === "request" ? "Every request" : "Others") : k}: ${targetText(policy.targets[k])}`).join(" · ");
 }
 
-/** "Incidents of P1, P2 labelled db" / "Requests for Badge" / "Every request". */
-export function scopeSummary(policy: Pick<SlaPolicySpec, "appliesTo">, items?: CatalogItem[]): string {
-  const { record, severities = [], labels = [], items: itemIds = [] } = policy.appliesTo;
+/** "Incidents of P1, P2 labelled db affecting Checkout" / "Requests for Badge" / "Every request". `services`: the service items, when known. */
+export function scopeSummary(policy: Pick<SlaPolicySpec, "appliesTo">, items?: CatalogItem[], services?: Pick<ItemView, "id" | "name">[]): string {
+  const { record, severities = [], labels = [], items: itemIds = [], services: serviceIds = [] } = policy.appliesTo;
   if (record === "request") {
     if (!itemIds.length) return "Every request";
     const names = itemIds.map((id) => items?.find((i) => i.id === id)?.name ?? "an item no longer in the catalogue");
@@ -46,6 +46,12 @@ export function scopeSummary(policy: Pick<SlaPolicySpec, "appliesTo">, items?: C
   const parts = ["Incidents"];
   parts.push(severities.length ? `of ${severities.join(", ")}` : "of any severity");
   if (labels.length) parts.push(`labelled ${labels.join(" or ")}`);
+  if (serviceIds.length)
+    parts.push(
+      services
+        ? `affecting ${serviceIds.map((id) => services.find((s) => s.id === id)?.name ?? "a service no longer among the assets").join(" or ")}`
+        : `affecting ${serviceIds.length} service${serviceIds.length === 1 ? "" : "s"}`,
+    );
   return parts.join(" ");
 }
 
