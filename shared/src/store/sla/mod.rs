@@ -9,7 +9,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, Query
 use serde_json::json;
 
 use super::entities::{sla_calendar, sla_policy};
-use super::scope::{scoped, scoped_delete};
+use super::scope::{OrgOwned, scoped, scoped_delete};
+use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::sla::calendar::Calendar;
@@ -110,6 +111,24 @@ pub(super) async fn calendar_of<C: ConnectionTrait>(
     Ok((calendar, format!("only the business hours of {} ({})", record.spec.name, record.spec.time_zone)))
 }
 
+/// The organisation's row of `E` with id `id`, locked for the rest of
+/// `unit`, if `expected` (the caller's version, `None`: any) is current.
+async fn locked_current<E: OrgOwned>(
+    unit: &UnitOfWork<'_>,
+    id_column: E::Column,
+    id: uuid::Uuid,
+    expected: Option<i32>,
+    version: impl Fn(&E::Model) -> i32,
+) -> StoreResult<Result<E::Model, SlaRefusal>> {
+    let row = scoped::<E>(unit.org_id()).filter(id_column.eq(id)).lock_exclusive().one(unit.conn()).await?;
+    let Some(row) = row else { return Ok(Err(SlaRefusal::NotFound)) };
+    let current = version(&row);
+    if expected.is_some_and(|v| v != current) {
+        return Ok(Err(SlaRefusal::Stale { current }));
+    }
+    Ok(Ok(row))
+}
+
 pub struct Sla<'a> {
     scope: OrgStore<'a>,
 }
@@ -158,15 +177,18 @@ impl Sla<'_> {
                 .await
             }
             Some((id, expected)) => {
-                let row = scoped::<sla_calendar::Entity>(org_id)
-                    .filter(sla_calendar::Column::Id.eq(id.uuid()))
-                    .lock_exclusive()
-                    .one(unit.conn())
-                    .await?;
-                let Some(row) = row else { return Ok(Err(SlaRefusal::NotFound)) };
-                if expected.is_some_and(|v| v != row.version) {
-                    return Ok(Err(SlaRefusal::Stale { current: row.version }));
-                }
+                let row = match locked_current::<sla_calendar::Entity>(
+                    &unit,
+                    sla_calendar::Column::Id,
+                    id.uuid(),
+                    expected,
+                    |r| r.version,
+                )
+                .await?
+                {
+                    Ok(row) => row,
+                    Err(refusal) => return Ok(Err(refusal)),
+                };
                 let version = row.version;
                 let mut active: sla_calendar::ActiveModel = row.into();
                 active.name = Set(spec.name.trim().to_owned());
@@ -269,15 +291,18 @@ impl Sla<'_> {
                 .await
             }
             Some((id, expected)) => {
-                let row = scoped::<sla_policy::Entity>(org_id)
-                    .filter(sla_policy::Column::Id.eq(id.uuid()))
-                    .lock_exclusive()
-                    .one(unit.conn())
-                    .await?;
-                let Some(row) = row else { return Ok(Err(SlaRefusal::NotFound)) };
-                if expected.is_some_and(|v| v != row.version) {
-                    return Ok(Err(SlaRefusal::Stale { current: row.version }));
-                }
+                let row = match locked_current::<sla_policy::Entity>(
+                    &unit,
+                    sla_policy::Column::Id,
+                    id.uuid(),
+                    expected,
+                    |r| r.version,
+                )
+                .await?
+                {
+                    Ok(row) => row,
+                    Err(refusal) => return Ok(Err(refusal)),
+                };
                 let (version, revision) = (row.version, row.revision);
                 let mut active: sla_policy::ActiveModel = row.into();
                 active.name = Set(spec.name.clone());
@@ -304,12 +329,13 @@ impl Sla<'_> {
     /// its current target, keeping the time elapsed. Returns how many.
     pub async fn reapply_policy(&self, id: SlaPolicyId, meta: &AuditMeta) -> StoreResult<Result<usize, SlaRefusal>> {
         let mut unit = self.scope.unit(meta).await?;
-        let row = scoped::<sla_policy::Entity>(self.scope.org_id)
-            .filter(sla_policy::Column::Id.eq(id.uuid()))
-            .lock_exclusive()
-            .one(unit.conn())
-            .await?;
-        let Some(row) = row else { return Ok(Err(SlaRefusal::NotFound)) };
+        let row =
+            match locked_current::<sla_policy::Entity>(&unit, sla_policy::Column::Id, id.uuid(), None, |r| r.version)
+                .await?
+            {
+                Ok(row) => row,
+                Err(refusal) => return Ok(Err(refusal)),
+            };
         let policy = PolicyRecord::try_from(row)?;
         let count = clocks::reapply(&unit, &policy).await?;
         unit.audit(AuditEntry::new("sla.policy_reapplied", id, json!({"clocks": count, "revision": policy.revision})));
