@@ -89,14 +89,22 @@ async fn policy_on<C: ConnectionTrait>(conn: &C, org_id: OrgId, id: uuid::Uuid) 
     PolicyRecord::try_from(row.ok_or_else(|| corrupt("a clock's policy is missing"))?)
 }
 
-/// The clock's figures now, and when its next alert is due.
+/// A clock replayed: its figures now, its events, when its next alert is
+/// due, and the calendar it counts by.
+struct Replayed {
+    state: ClockState,
+    events: Vec<ClockEvent>,
+    alert_at: Option<DateTime<Utc>>,
+    calendar: crate::domain::sla::calendar::Calendar,
+}
+
 async fn replayed<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     row: &sla_clock::Model,
     policy: &PolicyRecord,
     now: DateTime<Utc>,
-) -> StoreResult<(ClockState, Vec<ClockEvent>, Option<DateTime<Utc>>)> {
+) -> StoreResult<Replayed> {
     let (calendar, calendar_name) = calendar_of(conn, org_id, &policy.spec).await?;
     let events = events_of(conn, org_id, row.id).await?;
     let state = replay(&calendar, &calendar_name, &events, now);
@@ -111,12 +119,12 @@ async fn replayed<C: ConnectionTrait>(
             .and_then(|percent| state.threshold_at(&calendar, now, *percent));
         [next_warning, state.due_at.or(state.breached_at)].into_iter().flatten().min()
     };
-    Ok((state, events, alert_at))
+    Ok(Replayed { state, events, alert_at, calendar })
 }
 
 /// Writes the clock's figures and timer as its events now say.
 async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, policy: &PolicyRecord) -> StoreResult<sla_clock::Model> {
-    let (state, _, alert_at) = replayed(unit.conn(), unit.org_id(), &row, policy, unit.now()).await?;
+    let Replayed { state, alert_at, .. } = replayed(unit.conn(), unit.org_id(), &row, policy, unit.now()).await?;
     let mut active: sla_clock::ActiveModel = row.into();
     active.status = Set(state.status.key().to_owned());
     active.target_seconds = Set(state.target.num_seconds());
@@ -320,8 +328,7 @@ pub(super) async fn alert(unit: &mut UnitOfWork<'_>, clock: SlaClockId) -> Store
         return Ok(false);
     }
     let policy = policy_on(unit.conn(), org_id, row.policy_id).await?;
-    let (state, _, _) = replayed(unit.conn(), org_id, &row, &policy, now).await?;
-    let (calendar, _) = calendar_of(unit.conn(), org_id, &policy.spec).await?;
+    let Replayed { state, calendar, .. } = replayed(unit.conn(), org_id, &row, &policy, now).await?;
     let record = RecordRef::stored(row.subject_kind.parse().map_err(corrupt)?, row.subject_id);
     let warnings = &policy.spec.warnings;
     let sent = usize::try_from(row.warnings_sent).unwrap_or(usize::MAX);
@@ -368,7 +375,7 @@ impl Sla<'_> {
         let mut clocks = Vec::new();
         for row in clocks_of(db, org_id, record).await? {
             let policy = policy_on(db, org_id, row.policy_id).await?;
-            let (state, events, _) = replayed(db, org_id, &row, &policy, now).await?;
+            let Replayed { state, events, .. } = replayed(db, org_id, &row, &policy, now).await?;
             clocks.push(ClockRecord {
                 id: SlaClockId::from_uuid(row.id),
                 subject: record,
