@@ -415,7 +415,7 @@ on_both_stores! {
             let body = expect_problem(response, 409).await;
             assert!(body["type"].as_str().expect("type").ends_with("/billing-not-configured"), "{body}");
         }
-        let output = app.simplicity(&["org", "set-plan", &org.slug, "enterprise"]);
+        let output = app.simplicity(&["org", "set-plan", &org.slug, "enterprise"]).await;
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         let view: Value = org.admin.get(&org.path("")).await.json().await.expect("json");
         assert_eq!(view["plan"], "enterprise");

@@ -199,13 +199,17 @@ impl TestApp {
         result
     }
 
-    /// Runs the `simplicity` command against this app's database.
-    pub fn simplicity(&self, args: &[&str]) -> std::process::Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_simplicity"))
+    /// Runs the CLI against this app's database. Awaited, never blocking:
+    /// the server runs on this test's thread, and a transaction of its
+    /// background tasks left hanging while the thread blocked would hold
+    /// SQLite's write lock against the CLI until it gave up.
+    pub async fn simplicity(&self, args: &[&str]) -> std::process::Output {
+        tokio::process::Command::new(env!("CARGO_BIN_EXE_simplicity"))
             .args(args)
             .env("DATABASE_URL", &self.db.url)
             .env("RUST_LOG", "warn")
             .output()
+            .await
             .inspect(|output| {
                 if !output.status.success() {
                     let (stdout, stderr) =

@@ -113,7 +113,7 @@ on_both_stores! {
     /// A refused accept leaves no half-made account behind.
     async fn accepting_creates_the_account_and_membership_together(app: TestApp) {
         let org = OrgFixture::new(&app, "Atomic").await;
-        assert!(app.simplicity(&["org", "set-plan", &org.slug, "pro"]).status.success());
+        assert!(app.simplicity(&["org", "set-plan", &org.slug, "pro"]).await.status.success());
         let mut emails = Vec::new();
         for n in 0..6 {
             let email = format!("atomic{n}-{}@example.com", uuid::Uuid::new_v4().simple());
@@ -122,7 +122,7 @@ on_both_stores! {
             emails.push(email);
         }
         // Back on free (5 seats), one admin and six pending invites: no seat left.
-        assert!(app.simplicity(&["org", "set-plan", &org.slug, "free"]).status.success());
+        assert!(app.simplicity(&["org", "set-plan", &org.slug, "free"]).await.status.success());
         let token = app.token_mailed_to(&emails[0], "/invite/").await;
         let newcomer = app.browser();
         let refused = newcomer.post("/api/invites/accept", json!({"token": token, "name": "Late", "password": PASSWORD})).await;

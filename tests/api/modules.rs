@@ -23,7 +23,7 @@ on_both_stores! {
         assert_eq!(fields, ["coffee", "incidentManagement"]);
 
         // An operator moves the org to pro; problem management can be switched on.
-        let output = app.simplicity(&["org", "set-plan", &org.slug, "pro"]);
+        let output = app.simplicity(&["org", "set-plan", &org.slug, "pro"]).await;
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         org.enable("problemManagement").await;
         let view: Value = org.admin.get(&org.path("")).await.json().await.expect("json");
@@ -31,7 +31,7 @@ on_both_stores! {
         assert_eq!(view["features"]["problemManagement"], true);
 
         // Back to free: what the plan lacks is switched off, and the output and audit log say so.
-        let output = app.simplicity(&["org", "set-plan", &org.id, "free"]);
+        let output = app.simplicity(&["org", "set-plan", &org.id, "free"]).await;
         assert!(output.status.success());
         assert!(String::from_utf8_lossy(&output.stdout).contains("problemManagement"));
         let view: Value = org.admin.get(&org.path("")).await.json().await.expect("json");
