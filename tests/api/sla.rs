@@ -265,4 +265,78 @@ on_both_stores! {
         assert_eq!(org.admin.patch(&org.path(&task), json!({"status": "done"})).await.status(), 200);
         assert_eq!(clock(&clocks(&org, "/requests/REQ-1").await, "resolution")["status"], "met");
     }
+
+    async fn a_task_runs_its_teams_ola_and_compliance_counts_it(world: World = sla_world) {
+        let org = OrgFixture::new(&world.app, "Olas").await;
+        org.with_modules(&world.app, "enterprise", &["slaManagement", "serviceCatalog", "requestFulfillment"]).await;
+        let (lead, email) = org.add_member(&world.app, "Netlead", json!(["member"])).await;
+        let lead_id: Value = lead.get("/api/me").await.json::<Value>().await.expect("json")["user"]["id"].clone();
+        let me: Value = org.admin.get("/api/me").await.json().await.expect("json");
+        let network: Value = org.admin.post(&org.path("/teams"), json!({"name": "Network", "members": [lead_id], "lead": lead_id})).await.json().await.expect("json");
+        let desk: Value = org.admin.post(&org.path("/teams"), json!({"name": "Desk", "members": [me["user"]["id"]]})).await.json().await.expect("json");
+        let item: Value = org.admin.post(&org.path("/catalog/items"), json!({"name": "Desk move", "form": {"type": "object"},
+            "fulfilment": {"stages": [{"tasks": [{"name": "Cable", "team": network["id"]}]}, {"tasks": [{"name": "Label", "team": desk["id"]}]}]}})).await.json().await.expect("json");
+        org.admin.post(&org.path(&format!("/catalog/items/{}/status", item["id"].as_str().expect("id"))), json!({"status": "published"})).await;
+        let ola = json!({"name": "Network OLA", "appliesTo": {"record": "task", "teams": [network["id"]]}, "pauseStatuses": ["waiting_on_requester"],
+            "warnings": [50], "targets": {"default": {"responseMinutes": 30, "resolutionMinutes": 120}}});
+        let mut by_priority = ola.clone();
+        by_priority["targets"]["P1"] = json!({"responseMinutes": 5});
+        let body = expect_problem(org.admin.post(&org.path("/sla-policies"), by_priority).await, 422).await;
+        assert_eq!(body["errors"][0]["field"], "targets.P1", "{body}");
+        let body = expect_problem(org.admin.post(&org.path("/sla-policies"), json!({"name": "R", "appliesTo": {"record": "request", "teams": [network["id"]]}, "targets": {"default": {"resolutionMinutes": 60}}})).await, 422).await;
+        assert_eq!(body["errors"][0]["field"], "appliesTo.teams", "{body}");
+        add_policy(&org, ola).await;
+
+        // The first stage's task opens: its clocks start, measured against Network.
+        let request: Value = org.admin.post(&org.path("/requests"), json!({"item": item["id"]})).await.json().await.expect("json");
+        let (cable, label) = (request["tasks"][0]["id"].clone(), request["tasks"][1]["id"].clone());
+        let task = |id: &Value| org.path(&format!("/requests/REQ-1/tasks/{}", id.as_str().expect("task")));
+        let started = clocks(&org, "/requests/REQ-1").await;
+        assert_eq!(started.len(), 2, "the task's two clocks, none for the request: {started:?}");
+        assert!(started.iter().all(|c| c["task"] == cable && c["team"] == network["id"]), "{started:?}");
+        world.at(20);
+        assert_eq!(org.admin.patch(&task(&cable), json!({"status": "in_progress"})).await.status(), 200);
+        world.at(40);
+        assert_eq!(org.admin.patch(&task(&cable), json!({"status": "waiting_on_requester"})).await.status(), 200);
+        world.at(100);
+        assert_eq!(org.admin.patch(&task(&cable), json!({"status": "in_progress"})).await.status(), 200);
+        let resumed = clocks(&org, "/requests/REQ-1").await;
+        assert_eq!(clock(&resumed, "response")["elapsedSeconds"], 1200);
+        let resolution = clock(&resumed, "resolution");
+        assert_eq!((resolution["elapsedSeconds"].as_i64(), resolution["dueAt"].as_str()), (Some(2400), Some("2026-03-16T11:00:00Z")), "paused an hour while waiting");
+
+        // 60 of 120 minutes at 10:00: the team lead hears of the warning, then of the breach, each once.
+        world.at(130);
+        world.sweep_twice().await;
+        let warning = world.app.mail_to(&email, "The task \"Cable\" of REQ-1").await;
+        assert!(warning.subject().starts_with("OLA warning: REQ-1") && warning.text().contains("has used 50 % of its resolution target"), "{}", warning.text());
+        world.at(190);
+        world.sweep_twice().await;
+        world.app.mail_to(&email, "missed its resolution target").await;
+        world.sweep_twice().await;
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        let count = |what: &str| world.app.mail.sent().iter().filter(|m| m.to() == email && m.subject().starts_with(what)).count();
+        assert_eq!((count("OLA warning"), count("OLA breached")), (1, 1));
+
+        // Done: the next stage's task is Desk's, which no policy measures.
+        world.at(200);
+        assert_eq!(org.admin.patch(&task(&cable), json!({"status": "done"})).await.status(), 200);
+        let done = clocks(&org, "/requests/REQ-1").await;
+        assert_eq!(done.len(), 2, "{done:?}");
+        assert!(done.iter().all(|c| c["task"] != label));
+        assert_eq!((clock(&done, "response")["status"].as_str(), clock(&done, "resolution")["status"].as_str()), (Some("met"), Some("met")));
+
+        // Compliance: the response met, the resolution breached — for the policy and for Network.
+        world.at(60 * 24 * 2);
+        let compliance: Value = org.admin.get(&org.path("/sla-policies/compliance?days=7")).await.json().await.expect("json");
+        let policies = compliance["policies"].as_array().expect("policies");
+        let outcome = |metric: &str| policies.iter().find(|p| p["metric"] == metric).map(|p| (p["met"].clone(), p["breached"].clone(), p["open"].clone(), p["percentMet"].clone()));
+        assert_eq!(outcome("response"), Some((json!(1), json!(0), json!(0), json!(100.0))), "{compliance}");
+        assert_eq!(outcome("resolution"), Some((json!(0), json!(1), json!(0), json!(0.0))), "{compliance}");
+        assert_eq!(compliance["teams"], json!([{"team": network["id"], "teamName": "Network", "met": 1, "breached": 1, "open": 0, "percentMet": 50.0}]));
+        let days = compliance["breachesByDay"].as_array().expect("days");
+        assert_eq!((days.len(), days[0]["day"].as_str(), days[0]["breaches"].as_i64()), (7, Some("2026-03-12"), Some(0)));
+        assert!(days.contains(&json!({"day": "2026-03-16", "breaches": 1})), "{days:?}");
+        expect_problem(org.admin.get(&org.path("/sla-policies/compliance?days=0")).await, 422).await;
+    }
 }

@@ -97,7 +97,7 @@ pub use requests::{
 };
 pub use scope::OrgStore;
 pub use search::{SearchHit, SearchQuery};
-pub use sla::{CalendarRecord, ClockMove, ClockRecord, PolicyRecord, Sla, SlaRefusal};
+pub use sla::{CalendarRecord, ClockMove, ClockRecord, Compliance, Outcomes, PolicyRecord, Sla, SlaRefusal};
 pub use system::{Claimed, SystemStore};
 pub use teams::{NewTeam, OwnerRefusal, TeamChange, TeamRecord, TeamRefusal, Teams};
 pub use tokens::{ApiTokenRecord, NewApiToken};

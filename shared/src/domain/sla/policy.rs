@@ -13,7 +13,7 @@ use crate::domain::incidents::Severity;
 use crate::domain::keyed_enum;
 use crate::domain::text::normalise_label;
 use crate::error::FieldError;
-use crate::ids::CatalogItemId;
+use crate::ids::{CatalogItemId, TeamId};
 
 /// The most warnings a policy gives before a breach.
 pub const MAX_WARNINGS: usize = 3;
@@ -30,10 +30,13 @@ keyed_enum!(
 );
 
 keyed_enum!(
-    /// The kind of record a policy applies to.
+    /// What a policy measures: incidents and requests (service level
+    /// agreements), or the fulfilment tasks a request gives teams
+    /// (operational level agreements, measured against the team).
     PolicySubject {
         Incident => "incident",
         Request => "request",
+        Task => "task",
     }
 );
 
@@ -51,12 +54,21 @@ pub struct AppliesTo {
     /// Incidents affecting any of these services (configuration items).
     #[serde(default)]
     pub services: Vec<crate::ids::ConfigItemId>,
-    /// Requests raised from these catalogue items.
+    /// Requests (or their tasks) raised from these catalogue items.
     #[serde(default)]
     pub items: Vec<CatalogItemId>,
+    /// Tasks given to these teams.
+    #[serde(default)]
+    pub teams: Vec<TeamId>,
 }
 
-/// What a record is, for matching.
+impl PolicySubject {
+    pub fn is_task(self) -> bool {
+        self == PolicySubject::Task
+    }
+}
+
+/// What a record (or a task) is, for matching.
 #[derive(Debug, Clone)]
 pub struct Subject {
     pub record: PolicySubject,
@@ -64,6 +76,7 @@ pub struct Subject {
     pub labels: Vec<String>,
     pub services: Vec<crate::ids::ConfigItemId>,
     pub item: Option<CatalogItemId>,
+    pub team: Option<TeamId>,
 }
 
 impl AppliesTo {
@@ -73,6 +86,7 @@ impl AppliesTo {
             && (self.labels.is_empty() || subject.labels.iter().any(|l| self.labels.contains(&normalise_label(l))))
             && (self.services.is_empty() || subject.services.iter().any(|s| self.services.contains(s)))
             && (self.items.is_empty() || subject.item.is_some_and(|i| self.items.contains(&i)))
+            && (self.teams.is_empty() || subject.team.is_some_and(|t| self.teams.contains(&t)))
     }
 }
 
@@ -176,19 +190,25 @@ impl PolicySpec {
             errors.push(FieldError::new("warnings", format!("at most {MAX_WARNINGS} percentages, each 1 to 99")));
         }
         self.applies_to.labels = self.applies_to.labels.iter().map(|l| normalise_label(l)).collect();
-        if self.applies_to.record == PolicySubject::Request {
-            let incident_only = [
-                ("appliesTo.severities", self.applies_to.severities.is_empty()),
-                ("appliesTo.labels", self.applies_to.labels.is_empty()),
-                ("appliesTo.services", self.applies_to.services.is_empty()),
-            ];
-            for (field, empty) in incident_only {
-                if !empty {
-                    errors.push(FieldError::new(field, "apply to incidents"));
-                }
+        let applies = &self.applies_to;
+        let filters = [
+            ("appliesTo.severities", applies.severities.is_empty(), PolicySubject::Incident),
+            ("appliesTo.labels", applies.labels.is_empty(), PolicySubject::Incident),
+            ("appliesTo.services", applies.services.is_empty(), PolicySubject::Incident),
+            ("appliesTo.items", applies.items.is_empty(), PolicySubject::Request),
+            ("appliesTo.teams", applies.teams.is_empty(), PolicySubject::Task),
+        ];
+        for (field, empty, subject) in filters {
+            // Tasks are matched by their request's item too.
+            let fits = subject == applies.record || (subject == PolicySubject::Request && applies.record.is_task());
+            if !empty && !fits {
+                errors.push(FieldError::new(field, format!("apply to {}s", subject.key())));
             }
-        } else if !self.applies_to.items.is_empty() {
-            errors.push(FieldError::new("appliesTo.items", "apply to requests"));
+        }
+        if applies.record != PolicySubject::Incident
+            && let Some(key) = self.targets.keys().find(|k| *k != "default")
+        {
+            errors.push(FieldError::new(format!("targets.{key}"), "only incidents have priorities: use default"));
         }
         errors
     }
@@ -313,6 +333,7 @@ mod tests {
             labels: labels.iter().map(|l| (*l).to_owned()).collect(),
             services: Vec::new(),
             item: None,
+            team: None,
         };
         let mut spec = PolicySpec {
             name: " Payments ".into(),
@@ -342,6 +363,38 @@ mod tests {
         spec.pause_statuses.push("lunch".into());
         let fields: Vec<String> = spec.check().into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["targets.P9", "targets.P4", "pauseStatuses[0]"]);
+    }
+
+    #[test]
+    fn task_policies_match_by_team_and_item_with_default_targets_only() {
+        let (team, item) = (TeamId::new(), CatalogItemId::new());
+        let mut spec: PolicySpec = serde_json::from_value(json!({
+            "name": "Network team OLA",
+            "appliesTo": {"record": "task", "teams": [team], "items": [item]},
+            "targets": {"default": {"responseMinutes": 30, "resolutionMinutes": 480}},
+        }))
+        .expect("policy");
+        assert!(spec.check().is_empty(), "{:?}", spec.check());
+        let task = |team: Option<TeamId>| Subject {
+            record: PolicySubject::Task,
+            severity: None,
+            labels: Vec::new(),
+            services: Vec::new(),
+            item: Some(item),
+            team,
+        };
+        assert!(spec.applies_to.matches(&task(Some(team))));
+        assert!(!spec.applies_to.matches(&task(Some(TeamId::new()))));
+        assert!(!spec.applies_to.matches(&Subject { record: PolicySubject::Request, ..task(Some(team)) }));
+        spec.targets.insert("P1".into(), Targets { response_minutes: Some(5), resolution_minutes: None });
+        spec.applies_to.labels.push("db".into());
+        let fields: Vec<String> = spec.check().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["appliesTo.labels", "targets.P1"]);
+        spec.applies_to.record = PolicySubject::Request;
+        spec.applies_to.labels.clear();
+        spec.targets.remove("P1");
+        let fields: Vec<String> = spec.check().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["appliesTo.teams"]);
     }
 
     #[test]

@@ -116,22 +116,27 @@ fn sla_alert(ctx: &WorkerContext, access: &OrgAccess, event: &EventRecord) -> (R
         event.data.get("notify").and_then(|v| serde_json::from_value(v.clone()).ok()).unwrap_or_default();
     let pages = if number.starts_with("REQ-") { "requests" } else { "incidents" };
     let url = record_page(ctx, access, pages, &number);
+    // An OLA measures one task of the record, against its team.
+    let (kind, measured) = match event.data.pointer("/task/name").and_then(serde_json::Value::as_str) {
+        Some(task) => ("OLA", format!("The task \"{task}\" of {number} {title}")),
+        None => ("SLA", format!("{number} {title}")),
+    };
     let (headline, what) = if event.event_type == EventType::SlaBreached {
-        (format!("SLA breached: {number} {title}"), format!("missed its {metric} target"))
+        (format!("{kind} breached: {number} {title}"), format!("missed its {metric} target"))
     } else {
         let percent = event.data.get("percent").and_then(serde_json::Value::as_u64).unwrap_or_default();
         let due = text_of(event, "dueAt");
-        (format!("SLA warning: {number} {title}"), format!("has used {percent} % of its {metric} target (due {due})"))
+        (
+            format!("{kind} warning: {number} {title}"),
+            format!("has used {percent} % of its {metric} target (due {due})"),
+        )
     };
     let policy = text_of(event, "policy");
     let notice = RecordNotice {
         event_id: event.id,
         org_name: access.org().name.clone(),
         headline,
-        text: format!(
-            "{number} {title} in {} {what} under the policy {policy}.\n\nSee it:\n{url}\n",
-            access.org().name
-        ),
+        text: format!("{measured} in {} {what} under the policy {policy}.\n\nSee it:\n{url}\n", access.org().name),
         about: number,
         url,
     };

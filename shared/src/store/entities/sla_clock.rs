@@ -8,6 +8,8 @@ pub struct Model {
     pub org_id: Uuid,
     pub subject_kind: String,
     pub subject_id: Uuid,
+    pub task_id: Option<Uuid>,
+    pub team_id: Option<Uuid>,
     pub policy_id: Uuid,
     pub policy_revision: i32,
     pub metric: String,

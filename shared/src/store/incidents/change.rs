@@ -14,6 +14,7 @@ use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::incidents::{IncidentStatus, Severity, seconds_between};
 use crate::domain::lifecycle::Lifecycle;
+use crate::domain::records::RecordRef;
 use crate::domain::sla::policy::Metric;
 use crate::ids::{EventId, IncidentId, TeamId, UserId};
 use crate::store::ClockMove;
@@ -265,7 +266,7 @@ impl Incidents<'_> {
         }
         let clock_moves = clock_moves(&old, &updated);
         if !clock_moves.is_empty() {
-            super::super::sla::moved(&unit, id.into(), &clock_moves).await?;
+            super::super::sla::moved(&unit, RecordRef::from(id), &clock_moves).await?;
         }
         unit.audit(AuditEntry::new("incident.updated", id, summary));
         for event_type in event_types {

@@ -364,8 +364,9 @@ impl Incidents<'_> {
             labels: created.labels.clone(),
             services,
             item: None,
+            team: None,
         };
-        super::sla::start(&unit, &subject, id.into(), Some(created.severity.key())).await?;
+        super::sla::start(&unit, &subject, RecordRef::from(id).into(), Some(created.severity.key())).await?;
         let summary = json!({"number": number.number, "title": created.title, "severity": created.severity});
         unit.audit(AuditEntry::new("incident.created", id, summary));
         unit.emit(created.event(EventType::IncidentCreated).with_id(trigger));

@@ -20,6 +20,7 @@ mod m0014_kb_settings;
 mod m0015_catalog_requests;
 mod m0016_requester_domain;
 mod m0017_sla;
+mod m0018_sla_olas;
 
 pub(super) struct Migrator;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0015_catalog_requests::Migration),
             Box::new(m0016_requester_domain::Migration),
             Box::new(m0017_sla::Migration),
+            Box::new(m0018_sla_olas::Migration),
         ]
     }
 }

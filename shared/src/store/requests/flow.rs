@@ -10,7 +10,7 @@ use serde_json::json;
 use super::super::approvals::{self, VoteOutcome};
 use super::super::entities::{request_task, service_request};
 use super::super::records::{DomainEvent, Entry, TimelineKind, locked_row_of};
-use super::super::sla::{self, ClockMove};
+use super::super::sla::{self, ClockMove, Measured};
 use super::super::teams::check_owner;
 use super::super::unit::UnitOfWork;
 use super::super::{StoreError, StoreResult};
@@ -19,9 +19,10 @@ use crate::domain::approvals::{ApprovalStatus, Decision};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
 use crate::domain::lifecycle::Lifecycle;
+use crate::domain::records::RecordRef;
 use crate::domain::requests::{RequestStatus, TaskStatus};
-use crate::domain::sla::policy::Metric;
-use crate::ids::{RequestId, RequestTaskId, UserId};
+use crate::domain::sla::policy::{Metric, PolicySubject, Subject};
+use crate::ids::{CatalogItemId, RequestId, RequestTaskId, TeamId, UserId};
 
 /// The moves people make on a request; the others follow from its
 /// approval and its tasks.
@@ -90,7 +91,62 @@ pub(super) fn status_changed(request: &RequestRecord, from: RequestStatus) -> Do
     DomainEvent::new(EventType::RequestStatusChanged, request.id.into(), data)
 }
 
-async fn set_task_status(unit: &UnitOfWork<'_>, task: request_task::Model, status: TaskStatus) -> StoreResult<()> {
+/// What a task's move does to its own clocks (its OLA): work started, or
+/// a question put to the requester, is the response; done is the
+/// resolution; waiting on the requester pauses them.
+fn task_clock_moves(from: TaskStatus, to: TaskStatus) -> Vec<ClockMove> {
+    use TaskStatus::*;
+    let mut moves = Vec::new();
+    if matches!(to, InProgress | WaitingOnRequester | Done) {
+        moves.push(ClockMove::Met(Metric::Response));
+    }
+    if from == WaitingOnRequester {
+        moves.push(ClockMove::Resume);
+    }
+    match to {
+        WaitingOnRequester => moves.push(ClockMove::Pause(WaitingOnRequester.key())),
+        Done => moves.push(ClockMove::Met(Metric::Resolution)),
+        Skipped | Cancelled => moves.push(ClockMove::Cancel),
+        Pending | Open | InProgress => {}
+    }
+    moves
+}
+
+/// Tells the task's clocks of its move from `from` to `to`; a task that
+/// opens starts them, under the first task policy matching its team and
+/// its request's item.
+async fn tell_task_clocks(
+    unit: &UnitOfWork<'_>,
+    task: &request_task::Model,
+    item: CatalogItemId,
+    from: TaskStatus,
+    to: TaskStatus,
+) -> StoreResult<()> {
+    let team = TeamId::from_uuid(task.team_id);
+    let request = RequestId::from_uuid(task.request_id).into();
+    let measured = Measured::Task { request, task: RequestTaskId::from_uuid(task.id), team };
+    if from == TaskStatus::Pending && to == TaskStatus::Open {
+        let subject = Subject {
+            record: PolicySubject::Task,
+            severity: None,
+            labels: Vec::new(),
+            services: Vec::new(),
+            item: Some(item),
+            team: Some(team),
+        };
+        return sla::start(unit, &subject, measured, None).await;
+    }
+    let moves = task_clock_moves(from, to);
+    if moves.is_empty() { Ok(()) } else { sla::moved(unit, measured, &moves).await }
+}
+
+async fn set_task_status(
+    unit: &UnitOfWork<'_>,
+    task: request_task::Model,
+    item: CatalogItemId,
+    status: TaskStatus,
+) -> StoreResult<()> {
+    tell_task_clocks(unit, &task, item, status_of(&task)?, status).await?;
     let version = task.version;
     let mut active: request_task::ActiveModel = task.into();
     active.status = Set(status.key().to_owned());
@@ -119,7 +175,7 @@ fn status_of(task: &request_task::Model) -> StoreResult<TaskStatus> {
 
 /// Opens the next stage's tasks once no task is open; `true` when every
 /// task is finished and none was opened (the request is done).
-async fn open_next_stage(unit: &UnitOfWork<'_>, request: RequestId) -> StoreResult<bool> {
+async fn open_next_stage(unit: &UnitOfWork<'_>, request: RequestId, item: CatalogItemId) -> StoreResult<bool> {
     let tasks = task_rows(unit, request).await?;
     let mut statuses = Vec::with_capacity(tasks.len());
     for task in &tasks {
@@ -135,7 +191,7 @@ async fn open_next_stage(unit: &UnitOfWork<'_>, request: RequestId) -> StoreResu
     for (task, status) in tasks.into_iter().zip(statuses) {
         if task.stage == stage && status == TaskStatus::Pending {
             opened.push(task.name.clone());
-            set_task_status(unit, task, TaskStatus::Open).await?;
+            set_task_status(unit, task, item, TaskStatus::Open).await?;
         }
     }
     let body = format!("Opened {}", opened.iter().map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", "));
@@ -151,9 +207,9 @@ pub(super) async fn approve_and_start(
     why: &str,
 ) -> StoreResult<RequestRecord> {
     let approved = move_to(unit, row, RequestStatus::Approved, Some(why)).await?;
-    let id = RequestId::from_uuid(approved.id);
+    let (id, item) = (RequestId::from_uuid(approved.id), CatalogItemId::from_uuid(approved.item_id));
     let started = move_to(unit, approved, RequestStatus::InProgress, None).await?;
-    open_next_stage(unit, id).await?;
+    open_next_stage(unit, id, item).await?;
     RequestRecord::try_from(started)
 }
 
@@ -163,10 +219,11 @@ async fn name_of<C: sea_orm::ConnectionTrait>(conn: &C, user: UserId) -> StoreRe
 }
 
 /// Cancels every task not finished.
-async fn cancel_tasks(unit: &UnitOfWork<'_>, request: RequestId) -> StoreResult<()> {
-    for task in task_rows(unit, request).await? {
+async fn cancel_tasks(unit: &UnitOfWork<'_>, request: &service_request::Model) -> StoreResult<()> {
+    let item = CatalogItemId::from_uuid(request.item_id);
+    for task in task_rows(unit, RequestId::from_uuid(request.id)).await? {
         if !status_of(&task)?.is_finished() {
-            set_task_status(unit, task, TaskStatus::Cancelled).await?;
+            set_task_status(unit, task, item, TaskStatus::Cancelled).await?;
         }
     }
     Ok(())
@@ -210,7 +267,7 @@ impl Requests<'_> {
         let request = match outcome.approval_status {
             ApprovalStatus::Approved => approve_and_start(&unit, row, "every approval step approved").await?,
             ApprovalStatus::Rejected => {
-                cancel_tasks(&unit, id).await?;
+                cancel_tasks(&unit, &row).await?;
                 let why = format!("step {} rejected", outcome.step);
                 RequestRecord::try_from(move_to(&unit, row, RequestStatus::Rejected, Some(&why)).await?)?
             }
@@ -259,7 +316,7 @@ impl Requests<'_> {
         match request_move {
             RequestMove::Cancel => {
                 approvals::withdraw(&unit, org_id, id.into()).await?;
-                cancel_tasks(&unit, id).await?;
+                cancel_tasks(&unit, &row).await?;
             }
             RequestMove::Fulfil => {
                 let open = tasks_on(unit.conn(), org_id, id).await?.iter().filter(|t| !t.status.is_finished()).count();
@@ -330,21 +387,25 @@ impl Requests<'_> {
         active.updated_at = Set(unit.now());
         active.version = Set(task.version + 1);
         let updated = TaskRecord::try_from(active.update(unit.conn()).await?)?;
+        let item = CatalogItemId::from_uuid(row.item_id);
+        if let Some(to) = status {
+            tell_task_clocks(&unit, &task, item, from, to).await?;
+        }
         // Waiting on the requester pauses the request's clocks (where its
         // policy says so) until no task waits any more.
         if status == Some(TaskStatus::WaitingOnRequester) {
-            sla::moved(&unit, id.into(), &[ClockMove::Pause(TaskStatus::WaitingOnRequester.key())]).await?;
+            sla::moved(&unit, RecordRef::from(id), &[ClockMove::Pause(TaskStatus::WaitingOnRequester.key())]).await?;
         } else if from == TaskStatus::WaitingOnRequester && status.is_some() {
             let waiting = task_rows(&unit, id).await?.iter().any(|t| t.status == TaskStatus::WaitingOnRequester.key());
             if !waiting {
-                sla::moved(&unit, id.into(), &[ClockMove::Resume]).await?;
+                sla::moved(&unit, RecordRef::from(id), &[ClockMove::Resume]).await?;
             }
         }
         let body = format!("Task \"{name}\" {}", changes.join(", "));
         let detail = json!({"task": task_id, "from": from, "to": updated.status, "assignee": updated.assignee});
         unit.timeline(id.into(), Entry::new(TimelineKind::Task, body, detail)).await?;
         // The request's representation holds its tasks: its version moves with them.
-        let request = if status == Some(TaskStatus::Done) && open_next_stage(&unit, id).await? {
+        let request = if status == Some(TaskStatus::Done) && open_next_stage(&unit, id, item).await? {
             let fulfilled =
                 RequestRecord::try_from(move_to(&unit, row, RequestStatus::Fulfilled, Some("every task done")).await?)?;
             unit.emit(status_changed(&fulfilled, request_status));

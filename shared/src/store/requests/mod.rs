@@ -204,14 +204,28 @@ pub(super) async fn responsible<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     record: RecordRef,
+    task: Option<RequestTaskId>,
 ) -> StoreResult<Vec<UserId>> {
     let Some(id) = record.id::<RequestId>() else { return Ok(Vec::new()) };
-    let open: Vec<TaskRecord> =
-        tasks_on(conn, org_id, id).await?.into_iter().filter(|t| !t.status.is_finished()).collect();
+    let open: Vec<TaskRecord> = tasks_on(conn, org_id, id)
+        .await?
+        .into_iter()
+        .filter(|t| !t.status.is_finished() && task.is_none_or(|task| t.id == task))
+        .collect();
     let mut people: Vec<UserId> = open.iter().filter_map(|t| t.assignee).collect();
     let teams: Vec<TeamId> = open.iter().map(|t| t.team).collect();
     people.extend(super::teams::leads_of(conn, org_id, &teams).await?);
     Ok(people)
+}
+
+/// A task as an SLA alert names it: id, name and team.
+pub(super) async fn task_summary<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    task: RequestTaskId,
+) -> StoreResult<Value> {
+    let row = scoped::<request_task::Entity>(org_id).filter(request_task::Column::Id.eq(task.uuid())).one(conn).await?;
+    Ok(row.map_or(Value::Null, |t| json!({"id": task, "name": t.name, "team": TeamId::from_uuid(t.team_id)})))
 }
 
 /// Writes the tasks of `item`'s plan for a request: each `skipped` when
@@ -343,8 +357,9 @@ impl Requests<'_> {
             labels: Vec::new(),
             services: Vec::new(),
             item: Some(item.id),
+            team: None,
         };
-        super::sla::start(&unit, &subject, id.into(), None).await?;
+        super::sla::start(&unit, &subject, RecordRef::from(id).into(), None).await?;
         let created = RequestRecord::try_from(row.clone())?;
         unit.emit(created.event(EventType::RequestCreated));
         let request = match steps.first() {

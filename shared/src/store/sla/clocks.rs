@@ -20,19 +20,50 @@ use crate::domain::events::EventType;
 use crate::domain::records::RecordRef;
 use crate::domain::sla::clock::{ClockEvent, ClockState, ClockStatus, replay};
 use crate::domain::sla::policy::{Metric, Subject};
-use crate::ids::{OrgId, SlaClockId, SlaPolicyId, UserId};
+use crate::ids::{OrgId, RequestTaskId, SlaClockId, SlaPolicyId, TeamId, UserId};
 
 /// A clock as a record's page shows it: its figures replayed now.
 #[derive(Debug, Clone)]
 pub struct ClockRecord {
     pub id: SlaClockId,
     pub subject: RecordRef,
+    /// The fulfilment task it measures (an OLA), and that task's team.
+    pub task: Option<(RequestTaskId, TeamId)>,
     pub policy: SlaPolicyId,
     pub policy_name: String,
     pub policy_revision: i32,
     pub metric: Metric,
     pub state: ClockState,
     pub events: Vec<ClockEvent>,
+}
+
+/// What clocks measure: a record (incident, request), or one fulfilment
+/// task of a request, against its team.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Measured {
+    Record(RecordRef),
+    Task { request: RecordRef, task: RequestTaskId, team: TeamId },
+}
+
+impl Measured {
+    fn record(self) -> RecordRef {
+        match self {
+            Measured::Record(record) | Measured::Task { request: record, .. } => record,
+        }
+    }
+
+    fn task(self) -> Option<(RequestTaskId, TeamId)> {
+        match self {
+            Measured::Record(_) => None,
+            Measured::Task { task, team, .. } => Some((task, team)),
+        }
+    }
+}
+
+impl From<RecordRef> for Measured {
+    fn from(record: RecordRef) -> Self {
+        Measured::Record(record)
+    }
 }
 
 /// What happened to a record, as its clocks hear it.
@@ -135,14 +166,16 @@ async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, policy: &PolicyRe
     Ok(active.update(unit.conn()).await?)
 }
 
-/// Starts `record`'s clocks under the first enabled policy matching
-/// `subject`, with its targets for `priority`; none match, none start.
+/// Starts the clocks of what is `measured` under the first enabled policy
+/// matching `subject`, with its targets for `priority`; none match, none
+/// start.
 pub(in crate::store) async fn start(
     unit: &UnitOfWork<'_>,
     subject: &Subject,
-    record: RecordRef,
+    measured: Measured,
     priority: Option<&str>,
 ) -> StoreResult<()> {
+    let record = measured.record();
     let policies = policies_of(unit.conn(), unit.org_id()).await?;
     let Some(policy) = policies.iter().find(|p| p.spec.enabled && p.spec.applies_to.matches(subject)) else {
         return Ok(());
@@ -156,6 +189,8 @@ pub(in crate::store) async fn start(
             org_id: Set(unit.org_id().uuid()),
             subject_kind: Set(record.kind().key().to_owned()),
             subject_id: Set(record.uuid()),
+            task_id: Set(measured.task().map(|(task, _)| task.uuid())),
+            team_id: Set(measured.task().map(|(_, team)| team.uuid())),
             policy_id: Set(policy.id.uuid()),
             policy_revision: Set(policy.revision),
             metric: Set(metric.key().to_owned()),
@@ -177,17 +212,21 @@ pub(in crate::store) async fn start(
     Ok(())
 }
 
-async fn clocks_of<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    record: RecordRef,
-) -> StoreResult<Vec<sla_clock::Model>> {
-    Ok(scoped::<sla_clock::Entity>(org_id)
+/// The clocks of a record (its own and its tasks'), oldest first.
+fn clocks_of(org_id: OrgId, record: RecordRef) -> sea_orm::Select<sla_clock::Entity> {
+    scoped::<sla_clock::Entity>(org_id)
         .filter(sla_clock::Column::SubjectKind.eq(record.kind().key()))
         .filter(sla_clock::Column::SubjectId.eq(record.uuid()))
         .order_by_asc(sla_clock::Column::Id)
-        .all(conn)
-        .await?)
+}
+
+/// The clocks measuring exactly `measured`.
+fn clocks_measuring(org_id: OrgId, measured: Measured) -> sea_orm::Select<sla_clock::Entity> {
+    let query = clocks_of(org_id, measured.record());
+    match measured.task() {
+        Some((task, _)) => query.filter(sla_clock::Column::TaskId.eq(task.uuid())),
+        None => query.filter(sla_clock::Column::TaskId.is_null()),
+    }
 }
 
 /// The event `change` makes on a clock in `status` measuring `metric`, if any.
@@ -222,13 +261,13 @@ fn event_for(
     }
 }
 
-/// Tells `record`'s clocks what happened to it, in `unit`.
+/// Tells the clocks of what is `measured` what happened to it, in `unit`.
 pub(in crate::store) async fn moved(
     unit: &UnitOfWork<'_>,
-    record: RecordRef,
+    measured: impl Into<Measured>,
     changes: &[ClockMove],
 ) -> StoreResult<()> {
-    for row in clocks_of(unit.conn(), unit.org_id(), record).await? {
+    for row in clocks_measuring(unit.org_id(), measured.into()).all(unit.conn()).await? {
         let policy = policy_on(unit.conn(), unit.org_id(), row.policy_id).await?;
         let metric: Metric = row.metric.parse().map_err(corrupt)?;
         let mut status = status_of(&row)?;
@@ -349,19 +388,29 @@ pub(super) async fn alert(unit: &mut UnitOfWork<'_>, clock: SlaClockId) -> Store
     let updated = active.update(unit.conn()).await?;
     refresh(unit, updated, &policy).await?;
     let Some(summary) = super::super::records::describe(unit.conn(), org_id, record).await? else { return Ok(false) };
-    let notify = people_to_tell(unit.conn(), org_id, record).await?;
-    let data = json!({"number": summary.number.to_string(), "title": summary.title, "metric": row.metric,
-                      "percent": percent, "policy": policy.spec.name, "dueAt": state.due_at,
-                      "breachedAt": state.breached_at, "clock": clock, "notify": notify});
+    let task = row.task_id.map(RequestTaskId::from_uuid);
+    let notify = people_to_tell(unit.conn(), org_id, record, task).await?;
+    let mut data = json!({"number": summary.number.to_string(), "title": summary.title, "metric": row.metric,
+                          "percent": percent, "policy": policy.spec.name, "dueAt": state.due_at,
+                          "breachedAt": state.breached_at, "clock": clock, "notify": notify});
+    if let Some(task) = task {
+        data["task"] = super::super::requests::task_summary(unit.conn(), org_id, task).await?;
+    }
     unit.emit(DomainEvent::new(event_type, record, data));
     Ok(true)
 }
 
 /// Who hears of a record's SLA: an incident's assignees, commander and
-/// team lead; a request's task assignees and their teams' leads.
-async fn people_to_tell<C: ConnectionTrait>(conn: &C, org_id: OrgId, record: RecordRef) -> StoreResult<Vec<UserId>> {
+/// team lead; a request's task assignees and their teams' leads — or, for
+/// a task's OLA, that task's assignee and its team's lead.
+async fn people_to_tell<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    record: RecordRef,
+    task: Option<RequestTaskId>,
+) -> StoreResult<Vec<UserId>> {
     let mut people = super::super::incidents::responsible(conn, org_id, record).await?;
-    people.extend(super::super::requests::responsible(conn, org_id, record).await?);
+    people.extend(super::super::requests::responsible(conn, org_id, record, task).await?);
     people.sort();
     people.dedup();
     Ok(people)
@@ -373,12 +422,15 @@ impl Sla<'_> {
         let (db, org_id) = (self.scope.db, self.scope.org_id);
         let now = self.scope.clock.now();
         let mut clocks = Vec::new();
-        for row in clocks_of(db, org_id, record).await? {
+        for row in clocks_of(org_id, record).all(db).await? {
             let policy = policy_on(db, org_id, row.policy_id).await?;
             let Replayed { state, events, .. } = replayed(db, org_id, &row, &policy, now).await?;
+            let task =
+                row.task_id.zip(row.team_id).map(|(t, team)| (RequestTaskId::from_uuid(t), TeamId::from_uuid(team)));
             clocks.push(ClockRecord {
                 id: SlaClockId::from_uuid(row.id),
                 subject: record,
+                task,
                 policy: policy.id,
                 policy_name: policy.spec.name,
                 policy_revision: row.policy_revision,

@@ -3,6 +3,7 @@
 //! clocks records run (`clocks`).
 
 mod clocks;
+mod compliance;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -17,8 +18,9 @@ use crate::domain::sla::calendar::Calendar;
 use crate::domain::sla::policy::{CalendarSpec, PolicySpec};
 use crate::ids::{CalendarId, OrgId, SlaPolicyId};
 
-pub use clocks::{ClockMove, ClockRecord};
+pub use clocks::{ClockMove, ClockRecord, Measured};
 pub(super) use clocks::{moved, start};
+pub use compliance::{Compliance, Outcomes};
 
 const MAX_LISTED: u64 = 500;
 
