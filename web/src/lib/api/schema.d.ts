@@ -2758,6 +2758,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orgs/{orgId}/sla-policies/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How well targets were kept over the clocks started in the last days:
+         *     per policy and metric, per team (OLAs), and breaches per day.
+         */
+        get: operations["sla_compliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orgs/{orgId}/sla-targets": {
         parameters: {
             query?: never;
@@ -3021,7 +3041,7 @@ export interface components {
         };
         /** @description Which records a policy applies to; an empty list matches every value. */
         AppliesTo: {
-            /** @description Requests raised from these catalogue items. */
+            /** @description Requests (or their tasks) raised from these catalogue items. */
             items?: components["schemas"]["CatalogItemId"][];
             /** @description Incidents with any of these labels. */
             labels?: string[];
@@ -3030,6 +3050,8 @@ export interface components {
             services?: components["schemas"]["ConfigItemId"][];
             /** @description Incidents of these severities. */
             severities?: components["schemas"]["Severity"][];
+            /** @description Tasks given to these teams. */
+            teams?: components["schemas"]["TeamId"][];
         };
         /** @enum {string} */
         ApprovalStatus: "pending" | "approved" | "rejected" | "withdrawn";
@@ -3461,6 +3483,18 @@ export interface components {
             status: components["schemas"]["ClockStatus"];
             /** Format: int64 */
             targetSeconds: number;
+            task?: null | components["schemas"]["RequestTaskId"];
+            team?: null | components["schemas"]["TeamId"];
+        };
+        ComplianceView: {
+            /** @description Breaches per day (UTC) since then, every day listed. */
+            breachesByDay: components["schemas"]["DayBreaches"][];
+            /** @description Per policy and metric, in the policies' order. */
+            policies: components["schemas"]["PolicyCompliance"][];
+            /** Format: date-time */
+            since: string;
+            /** @description Per team, over its tasks' clocks (OLAs). */
+            teams: components["schemas"]["TeamCompliance"][];
         };
         /**
          * @description When a task is part of a request: an answer (by JSON pointer into the
@@ -3635,6 +3669,12 @@ export interface components {
             overall: components["schemas"]["Figures"];
             /** Format: date */
             to: string;
+        };
+        DayBreaches: {
+            /** Format: int64 */
+            breaches: number;
+            /** Format: date */
+            day: string;
         };
         DayFigures: {
             /** Format: date */
@@ -4127,6 +4167,23 @@ export interface components {
             requesterDomain?: string | null;
             slug: string;
         };
+        /** @description Clocks by outcome, and the share met in time. */
+        OutcomeView: {
+            /** Format: int64 */
+            breached: number;
+            /** Format: int64 */
+            met: number;
+            /**
+             * Format: int64
+             * @description Still counting or paused, not yet breached.
+             */
+            open: number;
+            /**
+             * Format: double
+             * @description Met in time, in % of those met or breached; null before any is.
+             */
+            percentMet?: number | null;
+        };
         OverdueActionItem: {
             /** @description The postmortem's number (`KB-4`) and title. */
             articleNumber: string;
@@ -4408,6 +4465,11 @@ export interface components {
             team: components["schemas"]["TeamId"];
             when?: null | components["schemas"]["Condition"];
         };
+        PolicyCompliance: components["schemas"]["OutcomeView"] & {
+            metric: components["schemas"]["Metric"];
+            policy: components["schemas"]["SlaPolicyId"];
+            policyName: string;
+        };
         PolicyList: {
             data: components["schemas"]["PolicyView"][];
         };
@@ -4430,7 +4492,7 @@ export interface components {
             warnings?: number[];
         };
         /** @enum {string} */
-        PolicySubject: "incident" | "request";
+        PolicySubject: "incident" | "request" | "task";
         PolicyView: components["schemas"]["PolicySpec"] & {
             /** Format: date-time */
             createdAt: string;
@@ -4860,6 +4922,10 @@ export interface components {
             updatedAt: string;
             /** Format: int32 */
             version: number;
+        };
+        TeamCompliance: components["schemas"]["OutcomeView"] & {
+            team: components["schemas"]["TeamId"];
+            teamName: string;
         };
         /** @example tea_0192f0c1e5a87b3c9d1e2f3a4b5c6d7e */
         TeamId: string;
@@ -12535,6 +12601,47 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sla_compliance: {
+        parameters: {
+            query?: {
+                /** @description Over the clocks started in the last this many days (1–365, 30). */
+                days?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The organisation (`org_…`); other organisations' ids answer 404. */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
