@@ -208,6 +208,7 @@ async fn absurd_windows_and_targets_are_refused_by_field() {
     let org = OrgFixture::new(&app, "Bounds").await;
     let far = org.admin.get(&org.path("/dashboard?to=9999-01-01")).await;
     assert_eq!(crate::helpers::expect_problem(far, 422).await["errors"][0]["field"], "to");
+    org.with_modules(&app, "pro", &["slaManagement"]).await;
     let huge = json!({"P1": {"acknowledgeSeconds": 900, "resolveSeconds": 1_000_000_000_000i64}});
     let refused = org.admin.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(huge)).await;
     assert_eq!(crate::helpers::expect_problem(refused, 422).await["errors"][0]["field"], "P1.resolveSeconds");

@@ -98,7 +98,7 @@ async fn probe(client: &Client, org: &OrgFixture, targets: &Targets, action: Act
 on_both_stores! {
     async fn every_role_against_every_action(app: TestApp) {
         let org = OrgFixture::new(&app, "Matrix").await;
-        org.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement", "serviceCatalog", "requestFulfillment"]).await;
+        org.with_modules(&app, "enterprise", &["knowledgeBase", "problemManagement", "changeManagement", "assetManagement", "serviceCatalog", "requestFulfillment", "slaManagement"]).await;
         let incident: serde_json::Value = org.admin.post(&org.path("/incidents"), json!({"title": "Probe", "severity": "P2"})).await.json().await.expect("json");
         let me: serde_json::Value = org.admin.get("/api/me").await.json().await.expect("json");
         let team: serde_json::Value = org.admin.post(&org.path("/teams"), json!({"name": "Desk", "members": [me["user"]["id"]]})).await.json().await.expect("json");

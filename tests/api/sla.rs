@@ -339,4 +339,40 @@ on_both_stores! {
         assert!(days.contains(&json!({"day": "2026-03-16", "breaches": 1})), "{days:?}");
         expect_problem(org.admin.get(&org.path("/sla-policies/compliance?days=0")).await, 422).await;
     }
+
+    async fn the_severity_targets_are_the_default_policy(world: World = sla_world) {
+        let org = OrgFixture::new(&world.app, "Defaults").await;
+        expect_problem(org.admin.get(&org.path("/sla-targets")).await, 404).await;
+        org.with_modules(&world.app, "pro", &["slaManagement"]).await;
+        let targets = json!({"P1": {"acknowledgeSeconds": 600, "resolveSeconds": 7200}});
+        assert_eq!(org.admin.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(targets)).await.status(), 200);
+        let odd = json!({"P2": {"acknowledgeSeconds": 90, "resolveSeconds": 7200}});
+        let refused = expect_problem(org.admin.send(reqwest::Method::PUT, &org.path("/sla-targets"), Some(odd)).await, 422).await;
+        assert_eq!(refused["errors"][0]["field"], "P2.acknowledgeSeconds");
+        // A policy written after it is still tried first.
+        add_policy(&org, policy(json!({"name": "Databases", "appliesTo": {"record": "incident", "labels": ["db"]}}))).await;
+        let policies: Value = org.admin.get(&org.path("/sla-policies")).await.json().await.expect("json");
+        let names: Vec<(&str, bool)> = policies["data"].as_array().expect("data").iter().map(|p| (p["name"].as_str().unwrap_or_default(), p["isDefault"] == true)).collect();
+        assert_eq!(names, [("Databases", false), ("Default targets", true)]);
+        let default = &policies["data"][1];
+        assert_eq!(default["targets"]["P1"], json!({"responseMinutes": 10, "resolutionMinutes": 120}));
+        assert_eq!(default["targets"]["P2"], json!({"responseMinutes": 30, "resolutionMinutes": 480}), "the built-in P2 targets");
+        let path = org.path(&format!("/sla-policies/{}", default["id"].as_str().expect("id")));
+        let mut narrowed = default.clone();
+        for field in ["id", "position", "revision", "isDefault", "createdAt", "updatedAt", "version"] {
+            narrowed.as_object_mut().expect("object").remove(field);
+        }
+        narrowed["appliesTo"]["severities"] = json!(["P1"]);
+        assert_eq!(expect_problem(put_json(&org.admin, &path, "*", narrowed).await, 422).await["errors"][0]["field"], "appliesTo");
+        // An incident no other policy takes runs on the default targets.
+        org.admin.post(&org.path("/incidents"), json!({"title": "Checkout down", "severity": "P1"})).await;
+        let started = clocks(&org, "/incidents/1").await;
+        assert_eq!((clock(&started, "response")["targetSeconds"].as_i64(), clock(&started, "response")["policyName"].as_str()), (Some(600), Some("Default targets")));
+        // While the module is off, no policy starts a clock.
+        let off = org.admin.patch(&org.path("/features"), json!({"slaManagement": false})).await;
+        assert_eq!(off.status(), 200);
+        org.admin.post(&org.path("/incidents"), json!({"title": "Quiet", "severity": "P1"})).await;
+        org.enable("slaManagement").await;
+        assert!(clocks(&org, "/incidents/2").await.is_empty());
+    }
 }

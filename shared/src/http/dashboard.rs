@@ -14,6 +14,7 @@ use super::AppState;
 use super::extract::{ApiJson, ApiQuery};
 use super::tenant::OrgContext;
 use crate::domain::incidents::{IncidentStatus, Severity, SlaTarget};
+use crate::domain::org::Module;
 use crate::domain::permissions::Action;
 use crate::domain::records::{RecordKind, RecordNumber};
 use crate::domain::rollup::RollupFigures;
@@ -21,8 +22,9 @@ use crate::error::{Error, FieldError, Result};
 use crate::ids::IncidentId;
 
 const MAX_WINDOW_DAYS: i64 = 366;
-/// SLA targets longer than a year are a mistake, not a target.
-const MAX_TARGET_SECONDS: i64 = 366 * 24 * 3600;
+/// SLA targets longer than a year are a mistake, not a target (and
+/// longer than a policy holds).
+const MAX_TARGET_SECONDS: i64 = crate::domain::sla::policy::MAX_TARGET_MINUTES as i64 * 60;
 
 #[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
@@ -225,6 +227,14 @@ async fn put_targets(
                 format!("must be at most {MAX_TARGET_SECONDS}"),
             ));
         }
+        // The default policy counts in minutes.
+        for (field, seconds) in
+            [("acknowledgeSeconds", target.acknowledge_seconds), ("resolveSeconds", target.resolve_seconds)]
+        {
+            if seconds % 60 != 0 {
+                errors.push(FieldError::new(format!("{severity}.{field}"), "must be whole minutes (a multiple of 60)"));
+            }
+        }
         if target.resolve_seconds < target.acknowledge_seconds {
             errors.push(FieldError::new(
                 format!("{severity}.resolveSeconds"),
@@ -247,7 +257,7 @@ async fn put_targets(
             )
         })
         .collect();
-    org.scope(&state).incidents().set_sla_targets(&targets, &org.meta).await?;
+    org.scope(&state).sla().set_default_targets(&targets, &org.meta).await?;
     get_targets(State(state), org).await
 }
 
@@ -255,6 +265,7 @@ pub fn dashboard_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(dashboard))
 }
 
+/// The default SLA policy's targets: service level management's (404 while it is off).
 pub fn sla_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_targets, put_targets))
+    super::tenant::module_routes(Module::SlaManagement, OpenApiRouter::new().routes(routes!(get_targets, put_targets)))
 }

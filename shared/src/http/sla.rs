@@ -35,6 +35,9 @@ fn refused(refusal: SlaRefusal, noun: &'static str) -> Error {
         SlaRefusal::CalendarInUse(policy) => {
             Error::conflict("calendar-in-use", format!("the policy {policy} counts by this calendar"))
         }
+        SlaRefusal::DefaultNarrowed => {
+            Error::field("appliesTo", "the default policy applies to every incident: {\"record\": \"incident\"}")
+        }
     }
 }
 
@@ -169,6 +172,9 @@ pub struct PolicyView {
     spec: PolicySpec,
     /// Bumped by every edit; clocks show the revision they started under.
     revision: i32,
+    /// The default policy: tried after every other; its targets are the
+    /// ones incidents are judged by on the dashboard (`…/sla-targets`).
+    is_default: bool,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
     version: i32,
@@ -181,6 +187,7 @@ fn policy_view(record: PolicyRecord, status: StatusCode) -> Versioned<PolicyView
         position: record.position,
         spec: record.spec,
         revision: record.revision,
+        is_default: record.is_default,
         created_at: record.created_at,
         updated_at: record.updated_at,
         version,

@@ -232,6 +232,15 @@ impl Store {
         Ok(())
     }
 
+    /// Applies the migrations before the one named `name`.
+    #[cfg(test)]
+    pub(crate) async fn migrate_until(&self, name: &str) -> StoreResult<()> {
+        use sea_orm_migration::MigratorTrait;
+        let before = migrations::Migrator::migrations().iter().position(|m| m.name() == name).expect("a migration");
+        migrations::Migrator::up(&self.db, Some(u32::try_from(before).expect("few"))).await?;
+        Ok(())
+    }
+
     /// Refreshes SQLite's planner statistics where tables changed much
     /// (nothing on PostgreSQL, whose autovacuum does it).
     pub async fn refresh_planner_statistics(&self) -> StoreResult<()> {

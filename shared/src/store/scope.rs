@@ -77,7 +77,6 @@ org_owned!(
     sla_clock,
     sla_clock_event,
     sla_policy,
-    sla_target,
     team,
     team_member,
     timeline_entry,

@@ -55,6 +55,14 @@ impl Drop for TestDb {
 
 /// A migrated store over a database of its own.
 pub async fn test_store(backend: Backend) -> (Store, TestDb) {
+    let (store, db) = unmigrated_test_store(backend).await;
+    store.migrate().await.expect("migrate");
+    (store, db)
+}
+
+/// A new, empty database: for tests of a migration, which bring it to
+/// the schema before theirs.
+pub async fn unmigrated_test_store(backend: Backend) -> (Store, TestDb) {
     crate::tls::install_crypto();
     let name = format!("simplicity_unit_{}", uuid::Uuid::now_v7().simple());
     let url = match backend {
@@ -64,9 +72,7 @@ pub async fn test_store(backend: Backend) -> (Store, TestDb) {
             format!("{}/{name}", postgres_server())
         }
     };
-    let store = Store::connect(&url).await.expect("connect");
-    store.migrate().await.expect("migrate");
-    (store, TestDb { name, backend })
+    (Store::connect(&url).await.expect("connect"), TestDb { name, backend })
 }
 
 /// A new person with an organisation of their own; the owner's access.

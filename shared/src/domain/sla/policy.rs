@@ -80,6 +80,18 @@ pub struct Subject {
 }
 
 impl AppliesTo {
+    /// Every record of the kind, no filter.
+    pub fn every(record: PolicySubject) -> Self {
+        Self {
+            record,
+            severities: Vec::new(),
+            labels: Vec::new(),
+            services: Vec::new(),
+            items: Vec::new(),
+            teams: Vec::new(),
+        }
+    }
+
     pub fn matches(&self, subject: &Subject) -> bool {
         self.record == subject.record
             && (self.severities.is_empty() || subject.severity.is_some_and(|s| self.severities.contains(&s)))
@@ -101,6 +113,12 @@ pub struct Targets {
 }
 
 impl Targets {
+    /// An incident target as whole minutes (rounded up).
+    pub fn of(target: crate::domain::incidents::SlaTarget) -> Self {
+        let minutes = |d: chrono::Duration| u32::try_from((d.num_seconds().max(1) + 59) / 60).ok();
+        Self { response_minutes: minutes(target.acknowledge), resolution_minutes: minutes(target.resolve) }
+    }
+
     pub fn minutes(&self, metric: Metric) -> Option<u32> {
         match metric {
             Metric::Response => self.response_minutes,

@@ -21,6 +21,7 @@ mod m0015_catalog_requests;
 mod m0016_requester_domain;
 mod m0017_sla;
 mod m0018_sla_olas;
+mod m0019_default_sla_policy;
 
 pub(super) struct Migrator;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_requester_domain::Migration),
             Box::new(m0017_sla::Migration),
             Box::new(m0018_sla_olas::Migration),
+            Box::new(m0019_default_sla_policy::Migration),
         ]
     }
 }

@@ -17,6 +17,7 @@ use super::super::unit::UnitOfWork;
 use super::super::{StoreError, StoreResult};
 use super::{PolicyRecord, Sla, calendar_of, policies_of};
 use crate::domain::events::EventType;
+use crate::domain::org::{Features, Module};
 use crate::domain::records::RecordRef;
 use crate::domain::sla::clock::{ClockEvent, ClockState, ClockStatus, replay};
 use crate::domain::sla::policy::{Metric, Subject};
@@ -166,6 +167,20 @@ async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, policy: &PolicyRe
     Ok(active.update(unit.conn()).await?)
 }
 
+/// Whether the organisation runs service level management now: its
+/// policies start no clock while the module is off.
+async fn module_on(unit: &UnitOfWork<'_>) -> StoreResult<bool> {
+    use sea_orm::EntityTrait;
+    let features: Option<String> = super::super::entities::org::Entity::find_by_id(unit.org_id().uuid())
+        .select_only()
+        .column(super::super::entities::org::Column::Features)
+        .into_tuple()
+        .one(unit.conn())
+        .await?;
+    let features = Features::decode(&features.unwrap_or_default()).map_err(corrupt)?;
+    Ok(features.is_on(Module::SlaManagement))
+}
+
 /// Starts the clocks of what is `measured` under the first enabled policy
 /// matching `subject`, with its targets for `priority`; none match, none
 /// start.
@@ -176,6 +191,9 @@ pub(in crate::store) async fn start(
     priority: Option<&str>,
 ) -> StoreResult<()> {
     let record = measured.record();
+    if !module_on(unit).await? {
+        return Ok(());
+    }
     let policies = policies_of(unit.conn(), unit.org_id()).await?;
     let Some(policy) = policies.iter().find(|p| p.spec.enabled && p.spec.applies_to.matches(subject)) else {
         return Ok(());

@@ -4,6 +4,7 @@
 
 mod clocks;
 mod compliance;
+mod defaults;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -21,6 +22,8 @@ use crate::ids::{CalendarId, OrgId, SlaPolicyId};
 pub use clocks::{ClockMove, ClockRecord, Measured};
 pub(super) use clocks::{moved, start};
 pub use compliance::{Compliance, Outcomes};
+pub use defaults::DEFAULT_POLICY_NAME;
+pub(super) use defaults::{incident_target, incident_targets};
 
 const MAX_LISTED: u64 = 500;
 
@@ -55,6 +58,9 @@ pub struct PolicyRecord {
     pub spec: PolicySpec,
     /// Bumped by every edit; clocks keep the revision they started under.
     pub revision: i32,
+    /// The organisation's default policy: tried last, its targets those
+    /// incidents are judged by (`…/sla-targets`).
+    pub is_default: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     pub version: i32,
@@ -71,6 +77,7 @@ impl TryFrom<sla_policy::Model> for PolicyRecord {
             position: m.position,
             spec,
             revision: m.revision,
+            is_default: m.is_default,
             created_at: m.created_at,
             updated_at: m.updated_at,
             version: m.version,
@@ -89,6 +96,8 @@ pub enum SlaRefusal {
     UnknownCalendar,
     /// Policies count by it.
     CalendarInUse(String),
+    /// The default policy applies to every incident, whatever its edit says.
+    DefaultNarrowed,
 }
 
 fn name_taken<T>(error: StoreError) -> StoreResult<Result<T, SlaRefusal>> {
@@ -276,7 +285,8 @@ impl Sla<'_> {
         let text = json!(spec).to_string();
         let written = match replacing {
             None => {
-                let last = self.policies_on(unit.conn()).await?.last().map_or(0, |p| p.position + 1);
+                let policies = self.policies_on(unit.conn()).await?;
+                let last = policies.iter().filter(|p| !p.is_default).map(|p| p.position + 1).max().unwrap_or(0);
                 sla_policy::ActiveModel {
                     id: Set(SlaPolicyId::new().uuid()),
                     org_id: Set(org_id.uuid()),
@@ -288,6 +298,7 @@ impl Sla<'_> {
                     created_at: Set(now),
                     updated_at: Set(now),
                     version: Set(1),
+                    is_default: Set(false),
                 }
                 .insert(unit.conn())
                 .await
@@ -305,6 +316,9 @@ impl Sla<'_> {
                     Ok(row) => row,
                     Err(refusal) => return Ok(Err(refusal)),
                 };
+                if row.is_default && !defaults::applies_to_every_incident(&spec.applies_to) {
+                    return Ok(Err(SlaRefusal::DefaultNarrowed));
+                }
                 let (version, revision) = (row.version, row.revision);
                 let mut active: sla_policy::ActiveModel = row.into();
                 active.name = Set(spec.name.clone());
@@ -356,6 +370,8 @@ impl Sla<'_> {
 }
 
 pub(super) async fn policies_of<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<Vec<PolicyRecord>> {
-    let query = scoped::<sla_policy::Entity>(org_id).order_by_asc(sla_policy::Column::Position);
+    let query = scoped::<sla_policy::Entity>(org_id)
+        .order_by_asc(sla_policy::Column::IsDefault)
+        .order_by_asc(sla_policy::Column::Position);
     query.limit(MAX_LISTED).all(conn).await?.into_iter().map(TryInto::try_into).collect()
 }
