@@ -4498,6 +4498,11 @@ export interface components {
             createdAt: string;
             id: components["schemas"]["SlaPolicyId"];
             /**
+             * @description The default policy: tried after every other; its targets are the
+             *     ones incidents are judged by on the dashboard (`…/sla-targets`).
+             */
+            isDefault: boolean;
+            /**
              * Format: int32
              * @description Policies are tried in this order; the first enabled one that matches applies.
              */
