@@ -1,6 +1,6 @@
 // Formatting of times, durations and labels shown across the app.
 
-import type { IncidentStatus, Role, Severity } from "./api";
+import type { IncidentStatus, Role, Severity, SlaMetric } from "./api";
 
 /** "45s", "12m", "3h 5m", "2d 4h" — the two most significant units. */
 export function formatDuration(totalSeconds: number): string {
@@ -61,6 +61,8 @@ export const STATUS_LABEL: Record<IncidentStatus, string> = {
   investigating: "Investigating",
   resolved: "Resolved",
 };
+
+export const METRIC_LABEL: Record<SlaMetric, string> = { response: "Response", resolution: "Resolution" };
 
 export const SEVERITY_LABEL: Record<Severity, string> = {
   P1: "P1 · Critical",

@@ -69,7 +69,7 @@ describe("modules and permissions", () => {
     const tabs = await page.getByRole("navigation", { name: "Settings" }).getByRole("link").allInnerTexts();
     assert.deepEqual(tabs, ["API tokens", "My notifications"]);
 
-    for (const section of ["members", "modules", "audit", "sla"]) {
+    for (const section of ["members", "teams", "modules", "audit"]) {
       await page.goto(`/${org.slug}/settings/${section}`);
       await page.getByRole("heading", { name: "You don't have access to this page" }).waitFor();
       assert.equal(await page.getByRole("switch").count(), 0);

@@ -10,7 +10,9 @@
 // A requester raises a request; the agent's request page shows its clock
 // paused while its task waits on the requester, running again once the
 // task is resumed; and within about a minute the team lead is emailed
-// the 50 % warning.
+// the 50 % warning. An OLA for the team's fulfilment tasks, written in the
+// editor, names the task's clocks on the next request's page, and the
+// compliance view (reached from the dashboard) counts them.
 
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
@@ -25,6 +27,7 @@ describe("SLA management", () => {
   let requester;
   let org;
   let itemId;
+  let teamId;
   let calendarId;
   const leadEmail = `${unique("lea")}@example.com`;
   const a11y = [];
@@ -53,6 +56,7 @@ describe("SLA management", () => {
     });
     await apiCall(admin.context, "POST", `/api/orgs/${org.orgId}/catalog/items/${item.id}/status`, { status: "published" }, { "If-Match": `"${item.version}"` });
     itemId = item.id;
+    teamId = team.id;
   });
   after(async () => {
     await Promise.all([admin, agent, requester].filter(Boolean).map((p) => p.close()));
@@ -127,7 +131,7 @@ describe("SLA management", () => {
     const [policy] = (await apiCall(admin.context, "GET", `/api/orgs/${org.orgId}/sla-policies`)).data;
     assert.equal(policy.name, "Badge requests");
     assert.equal(policy.enabled, true);
-    assert.deepEqual(policy.appliesTo, { record: "request", severities: [], labels: [], services: [], items: [itemId] });
+    assert.deepEqual(policy.appliesTo, { record: "request", severities: [], labels: [], services: [], items: [itemId], teams: [] });
     assert.deepEqual(policy.targets, { default: { resolutionMinutes: 2 } });
     assert.equal(policy.calendar, null);
     assert.deepEqual(policy.pauseStatuses, ["waiting_on_requester"]);
@@ -248,6 +252,64 @@ describe("SLA management", () => {
     const mail = await waitForMail(leadEmail, { subject: /^SLA warning: REQ-1 Badge/, timeoutMs: 120_000 });
     assert.match(mail.text, /50 % of its resolution target/);
     assert.match(mail.text, /Badge requests/);
+  });
+
+  it("an OLA for a team's fulfilment tasks names the task's clocks on a request's page; compliance counts them", async () => {
+    const { page, context } = admin;
+    await page.goto(`/${org.slug}/settings/sla-policies/new`);
+    await page.getByLabel("Name", { exact: true }).fill("Badge desk OLA");
+    await page.getByLabel("Fulfilment tasks (OLA)").check();
+    await page.getByRole("group", { name: "Teams" }).getByLabel("Badge desk", { exact: true }).check();
+    await page.getByRole("group", { name: "Catalogue items" }).getByLabel("Badge", { exact: true }).check();
+    // Tasks have no priorities: one row of targets.
+    await page.getByLabel("Every task: respond within (minutes)").fill("30");
+    await page.getByLabel("Every task: resolve within (minutes)").fill("240");
+    assert.equal(await page.getByLabel("P1 · Critical: respond within (minutes)").count(), 0);
+    a11y.push(...(await auditPage(page, "sla-policy-editor-ola")));
+    await page.getByRole("button", { name: "Create policy" }).click();
+    await waitForPath(page, new RegExp(`^/${org.slug}/settings/sla-policies/slp_`));
+    await page.getByText("Policy saved.").waitFor();
+    const policyId = new URL(page.url()).pathname.split("/").pop();
+    const policy = await apiCall(context, "GET", `/api/orgs/${org.orgId}/sla-policies/${policyId}`);
+    assert.deepEqual(policy.appliesTo, { record: "task", severities: [], labels: [], services: [], items: [itemId], teams: [teamId] });
+    assert.deepEqual(policy.targets, { default: { responseMinutes: 30, resolutionMinutes: 240 } });
+    await page.getByRole("link", { name: "← SLA policies" }).click();
+    const row = page.getByRole("list", { name: "SLA policies" }).getByRole("listitem").filter({ hasText: "Badge desk OLA" });
+    await row.getByText("Tasks of Badge desk for Badge").waitFor();
+    await row.getByText("Every task: response 30m, resolution 4h").waitFor();
+
+    // The task opens as the request is raised: its clocks start under the OLA, beside the request's own.
+    const request = await apiCall(requester.context, "POST", `/api/orgs/${org.orgId}/requests`, { item: itemId, answers: { why: "Lost mine" } });
+    const ap = agent.page;
+    await ap.goto(`/${org.slug}/requests/${request.number}`);
+    const clocks = ap.getByRole("list", { name: "SLA clocks" });
+    const ola = clocks.getByRole("listitem", { name: "OLA · Print the badge · Badge desk: Response clock" });
+    await ola.getByText("OLA · Print the badge · Badge desk", { exact: true }).waitFor();
+    await ola.getByText("Running", { exact: true }).waitFor();
+    await ola.getByText("Policy Badge desk OLA (revision 1)").waitFor();
+    await clocks.getByRole("listitem", { name: "OLA · Print the badge · Badge desk: Resolution clock" }).getByText(/of 4h business time used/).waitFor();
+    await clocks.getByRole("listitem", { name: "Resolution clock", exact: true }).getByText(/^Policy Badge requests/).waitFor();
+    a11y.push(...(await auditPage(ap, "sla-request-ola")));
+
+    await page.goto(`/${org.slug}/dashboard`);
+    await page.getByRole("link", { name: "SLA compliance", exact: true }).click();
+    await waitForPath(page, `/${org.slug}/settings/sla-policies/compliance`);
+    const perPolicy = page.getByRole("table", { name: "Compliance per policy and metric" });
+    const olaRows = perPolicy.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Badge desk OLA" }) });
+    // Met, breached, open, % met: the new clocks are open, none decided yet.
+    await olaRows.filter({ hasText: "Response" }).getByRole("cell").first().waitFor();
+    assert.deepEqual(await olaRows.filter({ hasText: "Response" }).getByRole("cell").allInnerTexts(), ["Response", "0", "0", "1", "—"]);
+    assert.deepEqual(await olaRows.filter({ hasText: "Resolution" }).getByRole("cell").allInnerTexts(), ["Resolution", "0", "0", "1", "—"]);
+    const perTeam = page.getByRole("table", { name: "Compliance per team" });
+    assert.deepEqual(await perTeam.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Badge desk" }) }).getByRole("cell").allInnerTexts(), ["0", "0", "2", "—"]);
+    await page.getByRole("img", { name: /^Breaches per day from / }).waitFor();
+    assert.equal(await page.getByRole("img", { name: /^Breaches per day from / }).locator("[title]").count(), 30);
+    await page.getByLabel("Period").selectOption("7");
+    await page.waitForURL(/[?&]days=7$/);
+    await page.waitForFunction(() => document.querySelectorAll('[role="img"][aria-label^="Breaches per day"] [title]').length === 7);
+    a11y.push(...(await auditPage(page, "sla-compliance")));
+    assert.deepEqual(admin.errors, []);
+    assert.deepEqual(agent.errors, []);
   });
 
   it("has no serious accessibility problems on the SLA pages", () => {

@@ -3,19 +3,18 @@
 // agents' request page, loaded after the page: each clock's business time
 // used against its target, what is left (or since when it is breached),
 // its due time, its status (a pause says why) and the server's account of
-// how its figures came about. Reloaded when the record changes (`stamp`)
-// and every half minute while a clock runs.
+// how its figures came about. A request's page also shows the clocks of
+// its fulfilment tasks (OLAs), each named by its task and team. Reloaded
+// when the record changes (`stamp`) and every half minute while a clock runs.
 
 import { useEffect, useState } from "react";
-import { api, type ClockEvent, type ClockStatus, type SlaClockView, type SlaMetric } from "@/lib/api";
-import { formatDateTime, formatDuration, formatRelative } from "@/lib/format";
+import { api, type ClockEvent, type ClockStatus, type SlaClockView } from "@/lib/api";
+import { formatDateTime, formatDuration, formatRelative, METRIC_LABEL } from "@/lib/format";
 import { useResource } from "@/lib/resource";
 import { Badge } from "@/components/ui/Badge";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { cx } from "@/components/ui/cx";
 import { ErrorAlert } from "@/components/ui/Alert";
-
-const METRIC_LABEL: Record<SlaMetric, string> = { response: "Response", resolution: "Resolution" };
 
 export const CLOCK_STATUS_LABEL: Record<ClockStatus, string> = {
   running: "Running",
@@ -81,11 +80,13 @@ function headline(clock: SlaClockView, now: number): string {
   }
 }
 
-function Clock({ clock, now }: { clock: SlaClockView; now: number }) {
+/** `ola`: what a task's clock measures ("OLA · Cable · Network"); undefined for the record's own. */
+function Clock({ clock, now, ola }: { clock: SlaClockView; now: number; ola?: string }) {
   const metric = METRIC_LABEL[clock.metric];
   const used = clock.targetSeconds > 0 ? Math.min(100, Math.round((clock.elapsedSeconds / clock.targetSeconds) * 100)) : 100;
   return (
-    <li className="space-y-2 px-4 py-3" aria-label={`${metric} clock`}>
+    <li className="space-y-2 px-4 py-3" aria-label={ola ? `${ola}: ${metric} clock` : `${metric} clock`}>
+      {ola && <p className="text-xs font-medium text-slate-600 dark:text-slate-400">{ola}</p>}
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="text-sm font-semibold text-slate-900 dark:text-white">{metric}</h3>
         <Badge className={badgeTone[clock.status]}>{CLOCK_STATUS_LABEL[clock.status]}</Badge>
@@ -127,9 +128,10 @@ function Clock({ clock, now }: { clock: SlaClockView; now: number }) {
 /**
  * `base`: the record's API path (`…/incidents/{id}`, `…/requests/{id}`);
  * `stamp`: anything that changes with the record (its version; a request's
- * tasks move without one), to reload the clocks.
+ * tasks move without one), to reload the clocks; `tasks`: a request's
+ * tasks by id, as "Cable · Network", to name their clocks.
  */
-export function SlaPanel({ base, stamp, noun }: { base: string; stamp: string | number; noun: string }) {
+export function SlaPanel({ base, stamp, noun, tasks }: { base: string; stamp: string | number; noun: string; tasks?: Record<string, string> }) {
   const clocks = useResource(() => api.recordSla(base), [base, stamp]);
   const now = useNow(REFRESH_MS);
   const counting = clocks.data?.some((c) => c.status === "running" || c.status === "paused");
@@ -155,7 +157,7 @@ export function SlaPanel({ base, stamp, noun }: { base: string; stamp: string | 
         ) : (
           <ul className="divide-y divide-slate-200 dark:divide-slate-700" aria-label="SLA clocks">
             {clocks.data.map((clock) => (
-              <Clock key={clock.id} clock={clock} now={now} />
+              <Clock key={clock.id} clock={clock} now={now} ola={clock.task ? `OLA · ${tasks?.[clock.task] ?? "a fulfilment task"}` : undefined} />
             ))}
           </ul>
         )}

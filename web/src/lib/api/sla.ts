@@ -2,7 +2,7 @@
 // policies (admins write them), and a record's clocks (agents).
 
 import { json, orgPath, post, remove, segment, versioned } from "./client";
-import type { Calendar, CalendarSpec, SlaClockView, SlaPolicy, SlaPolicySpec } from "./types";
+import type { Calendar, CalendarSpec, SlaClockView, SlaCompliance, SlaPolicy, SlaPolicySpec } from "./types";
 
 const calendarPath = (orgId: string, id: string) => `${orgPath(orgId)}/calendars/${segment(id)}`;
 const policyPath = (orgId: string, id: string) => `${orgPath(orgId)}/sla-policies/${segment(id)}`;
@@ -27,6 +27,8 @@ export const sla = {
     versioned<SlaPolicy>(policyPath(orgId, id), { method: "PUT", body: spec, headers: { "If-Match": etag } }),
   /** Gives the policy's running clocks its current targets, keeping the time they counted; answers how many. */
   reapplySlaPolicy: (orgId: string, id: string) => post<{ clocks: number }>(`${policyPath(orgId, id)}/reapply`),
+  /** Over the clocks started in the last `days` (1–365, UTC days): anyone who may view incidents. */
+  slaCompliance: (orgId: string, days: number) => json<SlaCompliance>(`${orgPath(orgId)}/sla-policies/compliance`, { query: { days } }),
 
   /** A record's clocks (`base`: the incident's or request's path), each with its explanation. */
   recordSla: (base: string) => json<{ data: SlaClockView[] }>(`${base}/sla`).then((r) => r.data),

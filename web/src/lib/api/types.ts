@@ -253,6 +253,9 @@ export type SlaClockView = Schemas["ClockView"];
 export type ClockStatus = Schemas["ClockStatus"];
 export type ClockEvent = Schemas["ClockEvent"];
 export type SlaMetric = Schemas["Metric"];
+/** How well targets were kept over some days: per policy and metric, per team (OLAs), breaches per day. */
+export type SlaCompliance = Schemas["ComplianceView"];
+export type SlaOutcomes = Schemas["OutcomeView"];
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 /** The statuses a policy may pause its clocks in. */

@@ -4,9 +4,10 @@
 import type { ChangeRecord, ChangeStatus, ChangeType, ChangeWindow } from "@/lib/api";
 import { formatDateTime, titleCase } from "@/lib/format";
 import { useOrg } from "@/lib/org";
-import { Link, useLocation } from "@/lib/router";
+import { Link } from "@/lib/router";
 import { Badge } from "@/components/ui/Badge";
 import { cx } from "@/components/ui/cx";
+import { TabNav } from "@/components/ui/TabNav";
 
 export const changeStatusLabel = (status: ChangeStatus) => titleCase(status);
 
@@ -50,7 +51,6 @@ export function fromLocalInput(value: string): string | undefined {
 
 export function ChangeTabs() {
   const { membership, isAdmin } = useOrg();
-  const { pathname } = useLocation();
   const base = `/${membership.slug}/changes`;
   const tabs = [
     { href: base, label: "All changes" },
@@ -58,23 +58,7 @@ export function ChangeTabs() {
     { href: `${base}/calendar`, label: "Calendar" },
     ...(isAdmin ? [{ href: `${base}/settings`, label: "Settings" }] : []),
   ];
-  return (
-    <nav aria-label="Changes" className="mb-4 flex flex-wrap gap-2 border-b border-slate-200 pb-2 dark:border-slate-700">
-      {tabs.map((tab) => (
-        <Link
-          key={tab.href}
-          href={tab.href}
-          aria-current={pathname === tab.href ? "page" : undefined}
-          className={cx(
-            "rounded-md px-3 py-1.5 text-sm font-medium",
-            pathname === tab.href ? "bg-brand-50 text-brand-800 dark:bg-brand-900 dark:text-brand-50" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
-          )}
-        >
-          {tab.label}
-        </Link>
-      ))}
-    </nav>
-  );
+  return <TabNav label="Changes" tabs={tabs} />;
 }
 
 /** One change in a list. */

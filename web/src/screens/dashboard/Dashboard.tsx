@@ -98,6 +98,37 @@ function ChangeFailureRate({ from, to }: { from: string; to: string }) {
   );
 }
 
+const COMPLIANCE_DAYS = 30;
+
+/** The SLA policies' clocks of the last days, every policy together; admins go on to the details (in Settings). */
+function PolicyCompliance() {
+  const { org, membership, isAdmin } = useOrg();
+  const compliance = useResource(() => api.slaCompliance(org.id, COMPLIANCE_DAYS), [org.id]);
+  const sum = compliance.data?.policies.reduce((t, p) => ({ met: t.met + p.met, breached: t.breached + p.breached, open: t.open + p.open }), { met: 0, breached: 0, open: 0 });
+  const decided = sum ? sum.met + sum.breached : 0;
+  return (
+    <Card>
+      <CardHeader
+        title="SLA policies"
+        description={`Clocks started in the last ${COMPLIANCE_DAYS} days, of every policy`}
+        action={
+          isAdmin && (
+            <Link href={`/${membership.slug}/settings/sla-policies/compliance`} className="text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
+              SLA compliance
+            </Link>
+          )
+        }
+      />
+      <dl className="grid grid-cols-3 gap-3 p-4">
+        <Stat label="Met in time" value={sum ? formatPercent(decided ? (sum.met * 100) / decided : null) : "…"} />
+        <Stat label="Breached" value={sum?.breached ?? "…"} />
+        <Stat label="Open" value={sum?.open ?? "…"} />
+      </dl>
+      <ErrorAlert error={compliance.error} className="mx-4 mb-4" />
+    </Card>
+  );
+}
+
 export default function Dashboard() {
   const { org, membership } = useOrg();
   const { search } = useLocation();
@@ -137,6 +168,7 @@ export default function Dashboard() {
             <TimeToStats title="MTTA" figures={d.overall} kind="mtta" />
             <TimeToStats title="MTTR" figures={d.overall} kind="mttr" />
             {org.features.changeManagement && <ChangeFailureRate from={from} to={to} />}
+            {org.features.slaManagement && <PolicyCompliance />}
           </div>
 
           <Card>

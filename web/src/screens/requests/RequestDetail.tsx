@@ -6,7 +6,7 @@
 
 import dynamic from "next/dynamic";
 import { useId, useState } from "react";
-import { api, ApiError, requestPath, TASK_MOVES, type RequestTask, type ServiceRequest, type TaskChange, type TaskStatus, type Team, type Versioned } from "@/lib/api";
+import { api, ApiError, requestPath, TASK_MOVES, type RequestTask, type ServiceRequest, type TaskChange, type TaskStatus, type Versioned } from "@/lib/api";
 import { formatDateTime } from "@/lib/format";
 import { useFreshMembers, useMemberName, useOrg } from "@/lib/org";
 import { useResource } from "@/lib/resource";
@@ -84,10 +84,19 @@ function TaskRow({ task, team, movable, busy, onChange }: { task: RequestTask; t
   );
 }
 
-function Tasks({ request, teams, busy, onChange }: { request: ServiceRequest; teams: Team[] | undefined; busy: boolean; onChange: (task: RequestTask, change: TaskChange) => void }) {
+function Tasks({
+  request,
+  teamName,
+  busy,
+  onChange,
+}: {
+  request: ServiceRequest;
+  teamName: (id: string) => string;
+  busy: boolean;
+  onChange: (task: RequestTask, change: TaskChange) => void;
+}) {
   const stages = [...new Set(request.tasks.map((t) => t.stage))].sort((a, b) => a - b);
   const { done, total } = taskProgress(request);
-  const teamName = (id: string) => teams?.find((t) => t.id === id)?.name ?? "…";
   return (
     <Card>
       <CardHeader title="Tasks" description={total ? `${done} of ${total} done. The last task of a stage opens the next; the last of all fulfils the request.` : "This item has no fulfilment plan."} />
@@ -112,6 +121,7 @@ export default function RequestDetail({ number }: { number: string }) {
   const nameOf = useMemberName();
   const detail = useResource<Versioned<ServiceRequest>>(() => api.request(org.id, number), [org.id, number]);
   const teams = useResource(() => api.teams(org.id), [org.id]);
+  const teamName = (id: string) => teams.data?.find((t) => t.id === id)?.name ?? "…";
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
   const [stale, setStale] = useState(false);
@@ -194,12 +204,14 @@ export default function RequestDetail({ number }: { number: string }) {
             </div>
           </Card>
           {request.tasks.length > 0 && (
-            <Tasks request={request} teams={teams.data} busy={busy} onChange={(task, change) => void act(() => api.updateTask(org.id, request.id, task.id, change))} />
+            <Tasks request={request} teamName={teamName} busy={busy} onChange={(task, change) => void act(() => api.updateTask(org.id, request.id, task.id, change))} />
           )}
           <RecordActivity base={requestPath(org.id, request.id)} version={stamp} comments />
         </div>
         <div className="h-fit space-y-6">
-          {org.features.slaManagement && <SlaPanel base={requestPath(org.id, request.id)} stamp={stamp} noun="request" />}
+          {org.features.slaManagement && (
+            <SlaPanel base={requestPath(org.id, request.id)} stamp={stamp} noun="request" tasks={Object.fromEntries(request.tasks.map((t) => [t.id, `${t.name} · ${teamName(t.team)}`]))} />
+          )}
           <ApprovalPanel
             approval={request.approval}
             busy={busy}

@@ -8,46 +8,32 @@ import { formatDateTime } from "@/lib/format";
 import { useMemberName, useOrg } from "@/lib/org";
 import { usePages } from "@/lib/pages";
 import { useAction, useResource } from "@/lib/resource";
-import { Link, useLocation } from "@/lib/router";
+import { Link } from "@/lib/router";
 import { useMe } from "@/lib/session";
 import { ErrorAlert } from "@/components/ui/Alert";
 import { Button, ButtonLink } from "@/components/ui/Button";
 import { Card, PageHeader } from "@/components/ui/Card";
 import { Checkbox, SelectField } from "@/components/ui/Field";
-import { cx } from "@/components/ui/cx";
 import { EmptyState, ErrorState, LoadMore, Loading } from "@/components/ui/States";
+import { TabNav } from "@/components/ui/TabNav";
 import RequestDetail from "./RequestDetail";
 import { REQUEST_STATUS_LABEL, RequestStatusBadge, TASK_STATUS_LABEL, TaskStatusBadge, taskProgress } from "./shared";
 
 function RequestTabs() {
   const { membership, isAdmin, org } = useOrg();
-  const { pathname } = useLocation();
   const base = `/${membership.slug}/requests`;
   const tabs = [
     { href: base, label: "All requests" },
     { href: `${base}/tasks`, label: "Task queue" },
   ];
   return (
-    <nav aria-label="Requests" className="mb-4 flex flex-wrap items-center gap-2 border-b border-slate-200 pb-2 dark:border-slate-700">
-      {tabs.map((tab) => (
-        <Link
-          key={tab.href}
-          href={tab.href}
-          aria-current={pathname === tab.href ? "page" : undefined}
-          className={cx(
-            "rounded-md px-3 py-1.5 text-sm font-medium",
-            pathname === tab.href ? "bg-brand-50 text-brand-800 dark:bg-brand-900 dark:text-brand-50" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800",
-          )}
-        >
-          {tab.label}
-        </Link>
-      ))}
+    <TabNav label="Requests" tabs={tabs}>
       {isAdmin && org.features.serviceCatalog && (
         <Link href={`/${membership.slug}/settings/catalogue`} className="ml-auto text-sm font-medium text-brand-700 hover:underline dark:text-brand-300">
           Manage the catalogue
         </Link>
       )}
-    </nav>
+    </TabNav>
   );
 }
 

@@ -19,7 +19,7 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
   { segment: "members", label: "Members", adminOnly: true },
   { segment: "teams", label: "Teams", adminOnly: true },
   { segment: "modules", label: "Modules", adminOnly: true },
-  { segment: "sla", label: "SLA targets", adminOnly: true },
+  { segment: "sla", label: "SLA targets", adminOnly: true, module: "slaManagement" },
   { segment: "sla-policies", label: "SLA policies", adminOnly: true, module: "slaManagement" },
   { segment: "audit", label: "Audit log", adminOnly: true },
   { segment: "tokens", label: "API tokens", adminOnly: false },

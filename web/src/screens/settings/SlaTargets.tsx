@@ -45,7 +45,7 @@ export default function SlaTargets() {
 
   return (
     <Card>
-      <CardHeader title="SLA targets" description="How quickly incidents of each severity must be acknowledged and resolved (in minutes). New incidents use the new targets." />
+      <CardHeader title="SLA targets" description="The default SLA policy: how quickly incidents of each severity must be acknowledged and resolved (in minutes), for those no other policy measures, and the targets the dashboard judges every incident by. New incidents use the new targets." />
       <form onSubmit={form.onSubmit} className="space-y-4 p-4">
         {saved && <Alert tone="success">SLA targets saved.</Alert>}
         <ErrorAlert error={form.error} />

@@ -1,24 +1,13 @@
 "use client";
-// An SLA policy's editor (admins): which records it applies to (incidents
-// by severity, label and affected service, requests by catalogue item), targets per priority
-// for response and resolution, the calendar it counts by (or round the
-// clock), pausing while waiting on the requester, and warnings before a
-// breach. Saved with If-Match; edits reach new records only, so running
-// clocks take the new targets only when the policy is re-applied.
+// An SLA policy's editor (admins): which records it applies to (see
+// AppliesTo), targets per priority for response and resolution, the
+// calendar it counts by (or round the clock), pausing while waiting on
+// the requester, and warnings before a breach. Saved with If-Match;
+// edits reach new records only, so running clocks take the new targets
+// only when the policy is re-applied.
 
 import { useRef, useState } from "react";
-import {
-  api,
-  ApiError,
-  PAUSE_STATUSES,
-  SEVERITIES,
-  type PolicySubject,
-  type PolicyTargets,
-  type Severity,
-  type SlaPolicy,
-  type SlaPolicySpec,
-  type Versioned,
-} from "@/lib/api";
+import { api, ApiError, PAUSE_STATUSES, type PolicySubject, type PolicyTargets, type SlaPolicy, type SlaPolicySpec, type Versioned } from "@/lib/api";
 import { useForm } from "@/lib/form";
 import { formatDuration, SEVERITY_LABEL } from "@/lib/format";
 import { useOrg } from "@/lib/org";
@@ -30,22 +19,16 @@ import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, inputClass, SelectField, TextField } from "@/components/ui/Field";
 import { cx } from "@/components/ui/cx";
 import { ErrorState, Loading } from "@/components/ui/States";
-import { TARGET_KEYS, type TargetKey } from "./shared";
+import { AppliesToSection, appliesToOf, scopeOf, type Scope } from "./AppliesTo";
+import { DEFAULT_ROW, TARGET_KEYS, type TargetKey } from "./shared";
 
 const FIELDS = ["name", "enabled", "appliesTo", "targets", "calendar", "pauseStatuses", "warnings"] as const;
 const MAX_WARNINGS = 3;
 const WAITING = PAUSE_STATUSES[0];
 
-interface Draft {
+interface Draft extends Scope {
   name: string;
   enabled: boolean;
-  record: PolicySubject;
-  severities: Severity[];
-  /** Comma-separated. */
-  labels: string;
-  /** Configuration items of type `service` (module assetManagement). */
-  services: string[];
-  items: string[];
   /** Minutes as typed, per priority and metric. */
   targets: Record<TargetKey, { response: string; resolution: string }>;
   /** "" for round the clock. */
@@ -66,11 +49,7 @@ function draftOf(policy?: SlaPolicy): Draft {
   return {
     name: policy?.name ?? "",
     enabled: policy?.enabled !== false,
-    record: policy?.appliesTo.record ?? "incident",
-    severities: policy?.appliesTo.severities ?? [],
-    labels: (policy?.appliesTo.labels ?? []).join(", "),
-    services: policy?.appliesTo.services ?? [],
-    items: policy?.appliesTo.items ?? [],
+    ...scopeOf(policy),
     targets,
     calendar: policy?.calendar ?? "",
     pauseStatuses: policy?.pauseStatuses ?? [],
@@ -80,7 +59,7 @@ function draftOf(policy?: SlaPolicy): Draft {
 
 const minutesOf = (text: string) => (text.trim() === "" ? null : Math.round(Number(text)));
 
-/** The rows a policy for `record` has: priorities for incidents; requests have one. */
+/** The rows a policy for `record` has: priorities for incidents; requests and tasks have one. */
 const rowsFor = (record: PolicySubject): readonly TargetKey[] => (record === "incident" ? TARGET_KEYS : ["default"]);
 
 function specOf(d: Draft): SlaPolicySpec {
@@ -91,22 +70,10 @@ function specOf(d: Draft): SlaPolicySpec {
     if (response === null && resolution === null) continue;
     targets[key] = { ...(response !== null ? { responseMinutes: response } : {}), ...(resolution !== null ? { resolutionMinutes: resolution } : {}) };
   }
-  const incident = d.record === "incident";
   return {
     name: d.name.trim(),
     enabled: d.enabled,
-    appliesTo: {
-      record: d.record,
-      severities: incident ? d.severities : [],
-      labels: incident
-        ? d.labels
-            .split(",")
-            .map((l) => l.trim())
-            .filter(Boolean)
-        : [],
-      services: incident ? d.services : [],
-      items: incident ? [] : d.items,
-    },
+    appliesTo: appliesToOf(d),
     targets,
     calendar: d.calendar || null,
     pauseStatuses: d.pauseStatuses,
@@ -115,6 +82,8 @@ function specOf(d: Draft): SlaPolicySpec {
 }
 
 const ROW_LABEL: Record<TargetKey, string> = { P1: SEVERITY_LABEL.P1, P2: SEVERITY_LABEL.P2, P3: SEVERITY_LABEL.P3, P4: SEVERITY_LABEL.P4, default: "Any other priority" };
+/** The targets table's first column. */
+const RECORDS_LABEL: Record<PolicySubject, string> = { incident: "Priority", request: "Requests", task: "Tasks" };
 
 function MinutesInput({ label, value, onChange, invalid }: { label: string; value: string; onChange: (v: string) => void; invalid: boolean }) {
   const minutes = Number(value);
@@ -148,7 +117,7 @@ function TargetsTable({ draft, setDraft, errorUnder }: { draft: Draft; setDraft:
         <thead>
           <tr className="border-b border-slate-200 text-slate-700 dark:border-slate-700 dark:text-slate-300">
             <th scope="col" className="py-2 pr-4 font-medium">
-              {draft.record === "incident" ? "Priority" : "Requests"}
+              {RECORDS_LABEL[draft.record]}
             </th>
             <th scope="col" className="py-2 pr-4 font-medium">
               Respond within (minutes)
@@ -160,7 +129,7 @@ function TargetsTable({ draft, setDraft, errorUnder }: { draft: Draft; setDraft:
         </thead>
         <tbody className="divide-y divide-slate-200 dark:divide-slate-700">
           {rows.map((key) => {
-            const label = draft.record === "incident" ? ROW_LABEL[key] : "Every request";
+            const label = draft.record === "incident" ? ROW_LABEL[key] : DEFAULT_ROW[draft.record];
             const error = errorUnder(`targets.${key}`);
             return (
               <tr key={key} className="align-top">
@@ -228,11 +197,6 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
   const { org, membership } = useOrg();
   const policy = saved?.value;
   const calendars = useResource(() => api.calendars(org.id), [org.id]);
-  const items = useResource(org.features.serviceCatalog ? () => api.catalogItems(org.id) : null, [org.id, org.features.serviceCatalog]);
-  const services = useResource(org.features.assetManagement ? () => api.items(org.id, { type: "service", limit: 100 }).then((p) => p.data) : null, [
-    org.id,
-    org.features.assetManagement,
-  ]);
   const [draft, setDraft] = useState<Draft>(() => draftOf(policy));
   const [stale, setStale] = useState(false);
   const now = JSON.stringify(specOf(draft));
@@ -257,8 +221,8 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
   );
 
   const exact = (field: string) => form.apiError?.problem.errors?.find((e) => e.field === field)?.detail;
-  const incident = draft.record === "incident";
   const pauses = draft.pauseStatuses.includes(WAITING);
+  const task = draft.record === "task";
 
   return (
     <form onSubmit={form.onSubmit} noValidate className="space-y-6" aria-label={policy ? `Edit ${policy.name}` : "New SLA policy"}>
@@ -281,101 +245,27 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
         </div>
       </Card>
 
-      <Card>
-        <CardHeader title="Applies to" description="New records of this kind that match every condition below; an empty condition matches all." />
-        <div className="space-y-4 p-4">
-          <fieldset>
-            <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Records</legend>
-            <div className="flex flex-wrap gap-x-6 gap-y-2">
-              {(["incident", "request"] as const).map((record) => (
-                <label key={record} className="inline-flex items-center gap-2 text-sm text-slate-800 dark:text-slate-200">
-                  <input
-                    type="radio"
-                    name="policy-record"
-                    value={record}
-                    checked={draft.record === record}
-                    onChange={() => setDraft({ ...draft, record })}
-                    className="h-4 w-4 border-slate-400 text-brand-600 focus:ring-brand-500 dark:border-slate-500 dark:bg-slate-900"
-                  />
-                  {record === "incident" ? "Incidents" : "Requests"}
-                </label>
-              ))}
-            </div>
-            {exact("appliesTo.record") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{exact("appliesTo.record")}</p>}
-          </fieldset>
-          {incident ? (
-            <>
-              <fieldset>
-                <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Severities</legend>
-                <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">None ticked: every severity.</p>
-                <div className="flex flex-wrap gap-x-5 gap-y-2">
-                  {SEVERITIES.map((s) => (
-                    <Checkbox
-                      key={s}
-                      label={s}
-                      checked={draft.severities.includes(s)}
-                      onChange={(e) => setDraft({ ...draft, severities: e.target.checked ? SEVERITIES.filter((x) => x === s || draft.severities.includes(x)) : draft.severities.filter((x) => x !== s) })}
-                    />
-                  ))}
-                </div>
-                {form.errorUnder("appliesTo.severities") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("appliesTo.severities")}</p>}
-              </fieldset>
-              <TextField
-                label="Labels"
-                hint="Incidents with any of these labels, comma-separated; empty: any."
-                value={draft.labels}
-                onChange={(e) => setDraft({ ...draft, labels: e.target.value })}
-                error={form.errorUnder("appliesTo.labels")}
-                className="max-w-md"
-              />
-              {org.features.assetManagement && (
-                <fieldset>
-                  <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Services</legend>
-                  <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Incidents affecting any of the services ticked; none ticked: any service.</p>
-                  <div className="flex flex-wrap gap-x-5 gap-y-2">
-                    {(services.data ?? []).map((service) => (
-                      <Checkbox
-                        key={service.id}
-                        label={service.status === "active" ? service.name : `${service.name} (${service.status})`}
-                        checked={draft.services.includes(service.id)}
-                        onChange={(e) =>
-                          setDraft({ ...draft, services: e.target.checked ? [...draft.services, service.id] : draft.services.filter((id) => id !== service.id) })
-                        }
-                      />
-                    ))}
-                    {services.data?.length === 0 && <span className="text-sm text-slate-600 dark:text-slate-400">There are no services among the assets yet.</span>}
-                    {services.loading && !services.data && <span className="text-sm text-slate-600 dark:text-slate-400">Loading services…</span>}
-                    {services.error !== undefined && !services.data && <ErrorAlert error={services.error} />}
-                  </div>
-                  {form.errorUnder("appliesTo.services") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("appliesTo.services")}</p>}
-                </fieldset>
-              )}
-            </>
-          ) : (
-            <fieldset>
-              <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Catalogue items</legend>
-              <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">Requests raised from the items ticked; none ticked: every request.</p>
-              <div className="flex flex-wrap gap-x-5 gap-y-2">
-                {(items.data ?? []).map((item) => (
-                  <Checkbox
-                    key={item.id}
-                    label={item.status === "published" ? item.name : `${item.name} (${item.status})`}
-                    checked={draft.items.includes(item.id)}
-                    onChange={(e) => setDraft({ ...draft, items: e.target.checked ? [...draft.items, item.id] : draft.items.filter((id) => id !== item.id) })}
-                  />
-                ))}
-                {items.data?.length === 0 && <span className="text-sm text-slate-600 dark:text-slate-400">The catalogue has no items yet.</span>}
-                {!org.features.serviceCatalog && <span className="text-sm text-slate-600 dark:text-slate-400">The service catalogue is switched off.</span>}
-                {items.error !== undefined && !items.data && <ErrorAlert error={items.error} />}
-              </div>
-              {form.errorUnder("appliesTo.items") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("appliesTo.items")}</p>}
-            </fieldset>
-          )}
-        </div>
-      </Card>
+      {policy?.isDefault ? (
+        // The server keeps the default policy on every incident.
+        <Card>
+          <CardHeader
+            title="Applies to"
+            description="Every incident no other policy takes: this is the default policy, tried last. Its targets are also the ones the dashboard judges every incident by (SLA targets in Settings)."
+          />
+        </Card>
+      ) : (
+        <AppliesToSection scope={draft} onChange={(change) => setDraft({ ...draft, ...change })} errorUnder={form.errorUnder} />
+      )}
 
       <Card>
-        <CardHeader title="Targets" description="Business time allowed until the first response and until the record is resolved (a request: fulfilled)." />
+        <CardHeader
+          title="Targets"
+          description={
+            task
+              ? "Business time allowed until work on the task starts and until it is done."
+              : "Business time allowed until the first response and until the record is resolved (a request: fulfilled)."
+          }
+        />
         <div className="space-y-2 p-4">
           {exact("targets") && <p className="text-sm text-red-700 dark:text-red-300">{exact("targets")}</p>}
           <TargetsTable draft={draft} setDraft={setDraft} errorUnder={form.errorUnder} />
@@ -415,13 +305,16 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
                 setDraft({ ...draft, pauseStatuses: e.target.checked ? [...draft.pauseStatuses, WAITING] : draft.pauseStatuses.filter((s) => s !== WAITING) })
               }
             />
-            <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">A request's clocks stop while one of its tasks waits on the requester, and run on when it is resumed.</p>
+            <p className="ml-6 text-xs text-slate-600 dark:text-slate-400">
+              {task ? "A task's clocks stop while it" : "A request's clocks stop while one of its tasks"} waits on the requester, and run on when it is resumed.
+            </p>
             {form.errorUnder("pauseStatuses") && <p className="ml-6 mt-1 text-sm text-red-700 dark:text-red-300">{form.errorUnder("pauseStatuses")}</p>}
           </div>
           <fieldset>
             <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">Warnings before a breach</legend>
             <p className="mb-2 text-xs text-slate-600 dark:text-slate-400">
-              Emailed when a clock has used this share of its target: to an incident&apos;s assignees, commander and team lead; to a request&apos;s task assignees and their teams&apos; leads.
+              Emailed when a clock has used this share of its target: to an incident&apos;s assignees, commander and team lead; to a request&apos;s task assignees and their teams&apos; leads; for
+              a task, to its assignee and its team&apos;s lead.
             </p>
             <ol className="space-y-2" aria-label="Warnings">
               {draft.warnings.map((w, i) => (
@@ -454,7 +347,7 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
 
       <Card className="space-y-4 p-4">
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Changes apply to incidents and requests opened after you save. Running clocks keep the targets they started with until you re-apply the policy to them.
+          Changes apply to incidents, requests and tasks opened after you save. Running clocks keep the targets they started with until you re-apply the policy to them.
         </p>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" pending={form.pending} disabled={!!policy && !dirty}>

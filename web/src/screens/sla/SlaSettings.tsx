@@ -1,13 +1,15 @@
 "use client";
 // Settings → SLA policies (admins, module slaManagement): the policies in
 // the order they are tried, each switched on or off here, and the
-// business-hours calendars they count by; the policy and calendar editors.
+// business-hours calendars they count by; how well their targets were
+// kept; the policy and calendar editors.
 //
 //   /{slug}/settings/sla-policies                      the lists
+//   /{slug}/settings/sla-policies/compliance           compliance
 //   /{slug}/settings/sla-policies/new, /slp_…          a policy
 //   /{slug}/settings/sla-policies/calendars/new, /cal_… a calendar
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { api, ApiError, type SlaPolicy } from "@/lib/api";
 import { useOrg } from "@/lib/org";
 import { useAction, useResource } from "@/lib/resource";
@@ -18,7 +20,9 @@ import { ButtonLink } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox } from "@/components/ui/Field";
 import { EmptyState, ErrorState, Loading, NotFound } from "@/components/ui/States";
+import { TabNav } from "@/components/ui/TabNav";
 import CalendarEditorPage from "./CalendarEditor";
+import Compliance from "./Compliance";
 import PolicyEditorPage from "./PolicyEditor";
 import { calendarName, PAUSE_LABEL, scopeSummary, targetsSummary, weekSummary } from "./shared";
 
@@ -86,20 +90,22 @@ function Overview() {
   const { org, membership } = useOrg();
   const policies = useResource(() => api.slaPolicies(org.id), [org.id]);
   const calendars = useResource(() => api.calendars(org.id), [org.id]);
-  const needsItems = !!policies.data?.some((p) => p.appliesTo.record === "request" && p.appliesTo.items?.length);
+  const needsItems = !!policies.data?.some((p) => p.appliesTo.record !== "incident" && p.appliesTo.items?.length);
   const items = useResource(needsItems && org.features.serviceCatalog ? () => api.catalogItems(org.id) : null, [org.id, needsItems, org.features.serviceCatalog]);
   const needsServices = !!policies.data?.some((p) => p.appliesTo.record === "incident" && p.appliesTo.services?.length);
   const services = useResource(
     needsServices && org.features.assetManagement ? () => api.items(org.id, { type: "service", limit: 100 }).then((p) => p.data) : null,
     [org.id, needsServices, org.features.assetManagement],
   );
+  const needsTeams = !!policies.data?.some((p) => p.appliesTo.record === "task" && p.appliesTo.teams?.length);
+  const teams = useResource(needsTeams ? () => api.teams(org.id) : null, [org.id, needsTeams]);
   const base = `/${membership.slug}/settings/sla-policies`;
   return (
     <div className="space-y-6">
       <Card>
         <CardHeader
           title="Policies"
-          description="Tried in this order: the first enabled policy that matches a new incident or request starts its clocks. Edits apply to records opened afterwards."
+          description="Tried in this order: the first enabled policy that matches a new incident, request or fulfilment task starts its clocks. Edits apply to records opened afterwards."
           action={
             <ButtonLink href={`${base}/new`} size="sm">
               New policy
@@ -112,7 +118,7 @@ function Overview() {
           <ErrorState error={policies.error} onRetry={policies.reload} />
         ) : policies.data.length === 0 ? (
           <EmptyState title="No SLA policies yet" action={<ButtonLink href={`${base}/new`}>Write the first policy</ButtonLink>}>
-            A policy sets response and resolution targets for incidents or requests, counted round the clock or in business hours.
+            A policy sets response and resolution targets for incidents, requests or their fulfilment tasks, counted round the clock or in business hours.
           </EmptyState>
         ) : (
           <ol className="divide-y divide-slate-200 dark:divide-slate-700" aria-label="SLA policies">
@@ -122,7 +128,7 @@ function Overview() {
                 policy={p}
                 index={i}
                 calendarLabel={calendarName(p.calendar, calendars.data)}
-                scope={scopeSummary(p, items.data, services.data)}
+                scope={scopeSummary(p, { items: items.data, services: services.data, teams: teams.data })}
                 onChanged={(changed) => policies.setData(policies.data!.map((q) => (q.id === changed.id ? changed : q)))}
               />
             ))}
@@ -171,12 +177,41 @@ function Overview() {
   );
 }
 
+/** The lists and compliance, side by side (the editors open from the lists). */
+function Tabbed({ children }: { children: ReactNode }) {
+  const { membership } = useOrg();
+  const base = `/${membership.slug}/settings/sla-policies`;
+  return (
+    <>
+      <TabNav
+        label="SLA policies"
+        tabs={[
+          { href: base, label: "Policies and calendars" },
+          { href: `${base}/compliance`, label: "Compliance" },
+        ]}
+      />
+      {children}
+    </>
+  );
+}
+
 /** `view`: the path after `/settings/sla-policies`. */
 export default function SlaSettings({ view }: { view: string[] }) {
   const [first, second, more] = view;
+  const overview = (
+    <Tabbed>
+      <Overview />
+    </Tabbed>
+  );
   if (more !== undefined) return <NotFound />;
-  if (first === undefined) return <Overview />;
-  if (first === "calendars") return second === undefined ? <Overview /> : <CalendarEditorPage calendarId={second === "new" ? undefined : second} />;
+  if (first === undefined) return overview;
+  if (first === "calendars") return second === undefined ? overview : <CalendarEditorPage calendarId={second === "new" ? undefined : second} />;
   if (second !== undefined) return <NotFound />;
+  if (first === "compliance")
+    return (
+      <Tabbed>
+        <Compliance />
+      </Tabbed>
+    );
   return <PolicyEditorPage policyId={first === "new" ? undefined : first} />;
 }

@@ -1,7 +1,7 @@
 // SLA settings' shared words: how a policy's scope, targets and calendar
 // and a calendar's week read in a list.
 
-import type { Calendar, CatalogItem, ItemView, PolicyTargets, SlaPolicySpec, Span, Week, Weekday } from "@/lib/api";
+import type { Calendar, CatalogItem, ItemView, PolicySubject, PolicyTargets, SlaPolicySpec, Span, Team, Week, Weekday } from "@/lib/api";
 import { WEEKDAYS } from "@/lib/api";
 import { formatDuration } from "@/lib/format";
 
@@ -15,9 +15,12 @@ export const WEEKDAY_LABEL: Record<Weekday, string> = {
   sunday: "Sunday",
 };
 
-/** The target rows of a policy's table: priorities for incidents, `default` for the rest (and requests). */
+/** The target rows of a policy's table: priorities for incidents, `default` for the rest (and requests, tasks). */
 export const TARGET_KEYS = ["P1", "P2", "P3", "P4", "default"] as const;
 export type TargetKey = (typeof TARGET_KEYS)[number];
+
+/** What a policy's `default` targets cover: requests and tasks have no priorities, so it is all of them. */
+export const DEFAULT_ROW: Record<PolicySubject, string> = { incident: "Others", request: "Every request", task: "Every task" };
 
 export const PAUSE_LABEL: Record<string, string> = { waiting_on_requester: "waiting on the requester" };
 
@@ -32,16 +35,25 @@ export function targetText(t: PolicyTargets | undefined): string {
 /** "P1: response 15m, resolution 4h · Others: …". */
 export function targetsSummary(policy: Pick<SlaPolicySpec, "targets" | "appliesTo">): string {
   const keys = TARGET_KEYS.filter((k) => policy.targets[k]);
-  return keys.map((k) => `${k === "default" ? (policy.appliesTo.record === "request" ? "Every request" : "Others") : k}: ${targetText(policy.targets[k])}`).join(" · ");
+  return keys.map((k) => `${k === "default" ? DEFAULT_ROW[policy.appliesTo.record] : k}: ${targetText(policy.targets[k])}`).join(" · ");
 }
 
-/** "Incidents of P1, P2 labelled db affecting Checkout" / "Requests for Badge" / "Every request". `services`: the service items, when known. */
-export function scopeSummary(policy: Pick<SlaPolicySpec, "appliesTo">, items?: CatalogItem[], services?: Pick<ItemView, "id" | "name">[]): string {
-  const { record, severities = [], labels = [], items: itemIds = [], services: serviceIds = [] } = policy.appliesTo;
-  if (record === "request") {
-    if (!itemIds.length) return "Every request";
-    const names = itemIds.map((id) => items?.find((i) => i.id === id)?.name ?? "an item no longer in the catalogue");
-    return `Requests for ${names.join(", ")}`;
+/** What a policy's conditions name, when known. */
+export interface Known {
+  items?: CatalogItem[];
+  /** The service items (module assetManagement). */
+  services?: Pick<ItemView, "id" | "name">[];
+  teams?: Pick<Team, "id" | "name">[];
+}
+
+/** "Incidents of P1, P2 labelled db affecting Checkout" / "Requests for Badge" / "Every request" / "Tasks of Network, Desk for Badge". */
+export function scopeSummary(policy: Pick<SlaPolicySpec, "appliesTo">, { items, services, teams }: Known = {}): string {
+  const { record, severities = [], labels = [], items: itemIds = [], services: serviceIds = [], teams: teamIds = [] } = policy.appliesTo;
+  const itemNames = itemIds.map((id) => items?.find((i) => i.id === id)?.name ?? "an item no longer in the catalogue").join(", ");
+  if (record === "request") return itemIds.length ? `Requests for ${itemNames}` : "Every request";
+  if (record === "task") {
+    const teamNames = teamIds.length ? teamIds.map((id) => (teams ? (teams.find((t) => t.id === id)?.name ?? "a team since deleted") : "…")).join(", ") : "every team";
+    return `Tasks of ${teamNames}${itemIds.length ? ` for ${itemNames}` : ""}`;
   }
   const parts = ["Incidents"];
   parts.push(severities.length ? `of ${severities.join(", ")}` : "of any severity");
