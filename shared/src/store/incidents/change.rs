@@ -251,6 +251,13 @@ impl Incidents<'_> {
             "before": {"status": old.status, "severity": old.severity, "assignees": old.assignees, "commander": old.commander, "team": old.team, "title": old.title, "labels": old.labels},
             "after": {"status": updated.status, "severity": updated.severity, "assignees": updated.assignees, "commander": updated.commander, "team": updated.team, "title": updated.title, "labels": updated.labels},
         });
+        // Before the organisation's turn, as every writer of clocks does (the
+        // sweep's alerts lock a clock, then take the turn to commit): taken
+        // in the other order, the two would wait on each other.
+        let clock_moves = clock_moves(&old, &updated);
+        if !clock_moves.is_empty() {
+            super::super::sla::moved(&unit, RecordRef::from(id), &clock_moves).await?;
+        }
         unit.serialise().await?;
         // Checked in the organisation's turn, so that a member removed
         // meanwhile is not put on the incident after the removal.
@@ -263,10 +270,6 @@ impl Incidents<'_> {
         rollup::apply(unit.conn(), org_id, Some(&before), &row).await?;
         if row.title != before.title {
             search::index(unit.conn(), org_id, super::search_document(&row)).await?;
-        }
-        let clock_moves = clock_moves(&old, &updated);
-        if !clock_moves.is_empty() {
-            super::super::sla::moved(&unit, RecordRef::from(id), &clock_moves).await?;
         }
         unit.audit(AuditEntry::new("incident.updated", id, summary));
         for event_type in event_types {
