@@ -17,7 +17,7 @@ use super::super::unit::UnitOfWork;
 use super::super::{StoreError, StoreResult};
 use super::{PolicyRecord, Sla, calendar_of, policies_of};
 use crate::domain::events::EventType;
-use crate::domain::org::{Features, Module};
+use crate::domain::org::Module;
 use crate::domain::records::RecordRef;
 use crate::domain::sla::clock::{ClockEvent, ClockState, ClockStatus, replay};
 use crate::domain::sla::policy::{Metric, Subject};
@@ -170,15 +170,8 @@ async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, policy: &PolicyRe
 /// Whether the organisation runs service level management now: its
 /// policies start no clock while the module is off.
 async fn module_on(unit: &UnitOfWork<'_>) -> StoreResult<bool> {
-    use sea_orm::EntityTrait;
-    let features: Option<String> = super::super::entities::org::Entity::find_by_id(unit.org_id().uuid())
-        .select_only()
-        .column(super::super::entities::org::Column::Features)
-        .into_tuple()
-        .one(unit.conn())
-        .await?;
-    let features = Features::decode(&features.unwrap_or_default()).map_err(corrupt)?;
-    Ok(features.is_on(Module::SlaManagement))
+    let org = super::super::orgs::org_on(unit.conn(), unit.org_id()).await?;
+    Ok(org.features.is_on(Module::SlaManagement))
 }
 
 /// Starts the clocks of what is `measured` under the first enabled policy

@@ -40,13 +40,17 @@ fn target_under(policy: Option<&PolicySpec>, severity: Severity) -> SlaTarget {
     }
 }
 
+/// Every severity's target under `policy`.
+fn targets_under(policy: Option<&PolicySpec>) -> Vec<(Severity, SlaTarget)> {
+    Severity::ALL.iter().map(|s| (*s, target_under(policy, *s))).collect()
+}
+
 /// Every severity's target, as the default policy says.
 pub(in crate::store) async fn incident_targets<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
 ) -> StoreResult<Vec<(Severity, SlaTarget)>> {
-    let policy = default_policy(conn, org_id, false).await?;
-    Ok(Severity::ALL.iter().map(|s| (*s, target_under(policy.as_ref().map(|p| &p.spec), *s))).collect())
+    Ok(targets_under(default_policy(conn, org_id, false).await?.as_ref().map(|p| &p.spec)))
 }
 
 /// The target an incident of `severity` is judged by.
@@ -72,7 +76,7 @@ impl Sla<'_> {
         let mut unit = self.scope.unit(meta).await?;
         let now = unit.now();
         let existing = default_policy(unit.conn(), org_id, true).await?;
-        let before = incident_targets(unit.conn(), org_id).await?;
+        let before = targets_under(existing.as_ref().map(|p| &p.spec));
         let mut spec = existing.as_ref().map_or_else(
             || PolicySpec {
                 name: DEFAULT_POLICY_NAME.to_owned(),

@@ -2,7 +2,9 @@
 //! calendars (`…/calendars`), policies (`…/sla-policies`: which records,
 //! which targets, which calendar, what pauses, when to warn), and each
 //! record's clocks with their explanation (`…/incidents/{id}/sla`,
-//! `…/requests/{id}/sla`).
+//! `…/requests/{id}/sla`); how well targets were kept in `compliance`.
+
+mod compliance;
 
 use axum::Json;
 use axum::extract::State;
@@ -24,7 +26,7 @@ use crate::domain::sla::clock::{ClockEvent, ClockStatus};
 use crate::domain::sla::policy::{CalendarSpec, Metric, PolicySpec};
 use crate::error::{Error, Result};
 use crate::ids::{CalendarId, RequestTaskId, SlaClockId, SlaPolicyId, TeamId};
-use crate::store::{CalendarRecord, ClockRecord, Outcomes, PolicyRecord, SlaRefusal};
+use crate::store::{CalendarRecord, ClockRecord, PolicyRecord, SlaRefusal};
 
 fn refused(refusal: SlaRefusal, noun: &'static str) -> Error {
     match refusal {
@@ -353,122 +355,6 @@ impl From<ClockRecord> for ClockView {
     }
 }
 
-/// Clocks by outcome, and the share met in time.
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct OutcomeView {
-    met: i64,
-    breached: i64,
-    /// Still counting or paused, not yet breached.
-    open: i64,
-    /// Met in time, in % of those met or breached; null before any is.
-    percent_met: Option<f64>,
-}
-
-impl From<Outcomes> for OutcomeView {
-    fn from(o: Outcomes) -> Self {
-        Self { met: o.met, breached: o.breached, open: o.open, percent_met: o.percent_met() }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct PolicyCompliance {
-    policy: SlaPolicyId,
-    policy_name: String,
-    metric: Metric,
-    #[serde(flatten)]
-    outcomes: OutcomeView,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct TeamCompliance {
-    team: TeamId,
-    team_name: String,
-    #[serde(flatten)]
-    outcomes: OutcomeView,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct DayBreaches {
-    day: chrono::NaiveDate,
-    breaches: i64,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct ComplianceView {
-    since: DateTime<Utc>,
-    /// Per policy and metric, in the policies' order.
-    policies: Vec<PolicyCompliance>,
-    /// Per team, over its tasks' clocks (OLAs).
-    teams: Vec<TeamCompliance>,
-    /// Breaches per day (UTC) since then, every day listed.
-    breaches_by_day: Vec<DayBreaches>,
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-struct ComplianceQuery {
-    /// Over the clocks started in the last this many days (1–365, 30).
-    days: Option<i64>,
-}
-
-/// How well targets were kept over the clocks started in the last days:
-/// per policy and metric, per team (OLAs), and breaches per day.
-#[utoipa::path(
-    get, path = "/api/orgs/{orgId}/sla-policies/compliance", tag = "sla",
-    params(ComplianceQuery),
-    responses((status = 200, body = ComplianceView), (status = 404, body = crate::error::Problem), (status = 422, body = crate::error::Problem)),
-)]
-async fn sla_compliance(
-    State(state): State<AppState>,
-    org: OrgContext,
-    super::extract::ApiQuery(query): super::extract::ApiQuery<ComplianceQuery>,
-) -> Result<Json<ComplianceView>> {
-    org.require(Action::ViewIncidents)?;
-    let days = query.days.unwrap_or(30);
-    if !(1..=365).contains(&days) {
-        return Err(Error::Validation(vec![crate::error::FieldError::new("days", "must be 1 to 365")]));
-    }
-    let scope = org.scope(&state);
-    let today = state.store.now().date_naive();
-    let first_day = today - chrono::Days::new(u64::try_from(days - 1).unwrap_or_default());
-    let since = first_day.and_time(chrono::NaiveTime::MIN).and_utc();
-    let compliance = scope.sla().compliance(since).await?;
-    let policies = scope.sla().policies().await?;
-    let teams = scope.teams().list().await?;
-    let policy_views = policies
-        .iter()
-        .flat_map(|policy| {
-            Metric::ALL.iter().filter_map(|metric| {
-                let outcomes = compliance.policies.get(&(policy.id, metric.key().to_owned()))?;
-                Some(PolicyCompliance {
-                    policy: policy.id,
-                    policy_name: policy.spec.name.clone(),
-                    metric: *metric,
-                    outcomes: (*outcomes).into(),
-                })
-            })
-        })
-        .collect();
-    let team_views = teams
-        .iter()
-        .filter_map(|team| {
-            let outcomes = compliance.teams.get(&team.id)?;
-            Some(TeamCompliance { team: team.id, team_name: team.name.clone(), outcomes: (*outcomes).into() })
-        })
-        .collect();
-    let breaches_by_day = first_day
-        .iter_days()
-        .take_while(|day| *day <= today)
-        .map(|day| DayBreaches { day, breaches: compliance.breaches_by_day.get(&day).copied().unwrap_or_default() })
-        .collect();
-    Ok(Json(ComplianceView { since, policies: policy_views, teams: team_views, breaches_by_day }))
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct ClockList {
     data: Vec<ClockView>,
@@ -500,7 +386,7 @@ pub fn policy_routes() -> OpenApiRouter<AppState> {
         Module::SlaManagement,
         OpenApiRouter::new()
             .routes(routes!(list_sla_policies, create_sla_policy))
-            .routes(routes!(sla_compliance))
+            .merge(compliance::routes())
             .routes(routes!(get_sla_policy, replace_sla_policy))
             .routes(routes!(reapply_sla_policy)),
     )
