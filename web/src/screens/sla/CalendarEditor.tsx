@@ -5,19 +5,19 @@
 // (a date with other hours, or closed). Saved with If-Match; deleting one
 // a policy counts by is refused (409, naming the policy).
 
-import { useMemo, useRef, useState } from "react";
-import { api, ApiError, WEEKDAYS, type Calendar, type CalendarSpec, type Versioned, type Weekday } from "@/lib/api";
+import { useMemo, useRef, useState, type ReactNode } from "react";
+import { api, ApiError, WEEKDAYS, type Calendar, type CalendarSpec, type Weekday } from "@/lib/api";
 import { useForm } from "@/lib/form";
 import { timeZoneChoices } from "@/lib/oncall";
 import { useOrg } from "@/lib/org";
-import { useAction, useResource } from "@/lib/resource";
-import { Link, navigate, useDocumentTitle } from "@/lib/router";
+import { useAction } from "@/lib/resource";
+import { navigate } from "@/lib/router";
 import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { inputClass, SelectField, TextField } from "@/components/ui/Field";
 import { cx } from "@/components/ui/cx";
-import { ErrorState, Loading } from "@/components/ui/States";
+import { EditorPage, type EditorProps } from "./EditorPage";
 import { WEEKDAY_LABEL } from "./shared";
 
 interface SpanDraft {
@@ -130,7 +130,66 @@ function SpansEditor({
   );
 }
 
-function CalendarEditor({ saved, onSaved, onReload }: { saved?: Versioned<Calendar>; onSaved: (c: Versioned<Calendar>) => void; onReload: () => void }) {
+/** A card listing rows (holidays, exceptions), each with its fields, a
+ * remove button and its error, and a button adding one. */
+function RowsCard<R extends { key: number }>({
+  title,
+  description,
+  noun,
+  rows,
+  errorAt,
+  onRemove,
+  onAdd,
+  addLabel,
+  gap,
+  render,
+}: {
+  title: string;
+  description: string;
+  /** "holiday": labels "Holiday 1", "Remove holiday 1". */
+  noun: string;
+  rows: R[];
+  errorAt: (i: number) => string | undefined;
+  onRemove: (i: number) => void;
+  onAdd: () => void;
+  addLabel: string;
+  gap: string;
+  render: (row: R, i: number) => ReactNode;
+}) {
+  const label = noun[0].toUpperCase() + noun.slice(1);
+  return (
+    <Card>
+      <CardHeader title={title} description={description} />
+      <div className="space-y-3 p-4">
+        {rows.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No {noun}s.</p>}
+        <ol className="space-y-3" aria-label={title}>
+          {rows.map((row, i) => {
+            const error = errorAt(i);
+            return (
+              <li key={row.key} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
+                <fieldset className={cx("flex flex-wrap items-end", gap)}>
+                  <legend className="sr-only">
+                    {label} {i + 1}
+                  </legend>
+                  {render(row, i)}
+                  <Button size="sm" variant="ghost" className="mb-1" onClick={() => onRemove(i)} aria-label={`Remove ${noun} ${i + 1}`}>
+                    Remove
+                  </Button>
+                </fieldset>
+                {error && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p>}
+              </li>
+            );
+          })}
+        </ol>
+        <Button size="sm" variant="secondary" onClick={onAdd}>
+          {addLabel}
+        </Button>
+      </div>
+    </Card>
+  );
+}
+
+function CalendarEditor({ saved, onSaved, onReload }: EditorProps<Calendar>) {
   const { org, membership } = useOrg();
   const calendar = saved?.value;
   const nextKey = useRef(0);
@@ -258,71 +317,51 @@ function CalendarEditor({ saved, onSaved, onReload }: { saved?: Versioned<Calend
         )}
       </Card>
 
-      <Card>
-        <CardHeader title="Holidays" description="Days off: one date, or the same day every year. Clocks do not count on them." />
-        <div className="space-y-3 p-4">
-          {draft.holidays.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No holidays.</p>}
-          <ol className="space-y-3" aria-label="Holidays">
-            {draft.holidays.map((h, i) => {
-              const error = form.errorUnder(`holidays[${i}]`);
-              return (
-                <li key={h.key} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-                  <fieldset className="flex flex-wrap items-end gap-3">
-                    <legend className="sr-only">Holiday {i + 1}</legend>
-                    <TextField label={`Holiday ${i + 1} name`} value={h.name} onChange={(e) => setHoliday(i, { ...h, name: e.target.value })} className="min-w-[12rem] flex-1" />
-                    <SelectField label="Repeats" value={h.repeats} onChange={(e) => setHoliday(i, { ...h, repeats: e.target.value as HolidayDraft["repeats"] })} className="w-40">
-                      <option value="once">Once</option>
-                      <option value="yearly">Every year</option>
-                    </SelectField>
-                    {h.repeats === "once" ? (
-                      <TextField label="Date" type="date" value={h.date} onChange={(e) => setHoliday(i, { ...h, date: e.target.value })} className="w-44" />
-                    ) : (
-                      <TextField label="Day (MM-DD)" placeholder="12-25" value={h.everyYear} onChange={(e) => setHoliday(i, { ...h, everyYear: e.target.value })} className="w-36" />
-                    )}
-                    <Button size="sm" variant="ghost" className="mb-1" onClick={() => setRows({ holidays: draft.holidays.filter((_, j) => j !== i) })} aria-label={`Remove holiday ${i + 1}`}>
-                      Remove
-                    </Button>
-                  </fieldset>
-                  {error && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p>}
-                </li>
-              );
-            })}
-          </ol>
-          <Button size="sm" variant="secondary" onClick={() => setDraft({ ...draft, holidays: [...draft.holidays, { key: newKey(), name: "", repeats: "yearly", date: "", everyYear: "" }] })}>
-            Add a holiday
-          </Button>
-        </div>
-      </Card>
+      <RowsCard
+        title="Holidays"
+        description="Days off: one date, or the same day every year. Clocks do not count on them."
+        noun="holiday"
+        rows={draft.holidays}
+        errorAt={(i) => form.errorUnder(`holidays[${i}]`)}
+        onRemove={(i) => setRows({ holidays: draft.holidays.filter((_, j) => j !== i) })}
+        onAdd={() => setDraft({ ...draft, holidays: [...draft.holidays, { key: newKey(), name: "", repeats: "yearly", date: "", everyYear: "" }] })}
+        addLabel="Add a holiday"
+        gap="gap-3"
+        render={(h, i) => (
+          <>
+            <TextField label={`Holiday ${i + 1} name`} value={h.name} onChange={(e) => setHoliday(i, { ...h, name: e.target.value })} className="min-w-[12rem] flex-1" />
+            <SelectField label="Repeats" value={h.repeats} onChange={(e) => setHoliday(i, { ...h, repeats: e.target.value as HolidayDraft["repeats"] })} className="w-40">
+              <option value="once">Once</option>
+              <option value="yearly">Every year</option>
+            </SelectField>
+            {h.repeats === "once" ? (
+              <TextField label="Date" type="date" value={h.date} onChange={(e) => setHoliday(i, { ...h, date: e.target.value })} className="w-44" />
+            ) : (
+              <TextField label="Day (MM-DD)" placeholder="12-25" value={h.everyYear} onChange={(e) => setHoliday(i, { ...h, everyYear: e.target.value })} className="w-36" />
+            )}
+          </>
+        )}
+      />
 
-      <Card>
-        <CardHeader title="Exceptions" description="Dates whose hours differ from their weekday's: shorter hours, or closed." />
-        <div className="space-y-3 p-4">
-          {draft.exceptions.length === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">No exceptions.</p>}
-          <ol className="space-y-3" aria-label="Exceptions">
-            {draft.exceptions.map((x, i) => {
-              const error = form.errorUnder(`exceptions[${i}]`);
-              return (
-                <li key={x.key} className="rounded-md border border-slate-200 p-3 dark:border-slate-700">
-                  <fieldset className="flex flex-wrap items-end gap-4">
-                    <legend className="sr-only">Exception {i + 1}</legend>
-                    <TextField label={`Exception ${i + 1} date`} type="date" value={x.date} onChange={(e) => setException(i, { ...x, date: e.target.value })} className="w-44" />
-                    <div className="min-w-0 flex-1 pb-1">
-                      <SpansEditor label={`Exception ${i + 1}`} spans={x.spans} onChange={(spans) => setException(i, { ...x, spans })} newKey={newKey} closedText="Closed all day" />
-                    </div>
-                    <Button size="sm" variant="ghost" className="mb-1" onClick={() => setRows({ exceptions: draft.exceptions.filter((_, j) => j !== i) })} aria-label={`Remove exception ${i + 1}`}>
-                      Remove
-                    </Button>
-                  </fieldset>
-                  {error && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{error}</p>}
-                </li>
-              );
-            })}
-          </ol>
-          <Button size="sm" variant="secondary" onClick={() => setDraft({ ...draft, exceptions: [...draft.exceptions, { key: newKey(), date: "", spans: [] }] })}>
-            Add an exception
-          </Button>
-        </div>
-      </Card>
+      <RowsCard
+        title="Exceptions"
+        description="Dates whose hours differ from their weekday's: shorter hours, or closed."
+        noun="exception"
+        rows={draft.exceptions}
+        errorAt={(i) => form.errorUnder(`exceptions[${i}]`)}
+        onRemove={(i) => setRows({ exceptions: draft.exceptions.filter((_, j) => j !== i) })}
+        onAdd={() => setDraft({ ...draft, exceptions: [...draft.exceptions, { key: newKey(), date: "", spans: [] }] })}
+        addLabel="Add an exception"
+        gap="gap-4"
+        render={(x, i) => (
+          <>
+            <TextField label={`Exception ${i + 1} date`} type="date" value={x.date} onChange={(e) => setException(i, { ...x, date: e.target.value })} className="w-44" />
+            <div className="min-w-0 flex-1 pb-1">
+              <SpansEditor label={`Exception ${i + 1}`} spans={x.spans} onChange={(spans) => setException(i, { ...x, spans })} newKey={newKey} closedText="Closed all day" />
+            </div>
+          </>
+        )}
+      />
 
       <div className="flex flex-wrap items-start gap-3">
         <Button type="submit" pending={form.pending} disabled={!!calendar && !dirty}>
@@ -351,36 +390,14 @@ function CalendarEditor({ saved, onSaved, onReload }: { saved?: Versioned<Calend
 }
 
 export default function CalendarEditorPage({ calendarId }: { calendarId?: string }) {
-  const { org, membership } = useOrg();
-  const detail = useResource<Versioned<Calendar>>(calendarId ? () => api.calendar(org.id, calendarId) : null, [org.id, calendarId]);
-  const [saved, setSaved] = useState<Versioned<Calendar>>();
-  const [savedOnce, setSavedOnce] = useState(false);
-  const current = saved && (!calendarId || saved.value.id === calendarId) ? saved : detail.data;
-  useDocumentTitle(current ? `${current.value.name} · SLA calendars` : "New calendar · SLA calendars");
-  if (calendarId && detail.loading && !current) return <Loading label="Loading the calendar…" />;
-  if (calendarId && !current) return <ErrorState error={detail.error} onRetry={detail.reload} />;
   return (
-    <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/${membership.slug}/settings/sla-policies`} className="text-brand-700 hover:underline dark:text-brand-300">
-          ← SLA policies
-        </Link>
-      </nav>
-      <h2 className="text-xl font-semibold text-slate-900 dark:text-white">{current ? current.value.name : "New calendar"}</h2>
-      {savedOnce && <Alert tone="success">Calendar saved.</Alert>}
-      <CalendarEditor
-        key={current ? `${current.value.id}@${current.value.version}` : "new"}
-        saved={current}
-        onSaved={(c) => {
-          setSaved(c);
-          setSavedOnce(true);
-        }}
-        onReload={() => {
-          setSaved(undefined);
-          setSavedOnce(false);
-          void detail.reload();
-        }}
-      />
-    </div>
+    <EditorPage<Calendar>
+      id={calendarId}
+      load={(orgId, id) => api.calendar(orgId, id)}
+      noun="calendar"
+      listTitle="SLA calendars"
+      savedMessage="Calendar saved."
+      Editor={CalendarEditor}
+    />
   );
 }

@@ -7,19 +7,19 @@
 // only when the policy is re-applied.
 
 import { useRef, useState } from "react";
-import { api, ApiError, PAUSE_STATUSES, type PolicySubject, type PolicyTargets, type SlaPolicy, type SlaPolicySpec, type Versioned } from "@/lib/api";
+import { api, ApiError, PAUSE_STATUSES, type PolicySubject, type PolicyTargets, type SlaPolicy, type SlaPolicySpec } from "@/lib/api";
 import { useForm } from "@/lib/form";
 import { formatDuration, SEVERITY_LABEL } from "@/lib/format";
 import { useOrg } from "@/lib/org";
 import { useAction, useResource } from "@/lib/resource";
-import { Link, navigate, useDocumentTitle } from "@/lib/router";
+import { Link, navigate } from "@/lib/router";
 import { Alert, ErrorAlert, FormError } from "@/components/ui/Alert";
 import { Button } from "@/components/ui/Button";
 import { Card, CardHeader } from "@/components/ui/Card";
 import { Checkbox, inputClass, SelectField, TextField } from "@/components/ui/Field";
 import { cx } from "@/components/ui/cx";
-import { ErrorState, Loading } from "@/components/ui/States";
 import { AppliesToSection, appliesToOf, scopeOf, type Scope } from "./AppliesTo";
+import { EditorPage, type EditorProps } from "./EditorPage";
 import { DEFAULT_ROW, TARGET_KEYS, type TargetKey } from "./shared";
 
 const FIELDS = ["name", "enabled", "appliesTo", "targets", "calendar", "pauseStatuses", "warnings"] as const;
@@ -193,7 +193,7 @@ function Reapply({ policy }: { policy: SlaPolicy }) {
   );
 }
 
-function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolicy>; onSaved: (p: Versioned<SlaPolicy>) => void; onReload: () => void }) {
+function PolicyEditor({ saved, onSaved, onReload }: EditorProps<SlaPolicy>) {
   const { org, membership } = useOrg();
   const policy = saved?.value;
   const calendars = useResource(() => api.calendars(org.id), [org.id]);
@@ -368,41 +368,15 @@ function PolicyEditor({ saved, onSaved, onReload }: { saved?: Versioned<SlaPolic
 }
 
 export default function PolicyEditorPage({ policyId }: { policyId?: string }) {
-  const { org, membership } = useOrg();
-  const detail = useResource<Versioned<SlaPolicy>>(policyId ? () => api.slaPolicy(org.id, policyId) : null, [org.id, policyId]);
-  // A new policy is saved under its id; the editor stays (the URL follows).
-  const [saved, setSaved] = useState<Versioned<SlaPolicy>>();
-  const [savedOnce, setSavedOnce] = useState(false);
-  const current = saved && (!policyId || saved.value.id === policyId) ? saved : detail.data;
-  useDocumentTitle(current ? `${current.value.name} · SLA policies` : "New policy · SLA policies");
-  if (policyId && detail.loading && !current) return <Loading label="Loading the policy…" />;
-  if (policyId && !current) return <ErrorState error={detail.error} onRetry={detail.reload} />;
   return (
-    <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/${membership.slug}/settings/sla-policies`} className="text-brand-700 hover:underline dark:text-brand-300">
-          ← SLA policies
-        </Link>
-      </nav>
-      <h2 className="text-xl font-semibold text-slate-900 dark:text-white">
-        {current ? current.value.name : "New policy"}
-        {current && <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">revision {current.value.revision}</span>}
-      </h2>
-      {savedOnce && <Alert tone="success">Policy saved. New records follow it from now on.</Alert>}
-      {/* Each saved version opens afresh (as the server keeps it). */}
-      <PolicyEditor
-        key={current ? `${current.value.id}@${current.value.version}` : "new"}
-        saved={current}
-        onSaved={(p) => {
-          setSaved(p);
-          setSavedOnce(true);
-        }}
-        onReload={() => {
-          setSaved(undefined);
-          setSavedOnce(false);
-          void detail.reload();
-        }}
-      />
-    </div>
+    <EditorPage<SlaPolicy>
+      id={policyId}
+      load={(orgId, id) => api.slaPolicy(orgId, id)}
+      noun="policy"
+      listTitle="SLA policies"
+      savedMessage="Policy saved. New records follow it from now on."
+      subtitle={(p) => `revision ${p.revision}`}
+      Editor={PolicyEditor}
+    />
   );
 }
