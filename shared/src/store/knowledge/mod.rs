@@ -8,9 +8,12 @@
 mod action_items;
 mod postmortems;
 mod review;
+mod revisions;
 mod settings;
 
 pub use action_items::{ActionItemChange, ActionItemRecord, FollowUps, NewActionItem};
+pub use revisions::RevisionRecord;
+use revisions::save_revision;
 pub use settings::KbSettingsRecord;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,7 +30,7 @@ use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
 use crate::domain::events::EventType;
-use crate::domain::knowledge::{ArticleKind, ArticleStatus, RevisionState, SearchKind, Visibility};
+use crate::domain::knowledge::{ArticleKind, ArticleStatus, SearchKind, Visibility};
 use crate::domain::lifecycle::Lifecycle;
 use crate::domain::postmortem;
 use crate::domain::records::{RecordKind, RecordNumber};
@@ -94,19 +97,6 @@ impl ArticleRecord {
     pub(super) fn event(&self, event_type: EventType) -> DomainEvent {
         DomainEvent::new(event_type, self.id.into(), self.event_data())
     }
-}
-
-/// One saved revision of an article's text.
-#[derive(Debug, Clone)]
-pub struct RevisionRecord {
-    pub revision: i32,
-    pub title: String,
-    pub body: String,
-    pub summary: String,
-    pub author_id: UserId,
-    pub created_at: DateTime<Utc>,
-    pub published_at: Option<DateTime<Utc>>,
-    pub state: RevisionState,
 }
 
 pub struct NewArticle {
@@ -338,29 +328,6 @@ impl Articles<'_> {
         Ok(Ok(updated))
     }
 
-    /// Every revision, newest first.
-    pub async fn revisions(&self, article: &ArticleRecord) -> StoreResult<Vec<RevisionRecord>> {
-        let rows = self
-            .scope
-            .rows::<kb_article_version::Entity>()
-            .filter(kb_article_version::Column::ArticleId.eq(article.id.uuid()))
-            .order_by_desc(kb_article_version::Column::Revision)
-            .all(self.scope.db)
-            .await?;
-        Ok(rows.into_iter().map(|row| revision_of(article, row)).collect())
-    }
-
-    pub async fn revision(&self, article: &ArticleRecord, revision: i32) -> StoreResult<Option<RevisionRecord>> {
-        let row = self
-            .scope
-            .rows::<kb_article_version::Entity>()
-            .filter(kb_article_version::Column::ArticleId.eq(article.id.uuid()))
-            .filter(kb_article_version::Column::Revision.eq(revision))
-            .one(self.scope.db)
-            .await?;
-        Ok(row.map(|row| revision_of(article, row)))
-    }
-
     /// Newest first, `limit` at most, after `after` (the previous page's last).
     pub async fn list(&self, after: Option<ArticleId>, limit: u64) -> StoreResult<ArticlePage> {
         let mut query = self.scope.rows::<kb_article::Entity>();
@@ -445,44 +412,6 @@ pub(super) async fn insert_article(
     let created = ArticleRecord::try_from(row)?;
     save_revision(unit, &created, "created", author).await?;
     Ok(created)
-}
-
-fn revision_of(article: &ArticleRecord, row: kb_article_version::Model) -> RevisionRecord {
-    let published = (article.status == ArticleStatus::Published).then_some(article.published_revision).flatten();
-    RevisionRecord {
-        state: RevisionState::of(row.revision, published, row.published_at.is_some()),
-        revision: row.revision,
-        title: row.title,
-        body: row.body,
-        summary: row.summary,
-        author_id: UserId::from_uuid(row.author_id),
-        created_at: row.created_at,
-        published_at: row.published_at,
-    }
-}
-
-/// Keeps the article's latest text as a revision of its own.
-async fn save_revision(
-    unit: &UnitOfWork<'_>,
-    article: &ArticleRecord,
-    summary: &str,
-    author: UserId,
-) -> StoreResult<()> {
-    kb_article_version::ActiveModel {
-        org_id: Set(unit.org_id().uuid()),
-        article_id: Set(article.id.uuid()),
-        revision: Set(article.revision),
-        title: Set(article.title.clone()),
-        body: Set(article.body.clone()),
-        summary: Set(summary.chars().take(200).collect()),
-        author_id: Set(author.uuid()),
-        created_at: Set(unit.now()),
-        published_at: Set(None),
-    }
-    .insert(unit.conn())
-    .await
-    .map_err(StoreError::from_write)?;
-    Ok(())
 }
 
 /// Search finds a published article by its published revision, and

@@ -4,6 +4,8 @@
 //! fulfilled by teams' tasks. Requesters reach their own requests (and
 //! write on their timeline); agents all, and the teams' task queue.
 
+mod queue;
+
 use axum::Json;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -28,8 +30,7 @@ use crate::domain::requests::{RequestStatus, TaskStatus};
 use crate::error::{Error, Result};
 use crate::ids::{CatalogItemId, RequestId, RequestTaskId, TeamId, UserId};
 use crate::store::{
-    NewRequest, QueueFilter, QueuedTask, RequestFilter, RequestMove, RequestRecord, RequestRefusal, TaskEdit,
-    TaskRecord, VoteRefusal,
+    NewRequest, RequestFilter, RequestMove, RequestRecord, RequestRefusal, TaskEdit, TaskRecord, VoteRefusal,
 };
 
 /// The largest answers a request may carry.
@@ -436,69 +437,13 @@ async fn update_task(
     view(&state, &org, updated, StatusCode::OK).await
 }
 
-#[derive(Deserialize, IntoParams)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[into_params(parameter_in = Query)]
-pub struct QueueQuery {
-    /// One team's tasks.
-    team: Option<TeamId>,
-    /// Only tasks assigned to the caller.
-    mine: Option<bool>,
-    /// Only tasks in this status; default: every one still to do.
-    #[param(inline)]
-    status: Option<TaskStatus>,
-}
-
-#[derive(Serialize, ToSchema)]
-#[serde(rename_all = "camelCase")]
-pub struct QueuedTaskView {
-    #[serde(flatten)]
-    task: TaskView,
-    /// `REQ-3`.
-    request_number: String,
-    request_title: String,
-}
-
-impl From<QueuedTask> for QueuedTaskView {
-    fn from(q: QueuedTask) -> Self {
-        Self { task: q.task.into(), request_number: q.request_number.to_string(), request_title: q.request_title }
-    }
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TaskQueue {
-    data: Vec<QueuedTaskView>,
-}
-
-/// Fulfilment tasks still to do, least recently touched first: a team's
-/// queue (`team`), or the caller's (`mine`).
-#[utoipa::path(
-    get, path = "/api/orgs/{orgId}/requests/tasks", tag = "requests",
-    params(QueueQuery),
-    responses((status = 200, body = TaskQueue), (status = 403, body = crate::error::Problem), (status = 404, body = crate::error::Problem)),
-)]
-async fn task_queue(
-    State(state): State<AppState>,
-    org: OrgContext,
-    ApiQuery(query): ApiQuery<QueueQuery>,
-) -> Result<Json<TaskQueue>> {
-    org.require(Action::ReadRequests)?;
-    let filter = QueueFilter {
-        team: query.team,
-        assignee: (query.mine == Some(true)).then_some(org.current.user.id),
-        statuses: query.status.into_iter().collect(),
-    };
-    let queue = org.scope(&state).requests().queue(&filter).await?;
-    Ok(Json(TaskQueue { data: queue.into_iter().map(Into::into).collect() }))
-}
-
 pub fn routes() -> OpenApiRouter<AppState> {
     module_routes(
         Module::RequestFulfillment,
         portal_routes(
             OpenApiRouter::new()
                 .routes(routes!(create_request, list_requests))
-                .routes(routes!(task_queue))
+                .merge(queue::routes())
                 .routes(routes!(get_request))
                 .routes(routes!(vote_on_request))
                 .routes(routes!(request_sla))
