@@ -200,6 +200,57 @@ on_both_stores! {
         assert_eq!(clock(&clocks(&org, "/incidents/1").await, "resolution")["status"], "breached", "the figures still say what happened");
     }
 
+    async fn running_clocks_keep_their_revisions_calendar_and_warnings_until_reapplied(world: World = sla_world) {
+        let org = sla_org(&world, "Revisions").await;
+        let (member, email) = org.add_member(&world.app, "Watcher", json!(["member"])).await;
+        let member_id: Value = member.get("/api/me").await.json::<Value>().await.expect("json")["user"]["id"].clone();
+        let office = |name: &str, from: &str, to: &str| {
+            let day = json!([{"from": from, "to": to}]);
+            json!({"name": name, "timeZone": "UTC", "week": {"monday": day, "tuesday": day, "wednesday": day, "thursday": day, "friday": day}})
+        };
+        let calendar: Value = org.admin.post(&org.path("/calendars"), office("Early office", "09:00", "17:00")).await.json().await.expect("json");
+        let calendar_path = org.path(&format!("/calendars/{}", calendar["id"].as_str().expect("id")));
+        let terms = |warning: u32| json!({"name": "Office hours", "appliesTo": {"record": "incident"}, "calendar": calendar["id"],
+                                          "targets": {"default": {"resolutionMinutes": 240}}, "warnings": [warning]});
+        let created = add_policy(&org, terms(50)).await;
+        let policy_path = org.path(&format!("/sla-policies/{}", created["id"].as_str().expect("id")));
+        org.admin.post(&org.path("/incidents"), json!({"title": "Old terms", "severity": "P3", "assignees": [member_id]})).await;
+        // The calendar's hours move an hour later (a new revision of the
+        // policy counting by it), then the policy warns at 75 % instead.
+        assert_eq!(put_json(&org.admin, &calendar_path, "*", office("Late office", "10:00", "18:00")).await.status(), 200);
+        let revised: Value = org.admin.get(&policy_path).await.json().await.expect("json");
+        assert_eq!(revised["revision"], 2, "a calendar edit revises the policies counting by it");
+        let saved: Value = put_json(&org.admin, &policy_path, "*", terms(75)).await.json().await.expect("json");
+        assert_eq!(saved["revision"], 3);
+        org.admin.post(&org.path("/incidents"), json!({"title": "New terms", "severity": "P3", "assignees": [member_id]})).await;
+        // The running clock counts as it started: 09:00–17:00, due 13:00, warned at 50 %.
+        let old = clocks(&org, "/incidents/1").await;
+        let resolution = clock(&old, "resolution");
+        assert_eq!((resolution["dueAt"].as_str(), resolution["policyRevision"].as_i64()), (Some("2026-03-16T13:00:00Z"), Some(1)));
+        assert!(resolution["explanation"].as_array().expect("words").iter().any(|w| w.as_str().is_some_and(|w| w.contains("Early office (UTC)"))), "{resolution}");
+        let new = clocks(&org, "/incidents/2").await;
+        assert_eq!(clock(&new, "resolution")["dueAt"], "2026-03-16T14:00:00Z", "10:00 + 4 h");
+        // 11:05: the old clock's 50 % warning (11:00) is due; the new one's
+        // 75 % (13:00) is not.
+        world.at(185);
+        world.sweep_twice().await;
+        world.app.mail_to(&email, "has used 50 % of its resolution target").await;
+        let warned = |percent: &str| world.app.mail.sent().iter().filter(|m| m.to() == email && m.text().contains(&format!("has used {percent} %"))).count();
+        assert_eq!((warned("50"), warned("75")), (1, 0));
+        // Re-applied: the old clock takes the late hours and its new warnings.
+        let reapplied: Value = org.admin.post(&format!("{policy_path}/reapply"), json!({})).await.json().await.expect("json");
+        assert_eq!(reapplied["clocks"], 2);
+        let moved = clocks(&org, "/incidents/1").await;
+        let resolution = clock(&moved, "resolution");
+        assert_eq!((resolution["dueAt"].as_str(), resolution["policyRevision"].as_i64(), resolution["elapsedSeconds"].as_i64()), (Some("2026-03-16T14:00:00Z"), Some(3), Some(3900)));
+        world.at(305);
+        world.sweep_twice().await;
+        world.app.mail_to(&email, "has used 75 % of its resolution target").await;
+        world.sweep_twice().await;
+        tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+        assert_eq!((warned("50"), warned("75")), (1, 1), "the new clock's 75 % warning; the old one had warned once already");
+    }
+
     async fn business_hours_count_in_the_calendars_zone(world: World = sla_world) {
         // Friday 20 March 16:00 in Berlin (15:00 UTC).
         world.clock.set(Utc.with_ymd_and_hms(2026, 3, 20, 15, 0, 0).single().expect("friday"));

@@ -77,6 +77,7 @@ org_owned!(
     sla_clock,
     sla_clock_event,
     sla_policy,
+    sla_policy_revision,
     team,
     team_member,
     timeline_entry,

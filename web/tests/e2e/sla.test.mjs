@@ -126,7 +126,7 @@ describe("SLA management", () => {
     await page.getByRole("button", { name: "Create policy" }).click();
     await waitForPath(page, new RegExp(`^/${org.slug}/settings/sla-policies/slp_`));
     await page.getByText("Policy saved.").waitFor();
-    await page.getByText("Running clocks keep the targets they started with until you re-apply the policy to them.").waitFor();
+    await page.getByText("Running clocks keep the targets, calendar, pauses and warnings they started with until you re-apply the policy to them.").waitFor();
 
     const [policy] = (await apiCall(admin.context, "GET", `/api/orgs/${org.orgId}/sla-policies`)).data;
     assert.equal(policy.name, "Badge requests");

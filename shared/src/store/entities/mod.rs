@@ -52,6 +52,7 @@ pub(super) mod sla_calendar;
 pub(super) mod sla_clock;
 pub(super) mod sla_clock_event;
 pub(super) mod sla_policy;
+pub(super) mod sla_policy_revision;
 pub(super) mod stripe_event;
 pub(super) mod team;
 pub(super) mod team_member;

@@ -22,6 +22,7 @@ mod m0016_requester_domain;
 mod m0017_sla;
 mod m0018_sla_olas;
 mod m0019_default_sla_policy;
+mod m0020_sla_policy_revisions;
 
 pub(super) struct Migrator;
 
@@ -48,6 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_sla::Migration),
             Box::new(m0018_sla_olas::Migration),
             Box::new(m0019_default_sla_policy::Migration),
+            Box::new(m0020_sla_policy_revisions::Migration),
         ]
     }
 }

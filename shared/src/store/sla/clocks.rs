@@ -15,12 +15,13 @@ use super::super::records::DomainEvent;
 use super::super::scope::{scoped, scoped_update};
 use super::super::unit::UnitOfWork;
 use super::super::{StoreError, StoreResult};
-use super::{PolicyRecord, Sla, calendar_of, policies_of};
+use super::revisions::{self, Terms};
+use super::{PolicyRecord, Sla, policies_of};
 use crate::domain::events::EventType;
 use crate::domain::org::Module;
 use crate::domain::records::RecordRef;
 use crate::domain::sla::clock::{ClockEvent, ClockState, ClockStatus, replay};
-use crate::domain::sla::policy::{Metric, Subject};
+use crate::domain::sla::policy::{Metric, PolicySpec, Subject};
 use crate::ids::{OrgId, RequestTaskId, SlaClockId, SlaPolicyId, TeamId, UserId};
 
 /// A clock as a record's page shows it: its figures replayed now.
@@ -116,47 +117,53 @@ async fn append(unit: &UnitOfWork<'_>, clock: uuid::Uuid, event: &ClockEvent) ->
     Ok(())
 }
 
-async fn policy_on<C: ConnectionTrait>(conn: &C, org_id: OrgId, id: uuid::Uuid) -> StoreResult<PolicyRecord> {
-    let row = scoped::<sla_policy::Entity>(org_id).filter(sla_policy::Column::Id.eq(id)).one(conn).await?;
-    PolicyRecord::try_from(row.ok_or_else(|| corrupt("a clock's policy is missing"))?)
+/// The clock's policy as it is now, and the terms of the revision the
+/// clock counts by.
+async fn terms_of<C: ConnectionTrait>(
+    conn: &C,
+    org_id: OrgId,
+    row: &sla_clock::Model,
+) -> StoreResult<(PolicyRecord, Terms)> {
+    let found = scoped::<sla_policy::Entity>(org_id).filter(sla_policy::Column::Id.eq(row.policy_id)).one(conn).await?;
+    let policy = PolicyRecord::try_from(found.ok_or_else(|| corrupt("a clock's policy is missing"))?)?;
+    let terms = revisions::terms(conn, org_id, &policy, row.policy_revision).await?;
+    Ok((policy, terms))
 }
 
-/// A clock replayed: its figures now, its events, when its next alert is
-/// due, and the calendar it counts by.
+/// A clock replayed: its figures now, its events, and when its next alert
+/// is due.
 struct Replayed {
     state: ClockState,
     events: Vec<ClockEvent>,
     alert_at: Option<DateTime<Utc>>,
-    calendar: crate::domain::sla::calendar::Calendar,
 }
 
 async fn replayed<C: ConnectionTrait>(
     conn: &C,
     org_id: OrgId,
     row: &sla_clock::Model,
-    policy: &PolicyRecord,
+    terms: &Terms,
     now: DateTime<Utc>,
 ) -> StoreResult<Replayed> {
-    let (calendar, calendar_name) = calendar_of(conn, org_id, &policy.spec).await?;
     let events = events_of(conn, org_id, row.id).await?;
-    let state = replay(&calendar, &calendar_name, &events, now);
+    let state = replay(&terms.calendar, &terms.counts, &events, now);
     let counting = matches!(state.status, ClockStatus::Running | ClockStatus::Breached);
-    let alert_at = if !counting || !policy.spec.enabled || row.breach_sent {
+    let alert_at = if !counting || !terms.spec.enabled || row.breach_sent {
         None
     } else {
-        let warnings = &policy.spec.warnings;
+        let warnings = &terms.spec.warnings;
         let next_warning = usize::try_from(row.warnings_sent)
             .ok()
             .and_then(|sent| warnings.get(sent))
-            .and_then(|percent| state.threshold_at(&calendar, now, *percent));
+            .and_then(|percent| state.threshold_at(&terms.calendar, now, *percent));
         [next_warning, state.due_at.or(state.breached_at)].into_iter().flatten().min()
     };
-    Ok(Replayed { state, events, alert_at, calendar })
+    Ok(Replayed { state, events, alert_at })
 }
 
 /// Writes the clock's figures and timer as its events now say.
-async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, policy: &PolicyRecord) -> StoreResult<sla_clock::Model> {
-    let Replayed { state, alert_at, .. } = replayed(unit.conn(), unit.org_id(), &row, policy, unit.now()).await?;
+async fn refresh(unit: &UnitOfWork<'_>, row: sla_clock::Model, terms: &Terms) -> StoreResult<sla_clock::Model> {
+    let Replayed { state, alert_at, .. } = replayed(unit.conn(), unit.org_id(), &row, terms, unit.now()).await?;
     let mut active: sla_clock::ActiveModel = row.into();
     active.status = Set(state.status.key().to_owned());
     active.target_seconds = Set(state.target.num_seconds());
@@ -191,7 +198,8 @@ pub(in crate::store) async fn start(
     let Some(policy) = policies.iter().find(|p| p.spec.enabled && p.spec.applies_to.matches(subject)) else {
         return Ok(());
     };
-    let targets = policy.spec.targets_for(priority);
+    let terms = revisions::terms(unit.conn(), unit.org_id(), policy, policy.revision).await?;
+    let targets = terms.spec.targets_for(priority);
     for metric in Metric::ALL {
         let Some(minutes) = targets.minutes(*metric) else { continue };
         let target_seconds = i64::from(minutes) * 60;
@@ -218,7 +226,7 @@ pub(in crate::store) async fn start(
         .insert(unit.conn())
         .await?;
         append(unit, row.id, &ClockEvent::Started { at: unit.now(), target_seconds }).await?;
-        refresh(unit, row, policy).await?;
+        refresh(unit, row, &terms).await?;
     }
     Ok(())
 }
@@ -245,7 +253,7 @@ fn event_for(
     change: &ClockMove,
     metric: Metric,
     status: ClockStatus,
-    policy: &PolicyRecord,
+    terms: &PolicySpec,
     target_seconds: i64,
     at: DateTime<Utc>,
 ) -> Option<ClockEvent> {
@@ -254,12 +262,12 @@ fn event_for(
     match change {
         ClockMove::Met(m) if *m == metric && open => Some(ClockEvent::Met { at }),
         ClockMove::Reopen(m) if *m == metric && status == ClockStatus::Met => Some(ClockEvent::Reopened { at }),
-        ClockMove::Pause(on) if counting && policy.spec.pause_statuses.iter().any(|s| s == on) => {
+        ClockMove::Pause(on) if counting && terms.pause_statuses.iter().any(|s| s == on) => {
             Some(ClockEvent::Paused { at, reason: on.replace('_', " ") })
         }
         ClockMove::Resume if status == ClockStatus::Paused => Some(ClockEvent::Resumed { at }),
         ClockMove::Retarget { priority, reason } if open => {
-            let minutes = policy.spec.targets_for(Some(priority)).minutes(metric)?;
+            let minutes = terms.targets_for(Some(priority)).minutes(metric)?;
             let target = i64::from(minutes) * 60;
             (target != target_seconds).then(|| ClockEvent::TargetChanged {
                 at,
@@ -279,13 +287,13 @@ pub(in crate::store) async fn moved(
     changes: &[ClockMove],
 ) -> StoreResult<()> {
     for row in clocks_measuring(unit.org_id(), measured.into()).all(unit.conn()).await? {
-        let policy = policy_on(unit.conn(), unit.org_id(), row.policy_id).await?;
+        let (_, terms) = terms_of(unit.conn(), unit.org_id(), &row).await?;
         let metric: Metric = row.metric.parse().map_err(corrupt)?;
         let mut status = status_of(&row)?;
         let mut target = row.target_seconds;
         let mut touched = false;
         for change in changes {
-            let Some(event) = event_for(change, metric, status, &policy, target, unit.now()) else { continue };
+            let Some(event) = event_for(change, metric, status, &terms.spec, target, unit.now()) else { continue };
             append(unit, row.id, &event).await?;
             touched = true;
             status = match &event {
@@ -300,7 +308,7 @@ pub(in crate::store) async fn moved(
             };
         }
         if touched {
-            refresh(unit, row, &policy).await?;
+            refresh(unit, row, &terms).await?;
         }
     }
     Ok(())
@@ -318,8 +326,16 @@ pub(super) async fn refresh_alerts_of_policy(unit: &UnitOfWork<'_>, policy: &Pol
             .await?;
         return Ok(());
     }
+    // Clocks count by their own revisions; each revision is read once.
+    let mut revisions = std::collections::BTreeMap::new();
     for row in counting_clocks(unit, policy).await? {
-        refresh(unit, row, policy).await?;
+        let terms = match revisions.entry(row.policy_revision) {
+            std::collections::btree_map::Entry::Occupied(known) => known.into_mut(),
+            std::collections::btree_map::Entry::Vacant(new) => {
+                new.insert(revisions::terms(unit.conn(), unit.org_id(), policy, row.policy_revision).await?)
+            }
+        };
+        refresh(unit, row, terms).await?;
     }
     Ok(())
 }
@@ -335,18 +351,19 @@ async fn counting_clocks(unit: &UnitOfWork<'_>, policy: &PolicyRecord) -> StoreR
 
 /// The policy's targets, as it is now, for its clocks still counting.
 pub(super) async fn reapply(unit: &UnitOfWork<'_>, policy: &PolicyRecord) -> StoreResult<usize> {
+    let terms = revisions::terms(unit.conn(), unit.org_id(), policy, policy.revision).await?;
     let mut count = 0;
     for row in counting_clocks(unit, policy).await? {
         let metric: Metric = row.metric.parse().map_err(corrupt)?;
         let priority = priority_of(unit.conn(), unit.org_id(), &row).await?;
         let reason = format!("{} was re-applied (revision {})", policy.spec.name, policy.revision);
         let change = ClockMove::Retarget { priority: priority.unwrap_or_else(|| "default".to_owned()), reason };
-        if let Some(event) = event_for(&change, metric, status_of(&row)?, policy, row.target_seconds, unit.now()) {
+        if let Some(event) = event_for(&change, metric, status_of(&row)?, &terms.spec, row.target_seconds, unit.now()) {
             append(unit, row.id, &event).await?;
         }
         let mut active: sla_clock::ActiveModel = row.into();
         active.policy_revision = Set(policy.revision);
-        refresh(unit, active.update(unit.conn()).await?, policy).await?;
+        refresh(unit, active.update(unit.conn()).await?, &terms).await?;
         count += 1;
     }
     Ok(count)
@@ -377,10 +394,10 @@ pub(super) async fn alert(unit: &mut UnitOfWork<'_>, clock: SlaClockId) -> Store
     if row.alert_at.is_none_or(|at| at > now) {
         return Ok(false);
     }
-    let policy = policy_on(unit.conn(), org_id, row.policy_id).await?;
-    let Replayed { state, calendar, .. } = replayed(unit.conn(), org_id, &row, &policy, now).await?;
+    let (_, terms) = terms_of(unit.conn(), org_id, &row).await?;
+    let Replayed { state, .. } = replayed(unit.conn(), org_id, &row, &terms, now).await?;
     let record = RecordRef::stored(row.subject_kind.parse().map_err(corrupt)?, row.subject_id);
-    let warnings = &policy.spec.warnings;
+    let warnings = &terms.spec.warnings;
     let sent = usize::try_from(row.warnings_sent).unwrap_or(usize::MAX);
     let mut active: sla_clock::ActiveModel = row.clone().into();
     let (event_type, percent) = if state.breached_at.is_some() {
@@ -388,21 +405,21 @@ pub(super) async fn alert(unit: &mut UnitOfWork<'_>, clock: SlaClockId) -> Store
         active.warnings_sent = Set(i32::try_from(warnings.len()).unwrap_or(i32::MAX));
         (EventType::SlaBreached, 100)
     } else if let Some(percent) =
-        warnings.get(sent).copied().filter(|p| state.threshold_at(&calendar, now, *p).is_some_and(|at| at <= now))
+        warnings.get(sent).copied().filter(|p| state.threshold_at(&terms.calendar, now, *p).is_some_and(|at| at <= now))
     {
         active.warnings_sent = Set(row.warnings_sent + 1);
         (EventType::SlaWarning, percent)
     } else {
-        refresh(unit, row, &policy).await?;
+        refresh(unit, row, &terms).await?;
         return Ok(false);
     };
     let updated = active.update(unit.conn()).await?;
-    refresh(unit, updated, &policy).await?;
+    refresh(unit, updated, &terms).await?;
     let Some(summary) = super::super::records::describe(unit.conn(), org_id, record).await? else { return Ok(false) };
     let task = row.task_id.map(RequestTaskId::from_uuid);
     let notify = people_to_tell(unit.conn(), org_id, record, task).await?;
     let mut data = json!({"number": summary.number.to_string(), "title": summary.title, "metric": row.metric,
-                          "percent": percent, "policy": policy.spec.name, "dueAt": state.due_at,
+                          "percent": percent, "policy": terms.spec.name, "dueAt": state.due_at,
                           "breachedAt": state.breached_at, "clock": clock, "notify": notify});
     if let Some(task) = task {
         data["task"] = super::super::requests::task_summary(unit.conn(), org_id, task).await?;
@@ -434,8 +451,8 @@ impl Sla<'_> {
         let now = self.scope.clock.now();
         let mut clocks = Vec::new();
         for row in clocks_of(org_id, record).all(db).await? {
-            let policy = policy_on(db, org_id, row.policy_id).await?;
-            let Replayed { state, events, .. } = replayed(db, org_id, &row, &policy, now).await?;
+            let (policy, terms) = terms_of(db, org_id, &row).await?;
+            let Replayed { state, events, .. } = replayed(db, org_id, &row, &terms, now).await?;
             let task =
                 row.task_id.zip(row.team_id).map(|(t, team)| (RequestTaskId::from_uuid(t), TeamId::from_uuid(team)));
             clocks.push(ClockRecord {

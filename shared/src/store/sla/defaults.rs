@@ -93,7 +93,7 @@ impl Sla<'_> {
             spec.targets.insert(severity.key().to_owned(), Targets::of(*target));
         }
         let text = json!(spec).to_string();
-        match existing {
+        let written = match existing {
             Some(policy) => {
                 sla_policy::ActiveModel {
                     id: Set(policy.id.uuid()),
@@ -104,7 +104,7 @@ impl Sla<'_> {
                     ..Default::default()
                 }
                 .update(unit.conn())
-                .await?;
+                .await?
             }
             None => {
                 sla_policy::ActiveModel {
@@ -121,9 +121,10 @@ impl Sla<'_> {
                     is_default: Set(true),
                 }
                 .insert(unit.conn())
-                .await?;
+                .await?
             }
-        }
+        };
+        super::revisions::record(&unit, &PolicyRecord::try_from(written)?).await?;
         let describe = |list: &[(Severity, SlaTarget)]| -> serde_json::Value {
             list.iter()
                 .map(|(s, t)| {

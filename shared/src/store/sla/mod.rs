@@ -5,6 +5,7 @@
 mod clocks;
 mod compliance;
 mod defaults;
+mod revisions;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect, Set};
@@ -15,7 +16,6 @@ use super::scope::{OrgOwned, scoped, scoped_delete};
 use super::unit::UnitOfWork;
 use super::{OrgStore, StoreError, StoreResult};
 use crate::domain::audit::{AuditEntry, AuditMeta};
-use crate::domain::sla::calendar::Calendar;
 use crate::domain::sla::policy::{CalendarSpec, PolicySpec};
 use crate::ids::{CalendarId, OrgId, SlaPolicyId};
 
@@ -105,21 +105,6 @@ fn name_taken<T>(error: StoreError) -> StoreResult<Result<T, SlaRefusal>> {
         StoreError::Duplicate(_) => Ok(Err(SlaRefusal::NameTaken)),
         other => Err(other),
     }
-}
-
-/// The calendar a policy counts by, and what it counts in words; round
-/// the clock without one.
-pub(super) async fn calendar_of<C: ConnectionTrait>(
-    conn: &C,
-    org_id: OrgId,
-    policy: &PolicySpec,
-) -> StoreResult<(Calendar, String)> {
-    let Some(id) = policy.calendar else { return Ok((Calendar::always(), "round the clock (24/7)".to_owned())) };
-    let row = scoped::<sla_calendar::Entity>(org_id).filter(sla_calendar::Column::Id.eq(id.uuid())).one(conn).await?;
-    let record =
-        CalendarRecord::try_from(row.ok_or_else(|| StoreError::Corrupt("a policy's calendar is missing".into()))?)?;
-    let calendar = record.spec.calendar().map_err(|_| StoreError::Corrupt("a stored calendar is invalid".into()))?;
-    Ok((calendar, format!("only the business hours of {} ({})", record.spec.name, record.spec.time_zone)))
 }
 
 /// The organisation's row of `E` with id `id`, locked for the rest of
@@ -213,12 +198,20 @@ impl Sla<'_> {
             Ok(row) => CalendarRecord::try_from(row)?,
             Err(error) => return name_taken(error),
         };
-        // Running clocks keep the due times they were given; new ones and
-        // those re-applied count by the new hours.
+        // The policies counting by it take the new hours in a new revision:
+        // clocks started from now on count by them, running ones once their
+        // policy is re-applied.
+        let mut revised = Vec::new();
+        for policy in self.policies_on(unit.conn()).await? {
+            if policy.spec.calendar == Some(record.id) {
+                revised.push(json!({"name": policy.spec.name, "revision": policy.revision + 1}));
+                revise(&unit, policy.id).await?;
+            }
+        }
         unit.audit(AuditEntry::new(
             "sla.calendar_saved",
             record.id,
-            json!({"name": record.spec.name, "version": record.version}),
+            json!({"name": record.spec.name, "version": record.version, "policiesRevised": revised}),
         ));
         unit.commit().await?;
         Ok(Ok(record))
@@ -334,6 +327,7 @@ impl Sla<'_> {
             Ok(row) => PolicyRecord::try_from(row)?,
             Err(error) => return name_taken(error),
         };
+        revisions::record(&unit, &record).await?;
         clocks::refresh_alerts_of_policy(&unit, &record).await?;
         let summary = json!({"name": record.spec.name, "enabled": record.spec.enabled, "revision": record.revision});
         unit.audit(AuditEntry::new("sla.policy_saved", record.id, summary));
@@ -367,6 +361,18 @@ impl Sla<'_> {
         unit.commit().await?;
         Ok(sent)
     }
+}
+
+/// A new revision of the policy, as it is now with its calendar's hours now.
+async fn revise(unit: &UnitOfWork<'_>, id: SlaPolicyId) -> StoreResult<()> {
+    let locked = locked_current::<sla_policy::Entity>(unit, sla_policy::Column::Id, id.uuid(), None, |r| r.version);
+    let Ok(row) = locked.await? else { return Err(StoreError::Corrupt("a revised policy vanished".into())) };
+    let (version, revision) = (row.version, row.revision);
+    let mut active: sla_policy::ActiveModel = row.into();
+    active.revision = Set(revision + 1);
+    active.version = Set(version + 1);
+    active.updated_at = Set(unit.now());
+    revisions::record(unit, &PolicyRecord::try_from(active.update(unit.conn()).await?)?).await
 }
 
 pub(super) async fn policies_of<C: ConnectionTrait>(conn: &C, org_id: OrgId) -> StoreResult<Vec<PolicyRecord>> {

@@ -383,7 +383,7 @@ function CalendarEditor({ saved, onSaved, onReload }: EditorProps<Calendar>) {
           </Button>
         )}
       </div>
-      {calendar && <p className="text-sm text-slate-600 dark:text-slate-400">Clocks counting by this calendar read the saved hours from then on.</p>}
+      {calendar && <p className="text-sm text-slate-600 dark:text-slate-400">Saving makes a new revision of each policy counting by this calendar: clocks started from then on count the new hours, running ones keep theirs until you re-apply the policy to them.</p>}
       <ErrorAlert error={remove.error} />
     </form>
   );

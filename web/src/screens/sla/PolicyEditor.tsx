@@ -347,7 +347,7 @@ function PolicyEditor({ saved, onSaved, onReload }: EditorProps<SlaPolicy>) {
 
       <Card className="space-y-4 p-4">
         <p className="text-sm text-slate-700 dark:text-slate-300">
-          Changes apply to incidents, requests and tasks opened after you save. Running clocks keep the targets they started with until you re-apply the policy to them.
+          Changes apply to incidents, requests and tasks opened after you save. Running clocks keep the targets, calendar, pauses and warnings they started with until you re-apply the policy to them.
         </p>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" pending={form.pending} disabled={!!policy && !dirty}>
