@@ -88,6 +88,22 @@ fn vercel_pattern(path: &str) -> String {
         .join("/")
 }
 
+/// Functions whose Vercel defaults do not fit, as (endpoint, memory in MB,
+/// maximum duration in s). The event stream holds an idle connection for
+/// minutes and little else (browsers reconnect with `Last-Event-ID` when it
+/// ends); the cron sweep may take up to its interval, a minute (an overrun
+/// overlaps the next sweep, which claims other rows).
+const VERCEL_LIMITS: &[(Endpoint, u32, u32)] = &[(endpoints::ORG_EVENTS, 256, 300), (endpoints::CRON_SWEEP, 1024, 60)];
+
+/// The glob Vercel finds a function's source file by. Its keys are
+/// micromatch globs, where `[orgId]` would be a character class: each
+/// dynamic segment is written `*`.
+pub fn vercel_function_glob(endpoint: &Endpoint) -> String {
+    let file = endpoint.file();
+    let segments = file.split('/').map(|s| if s.starts_with('[') { "*" } else { s });
+    segments.collect::<Vec<_>>().join("/")
+}
+
 fn vercel_json() -> String {
     // Nested paths go to their endpoint's function with the original path in
     // `__path` (see `runner::restore_vercel_path`). Deeper endpoints first.
@@ -115,6 +131,12 @@ fn vercel_json() -> String {
         // Timers (escalations, delivery retries) are rows; the cron makes the
         // sweep run them. Vercel sends `Authorization: Bearer $CRON_SECRET`.
         "crons": [{"path": endpoints::CRON_SWEEP.path, "schedule": "* * * * *"}],
+        "functions": VERCEL_LIMITS
+            .iter()
+            .map(|(endpoint, memory, seconds)| {
+                (vercel_function_glob(endpoint), serde_json::json!({"memory": memory, "maxDuration": seconds}))
+            })
+            .collect::<serde_json::Map<_, _>>(),
     });
     let mut text = serde_json::to_string_pretty(&manifest).unwrap_or_default();
     text.push('\n');
