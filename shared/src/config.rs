@@ -45,6 +45,9 @@ pub struct Config {
     pub sweep_interval: std::time::Duration,
     /// Guards the sweep endpoint cron jobs call (`CRON_SECRET`).
     pub cron_secret: Option<String>,
+    /// When set, local mode's `GET /metrics` asks for it as a bearer token
+    /// (`METRICS_TOKEN`); unset, it answers anyone who can reach the port.
+    pub metrics_token: Option<String>,
     /// Let notifications reach private and loopback addresses over plain
     /// http, any host (`OUTBOUND_ALLOW_PRIVATE`): for tests and local
     /// receivers only, never where organisations share a deployment.
@@ -114,6 +117,7 @@ impl Config {
                 })?),
             },
             cron_secret: var("CRON_SECRET"),
+            metrics_token: var("METRICS_TOKEN"),
             outbound_allow_private: parse_bool("OUTBOUND_ALLOW_PRIVATE")?.unwrap_or(false),
             clock: crate::clock::Clock::system(),
             body_limit_bytes: match var("BODY_LIMIT_BYTES") {
@@ -145,6 +149,7 @@ impl Config {
             retry: Default::default(),
             sweep_interval: DEFAULT_SWEEP_INTERVAL,
             cron_secret: None,
+            metrics_token: None,
             outbound_allow_private: false,
             clock: crate::clock::Clock::system(),
         }

@@ -15,6 +15,7 @@ pub mod jobs;
 pub mod logging;
 pub mod mail;
 pub mod manifests;
+pub mod metrics;
 pub mod notify;
 pub mod realtime;
 pub mod runner;

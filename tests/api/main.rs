@@ -19,6 +19,7 @@ mod layering;
 mod live;
 mod local_mode;
 mod logs;
+mod metrics;
 mod modules;
 mod notifications;
 mod outbound;

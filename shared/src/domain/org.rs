@@ -27,6 +27,8 @@ const RESERVED_SLUGS: &[&str] = &[
     "login",
     "logout",
     "me",
+    // Local mode's Prometheus scrape.
+    "metrics",
     "new",
     "orgs",
     "settings",

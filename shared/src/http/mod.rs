@@ -51,6 +51,15 @@ pub fn service(routes: OpenApiRouter<AppState>, state: AppState) -> Router {
     finish(router.fallback(not_found), state)
 }
 
+/// Whether the request carries `secret` as its bearer token (an operator's
+/// shared secret: the cron's, the metrics scrape's).
+pub fn bearer_is(headers: &axum::http::HeaderMap, secret: &str) -> bool {
+    use sha2::Digest;
+    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
+    // Compare digests: equal length, so the comparison leaks no prefix.
+    given.is_some_and(|given| sha2::Sha256::digest(given.as_bytes()) == sha2::Sha256::digest(secret.as_bytes()))
+}
+
 /// Answers any path no route matched.
 pub async fn not_found() -> Error {
     Error::NotFound("resource")

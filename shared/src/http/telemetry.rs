@@ -1,7 +1,7 @@
-//! One span and one log line per request: request id, method, the route
-//! template (never the raw path, which can carry secrets such as an
-//! invitation's token), org id (recorded by the org extractor), status and
-//! latency.
+//! One span, one log line and the request metrics per request: request
+//! id, method, the route template (never the raw path, which can carry
+//! secrets such as an invitation's token), org id (recorded by the org
+//! extractor), status and latency.
 
 use std::time::Instant;
 
@@ -24,17 +24,21 @@ pub async fn request_span(mut request: Request, next: Next) -> Response {
         .and_then(|v| v.to_str().ok())
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.bytes().all(|b| b.is_ascii_graphic()))
         .map_or_else(|| uuid::Uuid::now_v7().simple().to_string(), str::to_owned);
+    let method = request.method().clone();
+    let route = request.extensions().get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str).to_owned();
     let span = tracing::info_span!(
         "request",
         request_id = %request_id,
-        method = %request.method(),
-        route = request.extensions().get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str),
+        method = %method,
+        route = %route,
         org_id = tracing::field::Empty,
     );
     request.extensions_mut().insert(RequestId(request_id.clone()));
     let started = Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
-    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let took = started.elapsed();
+    crate::metrics::request_answered(method.as_str(), &route, response.status().as_u16(), took);
+    let latency_ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
         tracing::info!(status = response.status().as_u16(), latency_ms, "request completed");
     });

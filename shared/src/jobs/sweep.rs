@@ -38,6 +38,13 @@ static STATISTICS_REFRESHED: std::sync::atomic::AtomicI64 = std::sync::atomic::A
 const STATISTICS_EVERY_SECONDS: i64 = 3600;
 
 pub async fn sweep_once(state: &AppState) -> Result<SweepReport, super::relay::RelayError> {
+    let started = std::time::Instant::now();
+    let swept = sweep(state).await;
+    crate::metrics::sweep_ran(started.elapsed());
+    swept
+}
+
+async fn sweep(state: &AppState) -> Result<SweepReport, super::relay::RelayError> {
     let mut report = SweepReport::default();
     let now = state.store.now();
     // A long-running server's tables outgrow the statistics it started

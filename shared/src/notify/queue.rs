@@ -54,6 +54,7 @@ impl InProcessQueue {
 impl Queue for InProcessQueue {
     fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a> {
         let sent = self.sender.send(message.clone()).map_err(|_| QueueError::Send("the workers have stopped".into()));
+        crate::metrics::queue_send("in_process", sent.is_ok());
         Box::pin(async move { sent })
     }
 }
@@ -182,13 +183,9 @@ impl Queue for SqsQueue {
     fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a> {
         Box::pin(async move {
             let body = serde_json::to_string(message).map_err(|e| QueueError::Send(e.to_string()))?;
-            self.client
-                .send_message()
-                .queue_url(&self.url)
-                .message_body(body)
-                .send()
-                .await
-                .map_err(|e| QueueError::Send(crate::error::chain(&e)))?;
+            let sent = self.client.send_message().queue_url(&self.url).message_body(body).send().await;
+            crate::metrics::queue_send("sqs", sent.is_ok());
+            sent.map_err(|e| QueueError::Send(crate::error::chain(&e)))?;
             Ok(())
         })
     }
@@ -216,7 +213,7 @@ impl Queue for SqsQueue {
                 }
             }
             let sent = self.client.send_message_batch().queue_url(&self.url).set_entries(Some(entries)).send().await;
-            match sent {
+            let outcomes = match sent {
                 Err(error) => vec![Err(QueueError::Send(crate::error::chain(&error))); messages.len()],
                 Ok(output) => {
                     let mut outcomes = vec![Ok(()); messages.len()];
@@ -228,7 +225,11 @@ impl Queue for SqsQueue {
                     }
                     outcomes
                 }
+            };
+            for outcome in &outcomes {
+                crate::metrics::queue_send("sqs", outcome.is_ok());
             }
+            outcomes
         })
     }
 }

@@ -19,13 +19,7 @@ use crate::jobs::sweep::SweepReport;
 )]
 async fn sweep(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<SweepReport>> {
     let secret = state.config.cron_secret.as_deref().ok_or(Error::Unauthenticated)?;
-    let given = headers.get("authorization").and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    let matches = given.is_some_and(|given| {
-        use sha2::Digest;
-        // Compare digests: equal length, so the comparison leaks no prefix.
-        sha2::Sha256::digest(given.as_bytes()) == sha2::Sha256::digest(secret.as_bytes())
-    });
-    if !matches {
+    if !crate::http::bearer_is(&headers, secret) {
         return Err(Error::Unauthenticated);
     }
     let report = crate::jobs::sweep::sweep_once(&state).await.map_err(|e| Error::Upstream(crate::error::chain(&e)))?;

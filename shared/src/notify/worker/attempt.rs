@@ -43,6 +43,7 @@ pub(super) async fn attempt(
     };
     if let Some(reason) = moved_on(&scope, &delivery).await? {
         tracing::info!(delivery = %delivery.id, %reason, "delivery cancelled");
+        crate::metrics::delivery_attempted(&delivery.channel, "cancelled");
         scope.cancel_delivery(&delivery, &reason).await?;
         return Ok(());
     }
@@ -59,6 +60,12 @@ pub(super) async fn attempt(
             AttemptOutcome::Failed { status_code, error: detail, retry_at: None }
         }
     };
+    let counted = match &outcome {
+        AttemptOutcome::Delivered { .. } => "delivered",
+        AttemptOutcome::Failed { retry_at: Some(_), .. } => "retrying",
+        AttemptOutcome::Failed { .. } => "failed",
+    };
+    crate::metrics::delivery_attempted(&delivery.channel, counted);
     if let AttemptOutcome::Failed { error, retry_at, .. } = &outcome {
         tracing::warn!(delivery = %delivery.id, channel = %delivery.channel, %error, ?retry_at, "delivery attempt failed");
     }

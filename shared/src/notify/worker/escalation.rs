@@ -72,6 +72,7 @@ pub(super) async fn escalate(
         scope.advance_escalation(running.id, running.next_step, None).await?;
         return Ok(());
     };
+    crate::metrics::escalation_fired(now - running.due_at);
     let (kind, shown_level) =
         if running.next_step == 0 { (NoticeKind::Triggered, None) } else { (NoticeKind::Escalated, Some(number)) };
     let event_id = running.trigger();

@@ -45,6 +45,13 @@ impl SystemStore<'_> {
         Ok(Claimed { rows, until })
     }
 
+    /// How many recorded events are not yet relayed (the pending index's size).
+    pub async fn outbox_backlog(&self) -> StoreResult<u64> {
+        use sea_orm::PaginatorTrait;
+        let pending = outbox_event::Entity::find().filter(outbox_event::Column::RelayedAt.is_null());
+        Ok(pending.count(&self.store.db).await?)
+    }
+
     /// Marks events relayed that this relay still holds (claimed until
     /// `until`): one whose lease ran out and that another relay took is
     /// that relay's to mark.
