@@ -12,6 +12,7 @@ mod changes;
 mod channels;
 mod dashboard;
 mod deploy;
+mod golden;
 mod incidents;
 mod invites;
 mod knowledge;

@@ -16,12 +16,12 @@ use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::helpers::{ChildGuard, PASSWORD, TestApp, free_port, on_both_stores, wait_until_up};
 
-fn endpoint_binary(endpoint: &simplicity_shared::endpoints::Endpoint) -> String {
+pub(crate) fn endpoint_binary(endpoint: &simplicity_shared::endpoints::Endpoint) -> String {
     let dir = std::path::Path::new(env!("CARGO_BIN_EXE_simplicity")).parent().expect("bin dir").to_owned();
     dir.join(endpoint.bin_name()).display().to_string()
 }
 
-fn spawn_function(binary: &str, database_url: &str, env: &[(&str, String)]) -> ChildGuard {
+pub(crate) fn spawn_function(binary: &str, database_url: &str, env: &[(&str, String)]) -> ChildGuard {
     let mut command = Command::new(binary);
     command
         .env_clear()
@@ -37,8 +37,8 @@ fn spawn_function(binary: &str, database_url: &str, env: &[(&str, String)]) -> C
 }
 
 /// Signs up and creates an org through the local server; returns the session
-/// cookie (`name=value`) and the org id.
-async fn seed(app: &TestApp) -> (String, String) {
+/// cookie (`name=value`), the org id and the person's email.
+pub(crate) async fn seed(app: &TestApp) -> (String, String, String) {
     let client = reqwest::Client::new();
     let email = format!("runner-{}@example.com", uuid::Uuid::new_v4().simple());
     let signup = client
@@ -77,7 +77,7 @@ async fn seed(app: &TestApp) -> (String, String) {
         .json()
         .await
         .expect("org");
-    (cookie, org["id"].as_str().expect("org id").to_owned())
+    (cookie, org["id"].as_str().expect("org id").to_owned(), email)
 }
 
 /// What the local server answers: (status, JSON body).
@@ -95,7 +95,10 @@ struct RuntimeApi {
 }
 
 async fn next_invocation(State(api): State<RuntimeApi>) -> impl IntoResponse {
-    let (request_id, event) = api.events.lock().await.recv().await.expect("event queue open");
+    // Once the test drops its harness, the function waits on: it is killed.
+    let Some((request_id, event)) = api.events.lock().await.recv().await else {
+        return std::future::pending().await;
+    };
     let deadline = (chrono::Utc::now() + chrono::Duration::seconds(30)).timestamp_millis();
     let mut headers = HeaderMap::new();
     headers.insert("lambda-runtime-aws-request-id", request_id.parse().expect("header"));
@@ -115,14 +118,14 @@ async fn invocation_result(State(api): State<RuntimeApi>, Path((id, kind)): Path
     }
 }
 
-struct LambdaHarness {
+pub(crate) struct LambdaHarness {
     api: RuntimeApi,
     events: mpsc::Sender<(String, Value)>,
-    addr: std::net::SocketAddr,
+    pub(crate) addr: std::net::SocketAddr,
 }
 
 impl LambdaHarness {
-    async fn start() -> Self {
+    pub(crate) async fn start() -> Self {
         let (events, receiver) = mpsc::channel(8);
         let api = RuntimeApi { events: Arc::new(Mutex::new(receiver)), waiting: Arc::default() };
         let router = Router::new()
@@ -136,7 +139,7 @@ impl LambdaHarness {
     }
 
     /// Invokes the function with `event`; returns what it answered.
-    async fn invoke_raw(&self, event: Value) -> Value {
+    pub(crate) async fn invoke_raw(&self, event: Value) -> Value {
         let request_id = uuid::Uuid::new_v4().to_string();
         let (sender, receiver) = oneshot::channel();
         self.api.waiting.lock().await.insert(request_id.clone(), sender);
@@ -147,25 +150,48 @@ impl LambdaHarness {
         reply
     }
 
-    /// Invokes the function with an API Gateway HTTP API (v2) event.
-    async fn invoke(&self, path: &str, cookie: &str) -> (u16, Value) {
+    /// Invokes the function with an API Gateway HTTP API (v2) event for
+    /// `method` on `path` (with its query), as API Gateway would send it:
+    /// cookies apart from the other headers. Returns the function's reply.
+    pub(crate) async fn invoke_http(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(String, String)],
+        body: Option<&str>,
+    ) -> Value {
         let request_id = uuid::Uuid::new_v4().to_string();
+        let (raw_path, query) = path.split_once('?').unwrap_or((path, ""));
+        let cookies: Vec<&str> =
+            headers.iter().filter(|(k, _)| k == "cookie").flat_map(|(_, v)| v.split("; ")).collect();
+        let mut header_map = serde_json::Map::new();
+        header_map.insert("host".into(), "api.example.com".into());
+        for (key, value) in headers.iter().filter(|(k, _)| k != "cookie") {
+            header_map.insert(key.clone(), value.clone().into());
+        }
         let event = json!({
             "version": "2.0",
             "routeKey": "$default",
-            "rawPath": path,
-            "rawQueryString": "",
-            "cookies": [cookie],
-            "headers": {"accept": "application/json", "host": "api.example.com"},
+            "rawPath": raw_path,
+            "rawQueryString": query,
+            "cookies": cookies,
+            "headers": header_map,
             "requestContext": {
                 "accountId": "123456789012", "apiId": "api", "domainName": "api.example.com",
                 "domainPrefix": "api", "requestId": request_id, "routeKey": "$default", "stage": "$default",
                 "time": "25/Nov/2026:19:03:58 +0000", "timeEpoch": 1_795_633_438_000u64,
-                "http": {"method": "GET", "path": path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1", "userAgent": "test"}
+                "http": {"method": method, "path": raw_path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1", "userAgent": "test"}
             },
+            "body": body,
             "isBase64Encoded": false
         });
-        let reply = self.invoke_raw(event).await;
+        self.invoke_raw(event).await
+    }
+
+    /// A GET with a session cookie: (status, JSON body).
+    async fn invoke(&self, path: &str, cookie: &str) -> (u16, Value) {
+        let headers = [("accept".to_owned(), "application/json".to_owned()), ("cookie".to_owned(), cookie.to_owned())];
+        let reply = self.invoke_http("GET", path, &headers, None).await;
         let body = reply["body"].as_str().expect("string body");
         (reply["statusCode"].as_u64().expect("status") as u16, serde_json::from_str(body).expect("json body"))
     }
@@ -173,7 +199,7 @@ impl LambdaHarness {
 
 on_both_stores! {
     async fn lambda_runner_answers_like_the_local_server(app: TestApp) {
-        let (cookie, org_id) = seed(&app).await;
+        let (cookie, org_id, _) = seed(&app).await;
         let harness = LambdaHarness::start().await;
         let binary = endpoint_binary(&simplicity_shared::endpoints::ORG);
         let _function = spawn_function(&binary, &app.db.url, &[
@@ -195,7 +221,7 @@ on_both_stores! {
     }
 
     async fn vercel_runner_answers_like_the_local_server(app: TestApp) {
-        let (cookie, org_id) = seed(&app).await;
+        let (cookie, org_id, _) = seed(&app).await;
         let port = free_port();
         let binary = endpoint_binary(&simplicity_shared::endpoints::ORG);
         let _function = spawn_function(&binary, &app.db.url, &[("VERCEL_DEV_PORT", port.to_string())]);
