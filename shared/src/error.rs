@@ -218,7 +218,14 @@ impl IntoResponse for Error {
             Self::Busy(_) => Some(1),
             _ => None,
         };
+        let reported = match &self {
+            Self::Internal(source) => Some(crate::reporting::ServerError(chain(source.as_ref()))),
+            _ => None,
+        };
         let mut response = self.problem().into_response();
+        if let Some(reported) = reported {
+            response.extensions_mut().insert(reported);
+        }
         if let Some(seconds) = retry_after {
             response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }

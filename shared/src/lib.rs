@@ -18,6 +18,7 @@ pub mod manifests;
 pub mod metrics;
 pub mod notify;
 pub mod realtime;
+pub mod reporting;
 pub mod runner;
 pub mod secrets;
 pub mod server;

@@ -117,6 +117,7 @@ where
 {
     crate::logging::init();
     crate::tls::install_crypto();
+    let _reporting = crate::reporting::init(None);
     let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
         Ok(runtime) => runtime,
         Err(error) => {

@@ -30,6 +30,7 @@ mod rate_limits;
 mod rbac;
 mod realtime;
 mod receivers;
+mod reporting;
 mod requests;
 mod runners;
 mod sla;

@@ -80,7 +80,9 @@ pub fn finish(router: Router<AppState>, state: AppState) -> Router {
 
 fn panic_problem(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a handler panicked");
-    Error::internal("handler panicked").into_response()
+    let mut response = Error::internal("handler panicked").into_response();
+    response.extensions_mut().insert(crate::reporting::Panicked);
+    response
 }
 
 /// After a write that succeeded, the events it recorded are relayed (to the

@@ -1,7 +1,7 @@
 //! One span, one log line and the request metrics per request: request
 //! id, method, the route template (never the raw path, which can carry
 //! secrets such as an invitation's token), org id (recorded by the org
-//! extractor), status and latency.
+//! extractor), status and latency; a 500 is reported to Sentry.
 
 use std::time::Instant;
 
@@ -42,6 +42,17 @@ pub async fn request_span(mut request: Request, next: Next) -> Response {
     span.in_scope(|| {
         tracing::info!(status = response.status().as_u16(), latency_ms, "request completed");
     });
+    if response.status() == axum::http::StatusCode::INTERNAL_SERVER_ERROR {
+        let facts = crate::reporting::RequestFacts {
+            method: method.as_str(),
+            route: &route,
+            status: response.status().as_u16(),
+            request_id: &request_id,
+        };
+        let error = response.extensions().get::<crate::reporting::ServerError>();
+        let panicked = response.extensions().get::<crate::reporting::Panicked>().is_some();
+        crate::reporting::server_error(&facts, error, panicked).await;
+    }
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);
     }
