@@ -106,6 +106,10 @@ async fn worker_event(
             response.add_failure(record.message_id.unwrap_or_default());
         }
     }
+    // The instance may be frozen once it has answered.
+    if crate::logging::tracing_on() {
+        let _ = tokio::task::spawn_blocking(crate::logging::flush_traces).await;
+    }
     Ok(serde_json::to_value(response)?)
 }
 

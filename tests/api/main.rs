@@ -41,4 +41,5 @@ mod takeover;
 mod teams;
 mod tenancy;
 mod tokens;
+mod traces;
 mod write_path;

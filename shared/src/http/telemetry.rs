@@ -28,15 +28,27 @@ pub async fn request_span(mut request: Request, next: Next) -> Response {
     let route = request.extensions().get::<MatchedPath>().map_or("unmatched", MatchedPath::as_str).to_owned();
     let span = tracing::info_span!(
         "request",
+        otel.name = format!("{method} {route}"),
+        otel.kind = "server",
+        otel.status_code = tracing::field::Empty,
         request_id = %request_id,
         method = %method,
         route = %route,
+        http.route = %route,
+        http.response.status_code = tracing::field::Empty,
         org_id = tracing::field::Empty,
     );
+    if let Some(parent) = request.headers().get("traceparent").and_then(|v| v.to_str().ok()) {
+        crate::logging::continue_trace(&span, parent);
+    }
     request.extensions_mut().insert(RequestId(request_id.clone()));
     let started = Instant::now();
     let mut response = next.run(request).instrument(span.clone()).await;
     let took = started.elapsed();
+    span.record("http.response.status_code", i64::from(response.status().as_u16()));
+    if response.status().is_server_error() {
+        span.record("otel.status_code", "ERROR");
+    }
     crate::metrics::request_answered(method.as_str(), &route, response.status().as_u16(), took);
     let latency_ms = took.as_secs_f64() * 1000.0;
     span.in_scope(|| {
@@ -52,6 +64,10 @@ pub async fn request_span(mut request: Request, next: Next) -> Response {
         let error = response.extensions().get::<crate::reporting::ServerError>();
         let panicked = response.extensions().get::<crate::reporting::Panicked>().is_some();
         crate::reporting::server_error(&facts, error, panicked).await;
+    }
+    drop(span);
+    if crate::logging::tracing_on() {
+        let _ = tokio::task::spawn_blocking(crate::logging::flush_traces).await;
     }
     if let Ok(value) = HeaderValue::from_str(&request_id) {
         response.headers_mut().insert(REQUEST_ID_HEADER, value);

@@ -139,7 +139,11 @@ pub async fn relay_once(state: &AppState) -> Result<usize, RelayError> {
             Some(queue) => {
                 let messages: Vec<QueueMessage> = for_worker
                     .iter()
-                    .map(|(org_id, event)| QueueMessage::Event { org_id: *org_id, event_id: event.id })
+                    .map(|(org_id, event)| QueueMessage::Event {
+                        org_id: *org_id,
+                        event_id: event.id,
+                        trace_parent: event.trace_parent.clone(),
+                    })
                     .collect();
                 queue.send_batch(&messages).await
             }

@@ -33,6 +33,7 @@ pub(super) struct UnitOfWork<'m> {
 }
 
 impl<'m> UnitOfWork<'m> {
+    #[tracing::instrument(name = "store.begin", skip_all, fields(org_id = %org_id))]
     pub(super) async fn begin(
         db: &DatabaseConnection,
         org_id: OrgId,
@@ -121,6 +122,7 @@ impl<'m> UnitOfWork<'m> {
     }
 
     /// Appends the audit entries and the events, in the serialised tail, and commits.
+    #[tracing::instrument(name = "store.commit", skip_all, fields(org_id = %self.org_id))]
     pub(super) async fn commit(mut self) -> StoreResult<()> {
         self.serialise().await?;
         for entry in self.audit {

@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tracing::Instrument;
 
 pub use fanout::delivery_id;
 
@@ -35,7 +36,13 @@ use crate::store::{Store, StoreError};
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum QueueMessage {
     #[serde(rename_all = "camelCase")]
-    Event { org_id: OrgId, event_id: EventId },
+    Event {
+        org_id: OrgId,
+        event_id: EventId,
+        /// The trace the event was recorded in, continued by its handling.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        trace_parent: Option<String>,
+    },
     #[serde(rename_all = "camelCase")]
     Escalate { org_id: OrgId, escalation_id: uuid::Uuid },
     /// Mail about an account: carries the address, not an id, so the
@@ -77,8 +84,23 @@ pub enum WorkerError {
 }
 
 /// Handles one message. An `Err` means "try the message again" (the queue
-/// redelivers it); outcomes of sends are recorded, not returned.
+/// redelivers it); outcomes of sends are recorded, not returned. Its span
+/// continues the trace of the request that recorded the event.
 pub async fn handle(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), WorkerError> {
+    let kind = match message {
+        QueueMessage::Event { .. } => "notify.event",
+        QueueMessage::Escalate { .. } => "notify.escalate",
+        QueueMessage::AccountMail { .. } => "notify.account_mail",
+        QueueMessage::Deliver { .. } => "notify.deliver",
+    };
+    let span = tracing::info_span!("notify.message", otel.name = kind, otel.kind = "consumer");
+    if let QueueMessage::Event { trace_parent: Some(parent), .. } = message {
+        crate::logging::continue_trace(&span, parent);
+    }
+    handle_in(message, ctx).instrument(span).await
+}
+
+async fn handle_in(message: &QueueMessage, ctx: &WorkerContext) -> Result<(), WorkerError> {
     let org_id = match message {
         QueueMessage::Event { org_id, .. }
         | QueueMessage::Escalate { org_id, .. }

@@ -15,6 +15,7 @@ fn refused(detail: impl Into<String>) -> SendError {
 }
 
 /// Sends one delivery through its channel.
+#[tracing::instrument(name = "notify.send", skip_all, fields(otel.kind = "client", channel = %delivery.channel))]
 pub(super) async fn send(
     ctx: &WorkerContext,
     scope: &OrgStore<'_>,

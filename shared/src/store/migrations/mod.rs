@@ -23,6 +23,7 @@ mod m0017_sla;
 mod m0018_sla_olas;
 mod m0019_default_sla_policy;
 mod m0020_sla_policy_revisions;
+mod m0021_trace_context;
 
 pub(super) struct Migrator;
 
@@ -50,6 +51,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0018_sla_olas::Migration),
             Box::new(m0019_default_sla_policy::Migration),
             Box::new(m0020_sla_policy_revisions::Migration),
+            Box::new(m0021_trace_context::Migration),
         ]
     }
 }

@@ -48,6 +48,8 @@ pub struct EventRecord {
     pub subject: Option<RecordRef>,
     pub data: Value,
     pub created_at: DateTime<Utc>,
+    /// The W3C `traceparent` of the request that recorded it, if traced.
+    pub trace_parent: Option<String>,
 }
 
 impl EventRecord {
@@ -85,6 +87,7 @@ impl TryFrom<outbox_event::Model> for EventRecord {
             subject,
             data: serde_json::from_str(&row.payload).unwrap_or(Value::Null),
             created_at: row.created_at,
+            trace_parent: row.trace_parent,
         })
     }
 }
@@ -105,6 +108,7 @@ pub(in crate::store) async fn emit<C: ConnectionTrait>(
         created_at: Set(at),
         claimed_until: Set(None),
         relayed_at: Set(None),
+        trace_parent: Set(crate::logging::current_traceparent()),
         ..Default::default()
     }
     .insert(conn)
