@@ -1,4 +1,4 @@
-//! The `simplicity` command: `serve` (local mode), `migrate`, and
+//! The `simplicity` command: `serve` (local mode), `migrate`, `demo`, and
 //! `deploy-manifests` (regenerates vercel.json, template.yaml and the bins).
 
 use std::process::ExitCode;
@@ -13,6 +13,8 @@ const USAGE: &str = "usage: simplicity <command>
 commands:
   serve [--host HOST] [--port PORT]   run the whole product locally (default 127.0.0.1:3000)
   migrate                             apply pending database migrations
+  demo [--email E] [--password P]     fill the database with a demo organisation (acme-demo) to explore,
+                                      written through the API; prints how to sign in (once per database)
   org set-plan <org slug or id> <free|pro|enterprise>
                                       set an organisation's plan (without Stripe); modules the
                                       plan does not include are switched off (data stays)
@@ -26,6 +28,7 @@ pub fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("serve") => runner::block_on(serve(args[1..].to_vec())),
         Some("migrate") => runner::block_on(migrate()),
+        Some("demo") => runner::block_on(demo(args[1..].to_vec())),
         Some("org") if args.get(1).map(String::as_str) == Some("set-plan") && args.len() == 4 => {
             runner::block_on(set_plan(args[2].clone(), args[3].clone()))
         }
@@ -107,6 +110,40 @@ fn local_sealer() -> Result<crate::secrets::Sealer, BoxError> {
         }
     };
     Ok(crate::secrets::Sealer::from_base64(&key)?)
+}
+
+/// A demo organisation for a newcomer: `simplicity demo`, then `serve`.
+async fn demo(args: Vec<String>) -> Result<(), BoxError> {
+    let (mut email, mut password) = ("demo@example.com".to_owned(), None);
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = || rest.next().cloned().ok_or_else(|| format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--email" => email = value()?,
+            "--password" => password = Some(value()?),
+            other => return Err(format!("unknown option {other}\n{USAGE}").into()),
+        }
+    }
+    // A made-up password is shown once, below; nothing else knows it.
+    let password = match password {
+        Some(password) => password,
+        None => crate::domain::accounts::new_secret("demo-")?,
+    };
+    let mut config = Config::from_env(true)?;
+    if config.sealer.is_none() {
+        config.sealer = Some(local_sealer()?);
+    }
+    let public_url = config.public_url.clone();
+    let state = crate::app::AppState::build(config).await?;
+    let login = crate::demo::seed(&state, &email, &password).await?;
+    println!(
+        "Demo organisation ready: sign in at {}{} as {} / {}",
+        public_url.trim_end_matches('/'),
+        login.url_path,
+        login.email,
+        login.password
+    );
+    Ok(())
 }
 
 async fn migrate() -> Result<(), BoxError> {

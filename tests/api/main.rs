@@ -11,6 +11,7 @@ mod billing;
 mod changes;
 mod channels;
 mod dashboard;
+mod demo;
 mod deploy;
 mod golden;
 mod incidents;
