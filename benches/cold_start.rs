@@ -42,6 +42,13 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port()
 }
 
+/// A function and the request that wakes it.
+struct Case {
+    endpoint: Endpoint,
+    path: String,
+    headers: Vec<(&'static str, String)>,
+}
+
 struct Start {
     cold: Duration,
     warm: Duration,
@@ -110,19 +117,20 @@ async fn main() {
     let size = |e: &Endpoint| std::fs::metadata(binary(e)).map(|m| m.len() as f64 / 1_048_576.0).unwrap_or(0.0);
     let cookie = ("cookie", tenant.cookie.clone());
     let org = |rest: &str| format!("/api/orgs/{}{rest}", tenant.org_id);
-    let cases: Vec<(Endpoint, String, Vec<(&str, String)>)> = vec![
-        (endpoints::HEALTH, "/api/health".into(), vec![]),
-        (endpoints::READY, "/api/ready".into(), vec![]),
-        (endpoints::ME, "/api/me".into(), vec![cookie.clone()]),
-        (endpoints::ORG_INCIDENTS, org("/incidents"), vec![cookie.clone()]),
-        (endpoints::ORG_DASHBOARD, org("/dashboard"), vec![cookie.clone()]),
-        (endpoints::CRON_SWEEP, "/api/cron/sweep".into(), vec![("authorization", format!("Bearer {CRON_SECRET}"))]),
+    let case = |endpoint, path: String, headers| Case { endpoint, path, headers };
+    let cases = [
+        case(endpoints::HEALTH, "/api/health".into(), vec![]),
+        case(endpoints::READY, "/api/ready".into(), vec![]),
+        case(endpoints::ME, "/api/me".into(), vec![cookie.clone()]),
+        case(endpoints::ORG_INCIDENTS, org("/incidents"), vec![cookie.clone()]),
+        case(endpoints::ORG_DASHBOARD, org("/dashboard"), vec![cookie.clone()]),
+        case(endpoints::CRON_SWEEP, "/api/cron/sweep".into(), vec![("authorization", format!("Bearer {CRON_SECRET}"))]),
     ];
     println!(
         "{:<34} {:>9} {:>10} {:>10} {:>10} {:>9}",
         "function", "binary", "cold p50", "cold p99", "warm p50", "RSS p50"
     );
-    for (endpoint, path, headers) in cases {
+    for Case { endpoint, path, headers } in cases {
         let mut cold = Vec::new();
         let mut warm = Vec::new();
         let mut rss = Vec::new();
