@@ -99,6 +99,7 @@ endpoints! {
     ORG_WEBHOOKS: "/api/orgs/{orgId}/webhooks", nested: true, http::integrations::webhook_routes;
     ORG_DELIVERIES: "/api/orgs/{orgId}/deliveries", nested: true, http::integrations::delivery_routes;
     CRON_SWEEP: "/api/cron/sweep", nested: false, http::integrations::cron_routes;
+    METRICS: "/api/metrics", nested: false, http::metrics::routes;
     INVITES: "/api/invites", nested: true, http::invites::token_routes;
 }
 

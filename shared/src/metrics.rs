@@ -1,7 +1,9 @@
-//! The operators' figures, for Prometheus (`GET /metrics` in local mode):
-//! requests by route template and status with their latency, the outbox
-//! backlog, queue sends, delivery outcomes by channel, escalation lag and
-//! sweep duration. One registry per process; each instrument is a plain
+//! The operators' figures, for Prometheus (`GET /metrics` in local mode,
+//! `GET /api/metrics` where `METRICS_TOKEN` opts in): requests by route
+//! template and status with their latency, the outbox backlog, queue sends,
+//! delivery outcomes by channel, escalation lag and sweep duration. One
+//! registry per process (a function instance counts its own); the backlog
+//! is read from the database at each scrape. Each instrument is a plain
 //! function call at the one place the thing happens.
 
 use std::sync::LazyLock;
@@ -108,8 +110,12 @@ pub fn sweep_ran(took: Duration) {
     METRICS.sweep_duration.observe(took.as_secs_f64());
 }
 
-/// The exposition, with the outbox backlog as it is now.
-pub fn render(outbox_backlog: u64) -> String {
+/// The exposition, with the outbox backlog as the database has it now.
+pub async fn exposition(store: &crate::store::Store) -> crate::store::StoreResult<String> {
+    Ok(render(store.system().outbox_backlog().await?))
+}
+
+fn render(outbox_backlog: u64) -> String {
     METRICS.outbox_backlog.set(i64::try_from(outbox_backlog).unwrap_or(i64::MAX));
     let mut text = String::new();
     // Writing to a String cannot fail.

@@ -2,24 +2,19 @@
 //! page, the Prometheus scrape and the exported frontend.
 
 use axum::Router;
-use axum::extract::State;
-use axum::http::HeaderMap;
-use axum::http::header::CONTENT_TYPE;
-use axum::response::{IntoResponse, Response};
 use axum::routing::{any, get};
 use tower_http::services::{ServeDir, ServeFile};
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
 use crate::endpoints;
-use crate::error::Error;
 use crate::http;
 
 /// The whole product's router, as the local server serves it.
 pub fn router(state: AppState) -> Router {
     let routes = endpoints::ALL.iter().fold(OpenApiRouter::new(), |all, endpoint| all.merge((endpoint.routes)()));
     let (api, _) = routes.split_for_parts();
-    let api = api.route("/api/docs", get(http::docs::docs_page)).route("/metrics", get(metrics));
+    let api = api.route("/api/docs", get(http::docs::docs_page)).route("/metrics", get(http::metrics::local_scrape));
     let web_dir = state.config.web_dir.clone();
     let router = if web_dir.join("index.html").is_file() {
         // Unknown API paths keep their problem+json 404; any other path is
@@ -31,18 +26,6 @@ pub fn router(state: AppState) -> Router {
         api.fallback(http::not_found)
     };
     http::finish(router, state)
-}
-
-/// Prometheus' scrape. Local mode only: a function instance's figures
-/// would be that instance's alone.
-async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, Error> {
-    if let Some(token) = &state.config.metrics_token
-        && !http::bearer_is(&headers, token)
-    {
-        return Err(Error::Unauthenticated);
-    }
-    let backlog = state.store.system().outbox_backlog().await?;
-    Ok(([(CONTENT_TYPE, crate::metrics::CONTENT_TYPE)], crate::metrics::render(backlog)).into_response())
 }
 
 /// Local mode's background work, in this process: the outbox relay (woken

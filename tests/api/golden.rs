@@ -18,6 +18,7 @@ use crate::runners::{LambdaHarness, endpoint_binary, seed, spawn_function};
 
 const CRON_SECRET: &str = "golden-cron";
 const STRIPE_WEBHOOK_SECRET: &str = "whsec_golden";
+const METRICS_TOKEN: &str = "golden-metrics";
 
 /// One request, as a client sends it.
 #[derive(Clone, Debug)]
@@ -134,6 +135,9 @@ struct Case {
     /// headers are compared; Lambda, which answers whole responses only,
     /// cannot serve it.
     streams: bool,
+    /// The body is the answering process's own (its metrics): status and
+    /// headers are compared.
+    per_process: bool,
 }
 
 /// The world the cases read: an organisation with every module on, an
@@ -150,6 +154,7 @@ struct Golden {
 async fn golden_world(backend: Backend) -> Golden {
     let app = crate::helpers::spawn_app_with(backend, |config| {
         config.cron_secret = Some(CRON_SECRET.to_owned());
+        config.metrics_token = Some(METRICS_TOKEN.to_owned());
         config.stripe = Some(simplicity_shared::config::StripeConfig {
             secret_key: "sk_test_golden".into(),
             webhook_secret: STRIPE_WEBHOOK_SECRET.into(),
@@ -209,7 +214,7 @@ impl Golden {
 
     /// The function's success and error, and any further case it needs.
     fn cases(&self, endpoint: &Endpoint) -> Vec<Case> {
-        let case = |what, request| Case { what, request, streams: false };
+        let case = |what, request| Case { what, request, streams: false, per_process: false };
         let signed_in = |req: Req| req.with("cookie", &self.cookie);
         // Most functions serve the organisation's members: a list they may
         // read, refused without a session.
@@ -310,6 +315,7 @@ impl Golden {
                     what: "success",
                     request: signed_in(Req::get(self.org("/events")).with("accept", "text/event-stream")),
                     streams: true,
+                    per_process: false,
                 },
                 case("no session", Req::get(self.org("/events"))),
             ],
@@ -327,6 +333,15 @@ impl Golden {
                     Req::get("/api/cron/sweep".into()).with("authorization", &format!("Bearer {CRON_SECRET}")),
                 ),
                 case("wrong secret", Req::get("/api/cron/sweep".into()).with("authorization", "Bearer guess")),
+            ],
+            "METRICS" => vec![
+                Case {
+                    what: "success",
+                    request: Req::get("/api/metrics".into()).with("authorization", &format!("Bearer {METRICS_TOKEN}")),
+                    streams: false,
+                    per_process: true,
+                },
+                case("wrong token", Req::get("/api/metrics".into()).with("authorization", "Bearer guess")),
             ],
             "INVITES" => vec![
                 case("success", Req::json("POST", "/api/invites/preview".into(), json!({"token": self.invite_token}))),
@@ -438,11 +453,11 @@ on_both_stores! {
                     break;
                 }
             }
-            cases.push(Case { what: "method not served", request: unserved.unwrap_or_else(|| panic!("{}: no unserved method", endpoint.name)), streams: false });
+            cases.push(Case { what: "method not served", request: unserved.unwrap_or_else(|| panic!("{}: no unserved method", endpoint.name)), streams: false, per_process: false });
             if endpoint.nested {
                 let below = format!("{}/no-such-thing", world.concrete(endpoint.path));
                 let request = Req { path: below, ..success.clone() };
-                cases.push(Case { what: "unknown path below", request, streams: false });
+                cases.push(Case { what: "unknown path below", request, streams: false, per_process: false });
             }
 
             let harness = LambdaHarness::start().await;
@@ -450,6 +465,7 @@ on_both_stores! {
             let env = |extra: Vec<(&'static str, String)>| {
                 let mut env = vec![
                     ("CRON_SECRET", CRON_SECRET.to_owned()),
+                    ("METRICS_TOKEN", METRICS_TOKEN.to_owned()),
                     ("STRIPE_SECRET_KEY", "sk_test_golden".to_owned()),
                     ("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET.to_owned()),
                     ("STRIPE_API_BASE", format!("http://127.0.0.1:{}", free_port())),
@@ -481,7 +497,13 @@ on_both_stores! {
                     request.body = request.body.map(|b| b.replace("{runner}", RUNNER_TAGS[runner]));
                     request
                 };
-                let expected = over_http(&local, &request(0), case.streams, tag(0)).await;
+                let own = |mut answer: Answer| {
+                    if case.per_process {
+                        answer.body = Value::Null;
+                    }
+                    answer
+                };
+                let expected = own(over_http(&local, &request(0), case.streams, tag(0)).await);
                 if case.what == "success" || case.what == "nested success" {
                     assert!((200..300).contains(&expected.status), "{} {}: {expected:?}", endpoint.name, case.what);
                 } else {
@@ -489,10 +511,10 @@ on_both_stores! {
                 }
                 let mut via_vercel = request(1);
                 via_vercel.path = as_vercel_delivers(endpoint, &world, &via_vercel.path);
-                let vercel_answer = over_http(&vercel, &via_vercel, case.streams, tag(1)).await;
+                let vercel_answer = own(over_http(&vercel, &via_vercel, case.streams, tag(1)).await);
                 assert_eq!(vercel_answer, expected, "{} {} under Vercel ({})", endpoint.name, case.what, via_vercel.path);
                 if !case.streams {
-                    let lambda_answer = under_lambda(&harness, &request(2), tag(2)).await;
+                    let lambda_answer = own(under_lambda(&harness, &request(2), tag(2)).await);
                     assert_eq!(lambda_answer, expected, "{} {} under Lambda", endpoint.name, case.what);
                 }
                 compared += 1;

@@ -125,5 +125,19 @@ on_both_stores! {
         assert!(value(&samples, "simplicity_escalation_lag_seconds_count", &[]).is_some_and(|n| n >= 2.0), "{text}");
         assert!(value(&samples, "simplicity_sweep_duration_seconds_count", &[]).is_some_and(|n| n >= 1.0));
         assert!(value(&samples, "simplicity_outbox_backlog", &[]).is_some());
+
+        // The same scrape as a function (`/api/metrics`), opted into by the token.
+        expect_problem(reqwest::get(w.app.url("/api/metrics")).await.expect("scrape"), 401).await;
+        let scraped = reqwest::Client::new().get(w.app.url("/api/metrics")).header("authorization", format!("Bearer {TOKEN}")).send().await.expect("scrape");
+        assert_eq!(scraped.status(), 200);
+        assert!(scraped.text().await.expect("text").contains("simplicity_outbox_backlog"));
+    }
+}
+
+on_both_stores! {
+    async fn the_metrics_function_is_absent_unless_opted_into(app: TestApp) {
+        expect_problem(reqwest::get(app.url("/api/metrics")).await.expect("scrape"), 404).await;
+        // Local mode's own scrape is open when no token is set.
+        assert_eq!(reqwest::get(app.url("/metrics")).await.expect("scrape").status(), 200);
     }
 }

@@ -22,6 +22,7 @@ pub mod knowledge;
 pub mod me;
 pub mod members;
 mod meta;
+pub mod metrics;
 pub mod oncall;
 pub mod orgs;
 pub mod problems;
