@@ -26,6 +26,20 @@ pub enum TracesTo {
 }
 
 static TRACES: OnceLock<SdkTracerProvider> = OnceLock::new();
+static FUNCTION: OnceLock<String> = OnceLock::new();
+
+/// Names this process in every request's log line and as the traces'
+/// service (unless `OTEL_SERVICE_NAME` says otherwise): the endpoint
+/// function's bin name, `notify-worker`; local mode is `simplicity`.
+/// Called before [`init`].
+pub fn name_process(name: &str) {
+    let _ = FUNCTION.set(name.to_owned());
+}
+
+/// The name [`name_process`] gave, else `simplicity`.
+pub fn function_name() -> &'static str {
+    FUNCTION.get().map_or("simplicity", String::as_str)
+}
 
 /// Installs the global subscriber once; later calls are no-ops.
 pub fn init() {
@@ -62,9 +76,7 @@ fn tracer_provider(to: TracesTo) -> Result<SdkTracerProvider, opentelemetry_otlp
         TracesTo::Environment => builder.build()?,
         TracesTo::Url(url) => builder.with_endpoint(url).build()?,
     };
-    let name = std::env::var("OTEL_SERVICE_NAME")
-        .or_else(|_| std::env::var("AWS_LAMBDA_FUNCTION_NAME"))
-        .unwrap_or_else(|_| "simplicity".to_owned());
+    let name = std::env::var("OTEL_SERVICE_NAME").unwrap_or_else(|_| function_name().to_owned());
     let resource = opentelemetry_sdk::Resource::builder().with_service_name(name).build();
     Ok(SdkTracerProvider::builder().with_batch_exporter(exporter).with_resource(resource).build())
 }

@@ -39,6 +39,7 @@ pub use crate::error::BoxError;
 /// Runs one endpoint function until its platform stops it. Synchronous, so
 /// that endpoint binaries stay a few lines and share all compiled code.
 pub fn start(endpoint: Endpoint) -> ExitCode {
+    crate::logging::name_process(&endpoint.bin_name());
     block_on(async move {
         let mode = Mode::detect();
         // Functions leave migrations to deploys (`simplicity migrate`) unless asked.
@@ -64,6 +65,7 @@ pub fn start(endpoint: Endpoint) -> ExitCode {
 /// EventBridge schedule ticks (the sweep); elsewhere it polls SQS and sweeps
 /// every few seconds itself.
 pub fn start_worker() -> ExitCode {
+    crate::logging::name_process("notify-worker");
     block_on(async move {
         let state = AppState::build(Config::from_env(false)?).await?;
         if state.queue.is_none() {

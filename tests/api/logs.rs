@@ -92,6 +92,12 @@ async fn request_logs_name_the_route_never_the_invitation_token() {
 
     let log = server.log_once_it_says(r#""route":"/api/invites/accept""#).await;
     assert!(log.contains(r#""route":"/api/invites/preview""#), "{log}");
+    // Each request's line says which function answered, and how.
+    let line = log.lines().find(|l| l.contains(r#""route":"/api/invites/accept""#)).expect("the accept line");
+    let line: serde_json::Value = serde_json::from_str(line).expect("a JSON line");
+    assert_eq!(line["span"]["function"], "simplicity", "{line}");
+    assert_eq!(line["fields"]["status"], 200, "{line}");
+    assert!(line["span"]["request_id"].is_string() && line["fields"]["latency_ms"].is_number(), "{line}");
     assert!(!log.contains(&token), "the token reached the log:\n{log}");
 }
 

@@ -1,5 +1,5 @@
 //! One span, one log line and the request metrics per request: request
-//! id, method, the route template (never the raw path, which can carry
+//! id, the function's name, method, the route template (never the raw path, which can carry
 //! secrets such as an invitation's token), org id (recorded by the org
 //! extractor), status and latency; a 500 is reported to Sentry.
 
@@ -32,6 +32,7 @@ pub async fn request_span(mut request: Request, next: Next) -> Response {
         otel.kind = "server",
         otel.status_code = tracing::field::Empty,
         request_id = %request_id,
+        function = crate::logging::function_name(),
         method = %method,
         route = %route,
         http.route = %route,
