@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(
             read_only,
             // ORG_BY_SLUG writes since joining a portal by email domain.
-            ["HEALTH", "READY", "OPENAPI", "ORG_AUDIT", "ORG_DASHBOARD", "ORG_EVENTS"]
+            ["HEALTH", "READY", "OPENAPI", "ORG_AUDIT", "ORG_DASHBOARD", "ORG_EVENTS", "METRICS"]
         );
     }
 
