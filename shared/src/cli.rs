@@ -160,18 +160,8 @@ async fn set_plan(org: String, plan: String) -> Result<(), BoxError> {
     let state = crate::app::AppState::build(Config::from_env(true)?).await?;
     let found = state.store.find_org(&org).await?.ok_or_else(|| format!("no organisation {org:?}"))?;
     let meta = AuditMeta::system("simplicity org set-plan");
-    // A running server may be writing: a busy database (on SQLite, another
-    // process's newer commit) is waited out, as an HTTP client would on 503.
-    let mut attempts = 0;
-    let (updated, change) = loop {
-        match state.store.set_plan(found.id, plan, &meta).await {
-            Err(crate::store::StoreError::Busy(_)) if attempts < 20 => {
-                attempts += 1;
-                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
-            }
-            other => break other?,
-        }
-    };
+    // A running server may be writing.
+    let (updated, change) = crate::store::waiting_out_busy(|| state.store.set_plan(found.id, plan, &meta)).await?;
     println!("{} ({}) is now on the {} plan", updated.name, updated.slug, updated.plan);
     let names = |modules: &[crate::domain::org::Module]| modules.iter().map(|m| m.key()).collect::<Vec<_>>().join(", ");
     if !change.switched_off.is_empty() {

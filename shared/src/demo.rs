@@ -5,8 +5,6 @@
 //! would have made: the same checks, timelines, links, SLA clocks and audit
 //! trail.
 
-use std::time::Duration;
-
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
@@ -21,14 +19,9 @@ use crate::domain::audit::AuditMeta;
 use crate::domain::org::{OrgSlug, Plan};
 use crate::error::BoxError;
 use crate::http::session::TOKEN_PREFIX;
-use crate::store::{NewApiToken, NewOrg, NewUser, StoreError, StoreResult};
+use crate::store::{BUSY_PAUSE, BUSY_RETRIES, NewApiToken, NewOrg, NewUser, StoreError, waiting_out_busy};
 
 const SLUG: &str = "acme-demo";
-/// A running server may hold the database (on SQLite, another process's
-/// newer commit is `Busy` at once): such writes are tried again, as
-/// `simplicity org set-plan` does.
-const ATTEMPTS: u32 = 20;
-const PAUSE: Duration = Duration::from_millis(250);
 
 /// Who to sign in as, and where.
 pub struct DemoLogin {
@@ -50,7 +43,7 @@ pub async fn seed(state: &AppState, email: &str, password: &str) -> Result<DemoL
     let meta = AuditMeta::system("simplicity demo");
     let password_hash = accounts::hash_password(password)?;
     let now = state.store.now();
-    let inserted = patiently(|| {
+    let inserted = waiting_out_busy(|| {
         let new = NewUser {
             email: email.clone(),
             name: "Demo Admin".into(),
@@ -67,13 +60,13 @@ pub async fn seed(state: &AppState, email: &str, password: &str) -> Result<DemoL
     };
     let slug = OrgSlug::parse(SLUG).map_err(|e| e.detail)?;
     let new_org = || NewOrg { name: "Acme (demo)".into(), slug: slug.clone() };
-    let org = patiently(|| state.store.create_org(new_org(), user.id, &meta)).await?;
-    patiently(|| state.store.set_plan(org.id, Plan::Enterprise, &meta)).await?;
+    let org = waiting_out_busy(|| state.store.create_org(new_org(), user.id, &meta)).await?;
+    waiting_out_busy(|| state.store.set_plan(org.id, Plan::Enterprise, &meta)).await?;
 
     // This run's own token, as an API client would hold one; short-lived
     // in case the revocation below never happens.
     let secret = accounts::new_secret(TOKEN_PREFIX)?;
-    let token = patiently(|| {
+    let token = waiting_out_busy(|| {
         let new = NewApiToken {
             user_id: user.id,
             name: "simplicity demo".into(),
@@ -92,27 +85,9 @@ pub async fn seed(state: &AppState, email: &str, password: &str) -> Result<DemoL
         now,
     };
     let filled = demo.fill().await;
-    patiently(|| state.store.delete_api_token(user.id, token.id, &meta)).await?;
+    waiting_out_busy(|| state.store.delete_api_token(user.id, token.id, &meta)).await?;
     filled.map_err(|e| format!("the demo organisation {SLUG} is incomplete (start from a fresh database): {e}"))?;
     Ok(DemoLogin { email, password: password.to_owned(), org_slug: SLUG.into(), url_path: format!("/{SLUG}") })
-}
-
-/// Runs a store write, waiting out a busy database.
-async fn patiently<T, F, Fut>(write: F) -> StoreResult<T>
-where
-    F: Fn() -> Fut,
-    Fut: std::future::Future<Output = StoreResult<T>>,
-{
-    let mut attempt = 1;
-    loop {
-        match write().await {
-            Err(StoreError::Busy(_)) if attempt < ATTEMPTS => {
-                attempt += 1;
-                tokio::time::sleep(PAUSE).await;
-            }
-            other => return other,
-        }
-    }
 }
 
 /// The `id` of a record the API answered with.
@@ -149,7 +124,7 @@ impl Demo {
         // The same key on every try: a create retried after a busy answer
         // returns the record the first try made, never a second one.
         let key = uuid::Uuid::now_v7().simple().to_string();
-        let mut attempt = 1;
+        let mut retries = 0;
         loop {
             let mut request = Request::builder()
                 .method(method.clone())
@@ -171,9 +146,9 @@ impl Demo {
             let busy =
                 status == StatusCode::SERVICE_UNAVAILABLE && response.headers().contains_key(header::RETRY_AFTER);
             let bytes = response.into_body().collect().await?.to_bytes();
-            if busy && attempt < ATTEMPTS {
-                attempt += 1;
-                tokio::time::sleep(PAUSE).await;
+            if busy && retries < BUSY_RETRIES {
+                retries += 1;
+                tokio::time::sleep(BUSY_PAUSE).await;
                 continue;
             }
             if !status.is_success() {

@@ -8,7 +8,9 @@
 use std::time::Duration;
 
 /// Keeps reporting on for as long as it lives.
-pub struct Reporting(#[allow(dead_code)] Option<sentry::ClientInitGuard>);
+pub struct Reporting {
+    _guard: Option<sentry::ClientInitGuard>,
+}
 
 /// The error behind a 500, carried on the response from where it was
 /// made to the request's telemetry, which reports it.
@@ -22,13 +24,13 @@ pub struct Panicked;
 /// Starts reporting to `dsn` (from `SENTRY_DSN` when `None`), if any.
 pub fn init(dsn: Option<String>) -> Reporting {
     let Some(dsn) = dsn.or_else(|| std::env::var("SENTRY_DSN").ok()).filter(|d| !d.trim().is_empty()) else {
-        return Reporting(None);
+        return Reporting { _guard: None };
     };
     let dsn = match dsn.parse::<sentry::types::Dsn>() {
         Ok(dsn) => dsn,
         Err(error) => {
             tracing::warn!(%error, "SENTRY_DSN is not a DSN; errors are not reported");
-            return Reporting(None);
+            return Reporting { _guard: None };
         }
     };
     let mut options = sentry::ClientOptions::new();
@@ -42,7 +44,7 @@ pub fn init(dsn: Option<String>) -> Reporting {
         event.user = None;
         Some(event)
     }));
-    Reporting(Some(sentry::init(options)))
+    Reporting { _guard: Some(sentry::init(options)) }
 }
 
 /// Whether reports are being sent.

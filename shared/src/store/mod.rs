@@ -323,3 +323,29 @@ fn prepare_sqlite_dir(url: &str) -> std::io::Result<()> {
         _ => Ok(()),
     }
 }
+
+/// How often, and how far apart, an operator's command tries a write again
+/// while the database is busy (on SQLite, another process's newer commit):
+/// as an HTTP client would on 503.
+pub const BUSY_RETRIES: u32 = 20;
+pub const BUSY_PAUSE: std::time::Duration = std::time::Duration::from_millis(250);
+
+/// Runs `write`, trying it again up to [`BUSY_RETRIES`] times while the
+/// database is busy: for the operator's commands (`org set-plan`, `demo`),
+/// which may run beside a server. Requests answer 503 instead.
+pub async fn waiting_out_busy<T, F, Fut>(write: F) -> StoreResult<T>
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = StoreResult<T>>,
+{
+    let mut retries = 0;
+    loop {
+        match write().await {
+            Err(StoreError::Busy(_)) if retries < BUSY_RETRIES => {
+                retries += 1;
+                tokio::time::sleep(BUSY_PAUSE).await;
+            }
+            other => return other,
+        }
+    }
+}
