@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use simplicity_shared::endpoints::{ALL, Endpoint};
 
 use crate::helpers::{Backend, PASSWORD, PUBLIC_URL, TestApp, free_port, on_both_stores, wait_until_up};
-use crate::runners::{LambdaHarness, endpoint_binary, seed, spawn_function};
+use crate::runners::{LambdaHarness, endpoint_binary, lambda_env, seed, spawn_function};
 
 const CRON_SECRET: &str = "golden-cron";
 const STRIPE_WEBHOOK_SECRET: &str = "whsec_golden";
@@ -475,12 +475,7 @@ on_both_stores! {
                 env
             };
             let binary = endpoint_binary(endpoint);
-            let _lambda = spawn_function(&binary, &world.app.db.url, &env(vec![
-                ("AWS_LAMBDA_RUNTIME_API", harness.addr.to_string()),
-                ("AWS_LAMBDA_FUNCTION_NAME", endpoint.bin_name()),
-                ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".to_owned()),
-                ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".to_owned()),
-            ]));
+            let _lambda = spawn_function(&binary, &world.app.db.url, &env(lambda_env(harness.addr, &endpoint.bin_name())));
             let _vercel = spawn_function(&binary, &world.app.db.url, &env(vec![("VERCEL_DEV_PORT", port.to_string())]));
             let vercel = format!("http://127.0.0.1:{port}");
             wait_until_up(&format!("{vercel}/api/health")).await;

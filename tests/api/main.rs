@@ -17,6 +17,8 @@ mod golden;
 mod incidents;
 mod invites;
 mod knowledge;
+#[path = "../support/lambda_runtime_api.rs"]
+mod lambda_runtime_api;
 mod layering;
 mod live;
 mod local_mode;

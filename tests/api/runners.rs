@@ -1,20 +1,13 @@
 //! One endpoint binary, run as a real process under each runner, answers as
 //! the local server does for the same request.
 
-use std::collections::HashMap;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
-use axum::response::IntoResponse;
-use axum::routing::{get, post};
 use serde_json::{Value, json};
-use tokio::sync::{Mutex, mpsc, oneshot};
 
 use crate::helpers::{ChildGuard, PASSWORD, TestApp, free_port, on_both_stores, wait_until_up};
+pub(crate) use crate::lambda_runtime_api::{LambdaHarness, lambda_env};
 
 pub(crate) fn endpoint_binary(endpoint: &simplicity_shared::endpoints::Endpoint) -> String {
     let dir = std::path::Path::new(env!("CARGO_BIN_EXE_simplicity")).parent().expect("bin dir").to_owned();
@@ -86,115 +79,12 @@ async fn local_answer(app: &TestApp, path: &str, cookie: &str) -> (u16, Value) {
     (response.status().as_u16(), response.json().await.expect("json"))
 }
 
-/// A stand-in for the Lambda Runtime API: hands out queued events on
-/// `/next` and collects what the function posts back.
-#[derive(Clone)]
-struct RuntimeApi {
-    events: Arc<Mutex<mpsc::Receiver<(String, Value)>>>,
-    waiting: Arc<Mutex<HashMap<String, oneshot::Sender<Value>>>>,
-}
-
-async fn next_invocation(State(api): State<RuntimeApi>) -> impl IntoResponse {
-    // Once the test drops its harness, the function waits on: it is killed.
-    let Some((request_id, event)) = api.events.lock().await.recv().await else {
-        return std::future::pending().await;
-    };
-    let deadline = (chrono::Utc::now() + chrono::Duration::seconds(30)).timestamp_millis();
-    let mut headers = HeaderMap::new();
-    headers.insert("lambda-runtime-aws-request-id", request_id.parse().expect("header"));
-    headers.insert("lambda-runtime-deadline-ms", deadline.to_string().parse().expect("header"));
-    headers.insert(
-        "lambda-runtime-invoked-function-arn",
-        "arn:aws:lambda:us-east-1:123456789012:function:test".parse().expect("header"),
-    );
-    (headers, axum::Json(event))
-}
-
-async fn invocation_result(State(api): State<RuntimeApi>, Path((id, kind)): Path<(String, String)>, body: String) {
-    let value =
-        if kind == "response" { serde_json::from_str(&body).expect("response json") } else { json!({"error": body}) };
-    if let Some(waiter) = api.waiting.lock().await.remove(&id) {
-        let _ = waiter.send(value);
-    }
-}
-
-pub(crate) struct LambdaHarness {
-    api: RuntimeApi,
-    events: mpsc::Sender<(String, Value)>,
-    pub(crate) addr: std::net::SocketAddr,
-}
-
-impl LambdaHarness {
-    pub(crate) async fn start() -> Self {
-        let (events, receiver) = mpsc::channel(8);
-        let api = RuntimeApi { events: Arc::new(Mutex::new(receiver)), waiting: Arc::default() };
-        let router = Router::new()
-            .route("/2018-06-01/runtime/invocation/next", get(next_invocation))
-            .route("/2018-06-01/runtime/invocation/{id}/{kind}", post(invocation_result))
-            .with_state(api.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().expect("addr");
-        tokio::spawn(async move { axum::serve(listener, router).await.expect("serve runtime api") });
-        Self { api, events, addr }
-    }
-
-    /// Invokes the function with `event`; returns what it answered.
-    pub(crate) async fn invoke_raw(&self, event: Value) -> Value {
-        let request_id = uuid::Uuid::new_v4().to_string();
-        let (sender, receiver) = oneshot::channel();
-        self.api.waiting.lock().await.insert(request_id.clone(), sender);
-        self.events.send((request_id, event)).await.expect("queue event");
-        let reply =
-            tokio::time::timeout(Duration::from_secs(30), receiver).await.expect("function answered").expect("reply");
-        assert!(reply.get("error").is_none(), "function reported an error: {reply}");
-        reply
-    }
-
-    /// Invokes the function with an API Gateway HTTP API (v2) event for
-    /// `method` on `path` (with its query), as API Gateway would send it:
-    /// cookies apart from the other headers. Returns the function's reply.
-    pub(crate) async fn invoke_http(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(String, String)],
-        body: Option<&str>,
-    ) -> Value {
-        let request_id = uuid::Uuid::new_v4().to_string();
-        let (raw_path, query) = path.split_once('?').unwrap_or((path, ""));
-        let cookies: Vec<&str> =
-            headers.iter().filter(|(k, _)| k == "cookie").flat_map(|(_, v)| v.split("; ")).collect();
-        let mut header_map = serde_json::Map::new();
-        header_map.insert("host".into(), "api.example.com".into());
-        for (key, value) in headers.iter().filter(|(k, _)| k != "cookie") {
-            header_map.insert(key.clone(), value.clone().into());
-        }
-        let event = json!({
-            "version": "2.0",
-            "routeKey": "$default",
-            "rawPath": raw_path,
-            "rawQueryString": query,
-            "cookies": cookies,
-            "headers": header_map,
-            "requestContext": {
-                "accountId": "123456789012", "apiId": "api", "domainName": "api.example.com",
-                "domainPrefix": "api", "requestId": request_id, "routeKey": "$default", "stage": "$default",
-                "time": "25/Nov/2026:19:03:58 +0000", "timeEpoch": 1_795_633_438_000u64,
-                "http": {"method": method, "path": raw_path, "protocol": "HTTP/1.1", "sourceIp": "127.0.0.1", "userAgent": "test"}
-            },
-            "body": body,
-            "isBase64Encoded": false
-        });
-        self.invoke_raw(event).await
-    }
-
-    /// A GET with a session cookie: (status, JSON body).
-    async fn invoke(&self, path: &str, cookie: &str) -> (u16, Value) {
-        let headers = [("accept".to_owned(), "application/json".to_owned()), ("cookie".to_owned(), cookie.to_owned())];
-        let reply = self.invoke_http("GET", path, &headers, None).await;
-        let body = reply["body"].as_str().expect("string body");
-        (reply["statusCode"].as_u64().expect("status") as u16, serde_json::from_str(body).expect("json body"))
-    }
+/// A GET with a session cookie under the Lambda runner: (status, JSON body).
+async fn invoke(harness: &LambdaHarness, path: &str, cookie: &str) -> (u16, Value) {
+    let headers = [("accept".to_owned(), "application/json".to_owned()), ("cookie".to_owned(), cookie.to_owned())];
+    let reply = harness.invoke_http("GET", path, &headers, None).await;
+    let body = reply["body"].as_str().expect("string body");
+    (reply["statusCode"].as_u64().expect("status") as u16, serde_json::from_str(body).expect("json body"))
 }
 
 on_both_stores! {
@@ -202,20 +92,15 @@ on_both_stores! {
         let (cookie, org_id, _) = seed(&app).await;
         let harness = LambdaHarness::start().await;
         let binary = endpoint_binary(&simplicity_shared::endpoints::ORG);
-        let _function = spawn_function(&binary, &app.db.url, &[
-            ("AWS_LAMBDA_RUNTIME_API", harness.addr.to_string()),
-            ("AWS_LAMBDA_FUNCTION_NAME", "api-orgs-orgid".to_owned()),
-            ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".to_owned()),
-            ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".to_owned()),
-        ]);
+        let _function = spawn_function(&binary, &app.db.url, &lambda_env(harness.addr, "api-orgs-orgid"));
 
         let path = format!("/api/orgs/{org_id}");
-        let lambda = harness.invoke(&path, &cookie).await;
+        let lambda = invoke(&harness, &path, &cookie).await;
         assert_eq!(lambda.0, 200, "{}", lambda.1);
         assert_eq!(lambda, local_answer(&app, &path, &cookie).await);
 
         let other_org = format!("/api/orgs/{}", simplicity_shared::ids::OrgId::new());
-        let lambda = harness.invoke(&other_org, &cookie).await;
+        let lambda = invoke(&harness, &other_org, &cookie).await;
         assert_eq!(lambda.0, 404);
         assert_eq!(lambda, local_answer(&app, &other_org, &cookie).await);
     }
@@ -234,6 +119,11 @@ on_both_stores! {
         // As routed by path, and as Vercel hands over a dynamic-segment file route.
         for path in [format!("/api/orgs/{org_id}"), format!("/api/orgs/[orgId]?orgId={org_id}")] {
             let response = client.get(format!("{base}{path}")).header("cookie", &cookie).send().await.expect("vercel");
+            // Sent whole, in one write: a chunked answer is written in pieces,
+            // and with no TCP_NODELAY each later one on a kept-alive connection
+            // waited for a delayed ACK (~40 ms).
+            assert!(response.headers().get("transfer-encoding").is_none(), "not chunked: {:?}", response.headers());
+            assert!(response.headers().contains_key("content-length"), "{:?}", response.headers());
             let answer = (response.status().as_u16(), response.json::<Value>().await.expect("json"));
             assert_eq!(answer, expected, "for {path}");
         }
@@ -274,17 +164,15 @@ on_both_stores! {
 
         let harness = LambdaHarness::start().await;
         let sqs = unreachable_sqs();
-        let _worker = spawn_function(&worker_binary(), &app.db.url, &[
-            ("AWS_LAMBDA_RUNTIME_API", harness.addr.to_string()),
-            ("AWS_LAMBDA_FUNCTION_NAME", "notify-worker".to_owned()),
-            ("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256".to_owned()),
-            ("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST".to_owned()),
+        let mut env = lambda_env(harness.addr, "notify-worker");
+        env.extend([
             ("SECRETS_KEY", crate::helpers::TEST_SECRETS_KEY.to_owned()),
             // The Slack receiver is on 127.0.0.1.
             ("OUTBOUND_ALLOW_PRIVATE", "true".to_owned()),
             ("SQS_QUEUE_URL", sqs.queue_url),
             ("SQS_ENDPOINT_URL", sqs.endpoint.unwrap_or_default()),
         ]);
+        let _worker = spawn_function(&worker_binary(), &app.db.url, &env);
         let record = |id: &str, body: &str| json!({
             "messageId": id, "receiptHandle": format!("rh-{id}"), "body": body, "attributes": {},
             "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",

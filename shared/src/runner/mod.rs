@@ -6,13 +6,15 @@ use std::net::SocketAddr;
 use std::process::ExitCode;
 
 use axum::Router;
-use axum::extract::Request;
-use tower::ServiceBuilder;
 
 use crate::app::AppState;
 use crate::config::Config;
 use crate::endpoints::Endpoint;
 use crate::http;
+
+mod vercel;
+
+pub use vercel::restore_vercel_path;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -47,13 +49,7 @@ pub fn start(endpoint: Endpoint) -> ExitCode {
         let router = http::service((endpoint.routes)(), state);
         tracing::info!(endpoint = endpoint.path, ?mode, "starting");
         match mode {
-            Mode::Vercel => {
-                let service = ServiceBuilder::new()
-                    .layer(vercel_runtime::axum::VercelLayer::new())
-                    .map_request(move |request| restore_vercel_path(endpoint.path, request))
-                    .service(router);
-                vercel_runtime::run(service).await
-            }
+            Mode::Vercel => vercel_runtime::run(vercel::Function::new(endpoint.path, router)).await,
             Mode::Lambda => lambda_http::run(router).await,
             Mode::Local => serve(router, local_addr(None, None)?).await,
         }
@@ -176,78 +172,4 @@ async fn shutdown_signal() {
     #[cfg(not(unix))]
     let terminate = std::future::pending::<()>();
     tokio::select! { () = ctrl_c => {}, () = terminate => {} }
-}
-
-/// Vercel may hand a function the path of its file rather than the URL that
-/// was asked for: `/api/orgs/[orgId]/members?orgId=org_…`, or, through a
-/// rewrite of a nested path, `…?__path=/api/orgs/org_…/members/usr_…`.
-/// Rebuild the original path, and drop the parameters Vercel added, so the
-/// router sees what the client sent. `template` is the endpoint's path.
-pub fn restore_vercel_path(template: &str, mut request: Request) -> Request {
-    let uri = request.uri();
-    let query: Vec<(String, String)> =
-        form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).into_owned().collect();
-    let lookup = |name: &str| query.iter().find(|(key, _)| key == name).map(|(_, value)| value.as_str());
-    let injected: Vec<&str> = template
-        .split('/')
-        .filter_map(|segment| segment.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
-        .chain(["__path"])
-        .collect();
-    if !query.iter().any(|(key, _)| injected.contains(&key.as_str())) {
-        return request;
-    }
-    let path = match lookup("__path") {
-        Some(original) => original.to_owned(),
-        None => uri
-            .path()
-            .split('/')
-            .map(|segment| {
-                let name = segment.strip_prefix('[').and_then(|s| s.strip_suffix(']'));
-                name.and_then(lookup).unwrap_or(segment)
-            })
-            .collect::<Vec<_>>()
-            .join("/"),
-    };
-    let mut kept = form_urlencoded::Serializer::new(String::new());
-    let mut any_kept = false;
-    for (key, value) in query.iter().filter(|(key, _)| !injected.contains(&key.as_str())) {
-        kept.append_pair(key, value);
-        any_kept = true;
-    }
-    let path_and_query = if any_kept { format!("{path}?{}", kept.finish()) } else { path };
-    if let Ok(rebuilt) = path_and_query.parse() {
-        *request.uri_mut() = rebuilt;
-    }
-    request
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn restored(uri: &str) -> String {
-        let request = Request::builder().uri(uri).body(axum::body::Body::empty()).expect("request");
-        restore_vercel_path("/api/orgs/{orgId}/members", request).uri().to_string()
-    }
-
-    #[test]
-    fn dynamic_segments_come_back_from_the_query() {
-        assert_eq!(restored("/api/orgs/[orgId]/members?orgId=org_1&limit=5"), "/api/orgs/org_1/members?limit=5");
-        assert_eq!(restored("/api/orgs/[orgId]/members?orgId=org_1"), "/api/orgs/org_1/members");
-    }
-
-    #[test]
-    fn rewritten_nested_paths_come_back_whole() {
-        assert_eq!(
-            restored("/api/orgs/org_1?orgId=org_1&__path=%2Fapi%2Forgs%2Forg_1%2Ffeatures&x=1"),
-            "/api/orgs/org_1/features?x=1"
-        );
-    }
-
-    #[test]
-    fn plain_paths_are_untouched() {
-        assert_eq!(restored("/api/orgs/org_1/members?orgId=org_1"), "/api/orgs/org_1/members");
-        assert_eq!(restored("/api/orgs/org_1/members?limit=5"), "/api/orgs/org_1/members?limit=5");
-        assert_eq!(restored("/api/health"), "/api/health");
-    }
 }
