@@ -126,33 +126,17 @@ async fn main() {
     let incidents = std::env::var("BENCH_NOTIFY_INCIDENTS").ok().and_then(|v| v.parse().ok()).unwrap_or(300);
     run("local mode (in-process queue)", None, incidents).await;
 
-    let venv = std::env::var("SIMPLICITY_VENV").unwrap_or_else(|_| format!("{}/.cache/simplicity/venv", env!("HOME")));
-    let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
-    let Ok(mut moto) = std::process::Command::new(format!("{venv}/bin/moto_server"))
-        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-    else {
-        println!("through SQS: skipped (no moto_server in {venv}; run scripts/ensure-venv)");
+    let Some(moto) = support::Moto::start().await else {
+        println!("through SQS: skipped (no moto_server; run scripts/ensure-venv)");
         return;
     };
-    let endpoint = format!("http://127.0.0.1:{port}");
-    for _ in 0..100 {
-        if reqwest::get(format!("{endpoint}/moto-api/")).await.is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    let admin = simplicity_shared::notify::queue::SqsQueue::connect(String::new(), Some(endpoint.clone())).await;
-    let created = admin.client().create_queue().queue_name("bench").send().await.expect("queue");
-    let queue_url = created.queue_url.expect("queue url");
     run(
         "through SQS (moto)",
-        Some(simplicity_shared::config::SqsConfig { queue_url, endpoint: Some(endpoint) }),
+        Some(simplicity_shared::config::SqsConfig {
+            queue_url: moto.queue_url.clone(),
+            endpoint: Some(moto.endpoint.clone()),
+        }),
         incidents,
     )
     .await;
-    let _ = moto.kill();
-    let _ = moto.wait();
 }

@@ -23,6 +23,45 @@ pub fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
+/// moto's SQS emulator (from the test venv, `SIMPLICITY_VENV`) with one
+/// queue; stopped when dropped. `None` when moto is not installed.
+pub struct Moto {
+    pub endpoint: String,
+    pub queue_url: String,
+    child: std::process::Child,
+}
+
+impl Moto {
+    pub async fn start() -> Option<Self> {
+        let venv =
+            std::env::var("SIMPLICITY_VENV").unwrap_or_else(|_| format!("{}/.cache/simplicity/venv", env!("HOME")));
+        let port = std::net::TcpListener::bind("127.0.0.1:0").expect("port").local_addr().expect("addr").port();
+        let child = std::process::Command::new(format!("{venv}/bin/moto_server"))
+            .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()?;
+        let endpoint = format!("http://127.0.0.1:{port}");
+        for _ in 0..100 {
+            if reqwest::get(format!("{endpoint}/moto-api/")).await.is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let admin = simplicity_shared::notify::queue::SqsQueue::connect(String::new(), Some(endpoint.clone())).await;
+        let created = admin.client().create_queue().queue_name("bench").send().await.expect("queue");
+        Some(Self { endpoint, queue_url: created.queue_url.expect("queue url"), child })
+    }
+}
+
+impl Drop for Moto {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A database made for one benchmark run, dropped by [`BenchDb::drop_now`].
 pub struct BenchDb {
     pub url: String,
