@@ -49,8 +49,8 @@ impl Moto {
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
-        let admin = simplicity_shared::notify::queue::SqsQueue::connect(String::new(), Some(endpoint.clone())).await;
-        let created = admin.client().create_queue().queue_name("bench").send().await.expect("queue");
+        let admin = simplicity_shared::notify::queue::SqsQueue::new(String::new(), Some(endpoint.clone()));
+        let created = admin.client().await.create_queue().queue_name("bench").send().await.expect("queue");
         Some(Self { endpoint, queue_url: created.queue_url.expect("queue url"), child })
     }
 }

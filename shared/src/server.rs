@@ -44,7 +44,7 @@ pub async fn start_background(mut state: AppState) -> AppState {
     let ctx = Arc::new(state.worker_context());
     match state.config.sqs.clone() {
         Some(sqs) => {
-            let poller = Arc::new(SqsQueue::connect(sqs.queue_url, sqs.endpoint).await);
+            let poller = Arc::new(SqsQueue::new(sqs.queue_url, sqs.endpoint));
             tokio::spawn(poller.poll(ctx).instrument(span.clone()));
         }
         None => {

@@ -42,8 +42,8 @@ impl Moto {
         *self.process.lock().expect("lock") = Some(ChildGuard(child));
         crate::helpers::wait_until_up(&format!("{}/moto-api/", self.endpoint())).await;
         // The queue the app uses; moto starts empty each time.
-        let admin = SqsQueue::connect(String::new(), Some(self.endpoint())).await;
-        admin.client().create_queue().queue_name("simplicity-notify").send().await.expect("create queue");
+        let admin = SqsQueue::new(String::new(), Some(self.endpoint()));
+        admin.client().await.create_queue().queue_name("simplicity-notify").send().await.expect("create queue");
     }
 
     fn stop(&self) {

@@ -10,6 +10,7 @@
 //! the receivers are on 127.0.0.1 (`OUTBOUND_ALLOW_PRIVATE`).
 
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use reqwest::dns::{Addrs, Name, Resolve, Resolving};
@@ -45,14 +46,26 @@ pub enum UrlRefusal {
 }
 
 /// The client every channel sends through, with its policy.
+///
+/// Built on first send, not at start-up: loading the system's trust roots
+/// is a large part of a function's cold start, and most functions never
+/// send (clones share the one client).
 #[derive(Debug, Clone)]
 pub struct Outbound {
-    client: reqwest::Client,
+    client: Arc<OnceLock<reqwest::Client>>,
     allow_private: bool,
 }
 
 impl Outbound {
     pub fn new(allow_private: bool) -> Self {
+        Self { client: Arc::default(), allow_private }
+    }
+
+    fn client(&self) -> &reqwest::Client {
+        self.client.get_or_init(|| Self::build_client(self.allow_private))
+    }
+
+    fn build_client(allow_private: bool) -> reqwest::Client {
         let mut builder = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             // A proxy would resolve names itself, past our resolver.
@@ -62,11 +75,10 @@ impl Outbound {
         if !allow_private {
             builder = builder.dns_resolver(PublicOnly);
         }
-        let client = builder.build().unwrap_or_else(|error| {
+        builder.build().unwrap_or_else(|error| {
             tracing::error!(%error, "outbound client could not be built; using reqwest's defaults");
             reqwest::Client::new()
-        });
-        Self { client, allow_private }
+        })
     }
 
     /// Whether `text` may be sent to: `Err` says why not.
@@ -104,7 +116,7 @@ impl Outbound {
         let url = self
             .check(url, hosts)
             .map_err(|why| super::SendError::Permanent { status_code: None, detail: crate::error::chain(&why) })?;
-        Ok(self.client.post(url))
+        Ok(self.client().post(url))
     }
 }
 

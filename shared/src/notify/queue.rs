@@ -100,7 +100,11 @@ pub async fn run_in_process(mut receiver: mpsc::UnboundedReceiver<QueueMessage>,
 /// Serverless and multi-process deployments: Amazon SQS (or anything that
 /// speaks its API, such as moto in tests).
 pub struct SqsQueue {
-    client: aws_sdk_sqs::Client,
+    /// Loaded on first use, not at start-up: AWS's configuration and its
+    /// HTTPS client (the system's trust roots) are a large part of a cold
+    /// start, and a function that only reads never sends.
+    client: tokio::sync::OnceCell<aws_sdk_sqs::Client>,
+    endpoint: Option<String>,
     url: String,
 }
 
@@ -109,7 +113,11 @@ impl SqsQueue {
     /// come from the usual AWS environment. An emulator takes any
     /// credentials, so with `endpoint` set and none in the environment,
     /// placeholders are used.
-    pub async fn connect(url: String, endpoint: Option<String>) -> Self {
+    pub fn new(url: String, endpoint: Option<String>) -> Self {
+        Self { client: tokio::sync::OnceCell::new(), endpoint, url }
+    }
+
+    async fn load(endpoint: Option<String>) -> aws_sdk_sqs::Client {
         use aws_sdk_sqs::config::{Credentials, Region};
         // Bounded, so a queue that is down costs the relay seconds, not minutes.
         let timeouts = aws_config::timeout::TimeoutConfig::builder()
@@ -127,12 +135,11 @@ impl SqsQueue {
                 loader = loader.region(Region::new("us-east-1"));
             }
         }
-        let client = aws_sdk_sqs::Client::new(&loader.load().await);
-        Self { client, url }
+        aws_sdk_sqs::Client::new(&loader.load().await)
     }
 
-    pub fn client(&self) -> &aws_sdk_sqs::Client {
-        &self.client
+    pub async fn client(&self) -> &aws_sdk_sqs::Client {
+        self.client.get_or_init(|| Self::load(self.endpoint.clone())).await
     }
 
     pub fn url(&self) -> &str {
@@ -145,7 +152,8 @@ impl SqsQueue {
     pub async fn poll(self: Arc<Self>, ctx: Arc<WorkerContext>) {
         loop {
             let received = self
-                .client
+                .client()
+                .await
                 .receive_message()
                 .queue_url(&self.url)
                 .max_number_of_messages(10)
@@ -168,7 +176,7 @@ impl SqsQueue {
                     if handle_body(&body, &ctx).await
                         && let Some(receipt) = message.receipt_handle
                         && let Err(error) =
-                            queue.client.delete_message().queue_url(&queue.url).receipt_handle(receipt).send().await
+                            queue.client().await.delete_message().queue_url(&queue.url).receipt_handle(receipt).send().await
                     {
                         tracing::warn!(error = %crate::error::chain(&error), "SQS delete failed; the message will come again");
                     }
@@ -183,7 +191,7 @@ impl Queue for SqsQueue {
     fn send<'a>(&'a self, message: &'a QueueMessage) -> SendFuture<'a> {
         Box::pin(async move {
             let body = serde_json::to_string(message).map_err(|e| QueueError::Send(e.to_string()))?;
-            let sent = self.client.send_message().queue_url(&self.url).message_body(body).send().await;
+            let sent = self.client().await.send_message().queue_url(&self.url).message_body(body).send().await;
             crate::metrics::queue_send("sqs", sent.is_ok());
             sent.map_err(|e| QueueError::Send(crate::error::chain(&e)))?;
             Ok(())
@@ -212,7 +220,7 @@ impl Queue for SqsQueue {
                     Err(error) => return vec![Err(QueueError::Send(error)); messages.len()],
                 }
             }
-            let sent = self.client.send_message_batch().queue_url(&self.url).set_entries(Some(entries)).send().await;
+            let sent = self.client().await.send_message_batch().queue_url(&self.url).set_entries(Some(entries)).send().await;
             let outcomes = match sent {
                 Err(error) => vec![Err(QueueError::Send(crate::error::chain(&error))); messages.len()],
                 Ok(output) => {

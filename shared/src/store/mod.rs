@@ -198,7 +198,9 @@ impl Store {
             // No request or job waits on a lock for ever, nor holds one from
             // an abandoned transaction. Set after connecting rather than as
             // startup options, which connection poolers often refuse.
-            options.max_connections(16).after_connect(|conn| {
+            // Connections open on first use: a function that answers
+            // without the database (health) pays no connection at start-up.
+            options.max_connections(16).connect_lazy(true).after_connect(|conn| {
                 Box::pin(async move {
                     conn.execute_unprepared("SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'")
                         .await
