@@ -12,7 +12,8 @@
 //! `cargo bench --bench cold_start` (or `scripts/bench`). Environment:
 //! BENCH_STARTS (20), BENCH_BIN_DIR (the binaries to start: default the
 //! bench profile's, e.g. `…/deploy` for the deploy profile's),
-//! BENCH_STORES (`sqlite,postgres`), TEST_POSTGRES_URL, SIMPLICITY_VENV (moto's
+//! BENCH_STORES (`sqlite,postgres`), BENCH_FUNCTIONS (bin names, comma-separated:
+//! default all), TEST_POSTGRES_URL, SIMPLICITY_VENV (moto's
 //! SQS emulator, the worker's queue).
 
 mod support;
@@ -145,7 +146,12 @@ async fn demo_world(database_url: &str) -> World {
 
 /// One start: (cold, warm, status of the first answer). `queue`: the
 /// worker's (moto), for the worker only.
-async fn start_once(binary: &PathBuf, world: &World, wake: &Wake, queue: Option<&support::Moto>) -> (Duration, Duration, String) {
+async fn start_once(
+    binary: &PathBuf,
+    world: &World,
+    wake: &Wake,
+    queue: Option<&support::Moto>,
+) -> (Duration, Duration, String) {
     let worker = queue.is_some();
     let harness = LambdaHarness::start().await;
     let name = binary.file_name().expect("name").to_string_lossy().into_owned();
@@ -210,12 +216,21 @@ fn size_mb(binary: &PathBuf) -> f64 {
 async fn run_store(store: &str, database_url: &str, starts: usize, moto: &support::Moto) {
     let world = demo_world(database_url).await;
     let dir = bin_dir();
-    println!("\ncold starts on {store}: {starts} per function, Lambda Runtime API stand-in, binaries in {}", dir.display());
+    println!(
+        "\ncold starts on {store}: {starts} per function, Lambda Runtime API stand-in, binaries in {}",
+        dir.display()
+    );
     println!(
         "{:<36} {:>9} {:>10} {:>10} {:>10} {:>7}",
         "function", "binary", "cold p50", "cold max", "warm p50", "status"
     );
-    let functions = ALL.iter().map(|e| (e.bin_name(), Some(e))).chain([("notify-worker".to_owned(), None)]);
+    let only = std::env::var("BENCH_FUNCTIONS").ok();
+    let chosen = |name: &String| only.as_deref().is_none_or(|list| list.split(',').any(|n| n == name));
+    let functions = ALL
+        .iter()
+        .map(|e| (e.bin_name(), Some(e)))
+        .chain([("notify-worker".to_owned(), None)])
+        .filter(|(name, _)| chosen(name));
     let mut p50s = Vec::new();
     for (name, endpoint) in functions {
         let binary = dir.join(&name);
@@ -243,7 +258,11 @@ async fn run_store(store: &str, database_url: &str, starts: usize, moto: &suppor
         );
     }
     p50s.sort_by(f64::total_cmp);
-    println!("{store}: median of the functions' cold p50s {:.1} ms, worst {:.1} ms", p50s[p50s.len() / 2], p50s[p50s.len() - 1]);
+    println!(
+        "{store}: median of the functions' cold p50s {:.1} ms, worst {:.1} ms",
+        p50s[p50s.len() / 2],
+        p50s[p50s.len() - 1]
+    );
 }
 
 #[tokio::main]

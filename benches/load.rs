@@ -92,7 +92,17 @@ end
 
 async fn wrk(base: &str, script: &Path, connections: usize, seconds: usize) -> Run {
     let output = tokio::process::Command::new("wrk")
-        .args(["-t", "2", "-c", &connections.to_string(), "-d", &format!("{seconds}s"), "--latency", "--timeout", "10s"])
+        .args([
+            "-t",
+            "2",
+            "-c",
+            &connections.to_string(),
+            "-d",
+            &format!("{seconds}s"),
+            "--latency",
+            "--timeout",
+            "10s",
+        ])
         .arg("-s")
         .arg(script)
         .arg(base)

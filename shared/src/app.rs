@@ -84,7 +84,9 @@ impl AppState {
         let realtime = config.pusher.clone().map(|pusher| Arc::new(crate::realtime::Pusher::new(pusher)));
         let billing = config.stripe.clone().map(crate::stripe::StripeBilling::new).transpose()?.map(Arc::new);
         let queue: Option<Arc<dyn crate::notify::queue::Queue>> = match &config.sqs {
-            Some(sqs) => Some(Arc::new(crate::notify::queue::SqsQueue::new(sqs.queue_url.clone(), sqs.endpoint.clone()))),
+            Some(sqs) => {
+                Some(Arc::new(crate::notify::queue::SqsQueue::new(sqs.queue_url.clone(), sqs.endpoint.clone())))
+            }
             None => None,
         };
         let outbound = crate::notify::outbound::Outbound::new(config.outbound_allow_private);

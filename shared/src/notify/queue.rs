@@ -220,7 +220,8 @@ impl Queue for SqsQueue {
                     Err(error) => return vec![Err(QueueError::Send(error)); messages.len()],
                 }
             }
-            let sent = self.client().await.send_message_batch().queue_url(&self.url).set_entries(Some(entries)).send().await;
+            let sent =
+                self.client().await.send_message_batch().queue_url(&self.url).set_entries(Some(entries)).send().await;
             let outcomes = match sent {
                 Err(error) => vec![Err(QueueError::Send(crate::error::chain(&error))); messages.len()],
                 Ok(output) => {

@@ -196,15 +196,18 @@ impl Store {
             });
         } else {
             // No request or job waits on a lock for ever, nor holds one from
-            // an abandoned transaction. Set after connecting rather than as
-            // startup options, which connection poolers often refuse.
-            // Connections open on first use: a function that answers
-            // without the database (health) pays no connection at start-up.
-            options.max_connections(16).connect_lazy(true).after_connect(|conn| {
-                Box::pin(async move {
-                    conn.execute_unprepared("SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'")
-                        .await
-                        .map(|_| ())
+            // an abandoned transaction: on every connection of the pool (sea-orm's
+            // own `after_connect` runs once, on whichever connection it gets).
+            // Set after connecting rather than as startup options, which
+            // connection poolers often refuse. Connections open on first use:
+            // a function that answers without the database (health) pays for
+            // none at start-up.
+            options.max_connections(16).connect_lazy(true).map_sqlx_postgres_pool_opts(|pool| {
+                pool.after_connect(|conn, _| {
+                    Box::pin(async move {
+                        use sea_orm::sqlx::Executor;
+                        conn.execute(SESSION_SETTINGS).await.map(|_| ())
+                    })
                 })
             });
         }
@@ -313,6 +316,9 @@ pub(crate) async fn refresh_planner_statistics<C: ConnectionTrait>(conn: &C) -> 
     Ok(())
 }
 
+/// What every PostgreSQL connection of the pool sets first.
+const SESSION_SETTINGS: &str = "SET lock_timeout = '10s'; SET idle_in_transaction_session_timeout = '60s'";
+
 /// Creates the directory of a file-backed SQLite URL (`sqlite://./data/x.db?…`).
 fn prepare_sqlite_dir(url: &str) -> std::io::Result<()> {
     let path = url.trim_start_matches("sqlite:").trim_start_matches("//");
@@ -349,5 +355,34 @@ where
             }
             other => return other,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use sea_orm::{ConnectionTrait, TransactionTrait};
+
+    use super::test_support::{Backend, unmigrated_test_store};
+
+    /// Every connection of the pool carries the lock and idle limits, not
+    /// only the first: four transactions open at once hold four connections.
+    #[tokio::test]
+    async fn every_pooled_postgres_connection_has_the_session_limits() {
+        let (store, _db) = unmigrated_test_store(Backend::Postgres).await;
+        let mut open = Vec::new();
+        for _ in 0..4 {
+            open.push(store.db.begin().await.expect("a transaction"));
+        }
+        let show = |sql: &str| sea_orm::Statement::from_string(sea_orm::DatabaseBackend::Postgres, sql.to_owned());
+        let mut backends = std::collections::HashSet::new();
+        for tx in &open {
+            let row = tx.query_one_raw(show("SELECT pg_backend_pid()")).await.expect("pid").expect("row");
+            backends.insert(row.try_get_by_index::<i32>(0).expect("pid"));
+            for (setting, value) in [("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "1min")] {
+                let row = tx.query_one_raw(show(&format!("SHOW {setting}"))).await.expect("show").expect("row");
+                assert_eq!(row.try_get_by_index::<String>(0).expect("value"), value, "{setting}");
+            }
+        }
+        assert_eq!(backends.len(), 4, "four connections");
     }
 }
