@@ -125,7 +125,11 @@ impl SqsQueue {
             .operation_timeout(std::time::Duration::from_secs(25))
             .operation_attempt_timeout(std::time::Duration::from_secs(5))
             .build();
-        let mut loader = aws_config::defaults(aws_config::BehaviorVersion::latest()).timeout_config(timeouts);
+        use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+        let https =
+            aws_smithy_http_client::Builder::new().tls_provider(Provider::Rustls(CryptoMode::Ring)).build_https();
+        let mut loader =
+            aws_config::defaults(aws_config::BehaviorVersion::latest()).timeout_config(timeouts).http_client(https);
         if let Some(endpoint) = endpoint {
             loader = loader.endpoint_url(endpoint);
             if std::env::var_os("AWS_ACCESS_KEY_ID").is_none() {
