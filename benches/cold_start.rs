@@ -13,7 +13,8 @@
 //! BENCH_STARTS (20), BENCH_BIN_DIR (the binaries to start: default the
 //! bench profile's, e.g. `…/deploy` for the deploy profile's),
 //! BENCH_STORES (`sqlite,postgres`), BENCH_FUNCTIONS (bin names, comma-separated:
-//! default all), TEST_POSTGRES_URL, SIMPLICITY_VENV (moto's
+//! default all), PGSSLMODE (passed to the functions: `disable` to time them
+//! without TLS to PostgreSQL), TEST_POSTGRES_URL, SIMPLICITY_VENV (moto's
 //! SQS emulator, the worker's queue).
 
 mod support;
@@ -169,6 +170,10 @@ async fn start_once(
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .kill_on_drop(true);
+    // How the functions reach PostgreSQL (TLS or not), when the caller says.
+    if let Ok(mode) = std::env::var("PGSSLMODE") {
+        command.env("PGSSLMODE", mode);
+    }
     if let Some(moto) = queue {
         // Credentials and region as Lambda sets them.
         command
