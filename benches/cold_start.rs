@@ -127,10 +127,7 @@ async fn demo_world(database_url: &str) -> World {
         axum::serve(listener, router.into_make_service_with_connect_info::<std::net::SocketAddr>()).await
     });
     let http = reqwest::Client::new();
-    let credentials = json!({"email": DEMO_EMAIL, "password": DEMO_PASSWORD});
-    let login = http.post(format!("{base}/api/auth/login")).json(&credentials).send().await.expect("login");
-    assert_eq!(login.status(), 200, "sign-in");
-    let cookie = login.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
+    let (cookie, _) = support::sign_in(&http, &base, DEMO_EMAIL, DEMO_PASSWORD).await;
     let org: Value = http
         .get(format!("{base}/api/orgs/by-slug/acme-demo"))
         .header("cookie", &cookie)
@@ -145,15 +142,15 @@ async fn demo_world(database_url: &str) -> World {
     World { database_url: database_url.to_owned(), cookie, org_id: org["id"].as_str().expect("org id").to_owned() }
 }
 
-/// One start: (cold, warm, status of the first answer). `queue`: the
-/// worker's (moto), for the worker only.
-async fn start_once(
-    binary: &PathBuf,
-    world: &World,
-    wake: &Wake,
-    queue: Option<&support::Moto>,
-) -> (Duration, Duration, String) {
-    let worker = queue.is_some();
+/// What a start invokes: an endpoint function's request, or the worker's
+/// schedule tick with its queue (moto).
+enum Invocation<'a> {
+    Http(Wake),
+    Tick(&'a support::Moto),
+}
+
+/// One start: (cold, warm, status of the first answer).
+async fn start_once(binary: &PathBuf, world: &World, invocation: &Invocation<'_>) -> (Duration, Duration, String) {
     let harness = LambdaHarness::start().await;
     let name = binary.file_name().expect("name").to_string_lossy().into_owned();
     let mut command = tokio::process::Command::new(binary);
@@ -174,7 +171,7 @@ async fn start_once(
     if let Ok(mode) = std::env::var("PGSSLMODE") {
         command.env("PGSSLMODE", mode);
     }
-    if let Some(moto) = queue {
+    if let Invocation::Tick(moto) = invocation {
         // Credentials and region as Lambda sets them.
         command
             .env("SQS_QUEUE_URL", &moto.queue_url)
@@ -184,23 +181,25 @@ async fn start_once(
             .env("AWS_SECRET_ACCESS_KEY", "cold-start");
     }
     let invoke = || async {
-        if worker {
-            // A schedule tick: the sweep.
-            harness.invoke_raw(json!({"source": "aws.events", "detail-type": "Scheduled Event"})).await;
-            "swept".to_owned()
-        } else {
-            let mut headers = wake.headers.clone();
-            headers.push(("accept".into(), "application/json".into()));
-            if wake.signed_in {
-                headers.push(("cookie".into(), world.cookie.clone()));
-                headers.push(("origin".into(), support::PUBLIC_URL.into()));
+        match invocation {
+            Invocation::Tick(_) => {
+                harness.invoke_raw(json!({"source": "aws.events", "detail-type": "Scheduled Event"})).await;
+                "swept".to_owned()
             }
-            if wake.body.is_some() {
-                headers.push(("content-type".into(), "application/json".into()));
+            Invocation::Http(wake) => {
+                let mut headers = wake.headers.clone();
+                headers.push(("accept".into(), "application/json".into()));
+                if wake.signed_in {
+                    headers.push(("cookie".into(), world.cookie.clone()));
+                    headers.push(("origin".into(), support::PUBLIC_URL.into()));
+                }
+                if wake.body.is_some() {
+                    headers.push(("content-type".into(), "application/json".into()));
+                }
+                let body = wake.body.as_ref().map(Value::to_string);
+                let reply = harness.invoke_http(wake.method, &wake.path, &headers, body.as_deref()).await;
+                reply["statusCode"].to_string()
             }
-            let body = wake.body.as_ref().map(Value::to_string);
-            let reply = harness.invoke_http(wake.method, &wake.path, &headers, body.as_deref()).await;
-            reply["statusCode"].to_string()
         }
     };
     let began = Instant::now();
@@ -239,12 +238,12 @@ async fn run_store(store: &str, database_url: &str, starts: usize, moto: &suppor
     let mut p50s = Vec::new();
     for (name, endpoint) in functions {
         let binary = dir.join(&name);
-        let wake = endpoint.map(|e| world.wake(e)).unwrap_or_else(|| Wake::get(String::new()));
+        let invocation = endpoint.map_or(Invocation::Tick(moto), |e| Invocation::Http(world.wake(e)));
         let mut cold = Vec::new();
         let mut warm = Vec::new();
         let mut status = String::new();
         for _ in 0..starts {
-            let start = start_once(&binary, &world, &wake, endpoint.is_none().then_some(moto)).await;
+            let start = start_once(&binary, &world, &invocation).await;
             cold.push(start.0);
             warm.push(start.1);
             status = start.2;

@@ -136,13 +136,19 @@ pub async fn signed_in_admin(
     let db = sea_orm::Database::connect(database_url).await.expect("bench db");
     let confirm = format!("UPDATE users SET email_verified_at = CURRENT_TIMESTAMP WHERE email = '{email}'");
     exec(&db, &confirm).await;
-    let credentials = json!({"email": email, "password": "benchmark passphrase"});
+    let (cookie, me) = sign_in(http, base, email, "benchmark passphrase").await;
+    let id = me["user"]["id"].as_str().expect("user id").trim_start_matches("usr_").to_owned();
+    (cookie, uuid::Uuid::parse_str(&id).expect("uuid"))
+}
+
+/// Signs in through the API: the session cookie (`name=value`) and what
+/// sign-in answered.
+pub async fn sign_in(http: &reqwest::Client, base: &str, email: &str, password: &str) -> (String, Value) {
+    let credentials = json!({"email": email, "password": password});
     let login = http.post(format!("{base}/api/auth/login")).json(&credentials).send().await.expect("login");
     assert_eq!(login.status(), 200, "sign-in");
     let cookie = login.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("pair").to_owned();
-    let me: Value = login.json().await.expect("me");
-    let id = me["user"]["id"].as_str().expect("user id").trim_start_matches("usr_").to_owned();
-    (cookie, uuid::Uuid::parse_str(&id).expect("uuid"))
+    (cookie, login.json().await.expect("sign-in answer"))
 }
 
 /// `orgs` organisations made through the API, by `people` people in turn.

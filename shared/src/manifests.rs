@@ -106,7 +106,7 @@ pub fn vercel_function_glob(endpoint: &Endpoint) -> String {
 
 fn vercel_json() -> String {
     // Nested paths go to their endpoint's function with the original path in
-    // `__path` (see `runner::restore_vercel_path`). Deeper endpoints first.
+    // `__path` (see `restore_vercel_path` in `runner/vercel.rs`). Deeper endpoints first.
     let mut nested: Vec<&Endpoint> = endpoints::ALL.iter().filter(|e| e.nested).collect();
     nested.sort_by_key(|e| std::cmp::Reverse(e.path.matches('/').count()));
     let rewrites: Vec<serde_json::Value> = nested

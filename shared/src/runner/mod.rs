@@ -14,8 +14,6 @@ use crate::http;
 
 mod vercel;
 
-pub use vercel::restore_vercel_path;
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Vercel,

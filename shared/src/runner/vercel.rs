@@ -91,7 +91,7 @@ fn is_event_stream(headers: &http::HeaderMap) -> bool {
 /// rewrite of a nested path, `…?__path=/api/orgs/org_…/members/usr_…`.
 /// Rebuild the original path, and drop the parameters Vercel added, so the
 /// router sees what the client sent. `template` is the endpoint's path.
-pub fn restore_vercel_path(template: &str, mut request: Request) -> Request {
+fn restore_vercel_path(template: &str, mut request: Request) -> Request {
     let uri = request.uri();
     let query: Vec<(String, String)> =
         form_urlencoded::parse(uri.query().unwrap_or_default().as_bytes()).into_owned().collect();
